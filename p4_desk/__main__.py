@@ -1,0 +1,3 @@
+from p4_desk.cli import main
+
+raise SystemExit(main())
