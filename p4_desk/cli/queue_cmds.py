@@ -1,0 +1,149 @@
+"""``p4-desk queue ...``: the queue engine from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from p4_desk.cli.context import CliContext, command
+from p4_desk.domain.queue_rules import PRIORITY_GROUPS
+from p4_desk.services import queue
+from p4_desk.services.queue import STATE_LABELS, TicketInfo
+
+
+def register(sub: Any) -> None:
+    q = sub.add_parser("queue", help="antrian: ambil, panggil, layani, alihkan")
+    qs = q.add_subparsers(dest="queue_command", required=True, metavar="ACTION")
+
+    p = command(qs, "issue", _issue, "ambil nomor antrian untuk layanan")
+    p.add_argument("service")
+    p.add_argument("--priority", choices=sorted(PRIORITY_GROUPS))
+    p.add_argument("--user")
+
+    p = command(qs, "call-next", _call_next, "panggil antrian berikutnya di loket")
+    p.add_argument("--counter", required=True)
+    p.add_argument("--user")
+
+    p = command(qs, "call", _call, "panggil satu tiket tertentu")
+    p.add_argument("--ticket", required=True, help="id tiket atau nomor hari ini (A017)")
+    p.add_argument("--counter", required=True)
+    p.add_argument("--user")
+
+    for name, fn, text in (
+        ("recall", queue.recall, "panggil ulang"),
+        ("start", queue.start, "mulai layani"),
+        ("finish", queue.finish, "selesai"),
+        ("no-show", queue.no_show, "tandai tidak hadir"),
+        ("reactivate", queue.reactivate, "aktifkan kembali tiket tidak hadir"),
+    ):
+        p = command(qs, name, _simple, text)
+        p.add_argument("--ticket", required=True)
+        p.add_argument("--user")
+        p.set_defaults(action=fn)
+
+    p = command(qs, "cancel", _cancel, "batalkan tiket yang menunggu")
+    p.add_argument("--ticket", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--user")
+
+    p = command(qs, "transfer", _transfer, "alihkan tiket ke layanan atau loket lain")
+    p.add_argument("--ticket", required=True)
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--service")
+    target.add_argument("--counter")
+    p.add_argument("--user")
+
+    p = command(qs, "show", _show, "tampilkan satu tiket")
+    p.add_argument("--ticket", required=True)
+
+    p = command(qs, "waiting", _waiting, "daftar tunggu (seluruh situs atau satu loket)")
+    p.add_argument("--counter")
+
+    command(qs, "status", _status, "ringkasan antrian per layanan dan loket")
+
+
+def describe(t: TicketInfo) -> str:
+    parts = [f"{t.number} ({t.service_name})", STATE_LABELS[t.state]]
+    if t.priority:
+        parts.append(f"prioritas {PRIORITY_GROUPS[t.priority].lower()}")
+    if t.counter_name and t.state in ("called", "serving"):
+        parts.append(f"di {t.counter_name}")
+    if t.state == "waiting" and t.people_ahead is not None:
+        parts.append(f"{t.people_ahead} orang di depan, perkiraan {t.estimated_wait_minutes} menit")
+    return " — ".join(parts) + f"  [id {t.id}]"
+
+
+def _issue(args: argparse.Namespace, ctx: CliContext) -> int:
+    t = queue.issue_ticket(ctx.db, args.service, args.priority, ctx.actor(args.user))
+    ctx.emit(t, lambda: describe(t))
+    return 0
+
+
+def _call_next(args: argparse.Namespace, ctx: CliContext) -> int:
+    t = queue.call_next(ctx.db, args.counter, ctx.actor(args.user))
+    ctx.emit(t, lambda: describe(t) if t else "Tidak ada antrian yang menunggu untuk loket ini.")
+    return 0
+
+
+def _call(args: argparse.Namespace, ctx: CliContext) -> int:
+    t = queue.call_ticket(ctx.db, args.ticket, args.counter, ctx.actor(args.user))
+    ctx.emit(t, lambda: describe(t))
+    return 0
+
+
+def _simple(args: argparse.Namespace, ctx: CliContext) -> int:
+    t = args.action(ctx.db, args.ticket, ctx.actor(args.user))
+    ctx.emit(t, lambda: describe(t))
+    return 0
+
+
+def _cancel(args: argparse.Namespace, ctx: CliContext) -> int:
+    t = queue.cancel(ctx.db, args.ticket, args.reason, ctx.actor(args.user))
+    ctx.emit(t, lambda: describe(t))
+    return 0
+
+
+def _transfer(args: argparse.Namespace, ctx: CliContext) -> int:
+    t = queue.transfer(
+        ctx.db, args.ticket, to_service=args.service, to_counter=args.counter, actor=ctx.actor(args.user)
+    )
+    ctx.emit(t, lambda: describe(t))
+    return 0
+
+
+def _show(args: argparse.Namespace, ctx: CliContext) -> int:
+    t = queue.get_ticket(ctx.db, args.ticket)
+    ctx.emit(t, lambda: describe(t))
+    return 0
+
+
+def _waiting(args: argparse.Namespace, ctx: CliContext) -> int:
+    tickets = queue.waiting_list(ctx.db, args.counter)
+    ctx.emit(
+        {"tickets": tickets},
+        lambda: "\n".join(describe(t) for t in tickets) or "Tidak ada yang menunggu.",
+    )
+    return 0
+
+
+def _status(args: argparse.Namespace, ctx: CliContext) -> int:
+    status = queue.queue_status(ctx.db)
+
+    def text() -> str:
+        lines = ["Layanan:"]
+        for s in status.services:
+            state = "buka" if s.open_now else "tutup"
+            lines.append(
+                f"  {s.code:<8} {s.name:<45} menunggu {s.waiting:>3}  terlama {s.longest_wait_minutes:>3} mnt"
+                f"  ({state}, {s.open_counters} loket buka)"
+            )
+        lines.append("Loket:")
+        for c in status.counters:
+            lines.append(
+                f"  {c.code:<6} {c.name:<20} {c.state:<7} {c.current_ticket or '-':<6} "
+                f"{c.officer or ''}  [{', '.join(c.services)}]"
+            )
+        return "\n".join(lines)
+
+    ctx.emit(status.to_json(), text)
+    return 0

@@ -1,0 +1,1 @@
+"""Use cases. One public call = one transaction = business rows + audit row + outbox event."""

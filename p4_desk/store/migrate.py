@@ -1,0 +1,93 @@
+"""Schema migrations, applied whenever a database is opened.
+
+On SQLite the file is copied to ``<name>.pre-<revision>.bak`` (online backup API, consistent
+even while other workstations write) before any migration runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.exc import SQLAlchemyError
+
+from p4_desk.store.db import Database, translate_db_error
+
+log = logging.getLogger(__name__)
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", "p4_desk.store:migrations")
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    try:
+        with db.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except SQLAlchemyError as exc:
+        raise translate_db_error(exc, db.url) from exc
+
+
+def backup_sqlite_file(db: Database, suffix: str) -> Path | None:
+    path = db.url.database
+    if not db.is_sqlite or not path or path == ":memory:" or not Path(path).exists():
+        return None
+    target = Path(f"{path}.{suffix}.bak")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(db: Database, revision: str = "head") -> bool:
+    """Bring the schema to ``revision``; returns True when anything was applied."""
+    current = current_revision(db)
+    if current == head_revision() and revision == "head":
+        return False
+    if current is not None:
+        saved = backup_sqlite_file(db, f"pre-{head_revision()}")
+        if saved:
+            log.info("database backed up to %s before migrating", saved)
+    cfg = _config()
+    try:
+        with db.engine.execution_options(p4_write=True).connect() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            conn.commit()
+    except SQLAlchemyError as exc:
+        raise translate_db_error(exc, db.url) from exc
+    db.forget_site_cache()
+    return True
+
+
+def downgrade(db: Database, revision: str) -> None:
+    cfg = _config()
+    with db.engine.execution_options(p4_write=True).connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+        conn.commit()
+
+
+def open_database(url: str, **kwargs: object) -> Database:
+    """Open (creating if needed) and migrate a site database."""
+    db = Database(url, **kwargs)  # type: ignore[arg-type]
+    upgrade(db)
+    return db

@@ -1,0 +1,61 @@
+"""Shared fixtures: isolated settings dirs, a real PostgreSQL server, site databases."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the developer's real keyring (see p4_desk.sync credentials).
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+
+from tests.support.postgres import PostgresServer, postgres_server  # noqa: E402
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own config, data and log folders (never the user's)."""
+    for name in ("CONFIG", "DATA", "LOG"):
+        folder = tmp_path / f"p4-{name.lower()}"
+        folder.mkdir()
+        monkeypatch.setenv(f"P4_DESK_{name}_DIR", str(folder))
+    monkeypatch.delenv("P4_DESK_DB", raising=False)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    try:
+        with postgres_server() as server:
+            yield server
+    except (RuntimeError, OSError) as exc:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required under CI=true but could not be started: {exc}")
+        pytest.skip(f"PostgreSQL not available: {exc}")
+
+
+@pytest.fixture
+def pg_url(pg_server: PostgresServer) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test."""
+    name = pg_server.create_database()
+    try:
+        yield pg_server.url(name)
+    finally:
+        pg_server.drop_database(name)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{(tmp_path / 'site.sqlite3').as_posix()}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The same test on an embedded SQLite file and on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{(tmp_path / 'site.sqlite3').as_posix()}"
+    return str(request.getfixturevalue("pg_url"))
