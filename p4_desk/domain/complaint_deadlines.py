@@ -22,6 +22,7 @@ A deadline is overdue from the day after its due date.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -158,7 +159,7 @@ def compute_deadlines(
     return deadlines
 
 
-def overdue(state: ComplaintState | str, deadlines: dict[str, date], today: date) -> list[str]:
+def overdue(state: ComplaintState | str, deadlines: Mapping[str, date], today: date) -> list[str]:
     """Names of the deadlines that still apply in ``state`` and are past on ``today``."""
     current = parse_state(state)
     return [

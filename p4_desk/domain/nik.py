@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 
 from p4_desk.errors import ValidationError
 
@@ -27,8 +29,8 @@ _MASK = "*" * 10  # as written in DOMAIN.md: 1871**********0001
 
 @dataclass(frozen=True)
 class Regions:
-    provinces: dict[str, str]
-    regencies: dict[str, str]
+    provinces: Mapping[str, str]  # "18" → "Lampung"
+    regencies: Mapping[str, str]  # "1871" → "Kota Bandar Lampung" (partial)
 
 
 @cache
@@ -36,7 +38,10 @@ def load_regions() -> Regions:
     """The Kemendagri region table shipped with the package."""
     text = resources.files("p4_desk.domain").joinpath("data/regions.json").read_text("utf-8")
     raw = json.loads(text)
-    return Regions(provinces=dict(raw["provinces"]), regencies=dict(raw["regencies"]))
+    return Regions(
+        provinces=MappingProxyType(raw["provinces"]),
+        regencies=MappingProxyType(raw["regencies"]),
+    )
 
 
 @dataclass(frozen=True)
