@@ -60,8 +60,9 @@ class NikCheck:
 
 
 def normalize_nik(nik: str) -> str:
-    """Drop spaces (people type NIKs in groups); nothing else is forgiven."""
-    return nik.replace(" ", "")
+    """Drop spaces (people type NIKs in groups) and a pasted line end; nothing else
+    (dots, dashes, letters) is forgiven."""
+    return nik.strip().replace(" ", "")
 
 
 def check_nik(nik: str, today: date | None = None) -> NikCheck:

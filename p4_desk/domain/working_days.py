@@ -15,11 +15,11 @@ the central API's catalogue replaces it when the site syncs.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from p4_desk.errors import ValidationError
 
@@ -93,16 +93,18 @@ class HolidayCalendar:
         return count
 
 
-def holidays_from_json(raw: Iterable[dict[str, str]]) -> list[Holiday]:
+def holidays_from_json(raw: Iterable[Mapping[str, Any]]) -> list[Holiday]:
     """Holidays from the catalogue form ``{"date", "name", "kind"}``."""
     holidays = []
     for row in raw:
         try:
             day = date.fromisoformat(row["date"])
-        except (KeyError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             raise ValidationError(f"Tanggal hari libur tidak valid: {row!r}", field="date") from exc
         holidays.append(
-            Holiday(date=day, name=row.get("name", ""), kind=cast(HolidayKind, row.get("kind")))
+            Holiday(
+                date=day, name=str(row.get("name", "")), kind=cast(HolidayKind, row.get("kind"))
+            )
         )
     return holidays
 

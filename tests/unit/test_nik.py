@@ -18,6 +18,7 @@ TODAY = date(2026, 11, 29)
         ("1801022902840003", "L", date(1984, 2, 29)),  # 1984 is a leap year
         ("1801026902000004", "P", date(2000, 2, 29)),  # 2000 is a leap year (and ≤ today)
         ("1871 0101 0790 0001", "L", date(1990, 7, 1)),  # spaces are forgiven
+        ("1871010107900001\n", "L", date(1990, 7, 1)),  # and a pasted line end
         ("1871012911260001", "L", date(2026, 11, 29)),  # born today: this century
         ("1871013011260001", "L", date(1926, 11, 30)),  # tomorrow in 2026 → 1926
         ("1871013011250001", "L", date(2025, 11, 30)),
@@ -39,6 +40,7 @@ def test_valid_nik_decodes_sex_and_birth_date(nik: str, sex: str, birth: date) -
         ("18710101079000A1", "NIK harus 16 digit angka"),  # letter
         ("1871.0101.0790.0001", "NIK harus 16 digit angka"),  # only spaces are forgiven
         ("1871-0101-0790-0001", "NIK harus 16 digit angka"),
+        ("1871\t0101\t0790\t0001", "NIK harus 16 digit angka"),
         ("187101010790000١", "NIK harus 16 digit angka"),  # Arabic-Indic digit one
         ("", "NIK harus 16 digit angka"),
         ("9971010107900001", "Kode provinsi 99 tidak dikenal"),
