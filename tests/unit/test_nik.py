@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from p4_desk.domain.nik import check_nik, load_regions, mask_nik
 from p4_desk.errors import ValidationError
@@ -134,3 +136,18 @@ def test_mask_refuses_what_is_not_a_nik(bad: str) -> None:
         mask_nik(bad)
     assert err.value.field == "nik"
     assert "16 digit" in err.value.message
+
+
+@given(
+    st.dates(min_value=date(1926, 11, 30), max_value=TODAY),
+    st.sampled_from(["L", "P"]),
+    st.integers(min_value=1, max_value=9999),
+)
+def test_any_birth_date_of_the_last_hundred_years_decodes_back(
+    birth: date, sex: str, sequence: int
+) -> None:
+    day = birth.day + (40 if sex == "P" else 0)
+    nik = f"187101{day:02d}{birth.month:02d}{birth.year % 100:02d}{sequence:04d}"
+    result = check_nik(nik, today=TODAY)
+    assert result.valid
+    assert (result.birth_date, result.sex) == (birth, sex)
