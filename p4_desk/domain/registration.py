@@ -1,4 +1,4 @@
-"""Permit registration numbers: ``BDL-2611-00042-K``.
+"""Permit registration numbers: ``BDL-2611-00042-6``.
 
 ``{SITE}-{YYMM}-{SEQ:05d}-{CHECK}``: the site code (2–6 letters A–Z), year and month of
 intake, a per-site sequence (allocated by the store layer; 1–99999, unique within the
@@ -12,7 +12,9 @@ Check character: every character gets a value (digits 0–9, letters A–Z 0–2
 on its own), the weighted sum Σ wᵢ·vᵢ is taken modulo 31 (a prime) and the result picks
 one of the 31 characters of ``CHECK_ALPHABET``. Because 31 is prime, every value is below
 31 and every weight is non-zero and differs from its neighbour's, any single changed
-character and any swap of two adjacent characters changes the check character.
+character and any swap of two adjacent characters changes the check character. Swapping
+the last digit with the check character is caught too: it would need a weight of 30, and
+a number has at most 15 weighted characters.
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def parse_registration_number(text: str) -> RegistrationNumber:
     site, numeric, check = compact[:-10], compact[-10:-1], compact[-1:]
     numeric = numeric.translate(_DIGIT_LOOKALIKES)
     if not _SITE_RE.fullmatch(site) or not numeric.isdigit() or not numeric.isascii():
-        raise _invalid("Format nomor pendaftaran tidak dikenal (contoh: BDL-2611-00042-K)")
+        raise _invalid("Format nomor pendaftaran tidak dikenal (contoh: BDL-2611-00042-6)")
     yymm, seq = numeric[:4], numeric[4:]
     month = int(yymm[2:])
     if not 1 <= month <= 12 or int(seq) == 0:
