@@ -57,7 +57,7 @@ class ClipLibrary:
 
     def __init__(self, dirs: Sequence[Path]) -> None:
         self.dirs = [Path(d) for d in dirs]
-        self._cache: dict[Path, tuple[float, array[int]]] = {}
+        self._cache: dict[tuple[Path, float], tuple[float, array[int]]] = {}
 
     def path_for(self, name: str) -> Path | None:
         for folder in self.dirs:
@@ -74,16 +74,20 @@ class ClipLibrary:
                 missing.append(name)
         return missing
 
-    def samples(self, name: str) -> array[int]:
-        """The clip as 16-bit mono samples at SAMPLE_RATE (converted if needed)."""
+    def samples(self, name: str, volume: float = 1.0) -> array[int]:
+        """The clip as 16-bit mono samples at SAMPLE_RATE (converted if needed), scaled by
+        ``volume``. Cached until the file changes: a display renders many calls."""
         path = self.path_for(name)
         if path is None:
             raise self._missing_error([name])
         mtime = path.stat().st_mtime
-        cached = self._cache.get(path)
+        cached = self._cache.get((path, volume))
         if cached is None or cached[0] != mtime:
-            cached = (mtime, read_clip(path))
-            self._cache[path] = cached
+            clip = read_clip(path) if volume == 1.0 else self.samples(name)
+            if volume != 1.0:
+                clip = array("h", (round(s * volume) for s in clip))
+            cached = (mtime, clip)
+            self._cache[(path, volume)] = cached
         return cached[1]
 
     def _missing_error(self, names: list[str]) -> VoiceClipMissing:
@@ -158,10 +162,7 @@ def render_announcement(
     total = layout[-1].end + SAMPLE_RATE * gap_ms // 1000 if layout else 0
     out = array("h", bytes(total * SAMPLE_WIDTH))
     for placement in layout:
-        clip = library.samples(placement.name)
-        if volume != 1.0:
-            clip = array("h", (round(s * volume) for s in clip))
-        out[placement.start : placement.end] = clip
+        out[placement.start : placement.end] = library.samples(placement.name, volume)
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as wav:
         wav.setnchannels(CHANNELS)

@@ -188,9 +188,6 @@ def test_paper_present_prints_after_the_check() -> None:
     [
         ("escpos-net:192.168.1.50:9100", "Network", {"host": "192.168.1.50", "port": 9100}),
         ("escpos-net:printer-loket", "Network", {"host": "printer-loket", "port": 9100}),
-        ("escpos-serial:/dev/ttyUSB0", "Serial", {"devfile": "/dev/ttyUSB0", "baudrate": 9600}),
-        ("escpos-serial:COM3", "Serial", {"devfile": "COM3"}),
-        ("escpos-serial:/dev/ttyS1:19200", "Serial", {"devfile": "/dev/ttyS1", "baudrate": 19200}),
         ("escpos-file:/dev/usb/lp0", "File", {"devfile": "/dev/usb/lp0"}),
     ],
 )
@@ -201,8 +198,23 @@ def test_printer_targets(target: str, kind: str, attributes: dict[str, object]) 
         assert getattr(printer, name) == value
 
 
+@pytest.mark.parametrize(
+    ("target", "devfile", "baudrate"),
+    [
+        ("escpos-serial:/dev/ttyUSB0", "/dev/ttyUSB0", 9600),
+        ("escpos-serial:COM3", "COM3", 9600),
+        ("escpos-serial:/dev/ttyS1:19200", "/dev/ttyS1", 19200),
+    ],
+)
+def test_serial_targets(target: str, devfile: str, baudrate: int) -> None:
+    pytest.importorskip("serial", reason="python-escpos[serial] not installed")
+    printer = open_escpos_printer(target)
+    assert type(printer).__name__ == "Serial"
+    assert (printer.devfile, printer.baudrate) == (devfile, baudrate)  # type: ignore[attr-defined]
+
+
 def test_usb_target_is_parsed() -> None:
-    pytest.importorskip("usb")
+    pytest.importorskip("usb", reason="python-escpos[usb] not installed")
     printer = open_escpos_printer("escpos-usb:0x04b8:0x0202")
     assert printer.usb_args == {"idVendor": 0x04B8, "idProduct": 0x0202}  # type: ignore[attr-defined]
 
@@ -248,3 +260,9 @@ class fake_network_printer:  # noqa: N801 - used like a function
                 self.received += chunk
                 if self.paper_status is not None and chunk.endswith(b"\x10\x04\x04"):
                     connection.sendall(bytes([self.paper_status]))
+
+
+def test_missing_serial_port_is_a_printer_error(tmp_path: Path) -> None:
+    pytest.importorskip("serial", reason="python-escpos[serial] not installed")
+    with pytest.raises(PrinterError, match="tidak dapat dihubungi"):
+        print_ticket_escpos(TICKET, f"escpos-serial:{tmp_path / 'ttyNOPE'}")
