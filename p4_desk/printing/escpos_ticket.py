@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from escpos import exceptions as escpos_errors
 from escpos.escpos import Escpos
 from escpos.printer import Dummy, File, Network, Serial, Usb
 
-from p4_desk.printing.ticket import PAPER_WIDTHS_MM, PrinterError, TicketPrintData, ticket_lines
+from p4_desk.printing.ticket import PAPER_WIDTHS_MM, PrinterError, TicketPrintData, ticket_texts
 
 DEFAULT_NETWORK_PORT = 9100
 DEFAULT_TIMEOUT_S = 5.0
@@ -71,7 +71,8 @@ def print_ticket_escpos(
     try:
         render_ticket_escpos(data, printer, paper_mm=paper_mm, check_paper=check_paper)
     finally:
-        with _printer_errors(UNREACHABLE):
+        # every write is already flushed; a failing close must not hide the real error
+        with suppress(Exception):
             printer.close()
 
 
@@ -80,8 +81,10 @@ def render_ticket_escpos(
 ) -> None:
     """Send the ticket to ``printer``: header, quad-size number, native QR code, cut.
 
-    ``check_paper`` asks the printer for its paper sensor first (network, USB and serial
-    printers that answer DLE EOT 4) and refuses to print on an empty roll.
+    ``check_paper`` asks the printer for its paper sensor first and refuses to print on an
+    empty roll. Enable it only for printers that answer DLE EOT 4 (most Epson-compatible
+    network, USB and serial printers): one that stays silent is reported as unreachable
+    after the timeout.
     """
     if paper_mm not in PAPER_WIDTHS_MM:
         raise ValueError(f"paper_mm must be one of {PAPER_WIDTHS_MM}, got {paper_mm}")
@@ -94,7 +97,7 @@ def render_ticket_escpos(
 
 
 def _write_ticket(data: TicketPrintData, printer: Escpos, columns: int) -> None:
-    lines = ticket_lines(data)
+    texts = ticket_texts(data)
 
     def wrapped(text: str, width: int = columns) -> None:
         for line in textwrap.wrap(text, width) or [""]:
@@ -106,21 +109,20 @@ def _write_ticket(data: TicketPrintData, printer: Escpos, columns: int) -> None:
     printer.set(bold=False)
     wrapped(data.agency_name)
     printer.textln("-" * columns)
-    printer.textln(str(lines["title"]))
+    printer.textln(texts.title)
     printer.set(bold=True, custom_size=True, width=4, height=4)
     printer.textln(data.number)
     printer.set(bold=True, normal_textsize=True, double_height=True)
     wrapped(data.service_name)
     printer.set(normal_textsize=True)
-    for key in ("priority", "copy"):
-        if lines[key]:
-            printer.set(bold=True, invert=True, double_width=True)
-            printer.textln(f" {lines[key]} ")
-            printer.set(bold=False, invert=False, normal_textsize=True)
+    for mark in texts.marks:
+        label = f" {mark} "
+        printer.set(bold=True, invert=True, double_width=2 * len(label) <= columns)
+        printer.textln(label)
+        printer.set(bold=False, invert=False, normal_textsize=True)
     printer.ln()
-    for key in ("issued", "ahead", "wait"):
-        if lines[key]:
-            wrapped(str(lines[key]))
+    for line in texts.details:
+        wrapped(line)
     printer.ln()
     printer.qr(data.ticket_uid, size=6 if columns < 40 else 8, native=True)
     printer.ln()

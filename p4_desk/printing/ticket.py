@@ -81,21 +81,40 @@ def indonesian_datetime(moment: datetime, timezone: str) -> str:
     )
 
 
-def ticket_lines(data: TicketPrintData) -> dict[str, str | None]:
-    """The texts of a ticket, shared by the PDF and ESC/POS renderers."""
+@dataclass(frozen=True)
+class TicketTexts:
+    """The sentences of a ticket, shared by the PDF and ESC/POS renderers."""
+
+    title: str
+    copy: str | None
+    priority: str | None
+    issued: str
+    ahead: str
+    wait: str | None
+
+    @property
+    def details(self) -> list[str]:
+        return [line for line in (self.issued, self.ahead, self.wait) if line]
+
+    @property
+    def marks(self) -> list[str]:
+        return [mark for mark in (self.priority, self.copy) if mark]
+
+
+def ticket_texts(data: TicketPrintData) -> TicketTexts:
     wait = (
         f"Perkiraan waktu tunggu: \u00b1 {data.estimated_wait_minutes} menit"
         if data.estimated_wait_minutes is not None
         else None
     )
-    return {
-        "title": "NOMOR ANTRIAN",
-        "copy": "SALINAN" if data.copy else None,
-        "priority": data.priority_label,
-        "issued": indonesian_datetime(data.issued_at, data.timezone),
-        "ahead": f"Jumlah antrian di depan Anda: {data.people_ahead}",
-        "wait": wait,
-    }
+    return TicketTexts(
+        title="NOMOR ANTRIAN",
+        copy="SALINAN" if data.copy else None,
+        priority=data.priority_label,
+        issued=indonesian_datetime(data.issued_at, data.timezone),
+        ahead=f"Jumlah antrian di depan Anda: {data.people_ahead}",
+        wait=wait,
+    )
 
 
 # --- PDF ----------------------------------------------------------------------------------
@@ -134,7 +153,7 @@ def render_ticket_pdf(data: TicketPrintData, paper_mm: int = 80) -> bytes:
 def _ticket_blocks(
     data: TicketPrintData, paper_mm: int, page_width: float, text_width: float
 ) -> list[_Block]:
-    lines = ticket_lines(data)
+    texts = ticket_texts(data)
     small = 7.5 if paper_mm == 58 else 8.5
     body = 8.5 if paper_mm == 58 else 10
     centre = page_width / 2
@@ -142,20 +161,19 @@ def _ticket_blocks(
         *_text(data.site_name, "Helvetica-Bold", body + 1, centre, text_width),
         *_text(data.agency_name, "Helvetica", small, centre, text_width),
         _rule(centre, text_width),
-        *_text(str(lines["title"]), "Helvetica", body, centre, text_width),
+        *_text(texts.title, "Helvetica", body, centre, text_width),
         _big_number(data.number, paper_mm, centre, text_width),
         *_text(data.service_name, "Helvetica-Bold", body + 2, centre, text_width),
     ]
-    if lines["priority"]:
-        blocks.append(_boxed(str(lines["priority"]), body + 1, centre, text_width))
-    if lines["copy"]:
-        blocks.append(_boxed(str(lines["copy"]), body + 3, centre, text_width))
+    if texts.priority:
+        blocks.append(_boxed(texts.priority, body + 1, centre, text_width))
+    if texts.copy:
+        blocks.append(_boxed(texts.copy, body + 3, centre, text_width))
     blocks.append(_space(2 * mm))
-    for key in ("issued", "ahead", "wait"):
-        if lines[key]:
-            # one line each, shrunk a little rather than broken ("... 10:15 / WITA")
-            size = max(body * 0.8, min(body, body * text_width / _width(lines[key], body)))
-            blocks += _text(str(lines[key]), "Helvetica", size, centre, text_width)
+    for line in texts.details:
+        # one line each, shrunk a little rather than broken ("... 10:15 / WITA")
+        size = max(body * 0.8, min(body, body * text_width / _width(line, body)))
+        blocks += _text(line, "Helvetica", size, centre, text_width)
     blocks.append(_qr(data.ticket_uid, (30 if paper_mm == 58 else 38) * mm, centre))
     blocks += _text(data.ticket_uid, "Helvetica", small - 1.5, centre, text_width)
     if data.footer:
@@ -173,8 +191,8 @@ def _text(text: str, font: str, size: float, centre: float, width: float) -> lis
     return [_Block(leading, draw_line(line)) for line in simpleSplit(text, font, size, width)]
 
 
-def _width(text: str | None, size: float, font: str = "Helvetica") -> float:
-    return float(stringWidth(text or "", font, size))
+def _width(text: str, size: float, font: str = "Helvetica") -> float:
+    return float(stringWidth(text, font, size))
 
 
 def _centred(canvas: Canvas, text: str, font: str, size: float, centre: float, y: float) -> None:

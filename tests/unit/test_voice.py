@@ -212,6 +212,34 @@ def test_stereo_44k_recording_is_converted(tmp_path: Path) -> None:
     assert max(abs(s) for s in segment) > 11000  # not attenuated by the mix-down
 
 
+@pytest.mark.parametrize("width", [1, 3])
+def test_8_and_24_bit_recordings_are_converted(tmp_path: Path, width: int) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    # a square wave, +half/-half of full scale, 50 samples per half period
+    frames = []
+    for i in range(RATE // 2):
+        high = (i // 50) % 2 == 0
+        if width == 1:  # 8-bit WAV is unsigned: 128 is silence
+            frames.append(bytes([192 if high else 64]))
+        else:
+            frames.append((0x400000 if high else -0x400000).to_bytes(3, "little", signed=True))
+    with wave.open(str(site / "lima.wav"), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(width)
+        wav.setframerate(RATE)
+        wav.writeframes(b"".join(frames))
+    library = ClipLibrary([site, default_clip_dir()])
+    tokens = announcement_words("A5", "1")
+    out = write_wav(tmp_path / "call.wav", tokens, library)
+
+    _, samples = read_wav(out)
+    (lima,) = [p for p in announcement_layout(tokens, library) if p.name == "lima"]
+    segment = samples[lima.start : lima.end]
+    assert len(segment) == RATE // 2
+    assert set(segment) == {16384, -16384}  # half of full scale, in 16-bit
+
+
 def test_unreadable_recording_is_refused_naming_the_file(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
