@@ -215,7 +215,9 @@ def _big_number(number: str, paper_mm: int, centre: float, width: float) -> _Blo
 
 def _boxed(text: str, size: float, centre: float, width: float) -> _Block:
     font = "Helvetica-Bold"
-    box_width = min(width, stringWidth(text, font, size) + 4 * mm)
+    padding = 3 * mm
+    size = min(size, size * (width - padding) / _width(text, size, font))  # shrink to fit
+    box_width = _width(text, size, font) + padding
     height = size + 2.5 * mm
 
     def draw(canvas: Canvas, top: float) -> None:

@@ -59,6 +59,11 @@ class ClipLibrary:
         self.dirs = [Path(d) for d in dirs]
         self._cache: dict[tuple[Path, float], tuple[float, array[int]]] = {}
 
+    @classmethod
+    def for_site(cls, site_dir: Path | None) -> ClipLibrary:
+        """The site's own recordings (when configured) in front of the default set."""
+        return cls([site_dir, default_clip_dir()] if site_dir else [default_clip_dir()])
+
     def path_for(self, name: str) -> Path | None:
         for folder in self.dirs:
             candidate = folder / f"{name}.wav"

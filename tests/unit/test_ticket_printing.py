@@ -110,6 +110,31 @@ def test_long_number_still_printed_whole() -> None:
 
 
 @pytest.mark.parametrize("paper_mm", [58, 80])
+def test_long_texts_stay_inside_the_printable_width(paper_mm: int) -> None:
+    # thermal heads do not print the outer millimetres: nothing may be drawn there
+    crowded = replace(
+        TICKET,
+        site_name="Mal Pelayanan Publik Kabupaten Lampung Timur",
+        agency_name="Badan Penyelenggara Jaminan Sosial Kesehatan",
+        service_name="Pendaftaran Peserta Baru dan Perubahan Data Kepesertaan",
+        number="AB1000",
+        priority_label="Prioritas: Penyandang Disabilitas dan Ibu Hamil",
+        copy=True,
+        timezone="Asia/Makassar",
+        issued_at=datetime(2026, 9, 29, 2, 15, tzinfo=UTC),  # a long day and month name
+        people_ahead=123,
+        estimated_wait_minutes=120,
+    )
+    scale = 4
+    image = pypdfium2.PdfDocument(render_ticket_pdf(crowded, paper_mm))[0].render(scale=scale)
+    grey = image.to_pil().convert("L")
+    margin = int(2 * MM * scale)
+    for strip in (grey.crop((0, 0, margin, grey.height)),
+                  grey.crop((grey.width - margin, 0, grey.width, grey.height))):  # fmt: skip
+        assert strip.getextrema()[0] > 200  # no dark pixel
+
+
+@pytest.mark.parametrize("paper_mm", [58, 80])
 def test_pdf_qr_code_decodes_to_the_ticket_uid(paper_mm: int) -> None:
     pdf = render_ticket_pdf(TICKET, paper_mm)
     # scale 203/72: the resolution of a common thermal printer head

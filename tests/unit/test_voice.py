@@ -164,7 +164,8 @@ def test_site_recording_overrides_the_default(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     write_tone(site / "tiga.wav", frequency=440, seconds=0.4)
-    library = ClipLibrary([site, default_clip_dir()])
+    library = ClipLibrary.for_site(site)
+    assert library.dirs == [site, default_clip_dir()]
     tokens = announcement_words("A3", "3")  # "tiga" twice, both from the site folder
     out = write_wav(tmp_path / "call.wav", tokens, library)
 
