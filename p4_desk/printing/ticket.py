@@ -21,7 +21,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from p4_desk.errors import P4Error
+from p4_desk.errors import ConfigError, P4Error
 
 PAPER_WIDTHS_MM = (58, 80)
 
@@ -72,7 +72,7 @@ def indonesian_datetime(moment: datetime, timezone: str) -> str:
     try:
         zone = ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise PrinterError(f"Zona waktu situs tidak dikenal: {timezone}.") from exc
+        raise ConfigError(f"Zona waktu situs tidak dikenal: {timezone}.") from exc
     local = moment.astimezone(zone)
     abbreviation = ZONE_ABBREVIATIONS.get(timezone) or local.tzname() or timezone
     return (
