@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from p4_desk.errors import P4Error
+from p4_desk.resources import resource
 from p4_desk.voice.announcement import CHIME
 
 SAMPLE_RATE = 22050
@@ -36,7 +37,7 @@ class VoiceClipMissing(VoiceClipError):
 
 def default_clip_dir() -> Path:
     """The default Indonesian voice set shipped with P4 Desk."""
-    return Path(__file__).resolve().parents[2] / "resources" / "voice" / "id"
+    return resource("voice", "id")
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,7 @@ def read_clip(path: Path) -> array[int]:
             f"Berkas suara {path} memakai {width * 8}-bit; simpan ulang sebagai WAV PCM 16-bit."
         )
     if rate < 4000 or rate > 192000:
-        raise VoiceClipError(
-            f"Berkas suara {path} memakai laju sampel {rate} Hz yang tidak didukung."
-        )
+        raise VoiceClipError(f"Berkas suara {path} memakai laju sampel {rate} Hz yang tidak didukung.")
     samples = _to_16bit(data, width)
     if channels > 1:
         samples = _mix_down(samples, channels)
