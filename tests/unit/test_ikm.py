@@ -40,9 +40,7 @@ WORKED_EXAMPLE = (
 def test_worked_example() -> None:
     result = compute_ikm(WORKED_EXAMPLE)
     assert result.respondents == 10
-    assert [result.nrr[c] for c in CODES] == [
-        Fraction(n, 10) for n in (34, 35, 35, 36, 35, 35, 35, 34, 32)
-    ]
+    assert [result.nrr[c] for c in CODES] == [Fraction(n, 10) for n in (34, 35, 35, 36, 35, 35, 35, 34, 32)]
     assert result.weighted_nrr["U4"] == Fraction(36, 10) / 9  # 0.4
     assert result.ikm_exact == Fraction(7775, 90)
     assert result.ikm == Decimal("86.39")

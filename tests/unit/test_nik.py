@@ -106,9 +106,7 @@ def _expand(*ranges: tuple[int, int]) -> set[str]:
 
 def test_province_table_has_exactly_the_codes_of_domain_md() -> None:
     # DOMAIN.md: 11–19, 21, 31–36, 51–53, 61–65, 71–76, 81, 82, 91–97
-    expected = _expand(
-        (11, 19), (21, 21), (31, 36), (51, 53), (61, 65), (71, 76), (81, 82), (91, 97)
-    )
+    expected = _expand((11, 19), (21, 21), (31, 36), (51, 53), (61, 65), (71, 76), (81, 82), (91, 97))
     provinces = load_regions().provinces
     assert set(provinces) == expected
     assert all(name.strip() for name in provinces.values())
@@ -143,9 +141,7 @@ def test_mask_refuses_what_is_not_a_nik(bad: str) -> None:
     st.sampled_from(["L", "P"]),
     st.integers(min_value=1, max_value=9999),
 )
-def test_any_birth_date_of_the_last_hundred_years_decodes_back(
-    birth: date, sex: str, sequence: int
-) -> None:
+def test_any_birth_date_of_the_last_hundred_years_decodes_back(birth: date, sex: str, sequence: int) -> None:
     day = birth.day + (40 if sex == "P" else 0)
     nik = f"187101{day:02d}{birth.month:02d}{birth.year % 100:02d}{sequence:04d}"
     result = check_nik(nik, today=TODAY)

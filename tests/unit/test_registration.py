@@ -103,9 +103,7 @@ def _transpositions(compact: str) -> list[str]:
         ("ZZ", 2099, 9, 1),
     ],
 )
-def test_every_single_typo_and_adjacent_swap_is_caught(
-    site: str, year: int, month: int, seq: int
-) -> None:
+def test_every_single_typo_and_adjacent_swap_is_caught(site: str, year: int, month: int, seq: int) -> None:
     compact = format_registration_number(site, year, month, seq).replace("-", "")
     typos = _substitutes(compact, len(site)) + _transpositions(compact)
     assert len(typos) > 150  # every position, every other character
@@ -120,9 +118,7 @@ sequences = st.integers(min_value=1, max_value=99_999)
 
 
 @given(sites, years, months, sequences, st.data())
-def test_random_typos_are_caught(
-    site: str, year: int, month: int, seq: int, data: st.DataObject
-) -> None:
+def test_random_typos_are_caught(site: str, year: int, month: int, seq: int, data: st.DataObject) -> None:
     text = format_registration_number(site, year, month, seq)
     assert parse_registration_number(text) == RegistrationNumber(site, year, month, seq)
     compact = text.replace("-", "")

@@ -38,9 +38,7 @@ def read_wav(path: Path) -> tuple[wave._wave_params, array[int]]:
     return params, samples
 
 
-def write_tone(
-    path: Path, *, frequency: float, seconds: float, rate: int = RATE, channels: int = 1
-) -> None:
+def write_tone(path: Path, *, frequency: float, seconds: float, rate: int = RATE, channels: int = 1) -> None:
     frames = int(rate * seconds)
     samples = array("h")
     for i in range(frames):
@@ -90,14 +88,8 @@ def test_letters_one_by_one_numbers_as_words(
 
 
 def test_text_for_tts() -> None:
-    assert (
-        announcement_text("A123", 3)
-        == "Nomor antrian A seratus dua puluh tiga, silakan menuju loket tiga"
-    )
-    assert (
-        announcement_text("AB012", "L03")
-        == "Nomor antrian A B dua belas, silakan menuju loket L tiga"
-    )
+    assert announcement_text("A123", 3) == "Nomor antrian A seratus dua puluh tiga, silakan menuju loket tiga"
+    assert announcement_text("AB012", "L03") == "Nomor antrian A B dua belas, silakan menuju loket L tiga"
 
 
 @pytest.mark.parametrize(("ticket", "counter"), [("123-A", "1"), ("A12", "Loket #1"), ("A12", "")])

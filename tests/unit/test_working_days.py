@@ -99,9 +99,7 @@ def test_seed_matches_the_counts_of_the_skb() -> None:
 
 def test_no_cuti_bersama_falls_on_a_weekend() -> None:
     # Cuti bersama are chosen to bridge working days; one on a weekend is a data error.
-    assert [
-        h for h in load_seed_holidays() if h.kind == "cuti_bersama" and h.date.weekday() >= 5
-    ] == []
+    assert [h for h in load_seed_holidays() if h.kind == "cuti_bersama" and h.date.weekday() >= 5] == []
 
 
 days = st.dates(min_value=date(2024, 6, 1), max_value=date(2027, 6, 30))

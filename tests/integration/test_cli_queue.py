@@ -1,0 +1,154 @@
+"""The `p4-desk` command as site IT uses it: real processes, JSON output, Indonesian errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Cli:
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def run(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [sys.executable, "-m", "p4_desk", *args, "--db", self.url],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if ok:
+            assert result.returncode == 0, result.stderr
+        return result
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self.run(*args, "--json").stdout)
+
+
+@pytest.fixture
+def cli(sqlite_url: str) -> Cli:
+    # The site is set up in-process (fast); the commands under test run as real processes.
+    from p4_desk.services import catalog, site, users
+    from p4_desk.store.migrate import open_database
+
+    db = open_database(sqlite_url)
+    site.init_site(db, "MPP-MTR", "MPP Kota Metro")
+    catalog.add_agency(db, "DUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil")
+    catalog.add_service(db, "KTP", "KTP-el", "DUKCAPIL", "A")
+    catalog.add_service(db, "KK", "Kartu Keluarga", "DUKCAPIL", "B", daily_quota=1)
+    catalog.add_counter(db, "L1", "Loket 1", ["KTP", "KK"])
+    users.add_user(db, "petugas1", "Petugas Satu", "operator", "rahasia123")
+    db.dispose()
+    return Cli(sqlite_url)
+
+
+def test_setup_commands(sqlite_url: str) -> None:
+    c = Cli(sqlite_url)
+    c.run("init", "--site-code", "MPP-MTR", "--site-name", "MPP Kota Metro")
+    c.run("agency", "add", "DUKCAPIL", "--name", "Dinas Kependudukan dan Pencatatan Sipil")
+    c.run(
+        "service", "add", "KTP", "--name", "KTP-el", "--agency", "DUKCAPIL", "--prefix", "A", "--quota", "50"
+    )
+    c.run("counter", "add", "L1", "--name", "Loket 1", "--services", "KTP")
+    c.run(
+        "user", "add", "petugas1", "--name", "Petugas Satu", "--role", "operator", "--password", "rahasia123"
+    )
+    services = c.json("service", "list")["services"]
+    assert [(s["code"], s["prefix"], s["daily_quota"]) for s in services] == [("KTP", "A", 50)]
+    counters = c.json("counter", "list")["counters"]
+    assert counters[0]["services"] == ["KTP"] and counters[0]["state"] == "closed"
+    users_ = c.json("user", "list")["users"]
+    assert [(u["username"], u["role"]) for u in users_] == [("petugas1", "operator")]
+    assert "password" not in json.dumps(users_)
+    again = c.run("init", "--site-code", "X", "--site-name", "Y", ok=False)
+    assert again.returncode == 1 and "sudah berisi situs" in again.stderr
+
+
+def test_a_day_of_queue_commands(cli: Cli) -> None:
+    t = cli.json("queue", "issue", "KTP")
+    for key in (
+        "id",
+        "number",
+        "service",
+        "state",
+        "priority",
+        "issued_at",
+        "called_at",
+        "started_at",
+        "finished_at",
+        "counter",
+        "people_ahead",
+        "estimated_wait_minutes",
+    ):
+        assert key in t
+    assert (t["number"], t["state"], t["people_ahead"]) == ("A001", "waiting", 0)
+    elderly = cli.json("queue", "issue", "KTP", "--priority", "lansia")
+    assert elderly["priority"] == "lansia"
+
+    assert cli.run("queue", "call-next", "--counter", "L1", ok=False).returncode == 1  # closed counter
+    cli.run("counter", "open", "L1", "--user", "petugas1")
+    called = cli.json("queue", "call-next", "--counter", "L1", "--user", "petugas1")
+    assert called["number"] == "A002" and called["counter"] == "L1"  # priority first
+    assert cli.json("queue", "recall", "--ticket", "A002")["recall_count"] == 1
+    cli.run("queue", "start", "--ticket", "A002")
+    assert cli.json("queue", "finish", "--ticket", "A002")["state"] == "done"
+
+    cli.run("queue", "call", "--ticket", "A001", "--counter", "L1")
+    cli.run("queue", "start", "--ticket", str(t["id"]))
+    moved = cli.json("queue", "transfer", "--ticket", "A001", "--service", "KK")
+    assert (moved["service"], moved["state"]) == ("KK", "waiting")
+
+    status = cli.json("queue", "status")
+    kk = next(s for s in status["services"] if s["code"] == "KK")
+    assert kk["waiting"] == 1 and kk["name"] == "Kartu Keluarga"
+    l1 = next(c for c in status["counters"] if c["code"] == "L1")
+    assert l1["state"] == "open" and l1["services"] == ["KK", "KTP"] and l1["current_ticket"] is None
+
+    cli.run("queue", "call-next", "--counter", "L1")
+    nobody = cli.run("queue", "call-next", "--counter", "L1", "--json", ok=False)
+    assert nobody.returncode == 1 and "masih menangani tiket A001" in nobody.stderr
+
+
+def test_call_next_with_nobody_waiting_prints_null(cli: Cli) -> None:
+    cli.run("counter", "open", "L1")
+    result = cli.run("queue", "call-next", "--counter", "L1", "--json")
+    assert json.loads(result.stdout) is None
+    assert "Tidak ada antrian" in cli.run("queue", "call-next", "--counter", "L1").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("queue", "issue", "PASPOR"), "Layanan 'PASPOR' tidak ditemukan"),
+        (("queue", "finish", "--ticket", "A001"), "Tiket 'A001' tidak ditemukan"),
+        (("queue", "issue", "KK"), None),  # first KK ticket is fine, the quota is 1
+        (("counter", "open", "L9"), "Loket 'L9' tidak ditemukan"),
+        (
+            ("service", "add", "X", "--name", "X", "--agency", "DUKCAPIL", "--prefix", "A"),
+            "Awalan 'A' sudah dipakai",
+        ),
+        (("user", "add", "x", "--name", "X", "--role", "operator", "--password", "pendek"), "Nama pengguna"),
+    ],
+)
+def test_user_errors_are_indonesian_with_non_zero_exit(
+    cli: Cli, args: tuple[str, ...], message: str | None
+) -> None:
+    result = cli.run(*args, ok=message is None)
+    if message is not None:
+        assert result.returncode == 1
+        assert message in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_quota_exhausted_from_the_cli(cli: Cli) -> None:
+    cli.run("queue", "issue", "KK")
+    result = cli.run("queue", "issue", "KK", ok=False)
+    assert result.returncode == 1 and "Kuota harian layanan Kartu Keluarga" in result.stderr
