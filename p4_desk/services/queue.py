@@ -407,7 +407,6 @@ def issue_ticket(
         s.add(ticket)
         s.flush()
         s.add(TicketLeg(ticket_id=ticket.id, service_id=service.id, queued_at=now, outcome="open"))
-        ahead, estimate = _position(s, ticket)
         record(
             s,
             db,
@@ -420,7 +419,9 @@ def issue_ticket(
             payload=_payload(ticket),
             at=now,
         )
-        return _info(ticket, ahead, estimate)
+        ticket_id = ticket.id
+    # The estimate is read after the commit: the write lock is held as briefly as possible.
+    return get_ticket(db, ticket_id)
 
 
 # --- calling and serving --------------------------------------------------------------------
