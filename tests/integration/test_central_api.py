@@ -16,10 +16,8 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from tests.integration.central_server import CentralServer, running_central
+from tests.integration.central_server import CentralServer, fresh_pg_database, running_central
 
 WIB = timezone(timedelta(hours=7))
 T0 = datetime(2026, 11, 30, 8, 0, tzinfo=WIB)  # a Monday morning in Lampung
@@ -40,16 +38,8 @@ def pg_url() -> Iterator[str]:
     base = os.environ.get("P4_TEST_PG_URL")
     if not base:
         pytest.skip("P4_TEST_PG_URL is not set")
-    name = f"p4central_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_pg_database(base) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
