@@ -177,6 +177,9 @@ def test_missing_wrong_and_revoked_tokens_are_refused(intake_central: CentralSer
     central.cli("site", "revoke", "LS01")
     revoked = requests.post(events_url, json=batch, headers=bearer(token), timeout=30)
     assert revoked.status_code == 401
+    (listed,) = json.loads(central.cli("site", "list", "--json").stdout)["sites"]
+    assert (listed["site"], listed["enrolled"]) == ("LS01", False)
+    assert listed["revoked_at"] is not None
     assert central.report() == {"LS01": {}}
 
     new_code = json.loads(central.cli("site", "reenrol", "LS01", "--json").stdout)
@@ -347,6 +350,11 @@ def test_batch_over_the_limit_is_refused_whole(central: CentralServer) -> None:
     token = central.enrol_site("LS01", "MPP Lampung Selatan")
     events = [ticket_event(f"t-{n}") for n in range(1001)]
     assert post_events(central, "LS01", token, events).status_code == 422
+
+    bulky = [ticket_event(f"t-{n}") for n in range(1000)]
+    for event in bulky:
+        event["payload"]["cancel_reason"] = "x" * 9000  # about 9 MB in all
+    assert post_events(central, "LS01", token, bulky).status_code == 413
     assert central.report() == {"LS01": {}}
 
 
