@@ -300,6 +300,36 @@ def test_same_id_with_other_content_is_rejected_and_first_version_kept(
     assert summary["sites"]["LS01"]["tickets_served"] == 0
 
 
+def test_repeats_within_one_batch(intake_central: CentralServer) -> None:
+    central = intake_central
+    token = central.enrol_site("LS01", "MPP Lampung Selatan")
+    issued = ticket_event("t-1", at=T0)
+    called_at = T0 + timedelta(minutes=7)
+    finished = ticket_event(
+        "t-1", "ticket.finished", state="done", at=called_at, called_at=called_at
+    )
+    other = ticket_event("t-2", number="A002")
+    altered = json.loads(json.dumps(other))
+    altered["payload"]["number"] = "A999"
+
+    answer = post_events(central, "LS01", token, [finished, issued, issued, other, altered]).json()
+
+    assert sorted(answer["accepted"]) == sorted([finished["id"], issued["id"], other["id"]])
+    assert answer["duplicate"] == [issued["id"]]
+    assert [(r["id"], r["code"]) for r in answer["rejected"]] == [
+        (other["id"], "conflicting_content")
+    ]
+    summary = requests.get(
+        f"{central.url}/api/v1/stats/summary",
+        params={"from": "2026-11-30", "to": "2026-11-30"},
+        headers=central.admin_headers(),
+        timeout=30,
+    ).json()["sites"]["LS01"]
+    # t-1's newer snapshot (done) wins over the older one sent after it in the batch
+    assert (summary["tickets_issued"], summary["tickets_served"]) == (2, 1)
+    assert summary["average_wait_minutes"] == 7.0
+
+
 def test_same_time_offset_written_differently_is_a_duplicate(
     intake_central: CentralServer,
 ) -> None:
