@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "p4_desk.cli.queue_cmds",
     "p4_desk.cli.catalog_cmds",
     "p4_desk.cli.user_cmds",
+    "p4_desk.cli.central_cmds",
 )
 
 ROLES = ("counter", "kiosk", "display", "supervisor", "survey", "admin")
@@ -54,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from p4_desk.gui.launcher import launch  # Qt is only imported when the GUI starts
 
             return launch(args)
+        if getattr(args, "without_context", False):
+            return int(args.func(args) or 0)
         return int(args.func(args, ctx) or 0)
     except P4Error as exc:
         print(f"Galat: {exc.message}", file=sys.stderr)

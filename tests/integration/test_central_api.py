@@ -5,7 +5,6 @@ process on 127.0.0.1, real HTTP, SQLite file (and PostgreSQL when P4_TEST_PG_URL
 from __future__ import annotations
 
 import json
-import os
 import threading
 import uuid
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from typing import Any
 import pytest
 import requests
 
-from tests.integration.central_server import CentralServer, fresh_pg_database, running_central
+from tests.integration.central_server import CentralServer, running_central
 
 WIB = timezone(timedelta(hours=7))
 T0 = datetime(2026, 11, 30, 8, 0, tzinfo=WIB)  # a Monday morning in Lampung
@@ -30,16 +29,6 @@ T0 = datetime(2026, 11, 30, 8, 0, tzinfo=WIB)  # a Monday morning in Lampung
 def central(tmp_path: Path) -> Iterator[CentralServer]:
     with running_central(tmp_path) as server:
         yield server
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh PostgreSQL database (local stand-in for the lead's shared fixture)."""
-    base = os.environ.get("P4_TEST_PG_URL")
-    if not base:
-        pytest.skip("P4_TEST_PG_URL is not set")
-    with fresh_pg_database(base) as url:
-        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

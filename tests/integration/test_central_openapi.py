@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from p4_desk.central.openapi import openapi_text
-from tests.integration.central_server import REPO_ROOT, fresh_pg_database, running_central
+from tests.integration.central_server import REPO_ROOT, running_central
 
 CONTRACT = REPO_ROOT / "docs" / "api" / "openapi.json"
 
@@ -40,11 +39,7 @@ def db_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
     if request.param == "sqlite":
         yield None
         return
-    base = os.environ.get("P4_TEST_PG_URL")
-    if not base:
-        pytest.skip("P4_TEST_PG_URL is not set")
-    with fresh_pg_database(base) as url:
-        yield url
+    yield str(request.getfixturevalue("pg_url"))
 
 
 @pytest.mark.slow
