@@ -57,9 +57,7 @@ ENVELOPE_SCHEMA: dict[str, Any] = {
 
 class EnrolRequest(BaseModel):
     site: str = Field(pattern=sites.SITE_CODE_PATTERN.pattern, examples=["LS01"])
-    enrolment_code: str = Field(
-        max_length=32, pattern=r"^[A-Za-z0-9 -]+$", examples=["K7QM-3XHD-9PRT"]
-    )
+    enrolment_code: str = Field(max_length=32, pattern=r"^[A-Za-z0-9 -]+$", examples=["K7QM-3XHD-9PRT"])
 
 
 class EnrolAnswer(BaseModel):
@@ -305,9 +303,7 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
         return IntakeAnswer(
             accepted=result.accepted,
             duplicate=result.duplicate,
-            rejected=[
-                RejectedEvent(id=r.id, code=r.code, reason=r.reason) for r in result.rejected
-            ],
+            rejected=[RejectedEvent(id=r.id, code=r.code, reason=r.reason) for r in result.rejected],
         )
 
     @app.get(

@@ -56,9 +56,7 @@ def record_status(
     if site is not None:
         owners = [owner for owner in owners if owner == site]
     if not owners:
-        raise NotFound(
-            f"Permohonan {registration_number} belum pernah diterima dari situs mana pun."
-        )
+        raise NotFound(f"Permohonan {registration_number} belum pernah diterima dari situs mana pun.")
     if len(owners) > 1:
         raise ValidationError(
             f"Nomor {registration_number} dipakai oleh beberapa situs ({', '.join(owners)}); "

@@ -152,9 +152,7 @@ def _holiday(item: Any) -> Holiday:
         raise ValidationError(f"Tanggal hari libur tidak sah: {raw_date!r}.") from None
     kind = item.get("kind", "national")
     if kind not in HOLIDAY_KINDS:
-        raise ValidationError(
-            f"Jenis hari libur {kind!r} tidak dikenal (national atau cuti_bersama)."
-        )
+        raise ValidationError(f"Jenis hari libur {kind!r} tidak dikenal (national atau cuti_bersama).")
     return Holiday(day=day, name=_string(item, "name", f"hari libur {raw_date}"), kind=kind)
 
 

@@ -49,24 +49,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     reenrol.add_argument("--json", action="store_true")
 
     catalog = commands.add_parser("catalog", help="katalog izin")
-    catalog_commands = catalog.add_subparsers(
-        dest="catalog_command", metavar="PERINTAH", required=True
-    )
+    catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="PERINTAH", required=True)
     imports = _command(catalog_commands, "import", "muat katalog dari berkas JSON", _catalog_import)
     imports.add_argument("file", type=Path)
 
     holiday = commands.add_parser("holiday", help="hari libur")
-    holiday_commands = holiday.add_subparsers(
-        dest="holiday_command", metavar="PERINTAH", required=True
-    )
+    holiday_commands = holiday.add_subparsers(dest="holiday_command", metavar="PERINTAH", required=True)
     holiday_add = _command(holiday_commands, "add", "tambah hari libur", _holiday_add)
     holiday_add.add_argument("date", help="YYYY-MM-DD")
     holiday_add.add_argument("name")
     holiday_add.add_argument("--cuti-bersama", action="store_true")
 
-    status = _command(
-        commands, "application-status", "catat status permohonan dari back office", _status
-    )
+    status = _command(commands, "application-status", "catat status permohonan dari back office", _status)
     status.add_argument("registration_number")
     status.add_argument("state")
     status.add_argument("--note")
@@ -266,11 +260,7 @@ def _report(args: argparse.Namespace) -> int:
 
     with _transaction(args) as session:
         counts = stats.event_counts(session)
-    lines = [
-        f"{site}\t{type_}\t{count}"
-        for site, types in counts.items()
-        for type_, count in types.items()
-    ]
+    lines = [f"{site}\t{type_}\t{count}" for site, types in counts.items() for type_, count in types.items()]
     _print(args, {"sites": counts}, "\n".join(lines) or "Belum ada peristiwa.")
     return 0
 

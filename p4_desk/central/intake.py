@@ -238,12 +238,9 @@ def _survey_answers(payload: dict[str, Any]) -> dict[str, int]:
     """Answers per IKM element ``U1``..``U9``, each 1 (tidak baik) to 4 (sangat baik)."""
     answers = payload.get("answers")
     if not isinstance(answers, dict) or not all(
-        key in IKM_ELEMENTS and type(score) is int and 1 <= score <= 4
-        for key, score in answers.items()
+        key in IKM_ELEMENTS and type(score) is int and 1 <= score <= 4 for key, score in answers.items()
     ):
-        raise _Invalid(
-            "invalid_payload", "payload.answers wajib berisi nilai 1–4 untuk unsur U1–U9."
-        )
+        raise _Invalid("invalid_payload", "payload.answers wajib berisi nilai 1–4 untuk unsur U1–U9.")
     return answers
 
 
@@ -415,9 +412,7 @@ def _upsert_latest(session: Session, model: Any, rows: list[dict[str, Any]]) -> 
     statement = statement.on_conflict_do_update(
         index_elements=keys,
         set_={
-            name: excluded[name]
-            for name in rows[0]
-            if name not in keys and name not in _FIRST_VALUE_COLUMNS
+            name: excluded[name] for name in rows[0] if name not in keys and name not in _FIRST_VALUE_COLUMNS
         },
         where=or_(
             table.c.occurred_at < excluded.occurred_at,

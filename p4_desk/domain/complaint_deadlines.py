@@ -113,12 +113,8 @@ class DeadlineRules:
 # For each deadline, the states in which it still has to be met.
 _OPEN_IN: dict[str, frozenset[ComplaintState]] = {
     "verify_forward": frozenset({ComplaintState.RECEIVED, ComplaintState.VERIFIED}),
-    "follow_up_plan": frozenset(
-        {ComplaintState.RECEIVED, ComplaintState.VERIFIED, ComplaintState.FORWARDED}
-    ),
-    "answer": frozenset(
-        {ComplaintState.RECEIVED, ComplaintState.VERIFIED, ComplaintState.FORWARDED}
-    ),
+    "follow_up_plan": frozenset({ComplaintState.RECEIVED, ComplaintState.VERIFIED, ComplaintState.FORWARDED}),
+    "answer": frozenset({ComplaintState.RECEIVED, ComplaintState.VERIFIED, ComplaintState.FORWARDED}),
     "resolution": frozenset(set(ComplaintState) - {ComplaintState.CLOSED}),
     # past this date an answered complaint should have been closed automatically
     "auto_close": frozenset({ComplaintState.ANSWERED}),
@@ -144,18 +140,14 @@ def compute_deadlines(
     verify_forward = calendar.working_days_after(received_on, rules.verify_forward)
     deadlines = {
         "verify_forward": verify_forward,
-        "follow_up_plan": calendar.working_days_after(
-            forwarded_on or verify_forward, rules.follow_up_plan
-        ),
+        "follow_up_plan": calendar.working_days_after(forwarded_on or verify_forward, rules.follow_up_plan),
     }
     if rules.answer_days is not None:
         deadlines["answer"] = calendar.working_days_after(received_on, rules.answer_days)
     if rules.resolution_days is not None:
         deadlines["resolution"] = calendar.working_days_after(received_on, rules.resolution_days)
     if answered_on is not None:
-        deadlines["auto_close"] = calendar.working_days_after(
-            answered_on, rules.auto_close_after_follow_up
-        )
+        deadlines["auto_close"] = calendar.working_days_after(answered_on, rules.auto_close_after_follow_up)
     return deadlines
 
 
@@ -163,9 +155,7 @@ def overdue(state: ComplaintState | str, deadlines: Mapping[str, date], today: d
     """Names of the deadlines that still apply in ``state`` and are past on ``today``."""
     current = parse_state(state)
     return [
-        name
-        for name, due in deadlines.items()
-        if current in _OPEN_IN.get(name, frozenset()) and today > due
+        name for name, due in deadlines.items() if current in _OPEN_IN.get(name, frozenset()) and today > due
     ]
 
 
@@ -181,9 +171,7 @@ def check_filing_window(service_date: date, today: date) -> date:
     Returns the last filing day.
     """
     if service_date > today:
-        raise ValidationError(
-            "Tanggal pelayanan tidak boleh setelah hari ini", field="service_date"
-        )
+        raise ValidationError("Tanggal pelayanan tidak boleh setelah hari ini", field="service_date")
     last_day = filing_deadline(service_date)
     if today > last_day:
         raise ValidationError(

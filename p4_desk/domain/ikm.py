@@ -59,9 +59,7 @@ class SurveyAnswers:
             )
         unknown = sorted(set(self.scores) - set(ELEMENTS))
         if unknown:
-            raise ValidationError(
-                "Unsur survei tidak dikenal: " + ", ".join(unknown), field=unknown[0]
-            )
+            raise ValidationError("Unsur survei tidak dikenal: " + ", ".join(unknown), field=unknown[0])
         for code in ELEMENTS:
             score = self.scores[code]
             if type(score) is not int or not 1 <= score <= 4:

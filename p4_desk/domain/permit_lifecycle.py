@@ -80,7 +80,6 @@ def check_transition(old: PermitState | str, new: PermitState | str) -> None:
         message = f"Permohonan sudah '{LABELS[old_state]}'; statusnya tidak dapat diubah lagi"
     else:
         message = (
-            f"Status permohonan tidak dapat diubah dari '{LABELS[old_state]}' "
-            f"menjadi '{LABELS[new_state]}'"
+            f"Status permohonan tidak dapat diubah dari '{LABELS[old_state]}' menjadi '{LABELS[new_state]}'"
         )
     raise InvalidTransition(message)

@@ -64,9 +64,7 @@ def format_registration_number(site_code: str, year: int, month: int, seq: int) 
     if not 1 <= month <= 12:
         raise ValidationError("Bulan nomor pendaftaran harus 1–12", field="month")
     if not 1 <= seq <= MAX_SEQUENCE:
-        raise ValidationError(
-            f"Nomor urut pendaftaran harus 1–{MAX_SEQUENCE}", field="registration_number"
-        )
+        raise ValidationError(f"Nomor urut pendaftaran harus 1–{MAX_SEQUENCE}", field="registration_number")
     yymm = f"{year % 100:02d}{month:02d}"
     digits = f"{seq:05d}"
     return f"{site}-{yymm}-{digits}-{check_character(site, yymm, digits)}"

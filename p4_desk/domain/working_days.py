@@ -58,9 +58,7 @@ class HolidayCalendar:
 
     @property
     def holidays(self) -> list[Holiday]:
-        return sorted(
-            (h for day in self._by_date.values() for h in day), key=lambda h: (h.date, h.kind)
-        )
+        return sorted((h for day in self._by_date.values() for h in day), key=lambda h: (h.date, h.kind))
 
     def holidays_on(self, d: date) -> list[Holiday]:
         return list(self._by_date.get(d, ()))
@@ -102,9 +100,7 @@ def holidays_from_json(raw: Iterable[Mapping[str, Any]]) -> list[Holiday]:
         except (KeyError, TypeError, ValueError) as exc:
             raise ValidationError(f"Tanggal hari libur tidak valid: {row!r}", field="date") from exc
         holidays.append(
-            Holiday(
-                date=day, name=str(row.get("name", "")), kind=cast(HolidayKind, row.get("kind"))
-            )
+            Holiday(date=day, name=str(row.get("name", "")), kind=cast(HolidayKind, row.get("kind")))
         )
     return holidays
 

@@ -24,9 +24,7 @@ DEFAULT_TIMEOUT_S = 5.0
 COLUMNS = {58: 32, 80: 48}  # characters per line in font A
 
 UNREACHABLE = "Printer tiket tidak dapat dihubungi. Periksa kabel/daya printer lalu coba lagi."
-INTERRUPTED = (
-    "Pencetakan tiket terputus. Periksa printer, lalu cetak ulang tiket dari daftar antrian."
-)
+INTERRUPTED = "Pencetakan tiket terputus. Periksa printer, lalu cetak ulang tiket dari daftar antrian."
 PAPER_OUT = "Kertas printer tiket habis. Isi kertas lalu cetak ulang tiket."
 NO_DRIVER = (
     "Komputer ini belum memiliki dukungan untuk jenis printer tiket ini "

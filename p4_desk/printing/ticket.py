@@ -207,9 +207,7 @@ def _big_number(number: str, paper_mm: int, centre: float, width: float) -> _Blo
     cap_height = size * 0.72
     return _Block(
         cap_height + 5 * mm,
-        lambda canvas, top: _centred(
-            canvas, number, font, size, centre, top - 2.5 * mm - cap_height
-        ),
+        lambda canvas, top: _centred(canvas, number, font, size, centre, top - 2.5 * mm - cap_height),
     )
 
 

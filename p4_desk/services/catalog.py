@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from p4_desk.domain import opening_hours
 from p4_desk.domain.queue_rules import MAX_HEAD_START_MINUTES
@@ -69,8 +69,11 @@ def _agency(s: Session, code: str) -> Agency:
     return agency
 
 
-def find_service(s: Session, code: str) -> Service:
-    service = s.scalar(select(Service).where(Service.code == code.upper()))
+def find_service(s: Session, code: str, *, with_agency: bool = False) -> Service:
+    q = select(Service).where(Service.code == code.upper())
+    if with_agency:
+        q = q.options(joinedload(Service.agency))
+    service = s.scalar(q)
     if service is None:
         raise NotFound(f"Layanan '{code}' tidak ditemukan.", field="service")
     return service

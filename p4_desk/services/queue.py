@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -305,32 +305,36 @@ def recent_calls(db: Database, limit: int = 8) -> list[TicketInfo]:
 
 
 def _position(s: Session, t: Ticket) -> tuple[int, int]:
-    ahead = (
-        s.scalar(
-            select(func.count())
-            .select_from(Ticket)
-            .where(
-                Ticket.state == "waiting",
-                Ticket.service_id == t.service_id,
-                Ticket.service_day == t.service_day,
-                or_(Ticket.queue_key < t.queue_key, and_(Ticket.queue_key == t.queue_key, Ticket.id < t.id)),
-            )
+    return _position_of(s, t.id, t.service_day, t.queue_key, t.service_id, t.service.default_service_minutes)
+
+
+def _position_of(
+    s: Session, ticket_id: int, day: date, key: float, service_id: int, default_minutes: int
+) -> tuple[int, int]:
+    """People ahead of a waiting ticket in its service, and the estimated wait in minutes."""
+    ahead_q = (
+        select(func.count())
+        .select_from(Ticket)
+        .where(
+            Ticket.state == "waiting",
+            Ticket.service_id == service_id,
+            Ticket.service_day == day,
+            or_(Ticket.queue_key < key, and_(Ticket.queue_key == key, Ticket.id < ticket_id)),
         )
-        or 0
+        .scalar_subquery()
     )
-    open_counters = (
-        s.scalar(
-            select(func.count())
-            .select_from(Counter)
-            .join(Counter.services)
-            .where(Service.id == t.service_id, Counter.state == "open")
-        )
-        or 0
+    open_q = (
+        select(func.count())
+        .select_from(Counter)
+        .join(Counter.services)
+        .where(Service.id == service_id, Counter.state == "open")
+        .scalar_subquery()
     )
+    ahead, open_counters = s.execute(select(ahead_q, open_q)).one()
     recent = s.execute(
         select(TicketLeg.started_at, TicketLeg.ended_at)
         .where(
-            TicketLeg.service_id == t.service_id,
+            TicketLeg.service_id == service_id,
             TicketLeg.outcome == "done",
             TicketLeg.started_at.is_not(None),
         )
@@ -338,8 +342,8 @@ def _position(s: Session, t: Ticket) -> tuple[int, int]:
         .limit(RECENT_SERVICES_FOR_ESTIMATE)
     ).all()
     minutes = [(end - start).total_seconds() / 60 for start, end in recent if start and end]
-    average = sum(minutes) / len(minutes) if minutes else float(t.service.default_service_minutes)
-    return ahead, estimate_wait_minutes(ahead, open_counters, average)
+    average = sum(minutes) / len(minutes) if minutes else float(default_minutes)
+    return int(ahead or 0), estimate_wait_minutes(int(ahead or 0), int(open_counters or 0), average)
 
 
 # --- issuing --------------------------------------------------------------------------------
@@ -375,7 +379,7 @@ def issue_ticket(
     tz = db.timezone
     day = service_day(now, tz)
     with db.write() as s:
-        service = find_service(s, service_code)
+        service = find_service(s, service_code, with_agency=True)
         if not service.active:
             raise ServiceClosed(f"Layanan {service.name} tidak aktif.")
         if not opening_hours.is_open(service.opening_hours, now.astimezone(tz)):
@@ -419,9 +423,12 @@ def issue_ticket(
             payload=_payload(ticket),
             at=now,
         )
-        ticket_id = ticket.id
+        info = _info(ticket)
+        where = (ticket.id, day, ticket.queue_key, service.id, service.default_service_minutes)
     # The estimate is read after the commit: the write lock is held as briefly as possible.
-    return get_ticket(db, ticket_id)
+    with db.read() as s:
+        ahead, estimate = _position_of(s, *where)
+    return replace(info, people_ahead=ahead, estimated_wait_minutes=estimate)
 
 
 # --- calling and serving --------------------------------------------------------------------
