@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, date, datetime
 from typing import Any
 
+import pypdf
 import pytest
 from sqlalchemy import select
 
 from p4_desk.errors import InvalidTransition, ValidationError
+from p4_desk.printing.complaint_receipt import complaint_receipt
 from p4_desk.services import complaints, site, users
 from p4_desk.store.db import Database
 from p4_desk.store.models import Complaint, OutboxEvent
@@ -227,3 +230,26 @@ def test_typed_coordinates_with_decimal_comma_and_a_place(db: Database) -> None:
     # a valid point outside Indonesia (a digit lost in the longitude) is kept with a warning
     far = file(db, latitude="-5.3971", longitude="10.2668")
     assert far.location_warning is not None and "luar wilayah Indonesia" in far.location_warning
+
+
+def receipt_text(db: Database, number: str) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(complaint_receipt(db, number)))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_receipt_shows_number_deadlines_and_a_named_reporter(db: Database) -> None:
+    c = file(db, ticket="a017", place="Loket 3")
+    text = receipt_text(db, c.number)
+    assert "TANDA TERIMA PENGADUAN" in text and c.number in text
+    assert "Siti Aminah" in text and "+6281270001234" in text
+    assert "A017" in text and "Loket 3" in text
+    assert "Verifikasi dan penerusan\n10 Maret 2026" in text
+    assert "5 Maret 2026 10:00 WIB" in text
+
+
+@pytest.mark.parametrize(("identity", "label"), [("anonymous", "Anonim"), ("confidential", "Dirahasiakan")])
+def test_receipt_never_prints_a_hidden_reporter(db: Database, identity: str, label: str) -> None:
+    c = file(db, identity=identity, reporter_name="Budi Rahasia", reporter_phone="081299998888")
+    text = receipt_text(db, c.number)
+    assert label in text
+    assert "Budi" not in text and "99998888" not in text and "Rahasia" not in text
