@@ -17,7 +17,7 @@ import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -118,6 +118,15 @@ class ComplaintInfo:
     @property
     def is_overdue(self) -> bool:
         return bool(self.overdue)
+
+    @property
+    def open_deadlines(self) -> list[tuple[date, str]]:
+        """(due date, name) of the deadlines that still apply in the current state, earliest first."""
+        return sorted(
+            (due, name)
+            for name, due in self.deadlines.items()
+            if overdue(self.state, {name: due}, due + timedelta(days=1))
+        )
 
     def to_json(self) -> dict[str, Any]:
         data = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "steps"}

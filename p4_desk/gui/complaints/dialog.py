@@ -105,6 +105,7 @@ class ComplaintDialog(QDialog):
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText(self.tr("What happened, when, and who was involved"))
         self.description.setMinimumHeight(90)
+        self.description.setMaximumHeight(150)
         self.ticket_number = QLineEdit()
         self.ticket_number.setPlaceholderText("A017")
         self.registration_number = QLineEdit()

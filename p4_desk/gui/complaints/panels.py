@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from p4_desk.config import data_dir
-from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS, ComplaintState, allowed_next
+from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS, allowed_next
 from p4_desk.domain.ikm import ELEMENTS
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
@@ -179,9 +179,7 @@ class ComplaintsPanel(QWidget):
         bold = QFont(self.table.font())
         bold.setBold(True)
         for r, c in enumerate(rows):
-            upcoming = sorted(
-                (due, name) for name, due in c.deadlines.items() if c.state != ComplaintState.CLOSED.value
-            )
+            upcoming = c.open_deadlines
             next_due = (
                 f"{upcoming[0][0]:%d-%m-%Y} ({DEADLINE_LABELS[upcoming[0][1]].lower()})" if upcoming else "-"
             )
@@ -206,6 +204,7 @@ class ComplaintsPanel(QWidget):
                 if c.number == selected.number:
                     self.table.selectRow(r)
         self.summary.setText(self._summary_text(by_agency, by_officer))
+        self.summary.setStyleSheet("color: #8B0000; font-weight: bold;" if by_agency else "")
         self._selection_changed()
 
     def _summary_text(self, by_agency: list[OverdueGroup], by_officer: list[OverdueGroup]) -> str:
