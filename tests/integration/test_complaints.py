@@ -253,3 +253,21 @@ def test_receipt_never_prints_a_hidden_reporter(db: Database, identity: str, lab
     text = receipt_text(db, c.number)
     assert label in text
     assert "Budi" not in text and "99998888" not in text and "Rahasia" not in text
+
+
+def test_demo_site_shows_overdue_complaints_and_survey_answers(sqlite_url: str) -> None:
+    from p4_desk.services import demo, surveys
+    from p4_desk.store.migrate import open_database
+
+    clock = Clock(at_wib(2026, 3, 4))
+    db = open_database(sqlite_url, clock=clock)
+    loaded = demo.load_demo_data(db, days=21)
+    assert loaded["complaints"] == 5 and loaded["survey_answers"] > 0
+    flagged = {c.agency: c.overdue for c in complaints.list_complaints(db, overdue_only=True)}
+    # received 9 days ago and never verified; forwarded 14 days ago and the agency never answered
+    assert flagged == {"DUKCAPIL": ("verify_forward",), "SAMSAT": ("follow_up_plan",)}
+    summary = surveys.ikm_summary(db, date(2026, 2, 1), date(2026, 3, 3))
+    assert summary.respondents == loaded["survey_answers"]
+    assert summary.result is not None and summary.visitors > summary.respondents
+    # demo events never reach the province: nothing of the feedback is in the outbox
+    assert events(db, "complaint.received") == [] and events(db, "survey.submitted") == []

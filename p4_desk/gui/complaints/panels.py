@@ -313,7 +313,8 @@ class IkmPanel(QWidget):
         figures.addWidget(QLabel(self.tr("IKM")), 0, 0)
         figures.addWidget(self.ikm_value, 1, 0)
         figures.addWidget(self.grade, 1, 1)
-        figures.addWidget(self.respondents, 2, 0, 1, 2)
+        figures.addWidget(self.respondents, 2, 0, 1, 3)
+        figures.setColumnStretch(2, 1)
         layout.addLayout(figures)
 
         self.table = QTableWidget(len(ELEMENTS), 3)
