@@ -10,7 +10,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTableWidget, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from p4_desk.config import Settings
@@ -57,6 +57,12 @@ def error_of(widget: QWidget, field: str) -> str:
     label = widget.findChild(QLabel, f"error_{field}")
     assert label is not None
     return label.text() if label.isVisible() else ""
+
+
+def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None
+    return item
 
 
 def shot(widget: QWidget, name: str) -> None:
@@ -191,9 +197,9 @@ def test_overdue_complaint_is_highlighted_and_can_be_moved_on(
     panel.reload()
     assert [c.number for c in panel.rows] == [fresh.number, late.number]
     late_row = 1
-    assert panel.table.item(late_row, 7).text() == "Verifikasi dan penerusan"
-    assert panel.table.item(late_row, 0).background().color().name() == "#fde2e1"
-    assert panel.table.item(0, 7).text() == ""
+    assert cell(panel.table, late_row, 7).text() == "Verifikasi dan penerusan"
+    assert cell(panel.table, late_row, 0).background().color().name() == "#fde2e1"
+    assert cell(panel.table, 0, 7).text() == ""
     assert panel.summary.text() == "Terlambat per instansi: DUKCAPIL 1. Per petugas: Petugas Satu 1."
     shot(panel, "complaints_panel")
 
@@ -225,8 +231,8 @@ def test_ikm_panel_shows_the_month_and_prints_the_report(
     # NRR U3 = (4 + 3 + 2) / 3 = 3; other elements (4 + 3 + 3) / 3 = 3.33...;
     # Σ NRR = 8 × 10/3 + 3 = 29.67; IKM = 29.67 / 9 × 25 = 82.41 → B
     assert panel.ikm_value.text() == "82,41" and panel.grade.text() == "B · Baik"
-    assert panel.table.item(0, 1).text() == "3,33" and panel.table.item(2, 1).text() == "3,00"
-    assert panel.table.item(2, 2).text() == "0,333"
+    assert cell(panel.table, 0, 1).text() == "3,33" and cell(panel.table, 2, 1).text() == "3,00"
+    assert cell(panel.table, 2, 2).text() == "0,333"
     shot(panel, "ikm_panel")
     panel.save_report()
     assert panel.report_path is not None and panel.report_path.name == "IKM-2026-03.pdf"

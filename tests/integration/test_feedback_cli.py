@@ -62,7 +62,7 @@ def pdf_text(path: str) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
-COMPLAINT = {
+COMPLAINT: dict[str, Any] = {
     "kind": "pengaduan",
     "agency": "DUKCAPIL",
     "service": "KTP",
@@ -138,7 +138,10 @@ def test_survey_answers_and_the_index_of_the_day(cli: Cli) -> None:
     cli.run("survey", "add", "--json-file", cli.file("s1.json", first))
     again = cli.run("survey", "add", "--json-file", cli.file("s1.json", first), ok=False)
     assert again.returncode == 1 and f"Tiket {ticket.number} sudah mengisi survei" in again.stderr
-    second = {"service": "KTP", "answers": {f"U{i}": (3 if i != 3 else 1) for i in range(1, 10)}}
+    second: dict[str, Any] = {
+        "service": "KTP",
+        "answers": {f"U{i}": (3 if i != 3 else 1) for i in range(1, 10)},
+    }
     cli.run("survey", "add", "--json-file", cli.file("s2.json", second))
     bad = cli.run(
         "survey",
