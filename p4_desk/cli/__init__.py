@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "p4_desk.cli.catalog_cmds",
     "p4_desk.cli.user_cmds",
     "p4_desk.cli.central_cmds",
+    "p4_desk.cli.feedback_cmds",
 )
 
 ROLES = ("counter", "kiosk", "display", "supervisor", "survey", "admin")

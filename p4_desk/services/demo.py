@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from p4_desk.domain.opening_hours import OFFICE_HOURS
 from p4_desk.domain.queue_rules import PriorityPolicy, format_ticket_number, queue_key
 from p4_desk.services import catalog, queue, site, users
+from p4_desk.services.surveys import load_demo_feedback
 from p4_desk.store.db import Database
 from p4_desk.store.models import Counter, Service, ServiceDaySequence, Ticket, TicketLeg, User
 
@@ -122,6 +123,7 @@ def load_demo_data(db: Database, days: int = 21, seed: int = 2025) -> dict[str, 
         "users": len(USERS),
         "history_tickets": history,
         "waiting_today": waiting,
+        **load_demo_feedback(db),
     }
 
 

@@ -27,6 +27,11 @@ SITE_SETTINGS: dict[str, tuple[Any, str]] = {
     "site.longitude": (105.2610, "Site longitude"),
     "site.address": ("", "Site address printed on receipts"),
     "ticket.footer": ("Terima kasih. Simpan tiket ini sampai layanan selesai.", "Ticket footer"),
+    "complaint.verify_forward_days": (3, "Working days to verify and forward a complaint (LAPOR!)"),
+    "complaint.follow_up_plan_days": (5, "Working days for the agency's follow-up plan after forwarding"),
+    "complaint.auto_close_days": (10, "Working days after the answer before a complaint closes itself"),
+    "complaint.answer_days": (14, "Working days to answer (UU 25/2009, unverified; 0 = off)"),
+    "complaint.resolution_days": (60, "Working days to resolve (UU 25/2009, unverified; 0 = off)"),
 }
 
 TIMEZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}

@@ -15,17 +15,27 @@ from p4_desk.store.models.core import (
     User,
     counter_services,
 )
+from p4_desk.store.models.feedback import (
+    Complaint,
+    ComplaintSequence,
+    ComplaintStep,
+    SurveyResponse,
+)
 
 __all__ = [
     "Agency",
     "AuditEntry",
     "Base",
+    "Complaint",
+    "ComplaintSequence",
+    "ComplaintStep",
     "Counter",
     "OutboxEvent",
     "Service",
     "ServiceDaySequence",
     "Site",
     "SiteSetting",
+    "SurveyResponse",
     "Ticket",
     "TicketLeg",
     "User",

@@ -1,0 +1,190 @@
+"""``p4-desk complaint ...``, ``p4-desk survey ...`` and ``p4-desk ikm``: complaints and the IKM survey."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from p4_desk.cli.context import CliContext, command
+from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS, ComplaintState
+from p4_desk.domain.ikm import ELEMENTS
+from p4_desk.errors import ValidationError
+from p4_desk.services import complaints, surveys
+from p4_desk.services.complaints import ComplaintInfo
+from p4_desk.services.surveys import IkmSummary
+
+
+def register(sub: Any) -> None:
+    c = sub.add_parser("complaint", help="pengaduan: catat, daftar, tindak lanjut, tanda terima")
+    cs = c.add_subparsers(dest="complaint_command", required=True, metavar="ACTION")
+
+    p = command(cs, "add", _add, "catat pengaduan dari berkas JSON")
+    p.add_argument("--json-file", required=True, help="berkas JSON (kind, agency, description, ...)")
+    p.add_argument("--user")
+
+    p = command(cs, "list", _list, "daftar pengaduan (terbaru dahulu)")
+    p.add_argument("--overdue", action="store_true", help="hanya yang melewati batas waktu")
+    p.add_argument("--agency")
+    p.add_argument("--officer")
+
+    p = command(cs, "show", _show, "tampilkan satu pengaduan dan riwayatnya")
+    p.add_argument("number")
+
+    p = command(cs, "step", _step, "ubah status pengaduan")
+    p.add_argument("number")
+    p.add_argument("--to", required=True, choices=[s.value for s in ComplaintState])
+    p.add_argument("--note")
+    p.add_argument("--user")
+
+    p = command(cs, "receipt", _receipt, "cetak tanda terima pengaduan (PDF)")
+    p.add_argument("number")
+    p.add_argument("--out", required=True, help="berkas PDF")
+    p.add_argument("--copy", action="store_true", help="tandai sebagai salinan")
+
+    command(cs, "auto-close", _auto_close, "tutup pengaduan yang tidak ditanggapi pelapor")
+
+    s = sub.add_parser("survey", help="survei kepuasan masyarakat (SKM)")
+    ss = s.add_subparsers(dest="survey_command", required=True, metavar="ACTION")
+    p = command(ss, "add", _survey_add, "catat satu jawaban survei (formulir kertas) dari berkas JSON")
+    p.add_argument(
+        "--json-file", required=True, help='{"ticket": ..., "service": ..., "answers": {"U1": 1..4}}'
+    )
+    p.add_argument("--user")
+
+    p = command(sub, "ikm", _ikm, "indeks kepuasan masyarakat untuk satu periode; 'ikm report' mencetak PDF")
+    p.add_argument("what", nargs="?", choices=("report",), help="report: cetak laporan PDF")
+    p.add_argument("--from", dest="date_from", required=True, help="tanggal awal TTTT-BB-HH")
+    p.add_argument("--to", dest="date_to", required=True, help="tanggal akhir TTTT-BB-HH")
+    p.add_argument("--service")
+    p.add_argument("--agency")
+    p.add_argument("--out", help="berkas PDF (untuk 'ikm report')")
+
+
+def _read_json(path: str) -> Any:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValidationError(f"Berkas {path} tidak ditemukan.", field="json_file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationError(f"Berkas {path} bukan JSON yang valid: {exc}", field="json_file") from None
+
+
+def _object(data: Any, path: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise ValidationError(f"Isi berkas {path} harus berupa objek JSON.", field="json_file")
+    return data
+
+
+def _date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"{option} harus berupa tanggal TTTT-BB-HH (diterima: {text}).") from None
+
+
+def describe(c: ComplaintInfo) -> str:
+    flag = "  TERLAMBAT: " + ", ".join(DEADLINE_LABELS[n].lower() for n in c.overdue) if c.overdue else ""
+    return (
+        f"{c.number}  {c.received_on:%d-%m-%Y}  {c.kind_label:<20} {c.agency:<10} "
+        f"{c.state_label:<22} {c.officer or '-'}{flag}"
+    )
+
+
+def _details(c: ComplaintInfo) -> str:
+    lines = [
+        describe(c),
+        f"  Pelapor: {c.reporter_label}",
+        f"  Uraian: {c.description}",
+        "  Batas waktu: "
+        + "; ".join(f"{DEADLINE_LABELS[n].lower()} {d:%d-%m-%Y}" for n, d in c.deadlines.items()),
+    ]
+    lines += [f"  {st.at:%Y-%m-%d %H:%M} UTC  {st.to_state}  {st.note or ''}".rstrip() for st in c.steps]
+    if c.location_warning:
+        lines.append(f"  Peringatan: {c.location_warning}")
+    return "\n".join(lines)
+
+
+def _add(args: argparse.Namespace, ctx: CliContext) -> int:
+    data = _object(_read_json(args.json_file), args.json_file)
+    info = complaints.file_complaint_from_json(ctx.db, data, ctx.actor(args.user))
+    ctx.emit(info, lambda: _details(info))
+    return 0
+
+
+def _list(args: argparse.Namespace, ctx: CliContext) -> int:
+    found = complaints.list_complaints(
+        ctx.db, overdue_only=args.overdue, agency=args.agency, officer=args.officer
+    )
+    ctx.emit(found, lambda: "\n".join(describe(c) for c in found) or "Tidak ada pengaduan.")
+    return 0
+
+
+def _show(args: argparse.Namespace, ctx: CliContext) -> int:
+    info = complaints.get_complaint(ctx.db, args.number)
+    ctx.emit(info, lambda: _details(info))
+    return 0
+
+
+def _step(args: argparse.Namespace, ctx: CliContext) -> int:
+    info = complaints.step_complaint(ctx.db, args.number, args.to, args.note, ctx.actor(args.user))
+    ctx.emit(info, lambda: describe(info))
+    return 0
+
+
+def _receipt(args: argparse.Namespace, ctx: CliContext) -> int:
+    from p4_desk.printing.complaint_receipt import complaint_receipt
+
+    Path(args.out).write_bytes(complaint_receipt(ctx.db, args.number, copy=args.copy))
+    ctx.emit({"number": args.number.upper(), "file": args.out}, f"Tanda terima disimpan di {args.out}")
+    return 0
+
+
+def _auto_close(args: argparse.Namespace, ctx: CliContext) -> int:
+    closed = complaints.auto_close_due(ctx.db)
+    ctx.emit(
+        {"closed": closed}, f"{len(closed)} pengaduan ditutup otomatis." + "".join(f"\n{n}" for n in closed)
+    )
+    return 0
+
+
+def _survey_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    data = _object(_read_json(args.json_file), args.json_file)
+    info = surveys.record_survey_from_json(ctx.db, data, channel="paper", actor=ctx.actor(args.user))
+    ctx.emit(info, f"Jawaban survei dicatat{f' untuk tiket {info.ticket}' if info.ticket else ' (anonim)'}.")
+    return 0
+
+
+def ikm_text(summary: IkmSummary) -> str:
+    head = f"IKM {summary.unit}, {summary.date_from:%d-%m-%Y} s.d. {summary.date_to:%d-%m-%Y}"
+    scope = summary.service_name or summary.agency_name
+    lines = [head + (f" ({scope})" if scope else "")]
+    lines.append(
+        f"Responden {summary.respondents}; pengunjung {summary.visitors}; "
+        f"sampel minimal {summary.sample_size}"
+    )
+    result = summary.result
+    if result is None:
+        lines.append("Belum ada responden survei pada periode ini.")
+        return "\n".join(lines)
+    for code, name in ELEMENTS.items():
+        lines.append(f"  {code} {name:<42} NRR {float(result.nrr[code]):.2f}")
+    lines.append(f"IKM {result.ikm} — mutu {result.grade} ({result.mutu})")
+    return "\n".join(lines)
+
+
+def _ikm(args: argparse.Namespace, ctx: CliContext) -> int:
+    start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    if args.what == "report":
+        if not args.out:
+            raise ValidationError("Sebutkan berkas tujuan dengan --out FILE.pdf.", field="out")
+        from p4_desk.printing.ikm_report import ikm_report
+
+        Path(args.out).write_bytes(ikm_report(ctx.db, start, end, service=args.service, agency=args.agency))
+        ctx.emit({"file": args.out}, f"Laporan IKM disimpan di {args.out}")
+        return 0
+    summary = surveys.ikm_summary(ctx.db, start, end, service=args.service, agency=args.agency)
+    ctx.emit(summary, lambda: ikm_text(summary))
+    return 0
