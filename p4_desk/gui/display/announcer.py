@@ -1,0 +1,180 @@
+"""Voice calls on the display: one announcement at a time, in the order the calls came.
+
+Each call goes into an :class:`AnnouncementQueue` (never deduplicated: a recall is said
+again). The next announcement is rendered to a WAV file on a worker thread and played with
+``QSoundEffect``; or said by ``QTextToSpeech`` when ``voice.tts`` is on and an Indonesian
+(id-ID) voice exists. No sound card, no audio server, or QtMultimedia that will not import:
+the board goes on silently and the reason is logged once — a voice problem never stops the
+board. A watchdog ends an announcement that never reports its end, so the queue cannot stall.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+
+from p4_desk.config import Settings
+from p4_desk.gui.common.tasks import run_task
+from p4_desk.voice import SAMPLE_RATE, Announcement, AnnouncementQueue, ClipLibrary, write_wav
+
+log = logging.getLogger(__name__)
+
+WATCHDOG_SLACK_MS = 3000
+TTS_WATCHDOG_MS = 15000
+
+
+class Announcer(QObject):
+    """Queues calls and plays them; ``audio`` is ``"auto"`` or ``"none"`` (silent)."""
+
+    queued = Signal(object)  # Announcement: a call entered the queue
+    started = Signal(object)  # Announcement: it is being played (or would be, when silent)
+    finished = Signal(object)  # Announcement: it is over (played, silent or failed)
+
+    def __init__(self, settings: Settings, parent: QObject | None = None, *, audio: str = "auto") -> None:
+        super().__init__(parent)
+        self.queue = AnnouncementQueue()
+        self.enabled = bool(settings.get("voice.enabled"))
+        self.volume = min(1.0, max(0.0, float(settings.get("voice.volume"))))
+        clips_dir = str(settings.get("voice.clips_dir") or "")
+        self.library = ClipLibrary.for_site(Path(clips_dir) if clips_dir else None)
+        self._folder = tempfile.TemporaryDirectory(prefix="p4-voice-")
+        self._names = itertools.count(1)
+        self._watchdog = QTimer(self, singleShot=True)
+        self._watchdog.timeout.connect(self._finish_current)
+        self._current: Announcement | None = None
+        self.silent_reason: str | None = None
+        self._effect: Any = None
+        self._tts: Any = None
+        if not self.enabled:
+            self.silent_reason = "voice disabled in settings"
+        elif audio == "none":
+            self.silent_reason = "audio output switched off"
+        else:
+            if settings.get("voice.tts"):
+                self._tts = _indonesian_tts(self)
+            if self._tts is None:
+                self._effect, self.silent_reason = _sound_effect(self)
+        if self.silent_reason:
+            log.warning("display announcements are silent: %s", self.silent_reason)
+        if self._effect is not None:
+            self._effect.playingChanged.connect(self._on_playing_changed)
+            self._effect.statusChanged.connect(self._on_status_changed)
+        if self._tts is not None:
+            self._tts.setVolume(self.volume)
+            self._tts.stateChanged.connect(self._on_tts_state)
+
+    @property
+    def silent(self) -> bool:
+        return self._effect is None and self._tts is None
+
+    def announce(self, announcement: Announcement) -> None:
+        self.queue.push(announcement)
+        self.queued.emit(announcement)
+        self._pump()
+
+    def close(self) -> None:
+        self.queue.clear()
+        self._watchdog.stop()
+        if self._effect is not None:
+            self._effect.stop()
+        self._folder.cleanup()
+
+    # --- playing ---------------------------------------------------------------------------
+
+    def _pump(self) -> None:
+        announcement = self.queue.next()
+        if announcement is None:
+            return
+        self._current = announcement
+        self.started.emit(announcement)
+        if self.silent:
+            QTimer.singleShot(0, self._finish_current)
+        elif self._tts is not None:
+            self._watchdog.start(TTS_WATCHDOG_MS)
+            self._tts.say(announcement.text())
+        else:
+            path = Path(self._folder.name) / f"call-{next(self._names) % 4}.wav"
+            words = announcement.words()
+            run_task(
+                lambda: write_wav(path, words, self.library, volume=self.volume),
+                self._play_file,
+                self._render_failed,
+            )
+
+    def _play_file(self, path: Path) -> None:
+        frames = (path.stat().st_size - 44) // 2
+        self._watchdog.start(int(frames * 1000 / SAMPLE_RATE) + WATCHDOG_SLACK_MS)
+        self._effect.setSource(QUrl.fromLocalFile(str(path)))
+        self._effect.play()
+
+    def _render_failed(self, exc: BaseException) -> None:
+        log.error("announcement could not be rendered: %s", exc)
+        self._finish_current()
+
+    def _on_playing_changed(self) -> None:
+        if not self._effect.isPlaying() and self._effect.status().name != "Loading":
+            self._finish_current()
+
+    def _on_status_changed(self) -> None:
+        if self._effect.status().name == "Error":
+            log.warning("announcement could not be played (audio output?): %s", self._effect.source())
+            self._finish_current()
+
+    def _on_tts_state(self, state: Any) -> None:
+        if getattr(state, "name", "") in ("Ready", "Error"):
+            self._finish_current()
+
+    def _finish_current(self) -> None:
+        if self._current is None:
+            return
+        done, self._current = self._current, None
+        self._watchdog.stop()
+        self.queue.done()
+        self.finished.emit(done)
+        QTimer.singleShot(0, self._pump)
+
+
+def _sound_effect(parent: QObject) -> tuple[Any, str | None]:
+    """A QSoundEffect on the default output, or ``(None, reason)``."""
+    try:
+        from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+    except ImportError as exc:  # e.g. libpulse0 missing on Linux
+        return None, f"QtMultimedia unavailable ({exc})"
+    try:
+        device = QMediaDevices.defaultAudioOutput()
+        if device.isNull():
+            return None, "no audio output device"
+        effect = QSoundEffect(device, parent)
+        effect.setVolume(1.0)  # the volume setting is applied when rendering
+        return effect, None
+    except Exception as exc:  # a broken audio backend must not stop the board
+        return None, f"audio output failed ({exc})"
+
+
+def _indonesian_tts(parent: QObject) -> Any:
+    """A QTextToSpeech engine speaking Indonesian, or None (then recorded clips are used)."""
+    try:
+        from PySide6.QtCore import QLocale
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError as exc:
+        log.warning("text-to-speech unavailable (%s); using recorded clips", exc)
+        return None
+    try:
+        engine = QTextToSpeech(parent)
+        indonesian = [
+            loc for loc in engine.availableLocales() if loc.language() == QLocale.Language.Indonesian
+        ]
+        if not indonesian:
+            log.warning("no id-ID text-to-speech voice on this computer; using recorded clips")
+            engine.deleteLater()
+            return None
+        engine.setLocale(indonesian[0])
+        return engine
+    except Exception as exc:
+        log.warning("text-to-speech failed (%s); using recorded clips", exc)
+        return None
