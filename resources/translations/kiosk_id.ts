@@ -4,7 +4,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="88" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="87" />
         <source>P4 Desk — Ticket kiosk</source>
         <translation>P4 Desk — Kiosk Antrian</translation>
     </message>
@@ -90,83 +90,87 @@
         <translation>{0} layanan · {1} menunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="269" />
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="276" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="272" />
+        <source>No service available now</source>
+        <translation>Tidak ada layanan yang tersedia saat ini</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="280" />
         <source>Closed now</source>
         <translation>Sedang tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="278" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="282" />
         <source>Today's quota is used up</source>
         <translation>Kuota hari ini sudah habis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="286" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="290" />
         <source>choose a service</source>
         <translation>pilih layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="292" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="296" />
         <source>Hours today: {0}</source>
         <translation>Jam layanan hari ini: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="294" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="298" />
         <source>Waiting: {0}</source>
         <translation>Menunggu: {0} orang</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="343" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="347" />
         <source>Priority: {0} — now choose the service</source>
         <translation>Prioritas: {0} — silakan pilih layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="363" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="367" />
         <source>Sorry, the number could not be taken. Please ask an officer.</source>
         <translation>Maaf, nomor antrian tidak dapat dibuat. Silakan hubungi petugas.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="377" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="381" />
         <source>Priority: {0}</source>
         <translation>Prioritas: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="380" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="384" />
         <source>People ahead of you: {0}</source>
         <translation>Jumlah antrian di depan Anda: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="382" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="386" />
         <source>Estimated wait: ± {0} minutes</source>
         <translation>Perkiraan waktu tunggu: ± {0} menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="392" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="396" />
         <source>Printing your ticket…</source>
         <translation>Tiket sedang dicetak…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="412" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="416" />
         <source>Please take your ticket and wait to be called.</source>
         <translation>Silakan ambil tiket Anda dan tunggu panggilan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="423" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="427" />
         <source>The printer reported an unexpected error.</source>
         <translation>Printer mengalami galat yang tidak terduga.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="424" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="428" />
         <source>The ticket could not be printed.</source>
         <translation>Tiket tidak dapat dicetak.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="425" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="429" />
         <source>Choose Try again, or Cancel to cancel this number.</source>
         <translation>Tekan Coba lagi, atau Batal untuk membatalkan nomor ini.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="441" />
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="445" />
         <source>The number was cancelled. Please take a new number or ask an officer.</source>
         <translation>Nomor antrian dibatalkan. Silakan ambil nomor baru atau hubungi petugas.</translation>
     </message>

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -161,7 +161,7 @@ class DisplayWindow(QWidget):
     # --- clock -----------------------------------------------------------------------------
 
     def _tick(self) -> None:
-        local = datetime.now(UTC).astimezone(self.timezone)
+        local = self.ctx.db.now().astimezone(self.timezone)
         zone = ZONE_ABBREVIATIONS.get(self._timezone_key, local.tzname() or "")
         self.view.date.setText(
             f"{DAY_NAMES[local.weekday()]}, {local.day} {MONTH_NAMES[local.month - 1]} {local.year}"

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -100,7 +99,8 @@ class KioskWindow(QWidget):
         self._cancel_timer.timeout.connect(self.cancel_unprinted)
         self._cancel_timer.start(CANCEL_UNPRINTED_MS)
         self.idle_timer = QTimer(self, singleShot=True)
-        self.idle_timer.setInterval(IDLE_MS)
+        self.idle_ms, self.printed_idle_ms = IDLE_MS, PRINTED_IDLE_MS
+        self.idle_timer.setInterval(self.idle_ms)
         self.idle_timer.timeout.connect(self.go_home)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
@@ -265,8 +265,12 @@ class KioskWindow(QWidget):
         for code, services in agencies.items():
             waiting = sum(s.waiting for s in services)
             detail = self.tr("{0} services · {1} waiting").format(len(services), waiting)
-            available = any(self.unavailable_reason(s) is None for s in services)
-            rows.append((code, services[0].agency_name, detail, None if available else self.tr("Closed now")))
+            reasons = [self.unavailable_reason(s) for s in services]
+            reason = None
+            if None not in reasons:  # nothing can be taken: say why, once
+                distinct = set(reasons)
+                reason = distinct.pop() if len(distinct) == 1 else self.tr("No service available now")
+            rows.append((code, services[0].agency_name, detail, reason))
         self.home.set_choices(rows)
         self._fill_services()
 
@@ -306,7 +310,7 @@ class KioskWindow(QWidget):
 
     def _tick(self) -> None:
         key = self.snapshot.timezone if self.snapshot else "Asia/Jakarta"
-        local = datetime.now(UTC).astimezone(ZoneInfo(key))
+        local = self.ctx.db.now().astimezone(ZoneInfo(key))
         self.clock_label.setText(f"{local:%H:%M} {ZONE_ABBREVIATIONS.get(key, '')}".strip())
 
     # --- flow ------------------------------------------------------------------------------
@@ -326,12 +330,12 @@ class KioskWindow(QWidget):
         self.services.show_notice(None)
         self._fill_services()
         self.stack.setCurrentWidget(self.services)
-        self.idle_timer.start(IDLE_MS)
+        self.idle_timer.start(self.idle_ms)
 
     def ask_priority(self) -> None:
         self._page_before_groups = self.stack.currentWidget() or self.home
         self.stack.setCurrentWidget(self.groups)
-        self.idle_timer.start(IDLE_MS)
+        self.idle_timer.start(self.idle_ms)
 
     def _back_from_groups(self) -> None:
         self.stack.setCurrentWidget(self._page_before_groups)
@@ -411,7 +415,7 @@ class KioskWindow(QWidget):
         page = self.ticket_page
         page.status.setText(self.tr("Please take your ticket and wait to be called."))
         page.done.show()
-        self.idle_timer.start(PRINTED_IDLE_MS)
+        self.idle_timer.start(self.printed_idle_ms)
         self.printed.emit(outcome.ticket)
 
     def _print_failed(self, exc: BaseException) -> None:
@@ -426,7 +430,7 @@ class KioskWindow(QWidget):
         page.error.show()
         page.retry.show()
         page.cancel.show()
-        self.idle_timer.start(IDLE_MS)  # if nobody answers: home; the timeout cancels the number
+        self.idle_timer.start(self.idle_ms)  # if nobody answers: home; the timeout cancels the number
         self.print_failed.emit(detail)
 
     def cancel_ticket(self) -> None:
@@ -440,7 +444,7 @@ class KioskWindow(QWidget):
             self.home.show_notice(
                 self.tr("The number was cancelled. Please take a new number or ask an officer.")
             )
-            self.idle_timer.start(PRINTED_IDLE_MS)
+            self.idle_timer.start(self.printed_idle_ms)
 
         def failed(exc: BaseException) -> None:
             # called meanwhile, or already cancelled: nothing is left waiting unseen
