@@ -92,14 +92,19 @@ class Announcer(QObject):
             return
         self._current = announcement
         self.started.emit(announcement)
+        try:
+            words, text = announcement.words(), announcement.text()
+        except ValueError as exc:  # e.g. a counter named with characters that cannot be spoken
+            log.warning("announcement cannot be spoken: %s", exc)
+            QTimer.singleShot(0, self._finish_current)
+            return
         if self.silent:
             QTimer.singleShot(0, self._finish_current)
         elif self._tts is not None:
             self._watchdog.start(TTS_WATCHDOG_MS)
-            self._tts.say(announcement.text())
+            self._tts.say(text)
         else:
             path = Path(self._folder.name) / f"call-{next(self._names) % 4}.wav"
-            words = announcement.words()
             run_task(
                 lambda: write_wav(path, words, self.library, volume=self.volume),
                 self._play_file,

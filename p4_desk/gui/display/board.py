@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 BACKGROUND = "#0a1628"
 PANEL = "#10264a"
@@ -41,6 +41,12 @@ def _label(
     font.setBold(bold)
     label.setFont(font)
     return label
+
+
+def _elastic(*labels: QLabel) -> None:
+    """The layout decides the width; the text never widens the window."""
+    for label in labels:
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
 
 def _set_px(label: QLabel, pixels: float) -> None:
@@ -176,16 +182,19 @@ class CounterRow(QFrame):
         super().__init__(parent)
         self.setObjectName("row")
         self.setStyleSheet(f"#row {{ background: {PANEL}; border-radius: 6px; }}")
+        self.muted = False
         self.name = _label("", color=TEXT, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.number = _label(
             "", color=NUMBER, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
+        _elastic(self.name, self.number)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 0, 10, 0)
         layout.addWidget(self.name, 3)
         layout.addWidget(self.number, 2)
 
     def fill(self, name: str, number: str, *, muted: bool = False) -> None:
+        self.muted = muted
         self.name.setText(name)
         self.number.setText(number)
         self.number.setStyleSheet(f"color: {MUTED if muted else NUMBER}; background: transparent;")
@@ -195,6 +204,8 @@ class BoardView(QWidget):
     """Header (site, date, clock), current call, recent calls, counters, running text."""
 
     RECENT_CELLS = 5
+    HEADER_SHARES = {"site": 10, "date": 6, "clock": 5}  # of the header's width
+    HEADER_PX = {"site": 0.045, "date": 0.032, "clock": 0.05}  # of the window's height
 
     def __init__(self, texts: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,13 +216,13 @@ class BoardView(QWidget):
         self.clock = _label(
             "", color=NUMBER, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
+        _elastic(self.site, self.date, self.clock)
         header = QFrame()
         header.setObjectName("header")
         header.setStyleSheet(f"#header {{ background: {HEADER}; }}")
         top = QHBoxLayout(header)
-        top.addWidget(self.site, 6)
-        top.addWidget(self.date, 4)
-        top.addWidget(self.clock, 2)
+        for label, share in self.HEADER_SHARES.items():
+            top.addWidget(getattr(self, label), share)
 
         self.current = CurrentCall(texts["title"])
         self.recent_title = _label(
@@ -264,6 +275,27 @@ class BoardView(QWidget):
             self._scale()
         for widget, (name, number, muted) in zip(self.counter_rows, rows, strict=True):
             widget.fill(name, number, muted=muted)
+        self._scale_counters()
+
+    def set_header(self, site: str | None = None, date: str | None = None, clock: str | None = None) -> None:
+        for label, text in ((self.site, site), (self.date, date), (self.clock, clock)):
+            if text is not None:
+                label.setText(text)
+        self.fit_header()
+
+    def fit_header(self) -> None:
+        """Header texts at their share of the height, shrunk when a long site name needs it."""
+        total = sum(self.HEADER_SHARES.values())
+        for name, share in self.HEADER_SHARES.items():
+            label: QLabel = getattr(self, name)
+            pixels = self.height() * self.HEADER_PX[name]
+            font = QFont(label.font())
+            font.setPixelSize(max(8, int(pixels)))
+            needed = QFontMetricsF(font).horizontalAdvance(label.text() + "  ")
+            available = self.width() * share / total - 12
+            if needed > available > 0:
+                pixels *= available / needed
+            _set_px(label, pixels)
 
     def set_recent(self, calls: Sequence[tuple[str, str]]) -> None:
         for i, cell in enumerate(self.recent_cells):
@@ -280,21 +312,27 @@ class BoardView(QWidget):
         margin = int(h * 0.015)
         self._body.setContentsMargins(margin, margin, margin, margin)
         self._body.setSpacing(margin)
-        _set_px(self.site, h * 0.045)
-        _set_px(self.date, h * 0.032)
-        _set_px(self.clock, h * 0.05)
+        self.fit_header()
         self.current.scale(h)
         for title in (self.recent_title, self.counters_title):
             _set_px(title, h * 0.035)
+        cell_width = self.width() * 0.58 / self.RECENT_CELLS
         for cell in self.recent_cells:
-            _set_px(cell.number, h * 0.06)
+            _set_px(cell.number, min(h * 0.06, cell_width / 3.8))  # "A1000" fits its box
             _set_px(cell.caption, h * 0.028)
-        rows = max(1, self.counter_grid.rowCount())
-        row_height = min(h * 0.1, h * 0.7 / rows)
-        row_px = row_height * 0.5
         self.counters_title.setFixedHeight(int(h * 0.06))
         self.recent_title.setFixedHeight(int(h * 0.06))
+        self._scale_counters()
+
+    def _scale_counters(self) -> None:
+        h = self.height()
+        rows = max(1, self.counter_grid.rowCount())
+        columns = max(1, self.counter_grid.columnCount())
+        row_height = min(h * 0.1, h * 0.7 / rows)
+        column_width = self.width() * 0.42 / columns
+        # "Loket 13  A1000" must fit its column: about 10 characters of this size
+        row_px = min(row_height * 0.5, column_width / 8)
         for row in self.counter_rows:
             row.setFixedHeight(int(row_height * 0.92))
-            _set_px(row.name, row_px * 0.85)
-            _set_px(row.number, row_px)
+            _set_px(row.name, row_px * 0.8)
+            _set_px(row.number, row_px * (0.6 if row.muted else 1.0))

@@ -129,7 +129,7 @@ class DisplayWindow(QWidget):
         self.marker = snapshot.marker
         if snapshot.timezone != self._timezone_key:
             self._timezone_key, self.timezone = snapshot.timezone, ZoneInfo(snapshot.timezone)
-        self.view.site.setText(snapshot.site_name)
+        self.view.set_header(site=snapshot.site_name)
         self.view.running.setText(snapshot.running_text)
         self.view.set_counters([self._counter_row(c) for c in snapshot.counters])
         self.view.set_recent(
@@ -163,10 +163,10 @@ class DisplayWindow(QWidget):
     def _tick(self) -> None:
         local = self.ctx.db.now().astimezone(self.timezone)
         zone = ZONE_ABBREVIATIONS.get(self._timezone_key, local.tzname() or "")
-        self.view.date.setText(
-            f"{DAY_NAMES[local.weekday()]}, {local.day} {MONTH_NAMES[local.month - 1]} {local.year}"
+        self.view.set_header(
+            date=f"{DAY_NAMES[local.weekday()]}, {local.day} {MONTH_NAMES[local.month - 1]} {local.year}",
+            clock=f"{local:%H:%M:%S} {zone}",
         )
-        self.view.clock.setText(f"{local:%H:%M:%S} {zone}")
 
     # --- state for tests and the benchmark -------------------------------------------------
 
