@@ -155,3 +155,29 @@ def test_board_scales_with_the_screen(qtbot: QtBot, board: DisplayWindow, hall: 
     assert sizes[2160] == pytest.approx(3 * sizes[720], rel=0.02)
     # a quarter of the screen height: ~9 cm capitals on a 43-inch TV, readable from 10 m
     assert sizes[720] >= 0.24 * 720
+
+
+def test_announcements_never_overlap_on_a_real_audio_output(
+    qtbot: QtBot, tmp_path: Path, qapp: QApplication
+) -> None:
+    # Runs where there is a sound output (e.g. a PulseAudio null sink); skipped on a silent machine
+    announcer = Announcer(Settings({"voice.enabled": True, "voice.volume": 0.6}, path=tmp_path / "s.toml"))
+    if announcer.silent:
+        announcer.close()
+        pytest.skip(f"no audio output here: {announcer.silent_reason}")
+    events: list[tuple[str, str, bool]] = []
+    announcer.started.connect(lambda a: events.append(("start", a.ticket_number, a.recall)))
+    announcer.finished.connect(lambda a: events.append(("end", a.ticket_number, a.recall)))
+
+    announcer.announce(Announcement("A123", "Loket 3"))
+    announcer.announce(Announcement("A123", "Loket 3", recall=True))
+    qtbot.waitUntil(lambda: len(events) == 4, timeout=60000)
+
+    # the recall starts only once the first call has been said to the end
+    assert events == [
+        ("start", "A123", False),
+        ("end", "A123", False),
+        ("start", "A123", True),
+        ("end", "A123", True),
+    ]
+    announcer.close()
