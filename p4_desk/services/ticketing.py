@@ -96,9 +96,10 @@ def print_ticket(
 ) -> PrintOutcome:
     """Print ``ticket_ref`` on ``target`` and record the result.
 
-    Success marks the ticket ``printed``. A failure marks a first print ``failed`` (a copy of
-    a ticket that already has its paper keeps its state) and raises PrinterError with a
-    message the citizen or officer can act on; the ticket itself stays reprintable.
+    Success marks the ticket ``printed``. A failure marks a ticket still waiting for its paper
+    (print state pending or failed) ``failed``; a copy, or a ticket issued without paper, keeps
+    its state. Either way PrinterError is raised with a message the citizen or officer can act
+    on, and the ticket stays reprintable.
     """
     ticket = queue.get_ticket(db, ticket_ref)
     data = print_data_for(db, ticket, copy=copy)
@@ -145,8 +146,12 @@ def _write_file(path: Path, data: bytes) -> None:
 def _record_result(
     db: Database, ticket: TicketInfo, target: str, copy: bool, actor: Actor, *, error: str | None = None
 ) -> TicketInfo:
-    if not copy:
+    waiting_for_paper = ticket.print_state in ("pending", "failed")
+    if not copy and (error is None or waiting_for_paper):
         return queue.set_print_state(db, ticket.id, "failed" if error else "printed", actor)
+    # A copy, or a failed extra print of a ticket that never needed paper (issued by an officer)
+    # or already has it: audited, and the ticket's print state is not put at risk.
+    action = "ticket.reprint" if copy else "ticket.print"
     with db.write() as s:
         row = s.get(Ticket, ticket.id)
         assert row is not None
@@ -156,10 +161,10 @@ def _record_result(
             s,
             db,
             actor,
-            "ticket.reprint" if error is None else "ticket.reprint_failed",
+            action if error is None else f"{action}_failed",
             "ticket",
             ticket.id,
-            details={"number": ticket.number, "copy": True, "target": target, "error": error},
+            details={"number": ticket.number, "copy": copy, "target": target, "error": error},
         )
     return queue.get_ticket(db, ticket.id)
 

@@ -191,3 +191,16 @@ def test_unknown_target_is_refused_in_indonesian(site: Database) -> None:
         ticketing.print_ticket(site, ticket.id, "fax:123", 80)
     assert "Tujuan cetak tidak dikenali" in failure.value.message
     assert queue.get_ticket(site, ticket.id).print_state == "failed"
+
+
+def test_failed_print_of_a_ticket_issued_without_paper_is_not_cancelled(site: Database, clock: Clock) -> None:
+    # An officer issued this ticket at the counter (no paper); site IT then tries a printer
+    ticket = queue.issue_ticket(site, "KK")
+    with pytest.raises(PrinterError):
+        ticketing.print_ticket(site, ticket.id, f"escpos-net:127.0.0.1:{_closed_port()}", 80)
+
+    assert queue.get_ticket(site, ticket.id).print_state == "none"
+    assert [a.details["error"] is not None for a in _audit(site, "ticket.print_failed")] == [True]
+    clock.advance(minutes=30)
+    assert ticketing.cancel_unprinted(site) == []
+    assert queue.get_ticket(site, ticket.id).state == "waiting"
