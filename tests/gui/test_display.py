@@ -181,3 +181,20 @@ def test_announcements_never_overlap_on_a_real_audio_output(
         ("end", "A123", True),
     ]
     announcer.close()
+
+
+def test_text_to_speech_without_an_indonesian_voice_uses_the_recorded_clips(
+    qtbot: QtBot, tmp_path: Path, qapp: QApplication
+) -> None:
+    # No id-ID text-to-speech voice on this machine (and none on most Windows installs)
+    announcer = Announcer(Settings({"voice.enabled": True, "voice.tts": True}, path=tmp_path / "s.toml"))
+    if announcer.mode == "tts":
+        announcer.close()
+        pytest.skip("this machine has an Indonesian text-to-speech voice")
+    assert announcer.mode in ("clips", "silent")
+    finished: list[Announcement] = []
+    announcer.finished.connect(finished.append)
+
+    announcer.announce(Announcement("C5", "Loket 2"))
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=30000)
+    announcer.close()

@@ -2,10 +2,11 @@
 
 Each call goes into an :class:`AnnouncementQueue` (never deduplicated: a recall is said
 again). The next announcement is rendered to a WAV file on a worker thread and played with
-``QSoundEffect``; or said by ``QTextToSpeech`` when ``voice.tts`` is on and an Indonesian
-(id-ID) voice exists. No sound card, no audio server, or QtMultimedia that will not import:
-the board goes on silently and the reason is logged once — a voice problem never stops the
-board. A watchdog ends an announcement that never reports its end, so the queue cannot stall.
+``QSoundEffect``; or, when ``voice.tts`` is on and an Indonesian (id-ID) voice exists, the
+chime clip is played and the sentence said by ``QTextToSpeech``. No sound card, no audio
+server, or QtMultimedia that will not import: the board goes on silently and the reason is
+logged once; a voice problem never stops the board. A watchdog ends an announcement that
+never reports its end, so the queue cannot stall.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
 from p4_desk.config import Settings
 from p4_desk.gui.common.tasks import run_task
-from p4_desk.voice import SAMPLE_RATE, Announcement, AnnouncementQueue, ClipLibrary, write_wav
+from p4_desk.voice import CHIME, SAMPLE_RATE, Announcement, AnnouncementQueue, ClipLibrary, write_wav
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +46,9 @@ class Announcer(QObject):
         self._folder = tempfile.TemporaryDirectory(prefix="p4-voice-")
         self._names = itertools.count(1)
         self._watchdog = QTimer(self, singleShot=True)
-        self._watchdog.timeout.connect(self._finish_current)
+        self._watchdog.timeout.connect(self._played)
         self._current: Announcement | None = None
+        self._text_after_chime: str | None = None
         self.silent_reason: str | None = None
         self._effect: Any = None
         self._tts: Any = None
@@ -55,10 +57,11 @@ class Announcer(QObject):
         elif audio == "none":
             self.silent_reason = "audio output switched off"
         else:
+            self._effect, reason = _sound_effect(self)
             if settings.get("voice.tts"):
                 self._tts = _indonesian_tts(self)
             if self._tts is None:
-                self._effect, self.silent_reason = _sound_effect(self)
+                self.silent_reason = reason
         if self.silent_reason:
             log.warning("display announcements are silent: %s", self.silent_reason)
         if self._effect is not None:
@@ -71,6 +74,11 @@ class Announcer(QObject):
     @property
     def silent(self) -> bool:
         return self._effect is None and self._tts is None
+
+    @property
+    def mode(self) -> str:
+        """``tts`` (Indonesian text-to-speech), ``clips`` (recorded voice) or ``silent``."""
+        return "tts" if self._tts is not None else "clips" if self._effect is not None else "silent"
 
     def announce(self, announcement: Announcement) -> None:
         self.queue.push(announcement)
@@ -101,8 +109,12 @@ class Announcer(QObject):
         if self.silent:
             QTimer.singleShot(0, self._finish_current)
         elif self._tts is not None:
-            self._watchdog.start(TTS_WATCHDOG_MS)
-            self._tts.say(text)
+            chime = self.library.path_for(CHIME) if self._effect is not None else None
+            if chime is None:
+                self._say(text)
+            else:  # the chime first, as with recorded clips; the text when it has played
+                self._text_after_chime = text
+                self._play_file(chime, self.volume)
         else:
             path = Path(self._folder.name) / f"call-{next(self._names) % 4}.wav"
             run_task(
@@ -111,9 +123,15 @@ class Announcer(QObject):
                 self._render_failed,
             )
 
-    def _play_file(self, path: Path) -> None:
-        frames = (path.stat().st_size - 44) // 2
+    def _say(self, text: str) -> None:
+        self._watchdog.start(TTS_WATCHDOG_MS)
+        self._tts.say(text)
+
+    def _play_file(self, path: Path, volume: float = 1.0) -> None:
+        """Play a WAV file; rendered announcements carry the volume in their samples."""
+        frames = (path.stat().st_size - 44) // 2  # an estimate for the watchdog: 16-bit samples
         self._watchdog.start(int(frames * 1000 / SAMPLE_RATE) + WATCHDOG_SLACK_MS)
+        self._effect.setVolume(volume)
         self._effect.setSource(QUrl.fromLocalFile(str(path)))
         self._effect.play()
 
@@ -123,12 +141,19 @@ class Announcer(QObject):
 
     def _on_playing_changed(self) -> None:
         if not self._effect.isPlaying() and self._effect.status().name != "Loading":
+            self._played()
+
+    def _played(self) -> None:
+        text, self._text_after_chime = self._text_after_chime, None
+        if text is not None and self._current is not None:
+            self._say(text)
+        else:
             self._finish_current()
 
     def _on_status_changed(self) -> None:
         if self._effect.status().name == "Error":
             log.warning("announcement could not be played (audio output?): %s", self._effect.source())
-            self._finish_current()
+            self._played()  # a chime that cannot play does not keep the text from being said
 
     def _on_tts_state(self, state: Any) -> None:
         if getattr(state, "name", "") in ("Ready", "Error"):
@@ -138,6 +163,7 @@ class Announcer(QObject):
         if self._current is None:
             return
         done, self._current = self._current, None
+        self._text_after_chime = None
         self._watchdog.stop()
         self.queue.done()
         self.finished.emit(done)
@@ -154,9 +180,7 @@ def _sound_effect(parent: QObject) -> tuple[Any, str | None]:
         device = QMediaDevices.defaultAudioOutput()
         if device.isNull():
             return None, "no audio output device"
-        effect = QSoundEffect(device, parent)
-        effect.setVolume(1.0)  # the volume setting is applied when rendering
-        return effect, None
+        return QSoundEffect(device, parent), None
     except Exception as exc:  # a broken audio backend must not stop the board
         return None, f"audio output failed ({exc})"
 
