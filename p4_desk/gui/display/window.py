@@ -1,0 +1,187 @@
+"""The display board window: polls the queue, shows calls, flashes and announces new ones.
+
+A call made at any workstation (another process, another PC on the same database) shows
+within a second: every ``POLL_MS`` a worker thread reads ``journal.change_marker`` and, only
+when it moved, the board's data; the UI thread never waits for the database. A call is new
+when a ticket's ``called_at`` or ``recall_count`` differs from what the board last saw, so a
+recall is flashed and announced again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.tasks import run_task
+from p4_desk.gui.display.announcer import Announcer
+from p4_desk.gui.display.board import BoardView
+from p4_desk.printing.ticket import DAY_NAMES, MONTH_NAMES, ZONE_ABBREVIATIONS
+from p4_desk.services import queue
+from p4_desk.services import site as site_service
+from p4_desk.services.journal import change_marker
+from p4_desk.services.queue import CounterStatus, TicketInfo
+from p4_desk.store.db import Database
+from p4_desk.voice import Announcement
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 400
+RECENT_LIMIT = 8
+
+
+@dataclass(frozen=True)
+class BoardSnapshot:
+    marker: int
+    site_name: str
+    timezone: str
+    running_text: str
+    counters: tuple[CounterStatus, ...]
+    recent: tuple[TicketInfo, ...]  # newest call first
+
+
+def load_snapshot(db: Database, known_marker: int | None) -> BoardSnapshot | None:
+    """The board's data, or None when nothing changed since ``known_marker`` (worker thread)."""
+    marker = change_marker(db)
+    if marker == known_marker:
+        return None
+    site = site_service.get_site(db)
+    return BoardSnapshot(
+        marker=marker,
+        site_name=site.name,
+        timezone=site.timezone,
+        running_text=str(site_service.get_setting(db, "display.running_text") or ""),
+        counters=queue.queue_status(db).counters,
+        recent=tuple(queue.recent_calls(db, RECENT_LIMIT)),
+    )
+
+
+def new_calls(
+    recent: tuple[TicketInfo, ...], seen: dict[int, tuple[datetime | None, int]]
+) -> list[TicketInfo]:
+    """Calls in ``recent`` the board has not shown yet, oldest first; updates ``seen``."""
+    fresh: list[TicketInfo] = []
+    for ticket in reversed(recent):
+        key = (ticket.called_at, ticket.recall_count)
+        if seen.get(ticket.id) != key:
+            seen[ticket.id] = key
+            fresh.append(ticket)
+    return fresh
+
+
+class DisplayWindow(QWidget):
+    refreshed = Signal(int)  # change marker of the data now shown
+
+    def __init__(self, ctx: AppContext, *, audio: str = "auto", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("P4 Desk — Display board"))
+        self.view = BoardView(
+            {
+                "title": self.tr("QUEUE NUMBER"),
+                "recent": self.tr("Recent calls"),
+                "counters": self.tr("Counters"),
+            }
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.announcer = Announcer(ctx.settings, self, audio=audio)
+        self.marker: int | None = None
+        self.timezone = ZoneInfo("Asia/Jakarta")
+        self._timezone_key = "Asia/Jakarta"
+        self._seen: dict[int, tuple[datetime | None, int]] = {}
+        self._busy = False
+        self._poll_timer = QTimer(self)
+        self._poll_timer.timeout.connect(self.poll)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.timeout.connect(self._tick)
+        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
+        self._tick()
+        self.poll()
+        self._poll_timer.start(POLL_MS)
+        self._clock_timer.start(1000)
+
+    # --- polling ---------------------------------------------------------------------------
+
+    def poll(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        db, known = self.ctx.db, self.marker
+        run_task(lambda: load_snapshot(db, known), self._apply, self._poll_failed)
+
+    def _poll_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        log.warning("display board could not read the queue: %s", exc)
+
+    def _apply(self, snapshot: BoardSnapshot | None) -> None:
+        self._busy = False
+        if snapshot is None:
+            return
+        first = self.marker is None
+        self.marker = snapshot.marker
+        if snapshot.timezone != self._timezone_key:
+            self._timezone_key, self.timezone = snapshot.timezone, ZoneInfo(snapshot.timezone)
+        self.view.set_header(site=snapshot.site_name)
+        self.view.running.setText(snapshot.running_text)
+        self.view.set_counters([self._counter_row(c) for c in snapshot.counters])
+        self.view.set_recent(
+            [(t.number, t.counter_name or "") for t in snapshot.recent[1 : 1 + self.view.RECENT_CELLS]]
+        )
+        if snapshot.recent:
+            latest = snapshot.recent[0]
+            self.view.current.show_call(latest.number, (latest.counter_name or "").upper())
+        else:
+            self.view.current.show_call("—", "")
+        fresh = new_calls(snapshot.recent, self._seen)
+        if fresh and not first:  # what was called before the board started is not announced
+            self.view.current.flash()
+            for ticket in fresh:
+                self.announcer.announce(
+                    Announcement(
+                        ticket.number, ticket.counter_name or ticket.counter or "", ticket.recall_count > 0
+                    )
+                )
+        self._tick()
+        self.refreshed.emit(snapshot.marker)
+
+    def _counter_row(self, counter: CounterStatus) -> tuple[str, str, bool]:
+        if counter.state == "open":
+            return counter.name, counter.current_ticket or "—", counter.current_ticket is None
+        label = self.tr("Break") if counter.state == "paused" else self.tr("Closed")
+        return counter.name, label, True
+
+    # --- clock -----------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        local = self.ctx.db.now().astimezone(self.timezone)
+        zone = ZONE_ABBREVIATIONS.get(self._timezone_key, local.tzname() or "")
+        self.view.set_header(
+            date=f"{DAY_NAMES[local.weekday()]}, {local.day} {MONTH_NAMES[local.month - 1]} {local.year}",
+            clock=f"{local:%H:%M:%S} {zone}",
+        )
+
+    # --- state for tests and the benchmark -------------------------------------------------
+
+    def current_number(self) -> str:
+        return self.view.current.number.text()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        self._poll_timer.stop()
+        self._clock_timer.stop()
+        self.announcer.close()
+        super().closeEvent(event)
+
+
+def open_window(ctx: AppContext) -> DisplayWindow:
+    window = DisplayWindow(ctx)
+    window.setWindowState(Qt.WindowState.WindowFullScreen)
+    window.setCursor(Qt.CursorShape.BlankCursor)  # a TV: no mouse pointer over the numbers
+    return window

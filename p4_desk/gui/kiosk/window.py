@@ -1,0 +1,482 @@
+"""The ticket kiosk: agency → service (→ priority group) → ticket on screen while it prints.
+
+Issuing and printing run off the UI thread. The ticket is committed first (print state
+``pending``), shown with its number, the people ahead and the estimated wait, then printed on
+the workstation's ticket printer. A failed print says so in plain Indonesian and offers
+"Coba lagi" and "Batal" (which cancels the number, reason "gagal cetak"); a ticket left
+unprinted (the citizen walked away) is cancelled by ``ticketing.cancel_unprinted`` after the
+site's timeout, which this kiosk runs every minute. Counts refresh by polling the change
+marker; an idle kiosk goes back to the home screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from p4_desk.domain.queue_rules import PRIORITY_GROUPS
+from p4_desk.errors import P4Error
+from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.tasks import run_task
+from p4_desk.gui.kiosk.pages import STYLE, ChoicePage, TicketPage, set_px, touch_px
+from p4_desk.printing.ticket import ZONE_ABBREVIATIONS
+from p4_desk.services import queue, ticketing
+from p4_desk.services import site as site_service
+from p4_desk.services.journal import change_marker
+from p4_desk.services.queue import ServiceStatus, TicketInfo
+from p4_desk.store.db import Database
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 1000
+CANCEL_UNPRINTED_MS = 60_000
+IDLE_MS = 45_000
+PRINTED_IDLE_MS = 10_000
+
+
+@dataclass(frozen=True)
+class KioskSnapshot:
+    marker: int
+    site_name: str
+    timezone: str
+    services: tuple[ServiceStatus, ...]
+
+
+def load_snapshot(db: Database, known_marker: int | None) -> KioskSnapshot | None:
+    """Services with today's hours and waiting counts, or None when nothing changed."""
+    marker = change_marker(db)
+    if marker == known_marker:
+        return None
+    site = site_service.get_site(db)
+    return KioskSnapshot(marker, site.name, site.timezone, queue.queue_status(db).services)
+
+
+def issue(db: Database, service: str, priority: str | None) -> TicketInfo:
+    """Kiosk tap → ticket committed, waiting for its paper (worker thread)."""
+    return queue.issue_ticket(db, service, priority, print_state="pending")
+
+
+class KioskWindow(QWidget):
+    issued = Signal(object)  # TicketInfo
+    printed = Signal(object)  # TicketInfo
+    print_failed = Signal(str)  # the Indonesian message shown
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("kiosk")
+        self.setStyleSheet(STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setWindowTitle(self.tr("P4 Desk — Ticket kiosk"))
+        self.snapshot: KioskSnapshot | None = None
+        self.agency: str | None = None
+        self.priority: str | None = None
+        self.ticket: TicketInfo | None = None
+        self._busy = False
+        self._issuing = False
+        self._build()
+        self._poll_timer = QTimer(self)
+        self._poll_timer.timeout.connect(self.poll)
+        self._poll_timer.start(POLL_MS)
+        self._cancel_timer = QTimer(self)
+        self._cancel_timer.timeout.connect(self.cancel_unprinted)
+        self._cancel_timer.start(CANCEL_UNPRINTED_MS)
+        self.idle_timer = QTimer(self, singleShot=True)
+        self.idle_ms, self.printed_idle_ms = IDLE_MS, PRINTED_IDLE_MS
+        self.idle_timer.setInterval(self.idle_ms)
+        self.idle_timer.timeout.connect(self.go_home)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.start(1000)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
+        self.poll()
+        self.cancel_unprinted()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.header = QFrame()
+        self.header.setObjectName("header")
+        self.site_label = QLabel()
+        self.heading = QLabel(self.tr("Take a queue number"))
+        self.clock_label = QLabel()
+        for label in (self.site_label, self.heading):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.site_label.setWordWrap(True)  # long names ("Mal Pelayanan Publik Kota ...") wrap
+        top = QHBoxLayout(self.header)
+        top.addWidget(self.site_label, 3)
+        top.addWidget(self.heading, 3)
+        top.addWidget(self.clock_label, 2, Qt.AlignmentFlag.AlignRight)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("banner")
+        self.banner_label = QLabel()
+        self.clear_priority_button = QPushButton(self.tr("Remove priority"))
+        self.clear_priority_button.setObjectName("secondary")
+        self.clear_priority_button.clicked.connect(lambda: self.set_priority(None))
+        row = QHBoxLayout(self.banner)
+        row.addWidget(self.banner_label, 1)
+        row.addWidget(self.clear_priority_button)
+        self.banner.hide()
+
+        self.home = ChoicePage(columns=3)
+        self.home.title.setText(self.tr("Choose an agency"))
+        self.home.chosen.connect(self.choose_agency)
+        self.priority_button = QPushButton(
+            self.tr("Priority service (elderly, disabled, pregnant women, children)")
+        )
+        self.priority_button.setObjectName("priority")
+        self.priority_button.clicked.connect(self.ask_priority)
+        self.home.action_row.addWidget(self.priority_button)
+
+        self.services = ChoicePage(columns=2)
+        self.services.chosen.connect(self.choose_service)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.setObjectName("secondary")
+        self.back_button.clicked.connect(self.go_home)
+        self.services_priority_button = QPushButton(self.tr("Priority service"))
+        self.services_priority_button.setObjectName("priority")
+        self.services_priority_button.clicked.connect(self.ask_priority)
+        self.services.action_row.addWidget(self.back_button)
+        self.services.action_row.addWidget(self.services_priority_button)
+
+        self.groups = ChoicePage(columns=2)
+        self.groups.title.setText(self.tr("Who needs priority service?"))
+        self.groups.set_choices(
+            [(key, label, self._group_detail(key), None) for key, label in PRIORITY_GROUPS.items()]
+        )
+        self.groups.chosen.connect(self.set_priority)
+        self.groups_cancel = QPushButton(self.tr("Cancel"))
+        self.groups_cancel.setObjectName("secondary")
+        self.groups_cancel.clicked.connect(self._back_from_groups)
+        self.groups.action_row.addWidget(self.groups_cancel)
+
+        self.ticket_page = TicketPage()
+        self.ticket_page.caption.setText(self.tr("Your queue number"))
+        self.ticket_page.retry.setText(self.tr("Try again"))
+        self.ticket_page.cancel.setText(self.tr("Cancel"))
+        self.ticket_page.done.setText(self.tr("Done"))
+        self.ticket_page.retry.clicked.connect(self.retry_print)
+        self.ticket_page.cancel.clicked.connect(self.cancel_ticket)
+        self.ticket_page.done.clicked.connect(self.go_home)
+
+        self.stack = QStackedWidget()
+        # fonts follow the window height, so the pages must not dictate a minimum size back
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        for page in (self.home, self.services, self.groups, self.ticket_page):
+            self.stack.addWidget(page)
+        body = QVBoxLayout()
+        body.addWidget(self.banner)
+        body.addWidget(self.stack, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.header)
+        outer.addLayout(body, 1)
+        self._body = body
+        self._page_before_groups: QWidget = self.home
+
+    def _group_detail(self, key: str) -> str:
+        return {
+            "lansia": self.tr("Aged 60 and over"),
+            "disabilitas": self.tr("Wheelchair users, blind, deaf and other disabilities"),
+            "ibu_hamil": self.tr("At any month of pregnancy"),
+            "anak": self.tr("Children and toddlers, with their companion"),
+        }.get(key, "")
+
+    # --- scaling: touch targets from the screen's physical DPI -----------------------------
+
+    def touch_target_px(self) -> int:
+        screen = self.screen() or QApplication.primaryScreen()
+        return touch_px(screen.physicalDotsPerInch() if screen else 96.0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._scale()
+
+    def _scale(self) -> None:
+        touch = self.touch_target_px()
+        unit = max(14.0, min(self.height() / 36, self.width() / 60))
+        margin = int(unit)
+        self._body.setContentsMargins(margin, margin, margin, margin)
+        set_px(self.site_label, unit * 0.95, bold=True)
+        set_px(self.clock_label, unit * 1.1, bold=True)
+        self.header.setFixedHeight(int(unit * 3.4))
+        set_px(self.heading, unit * 1.4, bold=True)
+        set_px(self.banner_label, unit * 1.1, bold=True)
+        for page in (self.home, self.services, self.groups):
+            page.scale(unit, touch)
+        self.ticket_page.scale(unit, touch)
+        for button in (
+            self.priority_button,
+            self.back_button,
+            self.services_priority_button,
+            self.groups_cancel,
+            self.clear_priority_button,
+        ):
+            set_px(button, unit * 1.05, bold=True)
+            button.setMinimumHeight(max(touch, int(unit * 3)))
+        self.banner.setFixedHeight(self.clear_priority_button.minimumHeight() + int(unit))
+
+    # --- data ------------------------------------------------------------------------------
+
+    def poll(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        db, known = self.ctx.db, self.snapshot.marker if self.snapshot else None
+        run_task(lambda: load_snapshot(db, known), self._apply, self._poll_failed)
+
+    def _poll_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        log.warning("kiosk could not read the queue: %s", exc)
+
+    def _apply(self, snapshot: KioskSnapshot | None) -> None:
+        self._busy = False
+        if snapshot is None:
+            return
+        self.snapshot = snapshot
+        self.site_label.setText(snapshot.site_name)
+        self._tick()
+        agencies: dict[str, list[ServiceStatus]] = {}
+        for service in snapshot.services:
+            agencies.setdefault(service.agency, []).append(service)
+        rows = []
+        for code, services in agencies.items():
+            waiting = sum(s.waiting for s in services)
+            detail = self.tr("{0} services · {1} waiting").format(len(services), waiting)
+            reasons = [self.unavailable_reason(s) for s in services]
+            reason = None
+            if None not in reasons:  # nothing can be taken: say why, once
+                distinct = set(reasons)
+                reason = distinct.pop() if len(distinct) == 1 else self.tr("No service available now")
+            rows.append((code, services[0].agency_name, detail, reason))
+        self.home.set_choices(rows)
+        self._fill_services()
+
+    def unavailable_reason(self, service: ServiceStatus) -> str | None:
+        """Why a service cannot be taken now (shown on its disabled button), or None."""
+        if not service.open_now:
+            return self.tr("Closed now")
+        if service.daily_quota is not None and service.issued_today >= service.daily_quota:
+            return self.tr("Today's quota is used up")
+        return None
+
+    def _fill_services(self) -> None:
+        if self.snapshot is None or self.agency is None:
+            return
+        services = [s for s in self.snapshot.services if s.agency == self.agency]
+        if services:
+            self.services.title.setText(services[0].agency_name + " — " + self.tr("choose a service"))
+        self.services.set_choices(
+            [
+                (
+                    s.code,
+                    s.name,
+                    self.tr("Hours today: {0}").format(s.hours_today)
+                    + "   ·   "
+                    + self.tr("Waiting: {0}").format(s.waiting),
+                    self.unavailable_reason(s),
+                )
+                for s in services
+            ]
+        )
+
+    def cancel_unprinted(self) -> None:
+        db = self.ctx.db
+        run_task(
+            lambda: ticketing.cancel_unprinted(db), None, lambda exc: log.warning("cancel_unprinted: %s", exc)
+        )
+
+    def _tick(self) -> None:
+        key = self.snapshot.timezone if self.snapshot else "Asia/Jakarta"
+        local = self.ctx.db.now().astimezone(ZoneInfo(key))
+        self.clock_label.setText(f"{local:%H:%M} {ZONE_ABBREVIATIONS.get(key, '')}".strip())
+
+    # --- flow ------------------------------------------------------------------------------
+
+    def go_home(self) -> None:
+        if self.stack.currentWidget() is self.ticket_page and self._issuing:
+            return  # never leave while a ticket is being issued
+        self.agency = None
+        self.set_priority(None)
+        self.home.show_notice(None)
+        self.services.show_notice(None)
+        self.stack.setCurrentWidget(self.home)
+        self.idle_timer.stop()
+
+    def choose_agency(self, code: str) -> None:
+        self.agency = code
+        self.services.show_notice(None)
+        self._fill_services()
+        self.stack.setCurrentWidget(self.services)
+        self.idle_timer.start(self.idle_ms)
+
+    def ask_priority(self) -> None:
+        self._page_before_groups = self.stack.currentWidget() or self.home
+        self.stack.setCurrentWidget(self.groups)
+        self.idle_timer.start(self.idle_ms)
+
+    def _back_from_groups(self) -> None:
+        self.stack.setCurrentWidget(self._page_before_groups)
+
+    def set_priority(self, group: str | None) -> None:
+        self.priority = group
+        if group:
+            self.banner_label.setText(
+                self.tr("Priority: {0} — now choose the service").format(PRIORITY_GROUPS[group])
+            )
+        self.banner.setVisible(bool(group))
+        if self.stack.currentWidget() is self.groups:
+            self.stack.setCurrentWidget(self._page_before_groups)
+
+    def choose_service(self, code: str) -> None:
+        if self._issuing:
+            return
+        self._issuing = True
+        self.ticket = None
+        db, priority = self.ctx.db, self.priority
+        self.services.show_notice(None)
+        run_task(partial(issue, db, code, priority), self._show_ticket, self._issue_failed)
+
+    def _issue_failed(self, exc: BaseException) -> None:
+        self._issuing = False
+        message = (
+            exc.message
+            if isinstance(exc, P4Error)
+            else self.tr("Sorry, the number could not be taken. Please ask an officer.")
+        )
+        if not isinstance(exc, P4Error):
+            log.error("kiosk could not issue a ticket", exc_info=exc)
+        self.services.show_notice(message)
+        self.poll()
+
+    def _show_ticket(self, ticket: TicketInfo) -> None:
+        self._issuing = False
+        self.ticket = ticket
+        page = self.ticket_page
+        page.number.setText(ticket.number)
+        page.service.setText(ticket.service_name)
+        page.priority.setText(
+            self.tr("Priority: {0}").format(PRIORITY_GROUPS[ticket.priority]) if ticket.priority else ""
+        )
+        page.priority.setVisible(bool(ticket.priority))
+        page.ahead.setText(self.tr("People ahead of you: {0}").format(ticket.people_ahead or 0))
+        wait = ticket.estimated_wait_minutes
+        page.wait.setText(self.tr("Estimated wait: ± {0} minutes").format(wait) if wait is not None else "")
+        self.banner.hide()  # the priority is on the ticket itself now
+        self.stack.setCurrentWidget(page)
+        self.issued.emit(ticket)
+        self.print_current()
+
+    def print_current(self) -> None:
+        if self.ticket is None:
+            return
+        page = self.ticket_page
+        page.status.setText(self.tr("Printing your ticket…"))
+        page.error.hide()
+        for button in (page.retry, page.cancel, page.done):
+            button.hide()
+        self.idle_timer.stop()
+        db, ticket_id = self.ctx.db, self.ticket.id
+        target = str(self.ctx.settings.get("printer.ticket_target"))
+        paper = int(self.ctx.settings.get("printer.ticket_paper_mm"))
+        actor = self.ctx.actor
+        os_printer = _os_printer() if target.startswith("printer:") else None
+        run_task(
+            lambda: ticketing.print_ticket(db, ticket_id, target, paper, False, actor, os_printer=os_printer),
+            self._printed,
+            self._print_failed,
+        )
+
+    retry_print = print_current
+
+    def _printed(self, outcome: ticketing.PrintOutcome) -> None:
+        page = self.ticket_page
+        page.status.setText(self.tr("Please take your ticket and wait to be called."))
+        page.done.show()
+        self.idle_timer.start(self.printed_idle_ms)
+        self.printed.emit(outcome.ticket)
+
+    def _print_failed(self, exc: BaseException) -> None:
+        page = self.ticket_page
+        if isinstance(exc, P4Error):
+            detail = exc.message
+        else:
+            log.error("ticket print failed", exc_info=exc)
+            detail = self.tr("The printer reported an unexpected error.")
+        page.status.setText(self.tr("The ticket could not be printed."))
+        page.error.setText(detail + "\n" + self.tr("Choose Try again, or Cancel to cancel this number."))
+        page.error.show()
+        page.retry.show()
+        page.cancel.show()
+        self.idle_timer.start(self.idle_ms)  # if nobody answers: home; the timeout cancels the number
+        self.print_failed.emit(detail)
+
+    def cancel_ticket(self) -> None:
+        if self.ticket is None:
+            self.go_home()
+            return
+        db, ticket_id, actor = self.ctx.db, self.ticket.id, self.ctx.actor
+
+        def cancelled(_: Any) -> None:
+            self.go_home()
+            self.home.show_notice(
+                self.tr("The number was cancelled. Please take a new number or ask an officer.")
+            )
+            self.idle_timer.start(self.printed_idle_ms)
+
+        def failed(exc: BaseException) -> None:
+            # called meanwhile, or already cancelled: nothing is left waiting unseen
+            log.warning("kiosk could not cancel the ticket: %s", exc)
+            self.go_home()
+
+        run_task(lambda: queue.cancel(db, ticket_id, ticketing.PRINT_FAILED_REASON, actor), cancelled, failed)
+
+    # --- idle ------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        touched = event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress)
+        if touched and self.idle_timer.isActive():
+            self.idle_timer.start()
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        for timer in (self._poll_timer, self._cancel_timer, self.idle_timer, self._clock_timer):
+            timer.stop()
+        super().closeEvent(event)
+
+
+def _os_printer() -> ticketing.OsPrinter:
+    from p4_desk.gui.printing import print_pdf_on_os_printer
+
+    return print_pdf_on_os_printer
+
+
+def open_window(ctx: AppContext) -> KioskWindow:
+    window = KioskWindow(ctx)
+    window.setWindowState(Qt.WindowState.WindowFullScreen)
+    return window

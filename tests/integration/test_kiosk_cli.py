@@ -1,0 +1,142 @@
+"""``p4-desk ticket print`` and ``p4-desk voice say`` run as real processes; outputs read back."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import wave
+from array import array
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.units import mm
+
+from p4_desk.services import queue
+from p4_desk.voice import ClipLibrary, announcement_layout
+from tests.support.sites import Clock, make_site
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def p4(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "p4_desk", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_ticket_print_to_pdf(sqlite_url: str, tmp_path: Path) -> None:
+    # Given a ticket issued at 10:00 WIB on Wednesday 4 March 2026 for KK, with one person ahead
+    db = make_site(sqlite_url, Clock(datetime(2026, 3, 4, 3, 0, tzinfo=UTC)))
+    queue.issue_ticket(db, "KK", print_state="pending")
+    ticket = queue.issue_ticket(db, "KK", print_state="pending")
+    db.dispose()
+    out = tmp_path / "tiket.pdf"
+
+    # When site IT prints it from the command line on 58 mm paper
+    done = p4("ticket", "print", str(ticket.id), "--to", f"pdf:{out}", "--paper", "58", "--db", sqlite_url)
+
+    # Then the PDF holds the number, the service, the local date, and the roll width
+    assert done.returncode == 0, done.stderr
+    assert f"Tiket {ticket.number} dicetak" in done.stdout
+    page = PdfReader(io.BytesIO(out.read_bytes())).pages[0]
+    text = page.extract_text()
+    assert "B002" in text
+    assert "Kartu Keluarga" in text
+    assert "Rabu, 4 Maret 2026 10:00 WIB" in text
+    assert "Jumlah antrian di depan Anda: 1" in text
+    assert float(page.mediabox.width) == pytest.approx(58 * mm, abs=1)
+
+
+def test_ticket_print_copy_as_json(sqlite_url: str, tmp_path: Path) -> None:
+    db = make_site(sqlite_url)
+    ticket = queue.issue_ticket(db, "KTP")
+    db.dispose()
+    out = tmp_path / "salinan.pdf"
+
+    done = p4("ticket", "print", str(ticket.id), "--to", f"pdf:{out}", "--copy", "--json", "--db", sqlite_url)
+
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert (answer["ticket"]["number"], answer["copy"], answer["ticket"]["print_state"]) == (
+        "A001",
+        True,
+        "printed",
+    )
+    assert "SALINAN" in PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
+
+
+def test_ticket_print_unknown_ticket_fails_in_indonesian(sqlite_url: str, tmp_path: Path) -> None:
+    make_site(sqlite_url).dispose()
+    done = p4("ticket", "print", "999", "--to", f"pdf:{tmp_path / 'x.pdf'}", "--db", sqlite_url)
+    assert done.returncode == 1
+    assert "Tiket '999' tidak ditemukan" in done.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def _read_wav(path: Path) -> tuple[wave._wave_params, array[int]]:
+    with wave.open(str(path), "rb") as wav:
+        params = wav.getparams()
+        samples = array("h", wav.readframes(wav.getnframes()))
+    return params, samples
+
+
+def test_voice_say_renders_the_clips_in_order(tmp_path: Path) -> None:
+    out = tmp_path / "a123.wav"
+
+    done = p4("voice", "say", "A123", "--counter", "3", "--out", str(out), "--volume", "1.0")
+
+    assert done.returncode == 0, done.stderr
+    params, samples = _read_wav(out)
+    assert (params.nchannels, params.sampwidth, params.framerate) == (1, 2, 22050)
+    # "chime, Nomor antrian A seratus dua puluh tiga, silakan menuju loket tiga"
+    expected = [
+        "chime",
+        "nomor_antrian",
+        "a",
+        "seratus",
+        "dua",
+        "puluh",
+        "tiga",
+        "silakan_menuju_loket",
+        "tiga",
+    ]
+    library = ClipLibrary.for_site(None)
+    layout = announcement_layout(expected, library)
+    for placement in layout:
+        clip = library.samples(placement.name)
+        assert samples[placement.start : placement.end] == clip, placement.name
+    # silence between clips, and nothing after the last one but a short pause
+    for before, after in zip(layout, layout[1:], strict=False):
+        assert not any(samples[before.end : after.start])
+    seconds = params.nframes / params.framerate
+    assert 3.0 < seconds < 15.0
+    assert seconds == pytest.approx(layout[-1].end / 22050, abs=0.5)
+
+
+def test_voice_say_volume_scales_the_signal(tmp_path: Path) -> None:
+    loud, quiet = tmp_path / "loud.wav", tmp_path / "quiet.wav"
+    assert (
+        p4("voice", "say", "B7", "--counter", "Loket 12", "--out", str(loud), "--volume", "1").returncode == 0
+    )
+    assert (
+        p4("voice", "say", "B7", "--counter", "Loket 12", "--out", str(quiet), "--volume", "0.5").returncode
+        == 0
+    )
+
+    _, full = _read_wav(loud)
+    _, half = _read_wav(quiet)
+    assert len(full) == len(half)
+    assert max(map(abs, half)) == pytest.approx(max(map(abs, full)) / 2, abs=2)
+
+
+def test_voice_say_refuses_bad_input_in_indonesian(tmp_path: Path) -> None:
+    out = tmp_path / "x.wav"
+    done = p4("voice", "say", "A1", "--counter", "3", "--out", str(out), "--volume", "2")
+    assert done.returncode == 1 and "Volume harus antara 0.0 dan 1.0" in done.stderr
+    done = p4("voice", "say", "A-1?", "--counter", "3", "--out", str(out))
+    assert done.returncode == 1 and "tidak dapat diucapkan" in done.stderr
+    assert not out.exists()
