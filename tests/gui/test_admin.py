@@ -175,3 +175,32 @@ def test_test_print_to_pdf_and_site_settings(window: AdminWindow, kiosk: Databas
     assert site_tab.message.text() == "Settings saved."
     assert site.get_setting(kiosk, "display.running_text") == "Layanan KTP hari ini sampai pukul 14.00."
     assert Settings.load(window.ctx.settings.path).get("workstation.idle_lock_minutes") == 10
+
+
+def test_the_window_speaks_indonesian_with_its_translation(
+    sqlite_url: str, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from p4_desk.resources import resource
+
+    translator = QTranslator()
+    assert translator.load(str(resource("translations", "admin_id.qm")))
+    QCoreApplication.installTranslator(translator)
+    set_synchronous(True)
+    db = make_site(sqlite_url)
+    try:
+        win = open_window(AppContext(db=db, settings=Settings(path=tmp_path / "s.toml"), role="admin"))
+        assert isinstance(win, AdminWindow)
+        qtbot.addWidget(win)
+        titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
+        assert titles == ["Instansi", "Layanan", "Loket", "Pengguna", "Printer", "Situs", "Log audit"]
+        assert win.agencies.add_button.text() == "Tambah instansi"
+        assert win.counters.table.item(0, 4).text() == "ya"
+        win.agencies.add()  # empty form: the service's own Indonesian message
+        assert "tidak valid" in win.agencies.message.text()
+        win.timer.stop()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        set_synchronous(False)
+        db.dispose()

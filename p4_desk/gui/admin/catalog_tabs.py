@@ -23,15 +23,12 @@ from PySide6.QtWidgets import (
 
 from p4_desk.domain.opening_hours import WEEKDAYS
 from p4_desk.domain.queue_rules import MAX_HEAD_START_MINUTES
-from p4_desk.gui.admin.tab import AdminTab, fill_table, make_table, selected_key
+from p4_desk.gui.admin.tab import AdminTab, fill_table, make_table, selected_key, yes_no
 from p4_desk.gui.common.context import AppContext
 from p4_desk.services import catalog
 from p4_desk.services.admin import hours_from_text, hours_to_text
 from p4_desk.services.catalog import AgencyInfo, CounterInfo, ServiceInfo
-
-
-def _yes_no(tab: AdminTab, value: bool) -> str:
-    return tab.tr("yes") if value else tab.tr("no")
+from p4_desk.services.queue import COUNTER_STATE_LABELS
 
 
 class AgenciesTab(AdminTab):
@@ -69,7 +66,7 @@ class AgenciesTab(AdminTab):
 
     def _show(self, agencies: list[AgencyInfo]) -> None:
         self.agencies = {a.code: a for a in agencies}
-        fill_table(self.table, [(a.code, a.name, _yes_no(self, a.active)) for a in agencies])
+        fill_table(self.table, [(a.code, a.name, yes_no(a.active)) for a in agencies])
 
     def _selected(self) -> None:
         agency = self.agencies.get(selected_key(self.table) or "")
@@ -222,7 +219,7 @@ class ServicesTab(AdminTab):
             self.table,
             [
                 (s.code, s.name, s.agency, s.prefix, s.target_wait_minutes, s.daily_quota or "-",
-                 _yes_no(self, s.active))
+                 yes_no(s.active))
                 for s in services
             ],
         )  # fmt: skip
@@ -349,7 +346,16 @@ class CountersTab(AdminTab):
         self.counters = {c.code: c for c in counters}
         fill_table(
             self.table,
-            [(c.code, c.name, ", ".join(c.services), c.state, _yes_no(self, c.active)) for c in counters],
+            [
+                (
+                    c.code,
+                    c.name,
+                    ", ".join(c.services),
+                    COUNTER_STATE_LABELS.get(c.state, c.state),
+                    yes_no(c.active),
+                )
+                for c in counters
+            ],
         )
 
     def checked_services(self) -> list[str]:

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from p4_desk.errors import P4Error
@@ -49,13 +49,20 @@ class AdminTab(QWidget):
             text = exc.message
         else:
             log.error("admin action failed", exc_info=exc)
-            text = self.tr("Unexpected error; details are in the log file.")
+            text = QCoreApplication.translate("AdminTab", "Unexpected error; details are in the log file.")
         self.message.setStyleSheet("color: #b00020;")
         self.message.setText(text)
 
     def show_done(self, text: str) -> None:
         self.message.setStyleSheet("color: #1b5e20;")
         self.message.setText(text)
+
+
+def yes_no(value: bool) -> str:
+    # translate() with a fixed context: self.tr() in a base class uses the subclass's name
+    if value:
+        return QCoreApplication.translate("AdminTab", "yes")
+    return QCoreApplication.translate("AdminTab", "no")
 
 
 def make_table(headers: Sequence[str], parent: QWidget | None = None) -> QTableWidget:
