@@ -1,38 +1,44 @@
-"""Print a PDF on an OS printer through QtPrintSupport (QtPdf renders the pages)."""
+"""Send a PDF to an OS printer by name (the admin's test print to ``printer:NAME``).
+
+CUPS (Linux, macOS) takes PDF directly through ``lp``; on Windows the shell's "printto" verb
+hands it to the registered PDF application. Every failure is a PrinterError in Indonesian.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 from p4_desk.printing import PrinterError
 
 
-def print_pdf(pdf: bytes, printer_name: str, dpi: int = 203) -> None:
-    if printer_name not in QPrinterInfo.availablePrinterNames():
-        raise PrinterError(f"Printer '{printer_name}' tidak ditemukan di sistem ini.")
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    if document.status() != QPdfDocument.Status.Ready:
-        raise PrinterError("Dokumen cetak tidak dapat dibaca.")
-    printer = QPrinter(QPrinterInfo.printerInfo(printer_name), QPrinter.PrinterMode.HighResolution)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise PrinterError(f"Printer '{printer_name}' menolak pekerjaan cetak.")
+def print_pdf(pdf: bytes, printer_name: str) -> None:
+    with tempfile.NamedTemporaryFile(prefix="p4desk-tes-", suffix=".pdf", delete=False) as handle:
+        handle.write(pdf)
+        path = Path(handle.name)
+    if sys.platform == "win32":
+        import ctypes
+
+        result = ctypes.windll.shell32.ShellExecuteW(  # type: ignore[attr-defined,unused-ignore]
+            None, "printto", str(path), f'"{printer_name}"', None, 0
+        )
+        if result <= 32:
+            raise PrinterError(
+                f"Windows tidak dapat mencetak PDF ke '{printer_name}' (kode {result}). "
+                "Pasang aplikasi pembaca PDF atau pakai tujuan escpos-*."
+            )
+        return
+    lp = shutil.which("lp")
+    if lp is None:
+        raise PrinterError("Sistem cetak (CUPS) tidak terpasang di komputer ini.")
     try:
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            points = document.pagePointSize(page)
-            size = QSize(int(points.width() / 72 * dpi), int(points.height() / 72 * dpi))
-            image = document.render(page, size)
-            target = QRectF(painter.viewport())
-            scale = min(target.width() / size.width(), target.height() / size.height())
-            painter.drawImage(QRectF(0, 0, size.width() * scale, size.height() * scale), image)
+        result = subprocess.run(
+            [lp, "-d", printer_name, str(path)], capture_output=True, text=True, timeout=30
+        )
     finally:
-        painter.end()
+        path.unlink(missing_ok=True)
+    if result.returncode != 0:
+        raise PrinterError(f"Printer '{printer_name}' menolak pekerjaan cetak: {result.stderr.strip()}")
