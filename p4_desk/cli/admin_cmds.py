@@ -16,7 +16,7 @@ def register(sub: Any) -> None:
         sub, "selftest", _selftest, "periksa kesiapan workstation ini (keluar 0 bila semua wajib lulus)"
     )
     p.add_argument(
-        "--keyring-service", default=None, help="nama layanan keyring token situs (bawaan: p4-desk)"
+        "--keyring-service", default=None, help="nama layanan keyring token situs (bawaan: p4-desk-sync)"
     )
     p.add_argument("--no-qt", action="store_true", help="jangan periksa printer/suara lewat Qt")
 

@@ -19,8 +19,9 @@ every *required* check passes. What is required depends on the workstation:
 This module stays Qt-free: OS printer lookup and audio devices come through ``Probes``; the
 defaults ask ``lpstat`` (CUPS) or the Windows spooler for printers and skip audio.
 
-The site token is read with ``keyring.get_password(keyring_service, site_code)``; the sync
-module decides the service name, so it is a parameter here (default ``"p4-desk"``).
+The site token is read through ``p4_desk.sync.credentials.KeyringStore`` when the sync module
+is present; otherwise with ``keyring.get_password(keyring_service, "<SITE>@<sync url>")``, the
+same names the sync module uses (service ``p4-desk-sync``); the service name is a parameter.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from typing import Any
 from p4_desk.config import Settings, data_dir, log_dir
 from p4_desk.errors import P4Error
 
-DEFAULT_KEYRING_SERVICE = "p4-desk"
+DEFAULT_KEYRING_SERVICE = "p4-desk-sync"  # p4_desk.sync.credentials.SERVICE_NAME
 MAX_CLOCK_DRIFT_SECONDS = 120
 HTTP_TIMEOUT_SECONDS = 5.0
 # An authenticated, read-only call: answers 401/403 when the site's token is not valid.
@@ -235,14 +236,15 @@ def _check_keyring(*, required: bool) -> CheckResult:
     title = "Penyimpanan rahasia (keyring) sistem"
     try:
         import keyring
-        from keyring.backends import fail, null
+        from keyring.backends import chainer, fail, null
 
         backend = keyring.get_keyring()
         priority = float(getattr(backend, "priority", 0))
     except Exception as exc:  # noqa: BLE001 - any backend failure means "not usable"
         return CheckResult("keyring", title, required, False, f"tidak dapat dibuka: {exc}")
     name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if isinstance(backend, fail.Keyring | null.Keyring) or priority <= 0:
+    empty_chain = isinstance(backend, chainer.ChainerBackend) and not backend.backends
+    if isinstance(backend, fail.Keyring | null.Keyring) or empty_chain or priority <= 0:
         return CheckResult(
             "keyring",
             title,
@@ -306,7 +308,7 @@ def _check_central(
     import requests
 
     verify: bool | str = str(settings.get("sync.ca_bundle") or "") or True
-    token = _site_token(keyring_service, site_code)
+    token = _site_token(keyring_service, sync_url, site_code)
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     session = requests.Session()
     session.headers.update(headers)
@@ -377,12 +379,19 @@ def _check_central(
     return results
 
 
-def _site_token(keyring_service: str, site_code: str | None) -> str | None:
+def _site_token(keyring_service: str, sync_url: str, site_code: str | None) -> str | None:
     if not site_code:
         return None
     try:
+        if keyring_service == DEFAULT_KEYRING_SERVICE:
+            try:
+                from p4_desk.sync.credentials import KeyringStore
+            except ImportError:
+                pass
+            else:
+                return KeyringStore().get_token(sync_url, site_code)
         import keyring
 
-        return keyring.get_password(keyring_service, site_code)
+        return keyring.get_password(keyring_service, f"{site_code}@{sync_url.rstrip('/')}")
     except Exception:  # noqa: BLE001 - a locked or missing keyring means "no token"
         return None

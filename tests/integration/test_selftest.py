@@ -184,19 +184,19 @@ def test_central_api_token_and_clock(
     assert not by_name(report)["central_token"].ok and not report.passed
 
     # With the token in the keyring (service name is a parameter the sync module decides)
-    memory_keyring.set_password("p4-sync-test", "MPP-TEST", TOKEN)
+    memory_keyring.set_password("p4-sync-test", f"MPP-TEST@{url}", TOKEN)
     report = run_selftest(settings, url=sqlite_url, keyring_service="p4-sync-test")
     checks = by_name(report)
     assert checks["keyring"].ok and checks["central_token"].ok and checks["clock_drift"].ok
     assert report.passed
 
     # A refused token
-    memory_keyring.set_password("p4-sync-test", "MPP-TEST", "tok-lama")
+    memory_keyring.set_password("p4-sync-test", f"MPP-TEST@{url}", "tok-lama")
     report = run_selftest(settings, url=sqlite_url, keyring_service="p4-sync-test")
     assert not by_name(report)["central_token"].ok and not report.passed
 
     # The PC's clock is ten minutes behind the central server
-    memory_keyring.set_password("p4-sync-test", "MPP-TEST", TOKEN)
+    memory_keyring.set_password("p4-sync-test", f"MPP-TEST@{url}", TOKEN)
     handler.clock_offset = timedelta(minutes=10)
     report = run_selftest(settings, url=sqlite_url, keyring_service="p4-sync-test")
     drift = by_name(report)["clock_drift"]
