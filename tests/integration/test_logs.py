@@ -2,6 +2,11 @@
 
 Needs ``p4_desk.logs`` (rotating file in the log dir, from the counter/shell work) and the CLI
 calling ``setup_logging()``; skipped until ``p4_desk.logs`` exists.
+
+Today little of the flow logs personal data on purpose, so each CLI process also carries a
+probe (a ``sitecustomize`` module on its path) that, as the process ends, logs a line with the
+NIK and a bearer token the way careless code would. The masked NIK must appear in the file (the
+line went through) and the raw NIK and token must not.
 """
 
 from __future__ import annotations
@@ -65,10 +70,33 @@ def central() -> Iterator[str]:
         server.server_close()
 
 
+PROBE = """
+import atexit, logging, os
+
+def _careless_line():
+    logging.getLogger("p4_desk.probe").warning(
+        "permohonan diterima: NIK %s, header Authorization: Bearer %s", os.environ["P4_TEST_NIK"],
+        os.environ["P4_TEST_TOKEN"],
+    )
+
+atexit.register(_careless_line)
+"""
+
+
+@pytest.fixture(autouse=True)
+def probe_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "probe"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(PROBE, encoding="utf-8")
+    monkeypatch.setenv("P4_TEST_PROBE_DIR", str(folder))
+    return folder
+
+
 def p4(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
     env = dict(
         os.environ,
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=os.pathsep.join([os.environ["P4_TEST_PROBE_DIR"], str(ROOT)]),
+        P4_TEST_NIK=NIK,
         PYTHON_KEYRING_BACKEND="tests.integration.test_logs.EnvironmentKeyring",
         P4_TEST_TOKEN=TOKEN,
     )
@@ -111,6 +139,6 @@ def test_no_nik_or_token_in_the_log_files_after_a_full_flow(tmp_path: Path, cent
     logs = [p for p in Path(os.environ["P4_DESK_LOG_DIR"]).rglob("*") if p.is_file()]
     assert logs, "the flow wrote no log file: the CLI must call p4_desk.logs.setup_logging()"
     text = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in logs)
-    assert text.strip(), "log files are empty"
+    assert "1871********0003" in text, "the probe's line did not reach the log file"
     assert NIK not in text
     assert TOKEN not in text
