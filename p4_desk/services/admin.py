@@ -31,6 +31,8 @@ WORKSTATION_SETTINGS: dict[str, type] = {
     "voice.tts": bool,
     "workstation.idle_lock_minutes": int,
     "workstation.language": str,
+    "backup.daily": bool,
+    "backup.keep": int,
 }
 
 
@@ -124,6 +126,8 @@ def _check_workstation_value(key: str, value: Any) -> None:
         raise ValidationError("Volume suara harus antara 0 dan 1.", field=key)
     if key == "workstation.idle_lock_minutes" and not 1 <= value <= 240:
         raise ValidationError("Waktu kunci layar harus 1–240 menit.", field=key)
+    if key == "backup.keep" and not 1 <= value <= 365:
+        raise ValidationError("Jumlah cadangan yang disimpan harus 1–365.", field=key)
     if key == "workstation.language" and value not in ("id", "en"):
         raise ValidationError("Bahasa harus id atau en.", field=key)
     if key == "printer.ticket_target" and not re.match(

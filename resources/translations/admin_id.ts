@@ -227,37 +227,37 @@
 <context>
     <name>PrintersTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="46" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="48" />
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="47" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="49" />
         <source>Test print</source>
         <translation>Tes cetak</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="50" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="52" />
         <source>Ticket printer</source>
         <translation>Printer tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="51" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="53" />
         <source>Ticket paper width</source>
         <translation>Lebar kertas tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="52" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="54" />
         <source>Receipt paper</source>
         <translation>Kertas tanda terima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="77" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="79" />
         <source>Printer settings saved.</source>
         <translation>Pengaturan printer disimpan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="84" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="86" />
         <source>Test ticket sent: %1</source>
         <translation>Tiket uji dikirim: %1</translation>
     </message>
@@ -403,47 +403,67 @@
 <context>
     <name>SiteTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="129" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="131" />
         <source>Voice announcements on this display</source>
         <translation>Panggilan suara di layar ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="137" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="139" />
         <source> min</source>
         <translation> menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="139" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="141" />
+        <source>Daily automatic backup of the database</source>
+        <translation>Cadangkan basis data otomatis setiap hari</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="146" />
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="142" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="147" />
+        <source>Back up now</source>
+        <translation>Cadangkan sekarang</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="150" />
         <source>Site name</source>
         <translation>Nama situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="143" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="151" />
         <source>Time zone</source>
         <translation>Zona waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="144" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="152" />
         <source>Running text on the display</source>
         <translation>Teks berjalan di layar antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="146" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="154" />
         <source>Voice volume (this PC)</source>
         <translation>Volume suara (PC ini)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="147" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="155" />
         <source>Lock the screen after (this PC)</source>
         <translation>Kunci layar setelah (PC ini)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="192" />
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="157" />
+        <source>Automatic backups kept</source>
+        <translation>Jumlah cadangan otomatis yang disimpan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="176" />
+        <source>Backup written: %1</source>
+        <translation>Cadangan ditulis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="218" />
         <source>Settings saved.</source>
         <translation>Pengaturan disimpan.</translation>
     </message>

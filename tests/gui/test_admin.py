@@ -176,6 +176,11 @@ def test_test_print_to_pdf_and_site_settings(window: AdminWindow, kiosk: Databas
     assert site.get_setting(kiosk, "display.running_text") == "Layanan KTP hari ini sampai pukul 14.00."
     assert Settings.load(window.ctx.settings.path).get("workstation.idle_lock_minutes") == 10
 
+    # A backup on demand, readable as a site database with the site's own name in it
+    qtbot.mouseClick(site_tab.backup_button, Qt.MouseButton.LeftButton)
+    copy = Path(site_tab.message.text().split(": ", 1)[1])
+    assert site.get_site(Database(f"sqlite:///{copy.as_posix()}")).name == "MPP Uji Coba"
+
 
 def test_the_window_speaks_indonesian_with_its_translation(
     sqlite_url: str, tmp_path: Path, qtbot: QtBot

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from p4_desk.gui.admin.tab import AdminTab
 from p4_desk.gui.common.context import AppContext
 from p4_desk.services import site as site_service
 from p4_desk.services.admin import set_workstation_setting
+from p4_desk.services.backup import backup, backup_dir
 from p4_desk.services.site import TIMEZONES, SiteInfo
 from p4_desk.store.db import Database
 
@@ -136,7 +138,13 @@ class SiteTab(AdminTab):
         self.idle_lock.setRange(1, 240)
         self.idle_lock.setSuffix(self.tr(" min"))
         self.idle_lock.setValue(int(s.get("workstation.idle_lock_minutes")))
+        self.daily_backup = QCheckBox(self.tr("Daily automatic backup of the database"), self)
+        self.daily_backup.setChecked(bool(s.get("backup.daily")))
+        self.backups_kept = QSpinBox(self)
+        self.backups_kept.setRange(1, 365)
+        self.backups_kept.setValue(int(s.get("backup.keep")))
         self.save_button = QPushButton(self.tr("Save"), self)
+        self.backup_button = QPushButton(self.tr("Back up now"), self)
 
         form = QFormLayout()
         form.addRow(self.tr("Site name"), self.site_name)
@@ -145,12 +153,28 @@ class SiteTab(AdminTab):
         form.addRow("", self.voice)
         form.addRow(self.tr("Voice volume (this PC)"), self.volume)
         form.addRow(self.tr("Lock the screen after (this PC)"), self.idle_lock)
+        form.addRow("", self.daily_backup)
+        form.addRow(self.tr("Automatic backups kept"), self.backups_kept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.backup_button)
+        buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.save_button)
+        layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addStretch()
         self.save_button.clicked.connect(self.save)
+        self.backup_button.clicked.connect(self.back_up_now)
+
+    def back_up_now(self) -> None:
+        db = self.ctx.db
+        suffix = ".sqlite3" if db.is_sqlite else ".dump"
+        target = backup_dir() / f"p4desk-manual-{datetime.now():%Y%m%d-%H%M%S}{suffix}"
+        self.call(
+            lambda: backup(db, target),
+            lambda info: self.show_done(self.tr("Backup written: %1").replace("%1", info.path)),
+        )
 
     def refresh(self) -> None:
         db = self.ctx.db
@@ -175,6 +199,8 @@ class SiteTab(AdminTab):
             "voice.enabled": self.voice.isChecked(),
             "voice.volume": round(self.volume.value(), 2),
             "workstation.idle_lock_minutes": self.idle_lock.value(),
+            "backup.daily": self.daily_backup.isChecked(),
+            "backup.keep": self.backups_kept.value(),
         }
 
         def work() -> None:
