@@ -82,7 +82,12 @@ def _normalize_url(url: str) -> URL:
 def backup(db: Database, target: Path) -> BackupInfo:
     """Write a consistent copy of ``db`` to ``target`` (a new file; its folder is created)."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(
+            f"Folder cadangan {target.parent} tidak dapat dibuat: {exc.strerror or exc}"
+        ) from exc
     if db.is_sqlite:
         _sqlite_copy(_sqlite_path(db.url), target)
     else:
@@ -272,7 +277,10 @@ def restore(url: str, source: Path, *, force: bool = False, keep_dir: Path | Non
             )
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = keep_dir or backup_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(f"Folder cadangan {folder} tidak dapat dibuat: {exc.strerror or exc}") from exc
     if sqlite:
         target = Path(parsed.database or "")
         kept: Path | None = None
@@ -335,7 +343,9 @@ def auto_backup_if_due(
     """Take today's automatic backup unless one exists; keep the newest ``backup.keep``.
 
     The app calls this at start and once a day. "Today" is the site's local date. Returns the
-    new file, or None when disabled or already done today.
+    new file, or None when disabled, already done today, or failed (logged as a warning). On
+    PostgreSQL every workstation that calls it writes its own dump: call it on one PC only
+    (the admin or supervisor PC), or rely on the server's own backups.
     """
     settings = settings or Settings.load()
     if not settings.get("backup.daily"):
@@ -348,7 +358,13 @@ def auto_backup_if_due(
         return None
     stamp = db.now().astimezone(db.timezone).strftime("%Y%m%d-%H%M%S")
     target = folder / f"{AUTO_PREFIX}{stamp}{suffix}"
-    backup(db, target)
+    try:
+        backup(db, target)
+    except P4Error as exc:
+        # A background job must not stop the workstation; the failure goes to the log file and
+        # is retried at the next call (the app calls this at start and daily).
+        log.warning("automatic backup failed: %s", exc.message)
+        return None
     log.info("automatic backup written to %s", target)
     keep = max(1, int(settings.get("backup.keep")))
     for old in sorted(folder.glob(f"{AUTO_PREFIX}*{suffix}"))[:-keep]:

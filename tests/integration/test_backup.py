@@ -177,3 +177,14 @@ def test_daily_backup_once_per_site_day_keeping_the_newest(sqlite_url: str, tmp_
     disabled = Settings({"backup.daily": False}, path=tmp_path / "settings.toml")
     clock.advance(days=1)
     assert backups.auto_backup_if_due(db, disabled, folder) is None
+
+
+def test_a_failing_daily_backup_is_logged_and_does_not_stop_the_workstation(
+    sqlite_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    db = make_site(sqlite_url)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the backup folder should be")
+    with caplog.at_level("WARNING", logger="p4_desk.services.backup"):
+        assert backups.auto_backup_if_due(db, Settings(path=tmp_path / "s.toml"), blocked / "auto") is None
+    assert "automatic backup failed" in caplog.text
