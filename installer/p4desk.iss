@@ -46,7 +46,14 @@ VersionInfoVersion={#AppVersion}
 VersionInfoProductName={#AppName}
 
 [Languages]
+; Indonesian wizard texts are an unofficial Inno Setup translation: copy Indonesian.isl into
+; Inno's Languages folder to use it. Without it the wizard's own texts stay English and only
+; the messages below are Indonesian.
+#if FileExists(AddBackslash(CompilerPath) + "Languages\Indonesian.isl")
 Name: "id"; MessagesFile: "compiler:Languages\Indonesian.isl"
+#else
+Name: "id"; MessagesFile: "compiler:Default.isl"
+#endif
 Name: "en"; MessagesFile: "compiler:Default.isl"
 
 [CustomMessages]
