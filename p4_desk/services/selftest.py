@@ -12,6 +12,7 @@ every *required* check passes. What is required depends on the workstation:
 | keyring          | ``sync.url`` is set (the site token lives in the OS keyring)       |
 | voice_clips      | role ``display`` with voice on and no TTS                         |
 | audio_output     | never (needs Qt: a probe given by the caller)                     |
+| daily_backup     | never (a warning when the newest automatic backup is > 2 days old) |
 | central_api      | never (offline-first: the site keeps working without it)          |
 | central_token    | the central API answered (a refused token needs re-enrolment)     |
 | clock_drift      | the central API answered (more than 2 minutes off fails)           |
@@ -133,6 +134,7 @@ def run_selftest(
         _check_keyring(required=bool(sync_url)),
         _check_voice(settings, required=role == "display"),
         _check_audio(probes),
+        _check_daily_backup(settings),
     ]
     checks.extend(_check_central(settings, sync_url, site_code, keyring_service))
     return SelfTestReport(tuple(checks))
@@ -286,6 +288,22 @@ def _check_audio(probes: Probes) -> CheckResult:
     if not devices:
         return CheckResult("audio_output", title, False, False, "tidak ada perangkat keluaran suara")
     return CheckResult("audio_output", title, False, True, ", ".join(devices[:3]))
+
+
+def _check_daily_backup(settings: Settings) -> CheckResult:
+    from p4_desk.services.backup import AUTO_PREFIX, backup_dir
+
+    title = "Cadangan harian otomatis"
+    if not settings.get("backup.daily"):
+        return CheckResult("daily_backup", title, False, True, "dimatikan (backup.daily)", skipped=True)
+    folder = backup_dir()
+    newest = max((p.stat().st_mtime for p in folder.glob(f"{AUTO_PREFIX}*")), default=None)
+    if newest is None:
+        return CheckResult("daily_backup", title, False, False, f"belum ada cadangan otomatis di {folder}")
+    age_days = (datetime.now(UTC).timestamp() - newest) / 86400
+    ok = age_days <= 2
+    detail = f"cadangan terbaru {age_days:.1f} hari yang lalu di {folder}"
+    return CheckResult("daily_backup", title, False, ok, detail if ok else detail + "; periksa pencadangan")
 
 
 # --- central API ----------------------------------------------------------------------------

@@ -231,3 +231,15 @@ def test_display_needs_its_voice_clips(sqlite_url: str) -> None:
     assert voice.required and voice.ok, voice.detail
     tts = run_selftest(Settings({"workstation.role": "display", "voice.tts": True}), url=sqlite_url)
     assert by_name(tts)["voice_clips"].skipped
+
+
+def test_daily_backup_is_reported_once_one_exists(sqlite_url: str) -> None:
+    from p4_desk.services.backup import auto_backup_if_due
+
+    db = make_site(sqlite_url)
+    before = by_name(run_selftest(Settings(), url=sqlite_url))["daily_backup"]
+    assert not before.ok and not before.required
+    assert auto_backup_if_due(db, Settings()) is not None
+    after = by_name(run_selftest(Settings(), url=sqlite_url))["daily_backup"]
+    assert after.ok and "0.0 hari" in after.detail
+    db.dispose()
