@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "p4_desk.cli.central_cmds",
     "p4_desk.cli.feedback_cmds",
     "p4_desk.cli.kiosk_cmds",
+    "p4_desk.cli.admin_cmds",
 )
 
 ROLES = ("counter", "kiosk", "display", "supervisor", "survey", "admin")

@@ -1,0 +1,100 @@
+"""The audit log viewer: who changed what, from which workstation, when (site time)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from p4_desk.gui.admin.tab import AdminTab, fill_table, make_table
+from p4_desk.gui.common.context import AppContext
+from p4_desk.services.admin import AuditRow, audit_entities, audit_entries
+
+
+class AuditTab(AdminTab):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.user = QLineEdit(self)
+        self.user.setPlaceholderText(self.tr("all users"))
+        self.entity = QComboBox(self)
+        self.entity.addItem(self.tr("all"), "")
+        self.period = QCheckBox(self.tr("Period"), self)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-7), self)
+        self.date_to = QDateEdit(today, self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+            edit.setEnabled(False)
+        self.period.toggled.connect(self.date_from.setEnabled)
+        self.period.toggled.connect(self.date_to.setEnabled)
+        self.show_button = QPushButton(self.tr("Show"), self)
+        self.table = make_table(
+            [
+                self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Workstation"),
+                self.tr("Action"), self.tr("Entity"), self.tr("Details"),
+            ],
+            self,
+        )  # fmt: skip
+        self.rows: list[AuditRow] = []
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("User"), self))
+        filters.addWidget(self.user)
+        filters.addWidget(QLabel(self.tr("Entity"), self))
+        filters.addWidget(self.entity)
+        filters.addWidget(self.period)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("–", self))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.show_button)
+        filters.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.show_button.clicked.connect(self.refresh)
+
+    def refresh(self) -> None:
+        db = self.ctx.db
+        user, entity = self.user.text().strip() or None, self.entity.currentData() or None
+        period = self.period.isChecked()
+        start = self.date_from.date().toPython() if period else None
+        end = self.date_to.date().toPython() if period else None
+
+        def work() -> tuple[list[str], list[AuditRow]]:
+            rows = audit_entries(db, entity=entity, username=user, date_from=start, date_to=end)  # type: ignore[arg-type]
+            return audit_entities(db), rows
+
+        self.load(work, self._show)
+
+    def _show(self, result: tuple[list[str], list[AuditRow]]) -> None:
+        entities, self.rows = result
+        current = self.entity.currentData()
+        self.entity.blockSignals(True)
+        self.entity.clear()
+        self.entity.addItem(self.tr("all"), "")
+        for name in entities:
+            self.entity.addItem(name, name)
+        self.entity.setCurrentIndex(max(0, self.entity.findData(current)))
+        self.entity.blockSignals(False)
+        fill_table(
+            self.table,
+            [
+                (r.id, r.local_time, r.username or self.tr("system"), r.workstation, r.action,
+                 f"{r.entity} {r.entity_id or ''}".strip(),
+                 "" if r.details is None else json.dumps(r.details, ensure_ascii=False, default=str))
+                for r in self.rows
+            ],
+        )  # fmt: skip

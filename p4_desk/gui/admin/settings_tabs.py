@@ -1,0 +1,221 @@
+"""Printers of this workstation (with a test print) and the site / workstation settings."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from p4_desk.config import data_dir
+from p4_desk.gui.admin.tab import AdminTab
+from p4_desk.gui.common.context import AppContext
+from p4_desk.services import site as site_service
+from p4_desk.services.admin import set_workstation_setting
+from p4_desk.services.backup import backup, backup_dir
+from p4_desk.services.site import TIMEZONES, SiteInfo
+from p4_desk.store.db import Database
+
+
+class PrintersTab(AdminTab):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        s = ctx.settings
+        self.target = QLineEdit(str(s.get("printer.ticket_target")), self)
+        self.target.setPlaceholderText(
+            "pdf | printer:NAMA | escpos-net:192.168.1.50:9100 | escpos-file:/dev/usb/lp0"
+        )
+        self.paper = QComboBox(self)
+        for mm in (58, 80):
+            self.paper.addItem(f"{mm} mm", mm)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(int(s.get("printer.ticket_paper_mm")))))
+        self.receipt = QComboBox(self)
+        self.receipt.addItems(["A4", "A5"])
+        self.receipt.setCurrentText(str(s.get("printer.receipt_paper")))
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.test_button = QPushButton(self.tr("Test print"), self)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Ticket printer"), self.target)
+        form.addRow(self.tr("Ticket paper width"), self.paper)
+        form.addRow(self.tr("Receipt paper"), self.receipt)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.test_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addStretch()
+        self.save_button.clicked.connect(self.save)
+        self.test_button.clicked.connect(self.test_print)
+
+    def save(self) -> None:
+        db, settings, actor = self.ctx.db, self.ctx.settings, self.ctx.actor
+        values = {
+            "printer.ticket_target": self.target.text().strip(),
+            "printer.ticket_paper_mm": int(self.paper.currentData()),
+            "printer.receipt_paper": self.receipt.currentText(),
+        }
+
+        def work() -> None:
+            for key, value in values.items():
+                set_workstation_setting(db, settings, key, value, actor)
+
+        self.call(work, lambda _: self.show_done(self.tr("Printer settings saved.")))
+
+    def test_print(self) -> None:
+        target, paper, db = self.target.text().strip() or "pdf", int(self.paper.currentData()), self.ctx.db
+        self.call(lambda: print_test_ticket(db, target, paper), self._printed)
+
+    def _printed(self, where: str) -> None:
+        self.show_done(self.tr("Test ticket sent: %1").replace("%1", where))
+
+
+def print_test_ticket(db: Database, target: str, paper_mm: int) -> str:
+    """Print a test ticket to ``target``; returns where it went (a file path or the printer)."""
+    from p4_desk.printing import TicketPrintData, print_ticket_escpos, render_ticket_pdf
+
+    site = site_service.get_site(db)
+    data = TicketPrintData(
+        site_name=site.name,
+        agency_name="TES CETAK",
+        service_name="Tes printer tiket",
+        number="T001",
+        issued_at=db.now(),
+        people_ahead=0,
+        estimated_wait_minutes=None,
+        ticket_uid=str(uuid.uuid4()),
+        footer="Tiket uji coba — bukan nomor antrian.",
+        timezone=site.timezone,
+    )
+    if target.startswith("escpos-"):
+        print_ticket_escpos(data, target, paper_mm=paper_mm)
+        return target
+    pdf = render_ticket_pdf(data, paper_mm)
+    if target.startswith("printer:"):
+        from p4_desk.gui.admin.os_printing import print_pdf
+
+        print_pdf(pdf, target.removeprefix("printer:"))
+        return target
+    path = Path(data_dir()) / "tes-cetak-tiket.pdf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pdf)
+    return str(path)
+
+
+class SiteTab(AdminTab):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        s = ctx.settings
+        self.site_name = QLineEdit(self)
+        self.timezone = QComboBox(self)
+        for zone, label in TIMEZONES.items():
+            self.timezone.addItem(f"{label} ({zone})", zone)
+        self.running_text = QPlainTextEdit(self)
+        self.running_text.setMaximumHeight(80)
+        self.voice = QCheckBox(self.tr("Voice announcements on this display"), self)
+        self.voice.setChecked(bool(s.get("voice.enabled")))
+        self.volume = QDoubleSpinBox(self)
+        self.volume.setRange(0.0, 1.0)
+        self.volume.setSingleStep(0.1)
+        self.volume.setValue(float(s.get("voice.volume")))
+        self.idle_lock = QSpinBox(self)
+        self.idle_lock.setRange(1, 240)
+        self.idle_lock.setSuffix(self.tr(" min"))
+        self.idle_lock.setValue(int(s.get("workstation.idle_lock_minutes")))
+        self.daily_backup = QCheckBox(self.tr("Daily automatic backup of the database"), self)
+        self.daily_backup.setChecked(bool(s.get("backup.daily")))
+        self.backups_kept = QSpinBox(self)
+        self.backups_kept.setRange(1, 365)
+        self.backups_kept.setValue(int(s.get("backup.keep")))
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.backup_button = QPushButton(self.tr("Back up now"), self)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Site name"), self.site_name)
+        form.addRow(self.tr("Time zone"), self.timezone)
+        form.addRow(self.tr("Running text on the display"), self.running_text)
+        form.addRow("", self.voice)
+        form.addRow(self.tr("Voice volume (this PC)"), self.volume)
+        form.addRow(self.tr("Lock the screen after (this PC)"), self.idle_lock)
+        form.addRow("", self.daily_backup)
+        form.addRow(self.tr("Automatic backups kept"), self.backups_kept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.backup_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addStretch()
+        self.save_button.clicked.connect(self.save)
+        self.backup_button.clicked.connect(self.back_up_now)
+
+    def back_up_now(self) -> None:
+        db = self.ctx.db
+        suffix = ".sqlite3" if db.is_sqlite else ".dump"
+        target = backup_dir() / f"p4desk-manual-{datetime.now():%Y%m%d-%H%M%S}{suffix}"
+        self.call(
+            lambda: backup(db, target),
+            lambda info: self.show_done(self.tr("Backup written: %1").replace("%1", info.path)),
+        )
+
+    def refresh(self) -> None:
+        db = self.ctx.db
+        self.load(
+            lambda: (site_service.get_site(db), site_service.get_setting(db, "display.running_text")),
+            self._show,
+        )
+
+    def _show(self, result: tuple[SiteInfo, str]) -> None:
+        site, running_text = result
+        if not self.site_name.isModified():
+            self.site_name.setText(site.name)
+        self.timezone.setCurrentIndex(max(0, self.timezone.findData(site.timezone)))
+        if not self.running_text.document().isModified():
+            self.running_text.setPlainText(running_text)
+
+    def save(self) -> None:
+        db, settings, actor = self.ctx.db, self.ctx.settings, self.ctx.actor
+        name, zone = self.site_name.text(), str(self.timezone.currentData())
+        text = self.running_text.toPlainText().strip()
+        workstation = {
+            "voice.enabled": self.voice.isChecked(),
+            "voice.volume": round(self.volume.value(), 2),
+            "workstation.idle_lock_minutes": self.idle_lock.value(),
+            "backup.daily": self.daily_backup.isChecked(),
+            "backup.keep": self.backups_kept.value(),
+        }
+
+        def work() -> None:
+            site = site_service.get_site(db)
+            if name.strip() != site.name or zone != site.timezone:
+                site_service.update_site(db, name=name, timezone=zone, actor=actor)
+            if text != site_service.get_setting(db, "display.running_text"):
+                site_service.set_setting(db, "display.running_text", text, actor)
+            for key, value in workstation.items():
+                set_workstation_setting(db, settings, key, value, actor)
+
+        def done(_: None) -> None:
+            self.site_name.setModified(False)
+            self.running_text.document().setModified(False)
+            self.show_done(self.tr("Settings saved."))
+            self.refresh()
+
+        self.call(work, done)

@@ -1,0 +1,82 @@
+"""The admin window: one tab per area; every tab refreshes when another workstation changes data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+from p4_desk.gui.admin.audit_tab import AuditTab
+from p4_desk.gui.admin.catalog_tabs import AgenciesTab, CountersTab, ServicesTab
+from p4_desk.gui.admin.settings_tabs import PrintersTab, SiteTab
+from p4_desk.gui.admin.tab import AdminTab
+from p4_desk.gui.admin.users_tab import UsersTab
+from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.tasks import run_task
+from p4_desk.services.journal import change_marker
+
+POLL_MS = 1000
+
+
+class AdminWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("P4 Desk — Administration"))
+        self.resize(1280, 720)
+        self.tabs = QTabWidget(self)
+        self.agencies = AgenciesTab(ctx)
+        self.services = ServicesTab(ctx)
+        self.counters = CountersTab(ctx)
+        self.users = UsersTab(ctx)
+        self.printers = PrintersTab(ctx)
+        self.site = SiteTab(ctx)
+        self.audit = AuditTab(ctx)
+        titled: list[tuple[AdminTab, str]] = [
+            (self.agencies, self.tr("Agencies")),
+            (self.services, self.tr("Services")),
+            (self.counters, self.tr("Counters")),
+            (self.users, self.tr("Users")),
+            (self.printers, self.tr("Printers")),
+            (self.site, self.tr("Site")),
+            (self.audit, self.tr("Audit log")),
+        ]
+        for tab, title in titled:
+            self.tabs.addTab(tab, title)
+        self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda _: self.current_tab().refresh())
+
+        self._marker = -1
+        self._polling = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+        for tab in self.all_tabs():
+            tab.refresh()
+
+    def all_tabs(self) -> list[AdminTab]:
+        return [self.agencies, self.services, self.counters, self.users, self.printers, self.site, self.audit]
+
+    def current_tab(self) -> AdminTab:
+        widget = self.tabs.currentWidget()
+        assert isinstance(widget, AdminTab)
+        return widget
+
+    def poll(self) -> None:
+        """Refresh the visible tab when anything changed anywhere on the site."""
+        if self._polling:
+            return
+        self._polling = True
+
+        def seen(marker: int) -> None:
+            self._polling = False
+            if marker != self._marker:
+                first = self._marker < 0
+                self._marker = marker
+                if not first:
+                    self.current_tab().refresh()
+
+        def failed(_: BaseException) -> None:
+            self._polling = False
+
+        run_task(lambda: change_marker(self.ctx.db), seen, failed)
