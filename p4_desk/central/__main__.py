@@ -1,0 +1,3 @@
+from p4_desk.central.cli import main
+
+raise SystemExit(main())

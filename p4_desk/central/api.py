@@ -1,0 +1,449 @@
+"""FastAPI app of the central provincial API.
+
+Auth rules (also in the OpenAPI description):
+- ``/enrol``, ``/time``, ``/health``: public.
+- ``/sites/{site}/...``: the bearer token of *that* site; another site's token → 403.
+- ``/catalog``: any enrolled site's token (or the admin token).
+- ``/applications/{regno}/status`` and ``/stats/...``: the admin token from
+  ``$P4_CENTRAL_ADMIN_TOKEN``; with no admin token configured these answer 403.
+- Missing, wrong or revoked token → 401.
+
+Every request runs its own short transaction that is committed before the answer
+is sent, so an answered request survives a crash of the server.
+"""
+
+import hmac
+import logging
+import os
+from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field, WithJsonSchema
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from p4_desk import __version__
+from p4_desk.central import back_office, catalog, intake, sites, stats
+from p4_desk.central.db import open_engine, session_factory
+from p4_desk.errors import AlreadyExists, AuthError, NotFound, P4Error, PermissionDenied
+
+ADMIN_TOKEN_ENV = "P4_CENTRAL_ADMIN_TOKEN"
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_INT64 = 2**63 - 1
+
+log = logging.getLogger("p4_desk.central")
+
+ENVELOPE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Event envelope, schema_version 1 (docs/DEVELOPING.md). Each invalid "
+    "envelope is rejected on its own with a reason; the rest of the batch is still stored.",
+    "required": ["id", "type", "occurred_at", "schema_version", "payload"],
+    "properties": {
+        "id": {"type": "string", "format": "uuid"},
+        "type": {"type": "string", "enum": sorted(intake.EVENT_TYPES)},
+        "occurred_at": {"type": "string", "format": "date-time"},
+        "schema_version": {"type": "integer", "enum": [intake.SCHEMA_VERSION]},
+        "payload": {"type": "object"},
+    },
+}
+
+
+# --- request and answer bodies ---------------------------------------------------------
+
+
+class EnrolRequest(BaseModel):
+    site: str = Field(pattern=sites.SITE_CODE_PATTERN.pattern, examples=["LS01"])
+    enrolment_code: str = Field(
+        max_length=32, pattern=r"^[A-Za-z0-9 -]+$", examples=["K7QM-3XHD-9PRT"]
+    )
+
+
+class EnrolAnswer(BaseModel):
+    token: str = Field(description="Bearer token of the site; shown once, keep it in the keyring.")
+
+
+class EventBatch(BaseModel):
+    events: Annotated[
+        list[Any],
+        Field(max_length=intake.MAX_BATCH),
+        WithJsonSchema({"type": "array", "maxItems": intake.MAX_BATCH, "items": ENVELOPE_SCHEMA}),
+    ]
+
+
+class RejectedEvent(BaseModel):
+    id: str | None = Field(description="The id as sent, or null when it was missing/unusable.")
+    code: str = Field(
+        description="Stable reason code: invalid_envelope, invalid_id, unknown_type, "
+        "unsupported_schema_version, invalid_payload, conflicting_content (extension)."
+    )
+    reason: str = Field(description="Reason in Bahasa Indonesia.")
+
+
+class IntakeAnswer(BaseModel):
+    accepted: list[str]
+    duplicate: list[str] = Field(description="Already stored with identical content: a success.")
+    rejected: list[RejectedEvent] = Field(description="Permanent failures; do not resend as is.")
+
+
+class Requirement(BaseModel):
+    code: str
+    name: str
+    mandatory: bool
+
+
+class PermitTypeOut(BaseModel):
+    code: str
+    name: str
+    agency: str
+    working_days: int
+    fee: int
+    legal_basis: str
+    product: str
+    retired: bool
+    requirements: list[Requirement]
+
+
+class HolidayOut(BaseModel):
+    date: date
+    name: str
+    kind: str = Field(description="national | cuti_bersama")
+
+
+class CatalogDocument(BaseModel):
+    format: str = Field(examples=[catalog.CATALOG_FORMAT])
+    version: int
+    permit_types: list[PermitTypeOut]
+    holidays: list[HolidayOut]
+
+
+class ApplicationUpdateOut(BaseModel):
+    id: int = Field(description="Monotonic id; the next cursor (extension).")
+    registration_number: str
+    state: str
+    note: str | None
+    changed_at: datetime
+
+
+class ApplicationUpdates(BaseModel):
+    updates: list[ApplicationUpdateOut]
+    cursor: int = Field(description="Pass back as ?cursor= to get only newer updates.")
+
+
+class StatusRequest(BaseModel):
+    state: str = Field(pattern=back_office.STATE_PATTERN.pattern, examples=["disetujui"])
+    note: str | None = Field(default=None, max_length=2000)
+    site: str | None = Field(
+        default=None,
+        pattern=sites.SITE_CODE_PATTERN.pattern,
+        description="Needed only when several sites use the same registration number.",
+    )
+
+
+class StatusAnswer(ApplicationUpdateOut):
+    site: str
+
+
+class TimeAnswer(BaseModel):
+    now: datetime = Field(description="Server time, ISO-8601 UTC.")
+
+
+class HealthAnswer(BaseModel):
+    status: str
+    version: str
+
+
+class SiteSummaryOut(BaseModel):
+    tickets_issued: int
+    tickets_served: int
+    tickets_no_show: int
+    average_wait_minutes: float | None = Field(description="Issue → first call, called tickets.")
+    applications_by_state: dict[str, int]
+    complaints_by_state: dict[str, int]
+    survey_respondents: int
+
+
+class StatsSummary(BaseModel):
+    from_: date = Field(alias="from")
+    to: date
+    sites: dict[str, SiteSummaryOut]
+
+
+class ErrorAnswer(BaseModel):
+    detail: str = Field(description="Message in Bahasa Indonesia.")
+    code: str
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorAnswer, "description": "Token missing, wrong or revoked"},
+    403: {"model": ErrorAnswer, "description": "Token valid but not for this resource"},
+}
+
+
+# --- the app -----------------------------------------------------------------------------
+
+
+def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
+    """The API on the database at ``db_url``; ``admin_token`` defaults to the env variable."""
+    admin_secret = admin_token if admin_token is not None else os.environ.get(ADMIN_TOKEN_ENV)
+    engine = open_engine(db_url)
+    sessions = session_factory(engine)
+    site_bearer = HTTPBearer(
+        auto_error=False, scheme_name="SiteToken", description="Token from /api/v1/enrol"
+    )
+    admin_bearer = HTTPBearer(
+        auto_error=False,
+        scheme_name="AdminToken",
+        description=f"Admin token from ${ADMIN_TOKEN_ENV} on the server",
+    )
+
+    app = FastAPI(
+        title="P4 Desk central provincial API",
+        version="1",
+        description=__doc__ or "",
+    )
+    app.state.engine = engine
+
+    @app.middleware("http")
+    async def log_and_limit(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > MAX_BODY_BYTES:
+            response: Response = _error(413, "payload_too_large", "Isi permintaan terlalu besar.")
+        else:
+            response = await call_next(request)
+        # method, path and status only: never the query, headers or body (tokens, codes)
+        log.info("%s %s %d", request.method, request.url.path, response.status_code)
+        return response
+
+    @app.exception_handler(P4Error)
+    async def p4_error(_request: Request, error: P4Error) -> JSONResponse:
+        status = {
+            NotFound: 404,
+            AlreadyExists: 409,
+            AuthError: 401,
+            PermissionDenied: 403,
+        }.get(type(error), 422)
+        return _error(status, error.code, error.message)
+
+    def site_token(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(site_bearer)],
+    ) -> str:
+        """The code of the site the bearer token belongs to (401 otherwise)."""
+        if credentials is None:
+            raise _unauthorised("Token akses wajib disertakan (Authorization: Bearer).")
+        with sessions.begin() as session:
+            site = sites.site_of_token(session, credentials.credentials)
+        if site is None:
+            raise _unauthorised("Token akses salah atau sudah dicabut.")
+        return site
+
+    def own_site(
+        site: Annotated[str, Path(examples=["LS01"])], token_site: Annotated[str, Depends(site_token)]
+    ) -> str:
+        if site != token_site:
+            raise HTTPException(403, "Token ini tidak berlaku untuk situs tersebut.")
+        return site
+
+    def admin(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(admin_bearer)],
+    ) -> None:
+        if not admin_secret:
+            raise HTTPException(403, f"API admin tidak aktif (${ADMIN_TOKEN_ENV} belum diatur).")
+        if credentials is None:
+            raise _unauthorised("Token admin wajib disertakan (Authorization: Bearer).")
+        if hmac.compare_digest(credentials.credentials.encode(), admin_secret.encode()):
+            return
+        with sessions.begin() as session:
+            is_site_token = sites.site_of_token(session, credentials.credentials) is not None
+        if is_site_token:
+            raise HTTPException(403, "Token situs tidak boleh memakai API admin.")
+        raise _unauthorised("Token admin salah.")
+
+    def reader(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(site_bearer)],
+    ) -> None:
+        """Any enrolled site, or the admin."""
+        if (
+            credentials is not None
+            and admin_secret
+            and hmac.compare_digest(credentials.credentials.encode(), admin_secret.encode())
+        ):
+            return
+        site_token(credentials)
+
+    @app.post(
+        "/api/v1/enrol",
+        response_model=EnrolAnswer,
+        responses={403: {"model": ErrorAnswer, "description": "Code wrong or already used"}},
+        tags=["sites"],
+    )
+    def enrol(request: EnrolRequest) -> EnrolAnswer:
+        """Trade the one-time enrolment code of a site for its bearer token."""
+        try:
+            with sessions.begin() as session:
+                token = sites.enrol(session, request.site, request.enrolment_code)
+        except AuthError as refused:
+            raise HTTPException(403, refused.message) from None
+        return EnrolAnswer(token=token)
+
+    @app.post(
+        "/api/v1/sites/{site}/events",
+        response_model=IntakeAnswer,
+        responses={**_ERRORS, 413: {"model": ErrorAnswer, "description": "Body over 8 MiB"}},
+        tags=["sync"],
+    )
+    def post_events(site: Annotated[str, Depends(own_site)], batch: EventBatch) -> IntakeAnswer:
+        """Store a batch of outbox events (at most 1000); idempotent by event id."""
+        with sessions.begin() as session:
+            result = intake.store_batch(session, site, batch.events)
+        return IntakeAnswer(
+            accepted=result.accepted,
+            duplicate=result.duplicate,
+            rejected=[
+                RejectedEvent(id=r.id, code=r.code, reason=r.reason) for r in result.rejected
+            ],
+        )
+
+    @app.get(
+        "/api/v1/catalog",
+        response_model=CatalogDocument,
+        responses={**_ERRORS, 304: {"description": "Not modified (If-None-Match matched)"}},
+        tags=["sync"],
+    )
+    def get_catalog(request: Request, _: Annotated[None, Depends(reader)]) -> Response:
+        """The permit catalogue and holidays; strong ETag, 304 on a matching If-None-Match."""
+        with sessions.begin() as session:
+            body = catalog.canonical_bytes(catalog.catalog_document(session))
+        etag = catalog.etag_of(body)
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if _matches(request.headers.get("if-none-match"), etag):
+            return Response(status_code=304, headers=headers)
+        return Response(content=body, media_type="application/json", headers=headers)
+
+    @app.get(
+        "/api/v1/sites/{site}/application-updates",
+        response_model=ApplicationUpdates,
+        responses=_ERRORS,
+        tags=["sync"],
+    )
+    def get_application_updates(
+        site: Annotated[str, Depends(own_site)],
+        cursor: Annotated[int, Query(ge=0, le=MAX_INT64)] = 0,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    ) -> ApplicationUpdates:
+        """Back-office status changes of this site's applications after ``cursor``."""
+        with sessions.begin() as session:
+            updates = back_office.updates_after(session, site, cursor, limit)
+        return ApplicationUpdates(
+            updates=[
+                ApplicationUpdateOut(
+                    id=u.id,
+                    registration_number=u.registration_number,
+                    state=u.state,
+                    note=u.note,
+                    changed_at=u.changed_at,
+                )
+                for u in updates
+            ],
+            cursor=updates[-1].id if updates else cursor,
+        )
+
+    @app.post(
+        "/api/v1/applications/{registration_number}/status",
+        response_model=StatusAnswer,
+        status_code=201,
+        responses={
+            **_ERRORS,
+            404: {"model": ErrorAnswer, "description": "No site sent this application"},
+        },
+        tags=["admin"],
+    )
+    def post_application_status(
+        registration_number: Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9._-]+$")],
+        request: StatusRequest,
+        _: Annotated[None, Depends(admin)],
+    ) -> StatusAnswer:
+        """Back office (admin token): record a status for the site owning the application."""
+        with sessions.begin() as session:
+            update = back_office.record_status(
+                session, registration_number, request.state, note=request.note, site=request.site
+            )
+        return StatusAnswer(
+            id=update.id,
+            site=update.site,
+            registration_number=update.registration_number,
+            state=update.state,
+            note=update.note,
+            changed_at=update.changed_at,
+        )
+
+    @app.get(
+        "/api/v1/stats/summary",
+        response_model=StatsSummary,
+        responses=_ERRORS,
+        tags=["admin"],
+    )
+    def get_stats_summary(
+        first_day: Annotated[date, Query(alias="from")],
+        last_day: Annotated[date, Query(alias="to")],
+        _: Annotated[None, Depends(admin)],
+    ) -> dict[str, Any]:
+        """Province statistics per site for service days from..to (admin token)."""
+        if first_day > last_day:
+            raise HTTPException(422, "Tanggal 'from' harus sebelum atau sama dengan 'to'.")
+        with sessions.begin() as session:
+            figures = stats.summary(session, first_day, last_day)
+        return {"from": first_day, "to": last_day, "sites": stats.as_json(figures)}
+
+    @app.get("/api/v1/time", response_model=TimeAnswer, tags=["public"])
+    def get_time() -> TimeAnswer:
+        """Server clock, for the desk's clock-drift check."""
+        return TimeAnswer(now=datetime.now(UTC))
+
+    @app.get(
+        "/api/v1/health",
+        response_model=HealthAnswer,
+        responses={503: {"model": ErrorAnswer, "description": "Database unreachable"}},
+        tags=["public"],
+    )
+    def get_health() -> Any:
+        try:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            return _error(503, "database_unavailable", "Basis data pusat tidak dapat dihubungi.")
+        return HealthAnswer(status="ok", version=__version__)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
+        response = _error(error.status_code, _code_of(error.status_code), str(error.detail))
+        if error.headers:
+            response.headers.update(error.headers)
+        return response
+
+    return app
+
+
+def _unauthorised(message: str) -> HTTPException:
+    return HTTPException(401, message, headers={"WWW-Authenticate": "Bearer"})
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"detail": message, "code": code}, status_code=status)
+
+
+def _code_of(status: int) -> str:
+    return {401: "auth_failed", 403: "permission_denied", 404: "not_found"}.get(status, "invalid")
+
+
+def _matches(if_none_match: str | None, etag: str) -> bool:
+    """Weak comparison, as RFC 9110 prescribes for If-None-Match."""
+    if not if_none_match:
+        return False
+    candidates = [tag.strip() for tag in if_none_match.split(",")]
+    return "*" in candidates or any(tag.removeprefix("W/") == etag for tag in candidates)

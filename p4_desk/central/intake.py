@@ -1,0 +1,388 @@
+"""Event intake: validate each envelope, store it once, update the per-site projections.
+
+Idempotency: ``(site, event id)`` is unique. A batch inserts with
+``INSERT ... ON CONFLICT DO NOTHING``; when nothing was inserted the stored content hash
+decides between *duplicate* (same content, a success) and *conflicting content*
+(rejected). Events are inserted in id order and projections updated in key order, so
+two concurrent batches on PostgreSQL always take row locks in the same order and cannot
+deadlock; on SQLite writers queue behind ``BEGIN IMMEDIATE``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Table, and_, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from p4_desk.central.models import (
+    ApplicationProjection,
+    ComplaintProjection,
+    StoredEvent,
+    SurveyProjection,
+    TicketProjection,
+)
+
+SCHEMA_VERSION = 1
+MAX_BATCH = 1000
+
+TICKET_TYPES = frozenset(
+    f"ticket.{verb}"
+    for verb in (
+        "issued",
+        "called",
+        "recalled",
+        "started",
+        "finished",
+        "no_show",
+        "reactivated",
+        "cancelled",
+        "transferred",
+    )
+)
+COUNTER_TYPES = frozenset({"counter.opened", "counter.paused", "counter.closed"})
+APPLICATION_TYPES = frozenset({"application.received", "application.status_changed"})
+COMPLAINT_TYPES = frozenset({"complaint.received", "complaint.status_changed"})
+SURVEY_TYPES = frozenset({"survey.submitted"})
+IKM_ELEMENTS = frozenset(f"U{n}" for n in range(1, 10))
+EVENT_TYPES = TICKET_TYPES | COUNTER_TYPES | APPLICATION_TYPES | COMPLAINT_TYPES | SURVEY_TYPES
+
+
+def province_zone() -> ZoneInfo:
+    """Time zone for the local date of applications, complaints and surveys."""
+    return ZoneInfo(os.environ.get("P4_CENTRAL_TZ", "Asia/Jakarta"))
+
+
+@dataclass(frozen=True)
+class Rejection:
+    id: str | None
+    code: str
+    reason: str
+
+
+@dataclass
+class IntakeResult:
+    accepted: list[str] = field(default_factory=list)
+    duplicate: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Event:
+    sent_id: str  # as the site wrote it, echoed back in the answer
+    event_id: str  # canonical form, the stored key
+    type: str
+    occurred_at: datetime
+    payload: dict[str, Any]
+    content_hash: str
+    projection: tuple[Any, dict[str, Any]] | None  # (model, row) or None
+
+
+class _Invalid(Exception):
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+def store_batch(session: Session, site: str, events: list[Any]) -> IntakeResult:
+    """Validate, store and project one batch inside the caller's transaction."""
+    result = IntakeResult()
+    valid: list[_Event] = []
+    for raw in events:
+        sent_id = raw.get("id") if isinstance(raw, dict) else None
+        if not (isinstance(sent_id, str) and len(sent_id) <= 100 and _storable(sent_id)):
+            sent_id = None
+        try:
+            valid.append(_validate(raw))
+        except _Invalid as invalid:
+            result.rejected.append(Rejection(sent_id, invalid.code, invalid.reason))
+
+    received_at = datetime.now(UTC)
+    inserted: list[_Event] = []
+    for event in sorted(valid, key=lambda e: e.event_id):
+        if _insert_event(session, site, event, received_at):
+            inserted.append(event)
+            result.accepted.append(event.sent_id)
+        elif _stored_hash(session, site, event.event_id) == event.content_hash:
+            result.duplicate.append(event.sent_id)
+        else:
+            result.rejected.append(
+                Rejection(
+                    event.sent_id,
+                    "conflicting_content",
+                    "Id peristiwa sudah diterima dengan isi berbeda (conflicting content).",
+                )
+            )
+
+    projected = [e for e in inserted if e.projection is not None]
+    for event in sorted(projected, key=_projection_order):
+        assert event.projection is not None
+        model, row = event.projection
+        _upsert_latest(session, model, {"site": site, **row})
+    return result
+
+
+def content_hash(event_id: str, type_: str, occurred_at: datetime, payload: dict[str, Any]) -> str:
+    """sha256 of the canonical JSON of the envelope (times normalised to UTC)."""
+    canonical = json.dumps(
+        {
+            "id": event_id,
+            "type": type_,
+            "occurred_at": occurred_at.astimezone(UTC).isoformat(),
+            "schema_version": SCHEMA_VERSION,
+            "payload": payload,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+# --- validation -------------------------------------------------------------------------
+
+
+def _validate(raw: Any) -> _Event:
+    if not isinstance(raw, dict):
+        raise _Invalid("invalid_envelope", "Peristiwa harus berupa objek JSON.")
+    sent_id = raw.get("id")
+    if not isinstance(sent_id, str):
+        raise _Invalid("invalid_id", "Kolom 'id' wajib berupa UUID.")
+    try:
+        event_id = str(uuid.UUID(sent_id))
+    except ValueError:
+        raise _Invalid("invalid_id", "Kolom 'id' bukan UUID yang sah.") from None
+    type_ = raw.get("type")
+    if not isinstance(type_, str) or type_ not in EVENT_TYPES:
+        raise _Invalid("unknown_type", f"Jenis peristiwa tidak dikenal: {type_!r}.")
+    version = raw.get("schema_version")
+    if type(version) is not int or version != SCHEMA_VERSION:
+        raise _Invalid(
+            "unsupported_schema_version",
+            f"schema_version harus {SCHEMA_VERSION}, diterima {version!r}.",
+        )
+    occurred_at = _aware_datetime(raw.get("occurred_at"), "occurred_at", required=True)
+    assert occurred_at is not None
+    payload = raw.get("payload")
+    if not isinstance(payload, dict):
+        raise _Invalid("invalid_payload", "Kolom 'payload' wajib berupa objek JSON.")
+    return _Event(
+        sent_id=sent_id,
+        event_id=event_id,
+        type=type_,
+        occurred_at=occurred_at,
+        payload=payload,
+        content_hash=content_hash(event_id, type_, occurred_at, payload),
+        projection=_projection(type_, event_id, occurred_at, payload),
+    )
+
+
+def _aware_datetime(value: Any, name: str, *, required: bool = False) -> datetime | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        raise _Invalid("invalid_payload", f"'{name}' wajib berupa waktu ISO-8601 dengan zona.")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise _Invalid("invalid_payload", f"'{name}' bukan waktu ISO-8601: {value!r}.") from None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise _Invalid("invalid_payload", f"'{name}' harus menyertakan zona waktu (offset).")
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:
+        raise _Invalid("invalid_payload", f"'{name}' di luar rentang waktu.") from None
+
+
+def _day(value: Any, name: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _Invalid("invalid_payload", f"'{name}' harus berupa tanggal YYYY-MM-DD.")
+
+
+def _text(payload: dict[str, Any], name: str, *, required: bool = False, limit: int = 64) -> Any:
+    value = payload.get(name)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not value or len(value) > limit or not _storable(value):
+        raise _Invalid("invalid_payload", f"payload.{name} wajib berupa teks (1–{limit} karakter).")
+    return value
+
+
+def _storable(text: str) -> bool:
+    """PostgreSQL refuses NUL characters and no database stores lone surrogates."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _survey_answers(payload: dict[str, Any]) -> dict[str, int]:
+    """Answers per IKM element ``U1``..``U9``, each 1 (tidak baik) to 4 (sangat baik)."""
+    answers = payload.get("answers")
+    if not isinstance(answers, dict) or not all(
+        key in IKM_ELEMENTS and type(score) is int and 1 <= score <= 4
+        for key, score in answers.items()
+    ):
+        raise _Invalid(
+            "invalid_payload", "payload.answers wajib berisi nilai 1–4 untuk unsur U1–U9."
+        )
+    return answers
+
+
+def _local_day(moment: datetime) -> date:
+    return moment.astimezone(province_zone()).date()
+
+
+def _projection(
+    type_: str, event_id: str, occurred_at: datetime, payload: dict[str, Any]
+) -> tuple[Any, dict[str, Any]] | None:
+    common = {"occurred_at": occurred_at, "event_id": event_id}
+    if type_ in TICKET_TYPES:
+        issued_at = _aware_datetime(payload.get("issued_at"), "payload.issued_at")
+        service_day = payload.get("service_day")
+        day = _day(service_day, "payload.service_day") if service_day is not None else None
+        if day is None and issued_at is not None:
+            day = _local_day(issued_at)
+        return TicketProjection, {
+            "ticket_uid": _text(payload, "ticket_uid", required=True),
+            "number": _text(payload, "number", limit=16),
+            "service": _text(payload, "service"),
+            "agency": _text(payload, "agency"),
+            "state": _text(payload, "state", required=True, limit=20),
+            "priority": _text(payload, "priority", limit=32),
+            "service_day": day,
+            "issued_at": issued_at,
+            "called_at": _aware_datetime(payload.get("called_at"), "payload.called_at"),
+            "finished_at": _aware_datetime(payload.get("finished_at"), "payload.finished_at"),
+            **common,
+        }
+    if type_ in APPLICATION_TYPES:
+        received = _aware_datetime(payload.get("received_at"), "payload.received_at")
+        return ApplicationProjection, {
+            "registration_number": _text(payload, "registration_number", required=True),
+            "permit_type": _text(payload, "permit_type"),
+            "agency": _text(payload, "agency"),
+            "state": _text(payload, "state", required=True, limit=40),
+            "day": _local_day(received or occurred_at),
+            **common,
+        }
+    if type_ in COMPLAINT_TYPES:
+        received = _aware_datetime(payload.get("received_at"), "payload.received_at")
+        return ComplaintProjection, {
+            "complaint_number": _text(payload, "complaint_number", required=True),
+            "kind": _text(payload, "kind", limit=40),
+            "agency": _text(payload, "agency"),
+            "state": _text(payload, "state", required=True, limit=40),
+            "day": _local_day(received or occurred_at),
+            **common,
+        }
+    if type_ in SURVEY_TYPES:
+        answers = _survey_answers(payload)
+        submitted = _aware_datetime(payload.get("submitted_at"), "payload.submitted_at")
+        return SurveyProjection, {
+            "survey_uid": _text(payload, "survey_uid", required=True),
+            "service": _text(payload, "service"),
+            "answers": answers,
+            "day": _local_day(submitted or occurred_at),
+            **common,
+        }
+    return None  # counter events are kept raw only
+
+
+# --- storage ----------------------------------------------------------------------------
+
+
+def _dialect_insert(session: Session, table: Table) -> Any:
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    if dialect == "sqlite":
+        return sqlite.insert(table)
+    raise RuntimeError(f"unsupported database: {dialect}")
+
+
+def _insert_event(session: Session, site: str, event: _Event, received_at: datetime) -> bool:
+    table = StoredEvent.__table__
+    assert isinstance(table, Table)
+    statement = (
+        _dialect_insert(session, table)
+        .values(
+            site=site,
+            event_id=event.event_id,
+            type=event.type,
+            schema_version=SCHEMA_VERSION,
+            occurred_at=event.occurred_at,
+            received_at=received_at,
+            payload=json.dumps(event.payload, sort_keys=True),
+            content_hash=event.content_hash,
+        )
+        .on_conflict_do_nothing(index_elements=["site", "event_id"])
+        .returning(table.c.seq)
+    )
+    # a row comes back only when this statement inserted it (rowcount is unreliable here)
+    return session.execute(statement).first() is not None
+
+
+def _stored_hash(session: Session, site: str, event_id: str) -> str | None:
+    return session.scalar(
+        select(StoredEvent.content_hash).where(
+            StoredEvent.site == site, StoredEvent.event_id == event_id
+        )
+    )
+
+
+def _projection_order(event: _Event) -> tuple[str, tuple[str, ...]]:
+    assert event.projection is not None
+    model, row = event.projection
+    table = model.__table__
+    keys = tuple(str(row.get(col.name, "")) for col in table.primary_key.columns)
+    return table.name, keys
+
+
+#: columns that keep their first value (the local day the record was first received)
+_FIRST_VALUE_COLUMNS = frozenset({"day"})
+
+
+def _upsert_latest(session: Session, model: Any, row: dict[str, Any]) -> None:
+    """Insert the snapshot, or replace the stored one if this event is newer.
+
+    Newer means a later ``occurred_at``; equal times are ordered by event id so every
+    server reaches the same result whatever the arrival order.
+    """
+    table = model.__table__
+    keys = [col.name for col in table.primary_key.columns]
+    statement = _dialect_insert(session, table).values(**row)
+    excluded = statement.excluded
+    statement = statement.on_conflict_do_update(
+        index_elements=keys,
+        set_={
+            name: excluded[name]
+            for name in row
+            if name not in keys and name not in _FIRST_VALUE_COLUMNS
+        },
+        where=or_(
+            table.c.occurred_at < excluded.occurred_at,
+            and_(
+                table.c.occurred_at == excluded.occurred_at,
+                table.c.event_id < excluded.event_id,
+            ),
+        ),
+    )
+    session.execute(statement)
