@@ -15,17 +15,20 @@ from p4_desk.store.models.core import (
     User,
     counter_services,
 )
+from p4_desk.store.models.sync import CentralApplicationUpdate, SyncState
 
 __all__ = [
     "Agency",
     "AuditEntry",
     "Base",
+    "CentralApplicationUpdate",
     "Counter",
     "OutboxEvent",
     "Service",
     "ServiceDaySequence",
     "Site",
     "SiteSetting",
+    "SyncState",
     "Ticket",
     "TicketLeg",
     "User",
