@@ -27,6 +27,8 @@ SITE_SETTINGS: dict[str, tuple[Any, str]] = {
     "site.longitude": (105.2610, "Site longitude"),
     "site.address": ("", "Site address printed on receipts"),
     "ticket.footer": ("Terima kasih. Simpan tiket ini sampai layanan selesai.", "Ticket footer"),
+    "sync.catalog": (None, "Permit catalogue last pulled from the central API (raw JSON)"),
+    "sync.holidays": (None, "Holidays last pulled from the central API (list of {date, name, kind})"),
 }
 
 TIMEZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}

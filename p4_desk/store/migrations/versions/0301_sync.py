@@ -35,7 +35,7 @@ def upgrade() -> None:
         ["registration_number"],
         unique=False,
     )
-    op.create_table(
+    sync_state = op.create_table(
         "sync_state",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("site_code", sa.String(length=32), nullable=True),
@@ -50,6 +50,11 @@ def upgrade() -> None:
         sa.Column("catalog_fetched_at", p4_desk.store.types.UTCDateTime(), nullable=True),
         sa.Column("application_cursor", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_state")),
+    )
+    # The single state row exists from the start, so concurrent agents never race to create it.
+    op.bulk_insert(
+        sync_state,
+        [{"id": 1, "online": False, "consecutive_failures": 0, "application_cursor": 0}],
     )
 
 
