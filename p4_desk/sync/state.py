@@ -77,9 +77,8 @@ class FailedEvent:
 
 def status(db: Database) -> SyncStatus:
     with db.read() as s:
-        counts = dict(
-            s.execute(select(OutboxEvent.state, func.count()).group_by(OutboxEvent.state)).tuples().all()
-        )
+        by_state = select(OutboxEvent.state, func.count()).group_by(OutboxEvent.state)
+        counts = {state: n for state, n in s.execute(by_state).all()}
         state = s.get(SyncState, 1)
         return SyncStatus(
             pending=int(counts.get("pending", 0)),
