@@ -56,8 +56,9 @@ def apply_catalog(db: Database, document: dict[str, Any], etag: str | None) -> s
             SYSTEM,
             "sync.catalog",
             "catalog",
-            etag,
+            None,
             details={
+                "etag": etag,
                 "how": how,
                 "permit_types": len(document.get("permit_types") or []),
                 "holidays": len(document.get("holidays") or []),

@@ -15,6 +15,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -257,7 +258,7 @@ def test_retry_after_is_honoured(central: CentralServer, sqlite_url: str) -> Non
 # --- permanent refusals ---------------------------------------------------------------------
 
 
-def _poison(db: Database, event_type: str, payload: dict[str, object]) -> str:
+def _poison(db: Database, event_type: str, payload: dict[str, Any]) -> str:
     with db.write() as s:
         record(s, db, SYSTEM, "test.poison", "test", None, event_type=event_type, payload=payload)
     with db.read() as s:
@@ -351,7 +352,7 @@ def test_revoked_or_wrong_token_stops_with_a_clear_message_and_keeps_events(
 def test_a_site_cannot_read_or_write_another_sites_data(central: CentralServer, tmp_path: Path) -> None:
     db_a = enrolled_desk(central, f"sqlite:///{tmp_path / 'a.sqlite3'}", code="SITE-A")
     db_b = enrolled_desk(central, f"sqlite:///{tmp_path / 'b.sqlite3'}", code="SITE-B")
-    received = {
+    received: dict[str, Any] = {
         "registration_number": "PBG-2026-0001",
         "permit_type": "PBG",
         "agency": "DPMPTSP",
