@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
 from p4_desk.store.db import Database
@@ -191,24 +191,32 @@ class SyncAgent:
     def _claim(self) -> list[_Row]:
         """Take the oldest due pending events and mark them attempted, committed before sending."""
         now = self.clock()
+        columns = (
+            OutboxEvent.seq,
+            OutboxEvent.event_id,
+            OutboxEvent.type,
+            OutboxEvent.occurred_at,
+            OutboxEvent.schema_version,
+            OutboxEvent.payload,
+            OutboxEvent.attempts,
+        )
+        # Two queries that each walk ix_outbox_state_next in seq order (no sort of the whole
+        # backlog): never-tried events, and retries that are due; merged oldest first.
+        fresh = (
+            select(*columns)
+            .where(OutboxEvent.state == "pending", OutboxEvent.next_attempt_at.is_(None))
+            .order_by(OutboxEvent.seq)
+            .limit(self.batch_size)
+        )
+        due = (
+            select(*columns)
+            .where(OutboxEvent.state == "pending", OutboxEvent.next_attempt_at <= now)
+            .order_by(OutboxEvent.seq)
+            .limit(self.batch_size)
+        )
         with self.db.write() as s:
-            rows = s.execute(
-                select(
-                    OutboxEvent.seq,
-                    OutboxEvent.event_id,
-                    OutboxEvent.type,
-                    OutboxEvent.occurred_at,
-                    OutboxEvent.schema_version,
-                    OutboxEvent.payload,
-                    OutboxEvent.attempts,
-                )
-                .where(
-                    OutboxEvent.state == "pending",
-                    or_(OutboxEvent.next_attempt_at.is_(None), OutboxEvent.next_attempt_at <= now),
-                )
-                .order_by(OutboxEvent.seq)
-                .limit(self.batch_size)
-            ).all()
+            merged = [*s.execute(fresh).all(), *s.execute(due).all()]
+            rows = sorted(merged, key=lambda r: r.seq)[: self.batch_size]
             if not rows:
                 return []
             # If this process dies during the call, the events are due again after this pause.
