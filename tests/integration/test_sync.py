@@ -541,3 +541,23 @@ def test_plain_http_is_refused_for_a_remote_server(sqlite_url: str) -> None:
     with pytest.raises(ConfigError) as refused:
         CentralClient("http://sync.lampungprov.go.id", SITE, "x")
     assert "HTTPS" in refused.value.message
+
+
+class LockedKeyring(MemoryKeyring):
+    """A keyring that exists but is locked (e.g. Secret Service before the user unlocks it)."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        from keyring.errors import KeyringLocked
+
+        raise KeyringLocked("locked")
+
+
+def test_a_locked_keyring_is_named_as_such(sqlite_url: str) -> None:
+    db = make_site(sqlite_url, Clock(DEFAULT_START))
+    keyring.set_keyring(LockedKeyring())
+    store = KeyringStore()
+    assert store.is_available() and not store.is_unlocked()
+    with pytest.raises(CredentialStoreUnavailable) as refused:
+        # the port is never contacted: the keyring is checked before the one-time code is sent
+        enrol(db, Settings.load(), "http://127.0.0.1:9", SITE, "KODE-SATU")
+    assert "terkunci" in refused.value.message
