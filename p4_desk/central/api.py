@@ -243,7 +243,8 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
         return site
 
     def own_site(
-        site: Annotated[str, Path(examples=["LS01"])], token_site: Annotated[str, Depends(site_token)]
+        site: Annotated[str, Path(examples=["LS01"])],
+        token_site: Annotated[str, Depends(site_token)],
     ) -> str:
         if site != token_site:
             raise HTTPException(403, "Token ini tidak berlaku untuk situs tersebut.")

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
 
 from p4_desk.errors import P4Error, ValidationError
@@ -107,6 +108,12 @@ def _reporting_errors(handler: Handler) -> Handler:
             return handler(args)
         except P4Error as error:
             print(f"Galat: {error.message}", file=sys.stderr)
+            return 1
+        except ArgumentError:
+            print(f"Galat: URL basis data tidak sah: {args.db!r}.", file=sys.stderr)
+            return 1
+        except OperationalError:
+            print("Galat: basis data pusat tidak dapat dibuka atau dihubungi.", file=sys.stderr)
             return 1
 
     return run

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from p4_desk.central.models import Base
@@ -33,7 +33,11 @@ def open_engine(db_url: str) -> Engine:
         _serialise_sqlite_writers(engine)
     else:
         engine = create_engine(db_url, pool_pre_ping=True)
-    Base.metadata.create_all(engine)
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # several servers starting at once on an empty database: one creates the tables
+            connection.execute(text("SELECT pg_advisory_xact_lock(4701000)"))
+        Base.metadata.create_all(connection)
     return engine
 
 

@@ -106,28 +106,29 @@ def store_batch(session: Session, site: str, events: list[Any]) -> IntakeResult:
         except _Invalid as invalid:
             result.rejected.append(Rejection(sent_id, invalid.code, invalid.reason))
 
-    received_at = datetime.now(UTC)
-    inserted: list[_Event] = []
-    for event in sorted(valid, key=lambda e: e.event_id):
-        if _insert_event(session, site, event, received_at):
-            inserted.append(event)
-            result.accepted.append(event.sent_id)
-        elif _stored_hash(session, site, event.event_id) == event.content_hash:
-            result.duplicate.append(event.sent_id)
+    # the first copy of an id within the batch stands for it; later copies compare to it
+    first_copies: dict[str, _Event] = {}
+    repeats: list[_Event] = []
+    for event in valid:
+        if event.event_id in first_copies:
+            repeats.append(event)
         else:
-            result.rejected.append(
-                Rejection(
-                    event.sent_id,
-                    "conflicting_content",
-                    "Id peristiwa sudah diterima dengan isi berbeda (conflicting content).",
-                )
-            )
+            first_copies[event.event_id] = event
+    unique = sorted(first_copies.values(), key=lambda e: e.event_id)
 
-    projected = [e for e in inserted if e.projection is not None]
-    for event in sorted(projected, key=_projection_order):
-        assert event.projection is not None
-        model, row = event.projection
-        _upsert_latest(session, model, {"site": site, **row})
+    inserted_ids = _insert_events(session, site, unique)
+    stored_hashes = _stored_hashes(
+        session, site, [e.event_id for e in unique if e.event_id not in inserted_ids]
+    )
+    for event in unique:
+        if event.event_id in inserted_ids:
+            result.accepted.append(event.sent_id)
+        else:
+            _sort_repeat(result, event, stored_hashes.get(event.event_id))
+    for event in repeats:
+        _sort_repeat(result, event, first_copies[event.event_id].content_hash)
+
+    _project(session, site, [e for e in unique if e.event_id in inserted_ids])
     return result
 
 
@@ -318,63 +319,104 @@ def _dialect_insert(session: Session, table: Table) -> Any:
     raise RuntimeError(f"unsupported database: {dialect}")
 
 
-def _insert_event(session: Session, site: str, event: _Event, received_at: datetime) -> bool:
+def _insert_events(session: Session, site: str, events: list[_Event]) -> set[str]:
+    """Insert the events, skipping stored ids; return the ids actually inserted."""
+    if not events:
+        return set()
     table = StoredEvent.__table__
     assert isinstance(table, Table)
+    received_at = datetime.now(UTC)
+    rows = [
+        {
+            "site": site,
+            "event_id": event.event_id,
+            "type": event.type,
+            "schema_version": SCHEMA_VERSION,
+            "occurred_at": event.occurred_at,
+            "received_at": received_at,
+            "payload": json.dumps(event.payload, sort_keys=True),
+            "content_hash": event.content_hash,
+        }
+        for event in events
+    ]
     statement = (
         _dialect_insert(session, table)
-        .values(
-            site=site,
-            event_id=event.event_id,
-            type=event.type,
-            schema_version=SCHEMA_VERSION,
-            occurred_at=event.occurred_at,
-            received_at=received_at,
-            payload=json.dumps(event.payload, sort_keys=True),
-            content_hash=event.content_hash,
-        )
         .on_conflict_do_nothing(index_elements=["site", "event_id"])
-        .returning(table.c.seq)
+        .returning(table.c.event_id)
     )
-    # a row comes back only when this statement inserted it (rowcount is unreliable here)
-    return session.execute(statement).first() is not None
+    # compiled once, sent as multi-row INSERTs ("insertmanyvalues"); only rows this
+    # statement inserted come back (rowcount is unreliable with ON CONFLICT)
+    return set(session.scalars(statement, rows))
 
 
-def _stored_hash(session: Session, site: str, event_id: str) -> str | None:
-    return session.scalar(
-        select(StoredEvent.content_hash).where(
-            StoredEvent.site == site, StoredEvent.event_id == event_id
+def _stored_hashes(session: Session, site: str, event_ids: list[str]) -> dict[str, str]:
+    if not event_ids:
+        return {}
+    rows = session.execute(
+        select(StoredEvent.event_id, StoredEvent.content_hash).where(
+            StoredEvent.site == site, StoredEvent.event_id.in_(event_ids)
         )
     )
+    return {event_id: hash_ for event_id, hash_ in rows}
 
 
-def _projection_order(event: _Event) -> tuple[str, tuple[str, ...]]:
-    assert event.projection is not None
-    model, row = event.projection
-    table = model.__table__
-    keys = tuple(str(row.get(col.name, "")) for col in table.primary_key.columns)
-    return table.name, keys
+def _sort_repeat(result: IntakeResult, event: _Event, stored_hash: str | None) -> None:
+    if stored_hash == event.content_hash:
+        result.duplicate.append(event.sent_id)
+    else:
+        result.rejected.append(
+            Rejection(
+                event.sent_id,
+                "conflicting_content",
+                "Id peristiwa sudah diterima dengan isi berbeda (conflicting content).",
+            )
+        )
 
 
 #: columns that keep their first value (the local day the record was first received)
 _FIRST_VALUE_COLUMNS = frozenset({"day"})
 
 
-def _upsert_latest(session: Session, model: Any, row: dict[str, Any]) -> None:
-    """Insert the snapshot, or replace the stored one if this event is newer.
+def _project(session: Session, site: str, events: list[_Event]) -> None:
+    """Upsert the snapshots of newly stored events, one executemany per projection table.
+
+    Within the batch only the newest snapshot per record is sent; tables go in a fixed
+    order and rows in key order, so concurrent batches lock rows in the same order.
+    """
+    newest: dict[Any, dict[tuple[Any, ...], dict[str, Any]]] = {}
+    for event in events:
+        if event.projection is None:
+            continue
+        model, row = event.projection
+        row = {"site": site, **row}
+        key = tuple(row[col.name] for col in model.__table__.primary_key.columns)
+        by_key = newest.setdefault(model, {})
+        known = by_key.get(key)
+        if known is None:
+            by_key[key] = row
+            continue
+        older, newer = sorted((known, row), key=lambda r: (r["occurred_at"], r["event_id"]))
+        by_key[key] = {**newer, **{c: older[c] for c in _FIRST_VALUE_COLUMNS if c in older}}
+    for model in sorted(newest, key=lambda m: m.__table__.name):
+        rows = [newest[model][key] for key in sorted(newest[model])]
+        _upsert_latest(session, model, rows)
+
+
+def _upsert_latest(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert the snapshots, or replace stored ones that are older.
 
     Newer means a later ``occurred_at``; equal times are ordered by event id so every
     server reaches the same result whatever the arrival order.
     """
     table = model.__table__
     keys = [col.name for col in table.primary_key.columns]
-    statement = _dialect_insert(session, table).values(**row)
+    statement = _dialect_insert(session, table)
     excluded = statement.excluded
     statement = statement.on_conflict_do_update(
         index_elements=keys,
         set_={
             name: excluded[name]
-            for name in row
+            for name in rows[0]
             if name not in keys and name not in _FIRST_VALUE_COLUMNS
         },
         where=or_(
@@ -385,4 +427,4 @@ def _upsert_latest(session: Session, model: Any, row: dict[str, Any]) -> None:
             ),
         ),
     )
-    session.execute(statement)
+    session.execute(statement, rows)

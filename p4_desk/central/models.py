@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Date,
     DateTime,
     Dialect,
@@ -42,6 +43,10 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+#: 64-bit ids on PostgreSQL; SQLite's rowid alias must be spelled INTEGER
+Id64 = BigInteger().with_variant(Integer, "sqlite")
+
+
 class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON}
 
@@ -68,7 +73,7 @@ class StoredEvent(Base):
     __tablename__ = "events"
     __table_args__ = (UniqueConstraint("site", "event_id", name="uq_events_site_event"),)
 
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(Id64, primary_key=True, autoincrement=True)
     site: Mapped[str] = mapped_column(ForeignKey("sites.code"), index=True)
     event_id: Mapped[str] = mapped_column(String(36))
     type: Mapped[str] = mapped_column(String(40))
@@ -176,7 +181,7 @@ class ApplicationUpdate(Base):
 
     __tablename__ = "application_updates"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(Id64, primary_key=True, autoincrement=True)
     site: Mapped[str] = mapped_column(ForeignKey("sites.code"), index=True)
     registration_number: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(40))

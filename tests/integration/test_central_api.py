@@ -16,10 +16,8 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from tests.integration.central_server import CentralServer, running_central
+from tests.integration.central_server import CentralServer, fresh_pg_database, running_central
 
 WIB = timezone(timedelta(hours=7))
 T0 = datetime(2026, 11, 30, 8, 0, tzinfo=WIB)  # a Monday morning in Lampung
@@ -40,16 +38,8 @@ def pg_url() -> Iterator[str]:
     base = os.environ.get("P4_TEST_PG_URL")
     if not base:
         pytest.skip("P4_TEST_PG_URL is not set")
-    name = f"p4central_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_pg_database(base) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -187,6 +177,9 @@ def test_missing_wrong_and_revoked_tokens_are_refused(intake_central: CentralSer
     central.cli("site", "revoke", "LS01")
     revoked = requests.post(events_url, json=batch, headers=bearer(token), timeout=30)
     assert revoked.status_code == 401
+    (listed,) = json.loads(central.cli("site", "list", "--json").stdout)["sites"]
+    assert (listed["site"], listed["enrolled"]) == ("LS01", False)
+    assert listed["revoked_at"] is not None
     assert central.report() == {"LS01": {}}
 
     new_code = json.loads(central.cli("site", "reenrol", "LS01", "--json").stdout)
@@ -307,6 +300,36 @@ def test_same_id_with_other_content_is_rejected_and_first_version_kept(
     assert summary["sites"]["LS01"]["tickets_served"] == 0
 
 
+def test_repeats_within_one_batch(intake_central: CentralServer) -> None:
+    central = intake_central
+    token = central.enrol_site("LS01", "MPP Lampung Selatan")
+    issued = ticket_event("t-1", at=T0)
+    called_at = T0 + timedelta(minutes=7)
+    finished = ticket_event(
+        "t-1", "ticket.finished", state="done", at=called_at, called_at=called_at
+    )
+    other = ticket_event("t-2", number="A002")
+    altered = json.loads(json.dumps(other))
+    altered["payload"]["number"] = "A999"
+
+    answer = post_events(central, "LS01", token, [finished, issued, issued, other, altered]).json()
+
+    assert sorted(answer["accepted"]) == sorted([finished["id"], issued["id"], other["id"]])
+    assert answer["duplicate"] == [issued["id"]]
+    assert [(r["id"], r["code"]) for r in answer["rejected"]] == [
+        (other["id"], "conflicting_content")
+    ]
+    summary = requests.get(
+        f"{central.url}/api/v1/stats/summary",
+        params={"from": "2026-11-30", "to": "2026-11-30"},
+        headers=central.admin_headers(),
+        timeout=30,
+    ).json()["sites"]["LS01"]
+    # t-1's newer snapshot (done) wins over the older one sent after it in the batch
+    assert (summary["tickets_issued"], summary["tickets_served"]) == (2, 1)
+    assert summary["average_wait_minutes"] == 7.0
+
+
 def test_same_time_offset_written_differently_is_a_duplicate(
     intake_central: CentralServer,
 ) -> None:
@@ -357,6 +380,11 @@ def test_batch_over_the_limit_is_refused_whole(central: CentralServer) -> None:
     token = central.enrol_site("LS01", "MPP Lampung Selatan")
     events = [ticket_event(f"t-{n}") for n in range(1001)]
     assert post_events(central, "LS01", token, events).status_code == 422
+
+    bulky = [ticket_event(f"t-{n}") for n in range(1000)]
+    for event in bulky:
+        event["payload"]["cancel_reason"] = "x" * 9000  # about 9 MB in all
+    assert post_events(central, "LS01", token, bulky).status_code == 413
     assert central.report() == {"LS01": {}}
 
 
