@@ -4,7 +4,8 @@ Push (transactional outbox, DESIGN §5; ODK Collect's habits, STYLE.md):
 - oldest first, in batches; every row of a batch is marked attempted (``attempts + 1``,
   ``next_attempt_at``) in its own committed transaction *before* the HTTP call, and ``sent``
   only once the answer lists it accepted or duplicate — a crash anywhere leaves it retryable
-  and the server's idempotency turns the resend into a "duplicate";
+  and the server's idempotency turns the resend into a "duplicate". One batch is on the wire
+  at a time; the next is claimed while the server works on it;
 - a rejected id becomes ``failed`` with the server's reason; a permanent 4xx for the whole
   batch is bisected until the one bad event is found, so a poison event never blocks others;
 - connection errors, timeouts, 5xx, 408, 429 and cut-off answers are retried with exponential
@@ -21,6 +22,7 @@ import logging
 import random
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
@@ -132,6 +134,7 @@ class SyncAgent:
         self.clock = clock
         self.sleep = sleep
         self.rng = rng or random.Random()
+        self._last_refusal = ""
 
     # --- one run ------------------------------------------------------------------------
 
@@ -151,6 +154,7 @@ class SyncAgent:
         return report
 
     def _run(self, report: RunReport) -> None:
+        self._make_pending_due()
         try:
             self._push(report)
             if self.pull:
@@ -167,30 +171,75 @@ class SyncAgent:
     # --- push ---------------------------------------------------------------------------
 
     def _push(self, report: RunReport) -> None:
-        transient = 0
-        while True:
-            batch = self._claim()
-            if not batch:
-                return
-            try:
-                self._deliver(batch, report)
-                transient = 0
-            except TransientError as exc:
-                transient += 1
-                report.retries += 1
-                delay = self._delay(exc, transient)
-                self._postpone([r.seq for r in batch], exc.reason, delay)
-                self._note_unreachable(exc.reason, delay)
-                if transient > self.max_transient_per_run or delay > MAX_SLEEP_IN_RUN_S:
-                    raise _GaveUp(exc.reason) from None
-                self.sleep(delay)
-            except TokenRejected:
-                self._release([r.seq for r in batch])
-                raise
+        """Send batches one after another; the desk's database work overlaps the server's.
 
-    def _claim(self) -> list[_Row]:
+        Exactly one batch is on the wire at a time (oldest first). While the server handles
+        it, the next batch is claimed; when its answer comes, the next batch goes out before
+        this one is settled. At most two batches are held in memory, whatever the backlog.
+        """
+        transient = 0
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="p4-sync-send") as wire:
+            batch = self._claim()
+            in_flight = self._send(wire, batch)
+            while batch:
+                following = self._claim(exclude={r.seq for r in batch})
+                try:
+                    answer = self._answer_of(in_flight)
+                    if answer is None:  # the whole batch was refused: find the bad events alone
+                        self._bisect(batch, report)
+                except TransientError as exc:
+                    transient += 1
+                    report.retries += 1
+                    delay = self._delay(exc, transient)
+                    self._postpone([r.seq for r in (*batch, *following)], exc.reason, delay)
+                    self._note_unreachable(exc.reason, delay)
+                    if transient > self.max_transient_per_run or delay > MAX_SLEEP_IN_RUN_S:
+                        raise _GaveUp(exc.reason) from None
+                    self.sleep(delay)
+                    batch = self._claim()
+                    in_flight = self._send(wire, batch)
+                    continue
+                except TokenRejected:
+                    self._release([r.seq for r in (*batch, *following)])
+                    raise
+                if answer is None:
+                    transient = 0
+                    batch, in_flight = following, self._send(wire, following)
+                    continue
+                next_in_flight = self._send(wire, following)
+                self._settle(batch, answer, report)
+                transient = 0
+                batch, in_flight = following, next_in_flight
+
+    def _make_pending_due(self) -> None:
+        """A new run holds the sender lock, so no pending event is in flight anywhere: every one
+        is due again, oldest first (pacing between runs is the run-level ``backoff_until``)."""
+        with self.db.write() as s:
+            s.execute(
+                update(OutboxEvent)
+                .where(OutboxEvent.state == "pending", OutboxEvent.next_attempt_at.is_not(None))
+                .values(next_attempt_at=None)
+                .execution_options(synchronize_session=False)
+            )
+
+    def _send(self, wire: ThreadPoolExecutor, batch: Sequence[_Row]) -> Future[BatchAnswer] | None:
+        if not batch:
+            return None
+        return wire.submit(self.client.post_events, [r.envelope for r in batch])
+
+    def _answer_of(self, in_flight: Future[BatchAnswer] | None) -> BatchAnswer | None:
+        """The server's answer; None when it refused the batch as a whole (permanent 4xx)."""
+        assert in_flight is not None
+        try:
+            return in_flight.result()
+        except PermanentError as refused:
+            self._last_refusal = f"HTTP {refused.status}: {refused.reason}"
+            return None
+
+    def _claim(self, exclude: set[int] | None = None) -> list[_Row]:
         """Take the oldest due pending events and mark them attempted, committed before sending."""
         now = self.clock()
+        limit = self.batch_size + len(exclude or ())
         columns = (
             OutboxEvent.seq,
             OutboxEvent.event_id,
@@ -206,21 +255,24 @@ class SyncAgent:
             select(*columns)
             .where(OutboxEvent.state == "pending", OutboxEvent.next_attempt_at.is_(None))
             .order_by(OutboxEvent.seq)
-            .limit(self.batch_size)
+            .limit(limit)
         )
         due = (
             select(*columns)
             .where(OutboxEvent.state == "pending", OutboxEvent.next_attempt_at <= now)
             .order_by(OutboxEvent.seq)
-            .limit(self.batch_size)
+            .limit(limit)
         )
         with self.db.write() as s:
             merged = [*s.execute(fresh).all(), *s.execute(due).all()]
-            rows = sorted(merged, key=lambda r: r.seq)[: self.batch_size]
+            fresh_rows = (r for r in merged if r.seq not in (exclude or ()))
+            rows = sorted(fresh_rows, key=lambda r: r.seq)[: self.batch_size]
             if not rows:
                 return []
-            # If this process dies during the call, the events are due again after this pause.
-            retry_at = now + timedelta(seconds=self.backoff.ceiling(max(r.attempts for r in rows) + 1))
+            # If this process dies during the call, the events are due again after this pause
+            # (never sooner than the call itself could take).
+            pause = max(self.backoff.ceiling(max(r.attempts for r in rows) + 1), self._call_bound_s())
+            retry_at = now + timedelta(seconds=pause)
             s.execute(
                 update(OutboxEvent)
                 .where(OutboxEvent.seq.in_([r.seq for r in rows]))
@@ -242,20 +294,25 @@ class SyncAgent:
             for r in rows
         ]
 
-    def _deliver(self, batch: Sequence[_Row], report: RunReport) -> None:
-        try:
-            answer = self.client.post_events([r.envelope for r in batch])
-        except PermanentError as refused:
-            if len(batch) == 1:
-                self._fail(batch[0], f"HTTP {refused.status}: {refused.reason}")
-                report.failed += 1
-                return
-            # The batch as a whole was refused: split it until the bad event stands alone.
-            middle = len(batch) // 2
-            self._deliver(batch[:middle], report)
-            self._deliver(batch[middle:], report)
+    def _bisect(self, batch: Sequence[_Row], report: RunReport) -> None:
+        """The batch was refused as a whole: split it until each bad event stands alone."""
+        if len(batch) == 1:
+            self._fail(batch[0], self._last_refusal)
+            report.failed += 1
             return
-        self._settle(batch, answer, report)
+        middle = len(batch) // 2
+        for half in (batch[:middle], batch[middle:]):
+            try:
+                answer = self.client.post_events([r.envelope for r in half])
+            except PermanentError as refused:
+                self._last_refusal = f"HTTP {refused.status}: {refused.reason}"
+                self._bisect(half, report)
+                continue
+            self._settle(half, answer, report)
+
+    def _call_bound_s(self) -> float:
+        connect, read = self.client.timeout
+        return connect + read + 5.0
 
     def _settle(self, batch: Sequence[_Row], answer: BatchAnswer, report: RunReport) -> None:
         ids = {r.event_id for r in batch}

@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -226,7 +227,11 @@ def test_proxy_faults_lose_nothing_and_duplicate_nothing(central: CentralServer,
             path="/events",
         )
         agent = agent_for(db, batch_size=25, max_transient_per_run=20)
-        agent.sleep = lambda s: slept.append(s)  # the faults answer at once; no need to wait
+        def pause(seconds: float) -> None:  # FAST backoff: at most 0.05 s
+            slept.append(seconds)
+            time.sleep(seconds)
+
+        agent.sleep = pause
         report = agent.run_once()
 
         # Then the run got through all of them
