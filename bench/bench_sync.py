@@ -7,6 +7,10 @@ started, and a *separate desk process* drains the backlog with the real sync age
 (``ru_maxrss``), so the figure is the desk alone, not the benchmark harness. Memory flat in
 the backlog size means: the 50k peak is close to the 10k peak.
 
+Columns: ``events/s`` end to end; ``wait s`` the time the agent waited for the server's
+answers (the agent claims and settles batches while the server works, so this is the part
+the server bounds); ``ev/s excl. wait`` = events / (seconds - wait s), the desk's own pace.
+
     python bench/bench_sync.py [--events 10000,50000] [--batch-size 200] [--central-db URL]
 """
 
@@ -160,7 +164,7 @@ def main() -> int:
     args = parser.parse_args()
     print(f"batch size {args.batch_size}; desk SQLite, central {args.central_db or 'SQLite'}; 127.0.0.1")
     print(
-        f"{'events':>8} {'seconds':>8} {'events/s':>9} {'HTTP s':>7} {'desk-only ev/s':>15} "
+        f"{'events':>8} {'seconds':>8} {'events/s':>9} {'wait s':>7} {'ev/s excl. wait':>15} "
         f"{'RSS before':>11} {'peak RSS':>9}"
     )
     for n in (int(x) for x in args.events.split(",")):
