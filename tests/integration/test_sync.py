@@ -310,7 +310,7 @@ def test_same_id_with_other_content_is_refused_not_overwritten(
     central: CentralServer, sqlite_url: str
 ) -> None:
     db = enrolled_desk(central, sqlite_url)
-    ticket = queue.issue_ticket(db, "KTP")
+    queue.issue_ticket(db, "KTP")
     agent_for(db).run_once()
     # the stored row is altered after it was sent (a restore from an old backup, a bug...)
     with db.write() as s:
@@ -321,7 +321,6 @@ def test_same_id_with_other_content_is_refused_not_overwritten(
     assert report.failed == 1
     assert "isi berbeda" in (sync_state.failed_events(db)[0].last_error or "")
     assert central.report() == {SITE: {"ticket.issued": 1}}
-    assert ticket.number == "A001"
 
 
 # --- tokens and sites ---------------------------------------------------------------------
