@@ -162,11 +162,22 @@ class SyncAgent:
         except _GaveUp as gave_up:
             report.reachable = False
             report.error = f"Server pusat tidak dapat dihubungi: {gave_up.reason}"
+            log.warning("sync: central API unreachable after %d retries: %s", report.retries, gave_up.reason)
             return
         except TokenRejected as refused:
             self._note_state(online=False, error=refused.message)
+            log.warning("sync: token refused (HTTP %d)", refused.status)
             raise
         self._note_state(online=True, error=None, success=True)
+        log.info(
+            "sync: %d accepted, %d duplicate, %d failed, %d retries, catalogue %s, %d status updates",
+            report.accepted,
+            report.duplicate,
+            report.failed,
+            report.retries,
+            report.catalog,
+            report.application_updates,
+        )
 
     # --- push ---------------------------------------------------------------------------
 
