@@ -13,6 +13,7 @@ the batch but the desk does not know); ``truncate`` (relay half of the answer, t
 ``http_500``; ``http_503`` / ``http_429`` (with ``Retry-After: 0``); ``garbage`` (200 with an
 HTML body); ``delay`` (pause ``delay_s`` then pass); ``kill`` (forward the request, call
 ``on_kill`` — e.g. SIGKILL the server — while it is being handled, then close).
+With ``tls=(cert, key)`` the proxy terminates HTTPS, to test certificate verification.
 Every loop is bounded by socket timeouts and size limits.
 """
 
@@ -21,11 +22,13 @@ from __future__ import annotations
 import contextlib
 import socket
 import socketserver
+import ssl
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 
 IO_TIMEOUT_S = 30.0
@@ -44,9 +47,16 @@ class Fault:
 
 
 class FaultProxy:
-    def __init__(self, upstream_port: int, *, delay_s: float = 0.5) -> None:
+    def __init__(
+        self, upstream_port: int, *, delay_s: float = 0.5, tls: tuple[Path, Path] | None = None
+    ) -> None:
+        """``tls=(certfile, keyfile)``: the desk side speaks HTTPS (the proxy terminates TLS)."""
         self.upstream = ("127.0.0.1", upstream_port)
         self.delay_s = delay_s
+        self._tls: ssl.SSLContext | None = None
+        if tls is not None:
+            self._tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            self._tls.load_cert_chain(*tls)
         self.on_kill: Callable[[], None] | None = None
         self._faults: deque[Fault] = deque()
         self._lock = threading.Lock()
@@ -63,7 +73,7 @@ class FaultProxy:
 
         self._server = Server(("127.0.0.1", 0), Handler)
         self.port = int(self._server.server_address[1])
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def __enter__(self) -> FaultProxy:
@@ -102,6 +112,8 @@ class FaultProxy:
     def _handle(self, client: socket.socket) -> None:
         client.settimeout(IO_TIMEOUT_S)
         try:
+            if self._tls is not None:
+                client = self._tls.wrap_socket(client, server_side=True)
             request = _read_request(client)
             if request is None:
                 return

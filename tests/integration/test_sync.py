@@ -227,6 +227,7 @@ def test_proxy_faults_lose_nothing_and_duplicate_nothing(central: CentralServer,
             path="/events",
         )
         agent = agent_for(db, batch_size=25, max_transient_per_run=20)
+
         def pause(seconds: float) -> None:  # FAST backoff: at most 0.05 s
             slept.append(seconds)
             time.sleep(seconds)
@@ -565,3 +566,108 @@ def test_a_locked_keyring_is_named_as_such(sqlite_url: str) -> None:
         # the port is never contacted: the keyring is checked before the one-time code is sent
         enrol(db, Settings.load(), "http://127.0.0.1:9", SITE, "KODE-SATU")
     assert "terkunci" in refused.value.message
+
+
+# --- TLS ------------------------------------------------------------------------------------
+
+
+def make_tls_files(folder: Path) -> tuple[Path, Path, Path]:
+    """A private CA and a certificate for 127.0.0.1 signed by it: (ca.pem, cert.pem, key.pem)."""
+    import datetime as dt
+    import ipaddress
+
+    pytest.importorskip("cryptography")
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+
+    def name(text: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(name("CA Provinsi Uji"))
+        .issuer_name(name("CA Provinsi Uji"))
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name("127.0.0.1"))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    paths = folder / "ca.pem", folder / "cert.pem", folder / "key.pem"
+    paths[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    paths[1].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    paths[2].write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return paths
+
+
+def test_tls_certificates_are_verified_and_a_ca_bundle_can_be_set(
+    central: CentralServer, sqlite_url: str, tmp_path: Path
+) -> None:
+    from p4_desk.errors import P4Error
+
+    ca_pem, cert_pem, key_pem = make_tls_files(tmp_path)
+    db = make_site(sqlite_url, Clock(DEFAULT_START))
+    code = central.add_site(SITE, "MPP Uji Coba")
+    with FaultProxy(central.port, tls=(cert_pem, key_pem)) as proxy:
+        # Given a central server whose certificate comes from the province's own CA
+        assert proxy.url.startswith("https://")
+
+        # Then without that CA the desk refuses the connection (and the code is not spent)
+        with pytest.raises(P4Error) as refused:
+            enrol(db, Settings.load(), proxy.url, SITE, code)
+        assert "sertifikat TLS" in refused.value.message
+
+        # When the CA bundle is configured, enrolment and sync work over HTTPS
+        settings = Settings.load()
+        settings.set("sync.ca_bundle", str(ca_pem))
+        settings.save()
+        enrol(db, Settings.load(), proxy.url, SITE, code)
+        queue.issue_ticket(db, "KTP")
+        assert agent_for(db).run_once().accepted == 1
+    assert central.report() == {SITE: {"ticket.issued": 1}}
