@@ -194,6 +194,15 @@ def test_server_killed_in_the_middle_of_a_batch(
         assert first.reachable is False
         assert first.accepted == 20
         assert sync_state.status(db).pending == sum(made.values()) - 20
+        # the killed batch was marked attempted before it was sent, and says why it is waiting
+        with db.read() as s:
+            killed = s.execute(
+                select(OutboxEvent.attempts, OutboxEvent.last_error)
+                .where(OutboxEvent.state == "pending")
+                .order_by(OutboxEvent.seq)
+                .limit(20)
+            ).all()
+        assert all(attempts >= 1 and error for attempts, error in killed)
 
         # When the server comes back (same database)
         central.start()
