@@ -32,6 +32,8 @@ SITE_SETTINGS: dict[str, tuple[Any, str]] = {
     "complaint.auto_close_days": (10, "Working days after the answer before a complaint closes itself"),
     "complaint.answer_days": (14, "Working days to answer (UU 25/2009, unverified; 0 = off)"),
     "complaint.resolution_days": (60, "Working days to resolve (UU 25/2009, unverified; 0 = off)"),
+    "sync.catalog": (None, "Permit catalogue last pulled from the central API (raw JSON)"),
+    "sync.holidays": (None, "Holidays last pulled from the central API (list of {date, name, kind})"),
 }
 
 TIMEZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}

@@ -21,6 +21,7 @@ from p4_desk.store.models.feedback import (
     ComplaintStep,
     SurveyResponse,
 )
+from p4_desk.store.models.sync import CentralApplicationUpdate, SyncState
 
 __all__ = [
     "Agency",
@@ -29,6 +30,7 @@ __all__ = [
     "Complaint",
     "ComplaintSequence",
     "ComplaintStep",
+    "CentralApplicationUpdate",
     "Counter",
     "OutboxEvent",
     "Service",
@@ -36,6 +38,7 @@ __all__ = [
     "Site",
     "SiteSetting",
     "SurveyResponse",
+    "SyncState",
     "Ticket",
     "TicketLeg",
     "User",

@@ -1,0 +1,474 @@
+"""The sync agent: push the outbox to the central API, pull catalogue and status changes.
+
+Push (transactional outbox, DESIGN §5; ODK Collect's habits, STYLE.md):
+- oldest first, in batches; every row of a batch is marked attempted (``attempts + 1``,
+  ``next_attempt_at``) in its own committed transaction *before* the HTTP call, and ``sent``
+  only once the answer lists it accepted or duplicate — a crash anywhere leaves it retryable
+  and the server's idempotency turns the resend into a "duplicate". One batch is on the wire
+  at a time; the next is claimed while the server works on it;
+- a rejected id becomes ``failed`` with the server's reason; a permanent 4xx for the whole
+  batch is bisected until the one bad event is found, so a poison event never blocks others;
+- connection errors, timeouts, 5xx, 408, 429 and cut-off answers are retried with exponential
+  backoff and full jitter (``Retry-After`` wins when the server sends one); after a few in a
+  row the run gives up and the site is shown offline;
+- 401/403 stop the run with ``TokenRejected``; the events stay pending.
+Pull: the catalogue with ``If-None-Match``, then application updates after the stored cursor.
+Only one process per site sends at a time (``sender_lock``).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy.orm import Session
+
+from p4_desk.store.db import Database
+from p4_desk.store.models import OutboxEvent
+from p4_desk.store.types import utcnow
+from p4_desk.sync import adapters
+from p4_desk.sync.client import BatchAnswer, CentralClient, PermanentError, TokenRejected, TransientError
+from p4_desk.sync.sender_lock import sender_lock
+from p4_desk.sync.state import state_row
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 200
+MAX_TRANSIENT_PER_RUN = 5
+MAX_SLEEP_IN_RUN_S = 60.0
+MAX_UPDATE_PAGES = 100
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Exponential backoff with full jitter: wait uniform(0, min(cap, base * 2^(n-1)))."""
+
+    base_s: float = 1.0
+    cap_s: float = 300.0
+
+    def ceiling(self, failures: int) -> float:
+        return min(self.cap_s, self.base_s * 2 ** max(0, failures - 1))
+
+    def delay(self, failures: int, rng: random.Random) -> float:
+        return rng.uniform(0.0, self.ceiling(failures))
+
+
+@dataclass
+class RunReport:
+    """What one run did; ``reachable`` is False when it gave up on the central API."""
+
+    accepted: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    pending: int = 0
+    reachable: bool = True
+    skipped: bool = False
+    catalog: str | None = None  # imported | stored | unchanged | None (not pulled)
+    application_updates: int = 0
+    error: str | None = None
+    retries: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def sent(self) -> int:
+        return self.accepted + self.duplicate
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "accepted": self.accepted,
+            "duplicate": self.duplicate,
+            "failed": self.failed,
+            "pending": self.pending,
+            "reachable": self.reachable,
+            "skipped": self.skipped,
+            "catalog": self.catalog,
+            "application_updates": self.application_updates,
+            "retries": self.retries,
+            "error": self.error,
+        }
+
+
+class _GaveUp(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class _Row:
+    seq: int
+    event_id: str
+    envelope: dict[str, Any]
+
+
+class SyncAgent:
+    """Runs sync for one site database against one central API client."""
+
+    def __init__(
+        self,
+        db: Database,
+        client: CentralClient,
+        *,
+        batch_size: int = BATCH_SIZE,
+        backoff: Backoff | None = None,
+        max_transient_per_run: int = MAX_TRANSIENT_PER_RUN,
+        pull: bool = True,
+        clock: Callable[[], datetime] = utcnow,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.batch_size = batch_size
+        self.backoff = backoff or Backoff()
+        self.max_transient_per_run = max_transient_per_run
+        self.pull = pull
+        self.clock = clock
+        self.sleep = sleep
+        self.rng = rng or random.Random()
+        self._last_refusal = ""
+
+    # --- one run ------------------------------------------------------------------------
+
+    def run_once(self, *, respect_backoff: bool = False) -> RunReport:
+        """Push what is due, then pull. Raises ``TokenRejected`` on 401/403."""
+        report = RunReport()
+        with sender_lock(self.db) as held:
+            if not held:
+                report.skipped = True
+                report.error = "Perangkat lain sedang mengirim data situs ini."
+            elif respect_backoff and self._backing_off():
+                report.skipped = True
+                report.error = "Menunggu jeda sebelum mencoba lagi."
+            else:
+                self._run(report)
+        report.pending = self._pending_count()
+        return report
+
+    def _run(self, report: RunReport) -> None:
+        self._make_pending_due()
+        try:
+            self._push(report)
+            if self.pull:
+                self._pull(report)
+        except _GaveUp as gave_up:
+            report.reachable = False
+            report.error = f"Server pusat tidak dapat dihubungi: {gave_up.reason}"
+            log.warning("sync: central API unreachable after %d retries: %s", report.retries, gave_up.reason)
+            return
+        except TokenRejected as refused:
+            self._note_state(online=False, error=refused.message)
+            log.warning("sync: token refused (HTTP %d)", refused.status)
+            raise
+        self._note_state(online=True, error=None, success=True)
+        log.info(
+            "sync: %d accepted, %d duplicate, %d failed, %d retries, catalogue %s, %d status updates",
+            report.accepted,
+            report.duplicate,
+            report.failed,
+            report.retries,
+            report.catalog,
+            report.application_updates,
+        )
+
+    # --- push ---------------------------------------------------------------------------
+
+    def _push(self, report: RunReport) -> None:
+        """Send batches one after another; the desk's database work overlaps the server's.
+
+        Exactly one batch is on the wire at a time (oldest first). While the server handles
+        it, the next batch is claimed; when its answer comes, the next batch goes out before
+        this one is settled. At most two batches are held in memory, whatever the backlog.
+        """
+        transient = 0
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="p4-sync-send") as wire:
+            batch = self._claim()
+            in_flight = self._send(wire, batch)
+            while batch:
+                following = self._claim(exclude={r.seq for r in batch})
+                try:
+                    answer = self._answer_of(in_flight)
+                    if answer is None:  # the whole batch was refused: find the bad events alone
+                        self._bisect(batch, report)
+                except TransientError as exc:
+                    transient += 1
+                    report.retries += 1
+                    delay = self._delay(exc, transient)
+                    self._postpone([r.seq for r in (*batch, *following)], exc.reason, delay)
+                    self._note_unreachable(exc.reason, delay)
+                    if transient > self.max_transient_per_run or delay > MAX_SLEEP_IN_RUN_S:
+                        raise _GaveUp(exc.reason) from None
+                    self.sleep(delay)
+                    batch = self._claim()
+                    in_flight = self._send(wire, batch)
+                    continue
+                except TokenRejected:
+                    self._release([r.seq for r in (*batch, *following)])
+                    raise
+                if answer is None:
+                    transient = 0
+                    batch, in_flight = following, self._send(wire, following)
+                    continue
+                next_in_flight = self._send(wire, following)
+                self._settle(batch, answer, report)
+                transient = 0
+                batch, in_flight = following, next_in_flight
+
+    def _make_pending_due(self) -> None:
+        """A new run holds the sender lock, so no pending event is in flight anywhere: every one
+        is due again, oldest first (pacing between runs is the run-level ``backoff_until``)."""
+        with self.db.write() as s:
+            s.execute(
+                update(OutboxEvent)
+                .where(OutboxEvent.state == "pending", OutboxEvent.next_attempt_at.is_not(None))
+                .values(next_attempt_at=None)
+                .execution_options(synchronize_session=False)
+            )
+
+    def _send(self, wire: ThreadPoolExecutor, batch: Sequence[_Row]) -> Future[BatchAnswer] | None:
+        if not batch:
+            return None
+        return wire.submit(self.client.post_events, [r.envelope for r in batch])
+
+    def _answer_of(self, in_flight: Future[BatchAnswer] | None) -> BatchAnswer | None:
+        """The server's answer; None when it refused the batch as a whole (permanent 4xx)."""
+        assert in_flight is not None
+        try:
+            return in_flight.result()
+        except PermanentError as refused:
+            self._last_refusal = f"HTTP {refused.status}: {refused.reason}"
+            return None
+
+    def _claim(self, exclude: set[int] | None = None) -> list[_Row]:
+        """Take the oldest due pending events and mark them attempted, committed before sending."""
+        now = self.clock()
+        limit = self.batch_size + len(exclude or ())
+        columns = (
+            OutboxEvent.seq,
+            OutboxEvent.event_id,
+            OutboxEvent.type,
+            OutboxEvent.occurred_at,
+            OutboxEvent.schema_version,
+            OutboxEvent.payload,
+            OutboxEvent.attempts,
+        )
+        # Two queries that each walk ix_outbox_state_next in seq order (no sort of the whole
+        # backlog): never-tried events, and retries that are due; merged oldest first.
+        fresh = (
+            select(*columns)
+            .where(OutboxEvent.state == "pending", OutboxEvent.next_attempt_at.is_(None))
+            .order_by(OutboxEvent.seq)
+            .limit(limit)
+        )
+        due = (
+            select(*columns)
+            .where(OutboxEvent.state == "pending", OutboxEvent.next_attempt_at <= now)
+            .order_by(OutboxEvent.seq)
+            .limit(limit)
+        )
+        with self.db.write() as s:
+            merged = [*s.execute(fresh).all(), *s.execute(due).all()]
+            fresh_rows = (r for r in merged if r.seq not in (exclude or ()))
+            rows = sorted(fresh_rows, key=lambda r: r.seq)[: self.batch_size]
+            if not rows:
+                return []
+            # If this process dies during the call, the events are due again after this pause
+            # (never sooner than the call itself could take).
+            pause = max(self.backoff.ceiling(max(r.attempts for r in rows) + 1), self._call_bound_s())
+            retry_at = now + timedelta(seconds=pause)
+            s.execute(
+                update(OutboxEvent)
+                .where(OutboxEvent.seq.in_([r.seq for r in rows]))
+                .values(attempts=OutboxEvent.attempts + 1, next_attempt_at=retry_at)
+                .execution_options(synchronize_session=False)
+            )
+        return [
+            _Row(
+                r.seq,
+                r.event_id,
+                {
+                    "id": r.event_id,
+                    "type": r.type,
+                    "occurred_at": r.occurred_at.isoformat(),
+                    "schema_version": r.schema_version,
+                    "payload": r.payload,
+                },
+            )
+            for r in rows
+        ]
+
+    def _bisect(self, batch: Sequence[_Row], report: RunReport) -> None:
+        """The batch was refused as a whole: split it until each bad event stands alone."""
+        if len(batch) == 1:
+            self._fail(batch[0], self._last_refusal)
+            report.failed += 1
+            return
+        middle = len(batch) // 2
+        for half in (batch[:middle], batch[middle:]):
+            try:
+                answer = self.client.post_events([r.envelope for r in half])
+            except PermanentError as refused:
+                self._last_refusal = f"HTTP {refused.status}: {refused.reason}"
+                self._bisect(half, report)
+                continue
+            self._settle(half, answer, report)
+
+    def _call_bound_s(self) -> float:
+        connect, read = self.client.timeout
+        return connect + read + 5.0
+
+    def _settle(self, batch: Sequence[_Row], answer: BatchAnswer, report: RunReport) -> None:
+        ids = {r.event_id for r in batch}
+        accepted = ids.intersection(answer.accepted)
+        duplicate = ids.intersection(answer.duplicate) - accepted
+        done = accepted | duplicate
+        rejected = {i: reason for i, reason in answer.rejected if i in ids and i not in done}
+        unanswered = ids - done - rejected.keys()
+        now = self.clock()
+        with self.db.write() as s:
+            if done:
+                s.execute(
+                    update(OutboxEvent)
+                    .where(OutboxEvent.event_id.in_(done), OutboxEvent.state == "pending")
+                    .values(state="sent", sent_at=now, next_attempt_at=None, last_error=None)
+                    .execution_options(synchronize_session=False)
+                )
+            for event_id, reason in rejected.items():
+                _mark_failed(s, OutboxEvent.event_id == event_id, reason)
+            if unanswered:
+                s.execute(
+                    update(OutboxEvent)
+                    .where(OutboxEvent.event_id.in_(unanswered))
+                    .values(last_error="Tidak disebut dalam jawaban server pusat; dikirim ulang nanti.")
+                    .execution_options(synchronize_session=False)
+                )
+            state = state_row(s)
+            state.online = True
+            state.last_success_at = now
+            state.last_attempt_at = now
+            state.last_error = None
+            state.consecutive_failures = 0
+            state.backoff_until = None
+        report.accepted += len(accepted)
+        report.duplicate += len(duplicate)
+        report.failed += len(rejected)
+
+    def _fail(self, row: _Row, reason: str) -> None:
+        with self.db.write() as s:
+            _mark_failed(s, OutboxEvent.seq == row.seq, reason)
+
+    def _postpone(self, seqs: list[int], reason: str, delay: float) -> None:
+        with self.db.write() as s:
+            s.execute(
+                update(OutboxEvent)
+                .where(OutboxEvent.seq.in_(seqs), OutboxEvent.state == "pending")
+                .values(next_attempt_at=self.clock() + timedelta(seconds=delay), last_error=reason)
+                .execution_options(synchronize_session=False)
+            )
+
+    def _release(self, seqs: list[int]) -> None:
+        """Token refused: the events wait, due as soon as the desk is enrolled again."""
+        with self.db.write() as s:
+            s.execute(
+                update(OutboxEvent)
+                .where(OutboxEvent.seq.in_(seqs), OutboxEvent.state == "pending")
+                .values(next_attempt_at=None)
+                .execution_options(synchronize_session=False)
+            )
+
+    # --- pull ---------------------------------------------------------------------------
+
+    def _pull(self, report: RunReport) -> None:
+        with self.db.read() as s:
+            state = state_row(s)
+            etag, cursor = state.catalog_etag, state.application_cursor
+        try:
+            answer = self._retrying(lambda: self.client.get_catalog(etag), report)
+            if answer.document is None:
+                report.catalog = "unchanged"
+            else:
+                report.catalog = adapters.apply_catalog(self.db, answer.document, answer.etag)
+        except PermanentError as refused:
+            report.notes.append(f"Katalog tidak dapat diambil: {refused}")
+        try:
+            for _page in range(MAX_UPDATE_PAGES):
+                updates, next_cursor = self._retrying(
+                    lambda c=cursor: self.client.get_application_updates(c), report  # type: ignore[misc]
+                )
+                if not updates:
+                    break
+                new = adapters.apply_application_updates(self.db, updates, next_cursor)
+                report.application_updates += new
+                cursor = next_cursor
+        except PermanentError as refused:
+            report.notes.append(f"Pembaruan status permohonan tidak dapat diambil: {refused}")
+
+    def _retrying(self, call: Callable[[], T], report: RunReport) -> T:
+        transient = 0
+        while True:
+            try:
+                return call()
+            except TransientError as exc:
+                transient += 1
+                report.retries += 1
+                delay = self._delay(exc, transient)
+                self._note_unreachable(exc.reason, delay)
+                if transient > self.max_transient_per_run or delay > MAX_SLEEP_IN_RUN_S:
+                    raise _GaveUp(exc.reason) from None
+                self.sleep(delay)
+
+    # --- state --------------------------------------------------------------------------
+
+    def _delay(self, exc: TransientError, failures: int) -> float:
+        if exc.retry_after is not None:
+            return exc.retry_after
+        return self.backoff.delay(failures, self.rng)
+
+    def _backing_off(self) -> bool:
+        with self.db.read() as s:
+            until = state_row(s).backoff_until
+        return until is not None and until > self.clock()
+
+    def _note_unreachable(self, reason: str, delay: float) -> None:
+        now = self.clock()
+        with self.db.write() as s:
+            state = state_row(s)
+            state.online = False
+            state.last_attempt_at = now
+            state.last_error = f"Server pusat tidak dapat dihubungi: {reason}"
+            state.consecutive_failures += 1
+            state.backoff_until = now + timedelta(seconds=delay)
+
+    def _note_state(self, *, online: bool, error: str | None, success: bool = False) -> None:
+        now = self.clock()
+        with self.db.write() as s:
+            state = state_row(s)
+            state.online = online
+            state.last_attempt_at = now
+            state.last_error = error
+            if success:
+                state.last_success_at = now
+                state.consecutive_failures = 0
+                state.backoff_until = None
+
+    def _pending_count(self) -> int:
+        with self.db.read() as s:
+            pending = select(func.count()).select_from(OutboxEvent).where(OutboxEvent.state == "pending")
+            return int(s.scalar(pending) or 0)
+
+
+def _mark_failed(s: Session, condition: ColumnElement[bool], reason: str) -> None:
+    s.execute(
+        update(OutboxEvent)
+        .where(condition)
+        .values(state="failed", next_attempt_at=None, last_error=f"Ditolak server pusat: {reason}"[:2000])
+        .execution_options(synchronize_session=False)
+    )
