@@ -15,9 +15,27 @@ from p4_desk.store.models.core import (
     User,
     counter_services,
 )
+from p4_desk.store.models.permits import (
+    Application,
+    ApplicationDocument,
+    ApplicationStatusChange,
+    HolidayRow,
+    IntakeDraft,
+    PermitRequirement,
+    PermitType,
+    RegistrationSequence,
+)
 
 __all__ = [
     "Agency",
+    "Application",
+    "ApplicationDocument",
+    "ApplicationStatusChange",
+    "HolidayRow",
+    "IntakeDraft",
+    "PermitRequirement",
+    "PermitType",
+    "RegistrationSequence",
     "AuditEntry",
     "Base",
     "Counter",
