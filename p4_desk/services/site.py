@@ -27,6 +27,16 @@ SITE_SETTINGS: dict[str, tuple[Any, str]] = {
     "site.longitude": (105.2610, "Site longitude"),
     "site.address": ("", "Site address printed on receipts"),
     "ticket.footer": ("Terima kasih. Simpan tiket ini sampai layanan selesai.", "Ticket footer"),
+    "permits.incomplete_policy": ("accept", "Incomplete dossier at intake: refuse | accept"),
+    "permits.registration_prefix": ("", "Registration number prefix, 2-6 letters (empty: site code)"),
+    "permits.tracking_url": (
+        "https://perizinan.example.go.id/lacak?nomor={nomor}",
+        "Tracking URL printed as QR code on receipts; {nomor} is the registration number",
+    ),
+    "permits.complaint_channel": (
+        "Pengaduan: SP4N-LAPOR! www.lapor.go.id, SMS 1708, atau meja pengaduan di lokasi ini",
+        "Complaint channel printed in the receipt footer",
+    ),
 }
 
 TIMEZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
