@@ -1,0 +1,23 @@
+"""Printing: queue tickets (PDF and raw ESC/POS), receipts and reports as PDFs."""
+
+from p4_desk.printing.escpos_ticket import (
+    open_escpos_printer,
+    print_ticket_escpos,
+    render_ticket_escpos,
+)
+from p4_desk.printing.ticket import (
+    PrinterError,
+    TicketPrintData,
+    indonesian_datetime,
+    render_ticket_pdf,
+)
+
+__all__ = [
+    "PrinterError",
+    "TicketPrintData",
+    "indonesian_datetime",
+    "open_escpos_printer",
+    "print_ticket_escpos",
+    "render_ticket_escpos",
+    "render_ticket_pdf",
+]
