@@ -147,11 +147,15 @@ def find_permit_type(s: Session, code: str) -> PermitType:
 
 
 def _set_requirements(permit: PermitType, requirements: Sequence[Requirement]) -> None:
-    permit.requirements.clear()
+    # Rows are updated in place by code: a delete-then-insert of the same code would hit
+    # the unique constraint, because the unit of work inserts before it deletes.
+    existing = {r.code: r for r in permit.requirements}
+    rows = []
     for position, req in enumerate(requirements):
-        permit.requirements.append(
-            PermitRequirement(code=req.code, name=req.name, mandatory=req.mandatory, position=position)
-        )
+        row = existing.pop(req.code, None) or PermitRequirement(code=req.code)
+        row.name, row.mandatory, row.position = req.name, req.mandatory, position
+        rows.append(row)
+    permit.requirements[:] = rows
 
 
 # -- catalogue administration ---------------------------------------------------------------
