@@ -52,7 +52,9 @@ log = logging.getLogger(__name__)
 INCOMPLETE_POLICIES = ("refuse", "accept")
 ReceiptKind = Literal["intake", "handover"]
 
-_NAME_RE = re.compile(r"[^\W\d_][\w .,'’`-]*", re.UNICODE)
+# Letters (any script), spaces and the punctuation of Indonesian names: "Ni Made A. Sari",
+# "Muh. Ma'ruf", "Siti Nur-Aini". No digits.
+_NAME_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .,'’`-])*")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 _NIB_RE = re.compile(r"[0-9]{13}")
 

@@ -334,3 +334,30 @@ def test_catalog_round_trip_and_bad_files(db: Database) -> None:
 
 def _pdf_text(pdf: bytes) -> str:
     return "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "accepted"),
+    [
+        ("name", "Ni Made A. Sari", True),
+        ("name", "Muh. Ma'ruf", True),
+        ("name", "Siti2", False),
+        ("name", "Al", False),
+        ("phone", "(0721) 123456", True),
+        ("phone", "0062 812 3456 7890", False),
+        ("email", "", True),
+        ("email", "siti@contoh", False),
+        ("nib", "", True),
+        ("nib", "1234567890123", True),
+        ("nib", "12345678901234", False),
+        ("nik", "1871 0157 0890 0003", True),  # typed in groups
+        ("nik", "1871014102250001", True),  # day 41: a woman born 1 February 2025
+        ("nik", "1871017202900001", False),  # day 72: neither 1-31 nor 41-71
+        ("nik", "1871012902010001", False),  # 29 Feb 2001 did not exist
+        ("nik", "9971011501900001", False),  # no province 99
+    ],
+)
+def test_field_rules(field: str, value: str, accepted: bool) -> None:
+    request = _request(**{field: value})
+    errors = apps.check_fields(request, date(2026, 3, 4))
+    assert (field not in errors) is accepted, errors

@@ -106,7 +106,9 @@ def test_qr_code_decodes_to_the_tracking_url() -> None:
 
 def test_hand_over_receipt_names_the_recipient() -> None:
     handed = datetime(2026, 3, 20, 7, 30, tzinfo=UTC).astimezone(WIB)
-    text = _text(render_receipt(_content(kind="handover", handed_over_to="Budi Santoso", handed_over_at=handed)))
+    text = _text(
+        render_receipt(_content(kind="handover", handed_over_to="Budi Santoso", handed_over_at=handed))
+    )
     assert "TANDA TERIMA PENYERAHAN IZIN" in text
     assert "Budi Santoso" in text and "Jumat, 20 Maret 2026 pukul 14.30 WIB" in text
     assert "BELUM DISERAHKAN" not in text
