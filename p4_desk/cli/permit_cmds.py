@@ -29,6 +29,10 @@ def register(sub: Any) -> None:
     c.add_argument("--user")
     c = command(ps, "export", _permit_export, "ekspor katalog izin dan hari libur sebagai JSON")
     c.add_argument("--out", type=Path, help="berkas tujuan (bawaan: layar)")
+    c = command(ps, "retire", _permit_retire, "hentikan (atau aktifkan lagi) satu jenis izin")
+    c.add_argument("code")
+    c.add_argument("--undo", action="store_true", help="aktifkan kembali")
+    c.add_argument("--user")
     c = command(ps, "holidays", _holidays_import, "impor daftar hari libur nasional dan cuti bersama")
     c.add_argument("file", type=Path)
     c.add_argument("--user")
@@ -112,6 +116,13 @@ def _permit_export(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"Katalog ({len(data['permit_types'])} jenis izin) disimpan di {args.out}.", file=sys.stderr)
     else:
         print(text)
+    return 0
+
+
+def _permit_retire(args: argparse.Namespace, ctx: CliContext) -> int:
+    info = permits.retire_permit_type(ctx.db, args.code, retired=not args.undo, actor=ctx.actor(args.user))
+    state = "tidak berlaku lagi" if info.retired else "berlaku kembali"
+    ctx.emit(info.to_json(), f"Jenis izin {info.code} ({info.name}) {state}.")
     return 0
 
 

@@ -24,6 +24,7 @@ from p4_desk.domain.permit_lifecycle import (
     INITIAL_STATE,
     LABELS,
     PermitState,
+    allowed_next,
     check_transition,
     parse_state,
 )
@@ -604,6 +605,42 @@ def _move(
             event_type="application.status_changed", payload=_payload(info, note), at=now,
         )  # fmt: skip
         return info
+
+
+def apply_central_update(
+    db: Database, ref: str, state: str, note: str = "", actor: Actor = SYSTEM
+) -> ApplicationInfo | None:
+    """A status set by the back office (``GET .../application-updates`` of the central API).
+
+    The back office may skip steps the site does not see, so any *later* state is taken;
+    the same state again is a no-op (updates are fetched at least once) and returns ``None``;
+    a step back is refused. No outbox event: the change came from the central API.
+    """
+    target = parse_state(state)
+    now = db.now()
+    with db.write() as s:
+        app = _find(s, db, ref, lock=True)
+        if app.state == target.value:
+            return None
+        if target not in _later_states(PermitState(app.state)):
+            check_transition(app.state, target)  # raises with the usual message
+        old, app.state, app.updated_at = app.state, target.value, now
+        app.history.append(_history(target, now, actor, note.strip() or "Pembaruan dari kantor pusat"))
+        s.flush()
+        record(
+            s, db, actor, "application.central_update", "application", app.registration_number,
+            details={"from": old, "to": target.value, "note": note}, at=now,
+        )  # fmt: skip
+        return _info(s, app, db)
+
+
+def _later_states(state: PermitState) -> set[PermitState]:
+    later: set[PermitState] = set()
+    frontier = set(allowed_next(state))
+    while frontier:
+        later |= frontier
+        frontier = {n for f in frontier for n in allowed_next(f)} - later
+    return later
 
 
 # -- drafts --------------------------------------------------------------------------------------

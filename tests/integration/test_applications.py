@@ -361,3 +361,16 @@ def test_field_rules(field: str, value: str, accepted: bool) -> None:
     request = _request(**{field: value})
     errors = apps.check_fields(request, date(2026, 3, 4))
     assert (field not in errors) is accepted, errors
+
+
+def test_back_office_updates_from_the_central_api(db: Database, officer) -> None:
+    number = apps.intake(db, _request(), officer).registration_number
+    updated = apps.apply_central_update(db, number, "disetujui", "Disetujui kepala dinas")
+    assert updated is not None and updated.state == "disetujui"
+    assert updated.history[-1].note == "Disetujui kepala dinas"
+    assert apps.apply_central_update(db, number, "disetujui") is None  # fetched twice
+    with pytest.raises(InvalidTransition):
+        apps.apply_central_update(db, number, "verifikasi")
+    with db.read() as s:
+        types = s.scalars(select(OutboxEvent.type)).all()
+    assert types == ["application.received"]  # nothing echoed back to the central API
