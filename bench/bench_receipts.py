@@ -153,6 +153,7 @@ def bench_search(count: int, searches: int) -> None:
             "search by NIK": niks,
             "search by phone (national form)": ["0" + p[3:] for p in phones],
             "search by part of the name": ["aminah", "santoso", "wati", "budi", "hendra kurniawan"],
+            "search by a name nobody has (full scan)": ["zulkarnain", "bambang", "margaretha"],
         }
         for label, values in queries.items():
             applications.search_applications(db, values[0])  # warm-up

@@ -198,7 +198,7 @@ def _facts(c: ReceiptContent, st: _Styles, width: float) -> Table:
         rows.append(("Produk layanan", c.product))
     rows.append(("Biaya", format_rupiah(c.fee)))
     if c.kind == "intake":
-        rows.append(("Perkiraan selesai", indonesian_date(c.due_date) + " (hari kerja)"))
+        rows.append(("Perkiraan selesai", indonesian_date(c.due_date)))
         rows.append(("Status berkas", "Berkas belum lengkap" if c.missing else "Berkas lengkap"))
     else:
         rows.append(("Diserahkan kepada", c.handed_over_to or "-"))
