@@ -509,16 +509,20 @@ def search_applications(db: Database, text: str, limit: int = 50) -> list[Applic
         conditions.append(Application.nik == nik)
     with contextlib.suppress(ValidationError):
         conditions.append(Application.phone == normalize_phone(query_text))
+    name_condition = None
     if len(query_text) >= 2 and not any(ch.isdigit() for ch in query_text):
-        pattern = query_text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(Application.name_key.contains(pattern, autoescape=False, escape="\\"))
+        name_condition = Application.name_key.contains(" ".join(query_text.lower().split()), autoescape=True)
+        conditions.append(name_condition)
     if not conditions:
         return []
     with db.read() as s:
+        where = or_(*conditions)
+        if name_condition is not None and len(conditions) == 1:
+            where = _name_filter(s, name_condition)
         rows = s.execute(
             select(Application, PermitType.code, PermitType.name)
             .join(PermitType, Application.permit_type_id == PermitType.id)
-            .where(or_(*conditions))
+            .where(where)
             .order_by(Application.received_at.desc())
             .limit(limit)
         ).all()
@@ -537,6 +541,20 @@ def search_applications(db: Database, text: str, limit: int = 50) -> list[Applic
             )
             for a, code, name in rows
         ]
+
+
+_NAME_CANDIDATES = 1000
+
+
+def _name_filter(s: Session, condition: Any) -> Any:
+    """A part-of-name search that stays fast whether the name is rare or common.
+
+    Newest-first over the received-at index stops early when many rows match, but reads the
+    whole table when few do; the name index (name and id only) is read quickly in full. So:
+    take the ids from the name index when there are few, else let the newest-first scan run.
+    """
+    ids = s.scalars(select(Application.id).where(condition).limit(_NAME_CANDIDATES + 1)).all()
+    return Application.id.in_(ids) if len(ids) <= _NAME_CANDIDATES else condition
 
 
 # -- lifecycle -----------------------------------------------------------------------------------
