@@ -374,3 +374,15 @@ def test_back_office_updates_from_the_central_api(db: Database, officer) -> None
     with db.read() as s:
         types = s.scalars(select(OutboxEvent.type)).all()
     assert types == ["application.received"]  # nothing echoed back to the central API
+
+
+def test_common_name_search_lists_newest_first(db: Database, officer, clock: Clock, monkeypatch) -> None:
+    # Three "Siti"s; with a candidate cap of two the search takes its newest-first path.
+    monkeypatch.setattr(apps, "_NAME_CANDIDATES", 2)
+    numbers = []
+    for name in ("Siti Aminah", "Siti Rahma", "Siti Nurhaliza"):
+        clock.advance(minutes=5)
+        numbers.append(apps.intake(db, _request(name=name), officer).registration_number)
+    assert [a.registration_number for a in apps.search_applications(db, "siti")] == numbers[::-1]
+    assert [a.registration_number for a in apps.search_applications(db, "siti", limit=2)] == numbers[:0:-1]
+    assert [a.applicant_name for a in apps.search_applications(db, "RAHMA")] == ["Siti Rahma"]
