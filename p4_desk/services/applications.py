@@ -313,7 +313,8 @@ def _documents(
 # -- intake ------------------------------------------------------------------------------------
 
 
-def _next_sequence(s: Session, db: Database, prefix: str, year: int, month: int) -> int:
+def allocate_sequence(s: Session, db: Database, prefix: str, year: int, month: int) -> int:
+    """The next registration sequence of ``prefix`` in that month, atomic across PCs."""
     ins = (sqlite.insert if db.is_sqlite else postgresql.insert)(RegistrationSequence)
     stmt = (
         ins.values(prefix=prefix, year=year, month=month, last_number=1)
@@ -368,7 +369,7 @@ def intake(
         if errors or permit is None:
             raise IntakeInvalid(errors)
 
-        seq = _next_sequence(s, db, prefix, today.year, today.month)
+        seq = allocate_sequence(s, db, prefix, today.year, today.month)
         number = format_registration_number(prefix, today.year, today.month, seq)
         app = Application(
             registration_number=number,

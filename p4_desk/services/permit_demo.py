@@ -9,12 +9,18 @@ not at intake.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
+
+from p4_desk.domain.permit_lifecycle import PermitState
+from p4_desk.domain.registration import format_registration_number
 from p4_desk.domain.working_days import load_seed_holidays
-from p4_desk.services import permits
+from p4_desk.services import applications, permits
 from p4_desk.services.permits import Requirement
 from p4_desk.store.db import Database
+from p4_desk.store.models import Application, ApplicationDocument, ApplicationStatusChange, User
 
 _KTP = ("KTP", "Fotokopi KTP-el pemohon", True)
 _NPWP = ("NPWP", "Fotokopi NPWP", True)
@@ -183,8 +189,71 @@ PERMITS: list[tuple[str, str, str, int, int, str, str, list[tuple[str, str, bool
 ]
 
 
+# Applications already in the system: (days ago, permit, name, NIK, phone, state, missing requirements)
+APPLICATIONS: list[tuple[int, str, str, str, str, str, tuple[str, ...]]] = [
+    (20, "PBG", "Hendra Kurniawan", "1871031203780002", "+6281279001122", "diproses", ()),
+    (15, "SIP-DOKTER", "dr. Rina Wulandari", "1871054506880003", "+6281366112233", "siap_diambil", ()),
+    (12, "REKLAME", "Agus Saputra", "1871020907850001", "+6285279334455", "disetujui", ()),
+    (8, "TDUP", "Putri Maharani", "1872016411920004", "+6282178556677", "verifikasi", ("SPPL",)),
+    (5, "NIB", "Yusuf Hidayat", "1801071508900005", "+6281379778899", "diserahkan", ()),
+    (2, "SIP-BIDAN", "Siti Aminah", "1871015708900003", "+6281277889900", "diterima", ("SEHAT", "FOTO")),
+]
+_PATH = [PermitState.DITERIMA, PermitState.VERIFIKASI, PermitState.DIPROSES, PermitState.DISETUJUI,
+         PermitState.SIAP_DIAMBIL, PermitState.DISERAHKAN]  # fmt: skip
+
+
+def _demo_applications(db: Database) -> int:
+    """Applications taken earlier, written as history rows: no audit rows and no outbox events
+    (they did not happen here, and a demo must not push invented events to the province)."""
+    prefix = applications.registration_prefix(db)
+    calendar = permits.holiday_calendar(db)
+    now = db.now()
+    with db.write() as s:
+        officer = s.scalar(select(User).where(User.username == "petugas1"))
+        for days_ago, code, name, nik, phone, state_value, missing in APPLICATIONS:
+            state = PermitState(state_value)
+            handed = state is PermitState.DISERAHKAN
+            steps = _PATH[: _PATH.index(state) + 1]
+            permit = permits.find_permit_type(s, code)
+            received = now - timedelta(days=days_ago)
+            local = received.astimezone(db.timezone).date()
+            seq = applications.allocate_sequence(s, db, prefix, local.year, local.month)
+            app = Application(
+                registration_number=format_registration_number(prefix, local.year, local.month, seq),
+                permit_type=permit, state=state.value, nik=nik, name=name, name_key=name.lower(), phone=phone,
+                address="Bandar Lampung", fee=permit.fee, incomplete=bool(missing), received_at=received,
+                due_date=calendar.working_days_after(local, permit.working_days),
+                officer_id=officer.id if officer else None,
+                officer_name=officer.username if officer else None, receipt_prints=1, updated_at=received,
+                handed_over_to=name if handed else None,
+                handed_over_at=_step_time(received, days_ago, len(steps) - 1, len(steps)) if handed else None,
+            )  # fmt: skip
+            for position, req in enumerate(permit.requirements):
+                app.documents.append(
+                    ApplicationDocument(
+                        requirement_code=req.code, name=req.name, mandatory=req.mandatory,
+                        received=req.mandatory and req.code not in missing, note="", position=position,
+                    )
+                )  # fmt: skip
+            for step, when in enumerate(steps):
+                app.history.append(
+                    ApplicationStatusChange(
+                        state=when.value, at=_step_time(received, days_ago, step, len(steps)),
+                        officer_id=app.officer_id, officer_name=app.officer_name,
+                        note="Berkas diterima" if step == 0 else "",
+                    )
+                )  # fmt: skip
+            s.add(app)
+    return len(APPLICATIONS)
+
+
+def _step_time(received: datetime, days_ago: int, step: int, steps: int) -> datetime:
+    """History steps spread evenly between intake and now."""
+    return received + timedelta(days=days_ago * step / (steps + 1))
+
+
 def load_permit_demo(db: Database) -> dict[str, Any]:
-    """Add the demo permit types and the seeded 2025–2026 holidays."""
+    """Add the demo permit types, the seeded 2025–2026 holidays and a few applications."""
     for code, name, agency, days, fee, legal, product, reqs in PERMITS:
         permits.add_permit_type(
             db,
@@ -198,4 +267,4 @@ def load_permit_demo(db: Database) -> dict[str, Any]:
             requirements=[Requirement(*r) for r in reqs],
         )
     holidays = permits.import_holidays(db, load_seed_holidays())
-    return {"permit_types": len(PERMITS), "holidays": holidays}
+    return {"permit_types": len(PERMITS), "holidays": holidays, "applications": _demo_applications(db)}
