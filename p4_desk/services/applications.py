@@ -12,7 +12,7 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import delete, or_, select
@@ -51,6 +51,7 @@ from p4_desk.store.models import (
 log = logging.getLogger(__name__)
 
 INCOMPLETE_POLICIES = ("refuse", "accept")
+DRAFT_KEEP_DAYS = 7
 ReceiptKind = Literal["intake", "handover"]
 
 # Letters (any script), spaces and the punctuation of Indonesian names: "Ni Made A. Sari",
@@ -680,6 +681,14 @@ def load_draft(db: Database, key: str) -> dict[str, Any] | None:
     with db.read() as s:
         draft = s.get(IntakeDraft, key)
         return None if draft is None else dict(draft.data)
+
+
+def purge_stale_drafts(db: Database, days: int = DRAFT_KEEP_DAYS) -> int:
+    """Delete drafts nobody touched for ``days`` days: they hold personal data (UU 27/2022)."""
+    cutoff = db.now() - timedelta(days=days)
+    with db.write() as s:
+        result = s.execute(delete(IntakeDraft).where(IntakeDraft.updated_at < cutoff))
+        return int(getattr(result, "rowcount", 0) or 0)
 
 
 def discard_draft(db: Database, key: str) -> None:

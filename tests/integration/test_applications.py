@@ -386,3 +386,33 @@ def test_common_name_search_lists_newest_first(db: Database, officer, clock: Clo
     assert [a.registration_number for a in apps.search_applications(db, "siti")] == numbers[::-1]
     assert [a.registration_number for a in apps.search_applications(db, "siti", limit=2)] == numbers[:0:-1]
     assert [a.applicant_name for a in apps.search_applications(db, "RAHMA")] == ["Siti Rahma"]
+
+
+def test_stale_drafts_are_purged(db: Database, officer, clock: Clock) -> None:
+    apps.save_draft(db, "PC-1/old", {"nik": NIK}, officer)
+    clock.advance(days=apps.DRAFT_KEEP_DAYS, minutes=1)
+    apps.save_draft(db, "PC-1/new", {"nik": NIK}, officer)
+    assert apps.purge_stale_drafts(db) == 1
+    assert apps.load_draft(db, "PC-1/old") is None and apps.load_draft(db, "PC-1/new") is not None
+
+
+def test_demo_catalogue_and_applications(db_url: str, clock: Clock) -> None:
+    from p4_desk.services.permit_demo import APPLICATIONS, PERMITS, load_permit_demo
+
+    db = make_site(db_url, clock)
+    officer = users.get_user(db, "petugas1").actor
+    catalog.add_agency(db, "DPMPTSP", "Dinas Penanaman Modal dan PTSP")
+    summary = load_permit_demo(db)
+    assert summary["permit_types"] == len(PERMITS) and summary["applications"] == len(APPLICATIONS)
+    catalogue = {p.code: p for p in permits.list_permit_types(db)}
+    assert {"PBG", "SIP-DOKTER", "SIP-BIDAN", "REKLAME", "SIPA", "TDUP", "NIB"} <= set(catalogue)
+    assert all(any(r.mandatory for r in p.requirements) and p.legal_basis for p in catalogue.values())
+    # The seeded holidays are in: Idulfitri 1447 H falls on 21 March 2026.
+    assert any(h.date == date(2026, 3, 21) for h in permits.list_holidays(db, 2026))
+    ready = apps.search_applications(db, "Rina Wulandari")
+    assert [a.state for a in ready] == ["siap_diambil"]
+    # A new intake continues the month's sequence instead of colliding with the demo rows.
+    taken = {a.registration_number for a in apps.search_applications(db, "a")}
+    new = apps.intake(db, _request(permit_type="SIP-BIDAN"), officer).registration_number
+    assert new not in taken
+    db.dispose()

@@ -118,6 +118,7 @@ class IntakeDialog(QDialog):
 
     def _load(self) -> _Setup:
         db = self.ctx.db
+        applications.purge_stale_drafts(db)
         return _Setup(
             permit_types=permits.list_permit_types(db),
             calendar=permits.holiday_calendar(db),
