@@ -230,3 +230,34 @@ def test_indonesian_translation_is_shipped(ctx: AppContext, qtbot) -> None:
         assert dialog.save_button.text() == "Simpan dan cetak tanda terima"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_printed_pages_carry_the_receipt(ctx: AppContext, qtbot, tmp_path: Path) -> None:
+    # The print path (rasterised PDF pages on a QPrinter) sends the receipt to a PDF "printer";
+    # that output is read back and its QR code decoded.
+    import pypdfium2 as pdfium
+    import zxingcpp
+    from PySide6.QtPrintSupport import QPrinter
+
+    from p4_desk.gui.intake.receipt_print import make_printer, paint_pdf
+
+    request = apps.IntakeRequest(
+        nik=NIK, name="Siti Aminah", phone="081277889900", address="Jl. Teuku Umar No. 12",
+        permit_type="SIP-BIDAN", documents=(apps.DocumentInput("KTP", True), apps.DocumentInput("STR", True)),
+    )  # fmt: skip
+    number = apps.intake(ctx.db, request, ctx.actor).registration_number
+    printer = make_printer("A5")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    paint_pdf(printer, apps.receipt_pdf(ctx.db, number, paper="A5", actor=ctx.actor))
+    reader = pypdf.PdfReader(tmp_path / "printed.pdf")
+    assert len(reader.pages) == 1
+    assert round(float(reader.pages[0].mediabox.width) / 72 * 25.4) == 148
+    printed = pdfium.PdfDocument(str(tmp_path / "printed.pdf"))
+    try:
+        image = printed[0].render(scale=3).to_pil()
+    finally:
+        printed.close()
+    assert [b.text for b in zxingcpp.read_barcodes(image)] == [
+        site.get_setting(ctx.db, "permits.tracking_url").replace("{nomor}", number)
+    ]
