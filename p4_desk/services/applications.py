@@ -434,6 +434,10 @@ def _payload(info: ApplicationInfo, note: str) -> dict[str, Any]:
     }
 
 
+def _full_name(s: Session, user_id: int | None) -> str | None:
+    return None if user_id is None else s.scalar(select(User.full_name).where(User.id == user_id))
+
+
 def _info(s: Session, app: Application, db: Database) -> ApplicationInfo:
     permit = app.permit_type
     agency_name = s.scalar(select(Agency.name).where(Agency.code == permit.agency)) or permit.agency
@@ -727,6 +731,9 @@ def receipt_pdf(
             app.receipt_prints += 1
         s.flush()
         info = _info(s, app, db)
+        officer = info.officer_name
+        if kind == "handover":  # the officer who handed it over, not the one who took it in
+            officer = _full_name(s, app.history[-1].officer_id) or app.history[-1].officer_name
         record(
             s, db, actor, "application.receipt_reprint" if is_copy else "application.receipt_print",
             "application", app.registration_number, details={"kind": kind, "paper": paper, "copy": is_copy},
@@ -746,7 +753,7 @@ def receipt_pdf(
         fee=info.fee,
         received_at=info.received_at.astimezone(db.timezone),
         due_date=info.due_date,
-        officer_name=info.officer_name or "-",
+        officer_name=officer or "-",
         complaint_channel=complaint,
         ticket_number=info.ticket_number,
         copy=is_copy,

@@ -218,87 +218,87 @@
         <translation>Memuat katalog izin…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="134" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="135" />
         <source>An incomplete dossier is accepted and marked "berkas belum lengkap" on the receipt.</source>
         <translation>Berkas yang belum lengkap tetap diterima dan ditandai "berkas belum lengkap" pada tanda terima.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="138" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="139" />
         <source>An incomplete dossier is refused: every mandatory document is needed.</source>
         <translation>Berkas yang belum lengkap ditolak: semua dokumen wajib harus diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="147" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="148" />
         <source>Draft restored: what was typed earlier is back.</source>
         <translation>Draf dipulihkan: isian sebelumnya dimuat kembali.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="174" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="175" />
         <source>{count}/16 digits</source>
         <translation>{count}/16 digit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="184" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="185" />
         <source>Female</source>
         <translation>Perempuan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="184" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="185" />
         <source>Male</source>
         <translation>Laki-laki</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="188" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="189" />
         <source>{sex} · born {born} · {region}</source>
         <translation>{sex} · lahir {born} · {region}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="212" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="213" />
         <source>{days} working days · due {due} · fee {fee} · {agency}</source>
         <translation>{days} hari kerja · perkiraan selesai {due} · biaya {fee} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="243" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="244" />
         <source>Draft not saved: {message}</source>
         <translation>Draf tidak tersimpan: {message}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="253" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="254" />
         <source>Form cleared.</source>
         <translation>Formulir dikosongkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="266" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="267" />
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="273" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="274" />
         <source>The application was not saved. Check the fields marked in red.</source>
         <translation>Permohonan belum disimpan. Periksa isian yang ditandai merah.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="285" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="286" />
         <source>Unexpected error; the form is kept. Details are in the log.</source>
         <translation>Terjadi kesalahan tak terduga; isian formulir tetap tersimpan. Rinciannya ada di log.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="295" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="296" />
         <source>Saved. Registration number &lt;b&gt;{number}&lt;/b&gt;, due {due}.</source>
         <translation>Tersimpan. Nomor pendaftaran &lt;b&gt;{number}&lt;/b&gt;, perkiraan selesai {due}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="300" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="301" />
         <source>Incomplete dossier (berkas belum lengkap): {missing}</source>
         <translation>Berkas belum lengkap, belum diserahkan: {missing}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="305" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="306" />
         <source>Preparing the receipt…</source>
         <translation>Menyiapkan tanda terima…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="325" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="326" />
         <source>Receipt kept in {path}</source>
         <translation>Tanda terima disimpan di {path}</translation>
     </message>

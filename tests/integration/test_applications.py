@@ -208,8 +208,15 @@ def test_lifecycle_legal_and_illegal_steps_and_hand_over(db: Database, officer, 
             .where(OutboxEvent.type == "application.status_changed")
         )
     assert changes == 5
-    receipt = _pdf_text(apps.receipt_pdf(db, number, kind="handover", actor=officer))
+    # Hand-over by another officer: the hand-over receipt names who handed it over.
+    number2 = apps.intake(db, _request(), officer).registration_number
+    for state in ("verifikasi", "diproses", "disetujui", "siap_diambil"):
+        apps.change_state(db, number2, state, "", officer)
+    colleague = users.get_user(db, "petugas2").actor
+    apps.hand_over(db, number2, nik=NIK, recipient="Siti Aminah", actor=colleague)
+    receipt = _pdf_text(apps.receipt_pdf(db, number2, kind="handover", actor=colleague))
     assert "PENYERAHAN" in receipt and "Siti Aminah" in receipt
+    assert "Petugas Dua" in receipt and "Petugas Satu" not in receipt
 
 
 def test_rejected_application_is_handed_over_too(db: Database, officer) -> None:
