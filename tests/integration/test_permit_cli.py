@@ -143,3 +143,19 @@ def test_invalid_intake_file_reports_each_field(db_arg: list[str], tmp_path: Pat
     assert out.returncode == 1
     assert set(json.loads(out.stdout)["errors"]) == {"nik", "name", "phone", "address"}
     assert "NIK harus 16 digit" in out.stderr
+
+
+def test_retire_and_holiday_import(db_arg: list[str], tmp_path: Path) -> None:
+    assert run("permit", "retire", "REKLAME", *db_arg).returncode == 0
+    assert json.loads(run("permit", "list", *db_arg, "--json").stdout) == []
+    listed = json.loads(run("permit", "list", "--all", *db_arg, "--json").stdout)
+    assert [(p["code"], p["retired"]) for p in listed] == [("REKLAME", True)]
+    new_year = {"date": "2027-01-01", "name": "Tahun Baru 2027 Masehi", "kind": "national"}
+    holidays = tmp_path / "libur.json"
+    holidays.write_text(json.dumps({"holidays": [new_year]}))
+    out = run("permit", "holidays", str(holidays), *db_arg, "--json")
+    assert out.returncode == 0, out.stderr
+    exported = json.loads(run("permit", "export", *db_arg).stdout)
+    assert new_year in exported["holidays"]
+    holidays.write_text(json.dumps({"holidays": [{**new_year, "date": "2027-02-30"}]}))
+    assert run("permit", "holidays", str(holidays), *db_arg).returncode == 1
