@@ -206,11 +206,14 @@ def _facts(c: ReceiptContent, st: _Styles, width: float) -> Table:
             rows.append(("Tanggal penyerahan", indonesian_moment(c.handed_over_at)))
     if c.ticket_number:
         rows.append(("Nomor antrian", c.ticket_number))
+    # Labels are one short line: plain cells (a Paragraph each costs time and adds nothing).
     table = Table(
-        [[_p(label, st.body), _p(":", st.body), _p(value, st.bold)] for label, value in rows],
+        [[label, ":", _p(value, st.bold)] for label, value in rows],
         colWidths=[0.30 * width, 3 * mm, 0.70 * width - 3 * mm],
     )
-    table.setStyle(_tight())
+    style = _tight()
+    style.add("FONT", (0, 0), (1, -1), "Helvetica", st.body.fontSize, st.body.leading)
+    table.setStyle(style)
     return table
 
 
@@ -230,25 +233,27 @@ def _documents(c: ReceiptContent, st: _Styles, width: float) -> list[Flowable]:
     """One checklist: what was handed in, then the mandatory documents still missing."""
     show_missing = bool(c.missing) and c.kind == "intake"
     heading = "Berkas yang diterima dan yang belum diserahkan" if show_missing else "Berkas yang diterima"
-    rows: list[list[Any]] = [[_p("No", st.bold), _p("Dokumen", st.bold), _p("Keterangan", st.bold)]]
+    rows: list[list[Any]] = [["No", "Dokumen", "Keterangan"]]
     for d in c.received:
-        rows.append([_p(str(len(rows)), st.body), _p(d.name, st.body), _p(d.note or "Diterima", st.body)])
+        rows.append([str(len(rows)), _p(d.name, st.body), _p(d.note or "Diterima", st.body)])
     first_missing = len(rows)
     if show_missing:
         for d in c.missing:
             note = "BELUM DISERAHKAN" + (f" — {d.note}" if d.note else "")
-            rows.append([_p(str(len(rows)), st.body), _p(d.name, st.body), _p(note, st.bold)])
+            rows.append([str(len(rows)), _p(d.name, st.body), _p(note, st.bold)])
     if len(rows) == 1:
-        rows.append([_p("-", st.body), _p("Tidak ada dokumen yang diterima", st.body), ""])
-    table = _grid(rows, width)
+        rows.append(["-", _p("Tidak ada dokumen yang diterima", st.body), ""])
+    table = _grid(rows, width, st)
     if len(rows) > first_missing:
         table.setStyle(TableStyle([("BACKGROUND", (0, first_missing), (-1, -1), colors.HexColor("#f6f6f6"))]))
     return [_p(heading, st.head), table]
 
 
-def _grid(rows: list[list[Any]], width: float) -> Table:
+def _grid(rows: list[list[Any]], width: float, st: _Styles) -> Table:
     table = Table(rows, colWidths=[7 * mm, 0.72 * width - 7 * mm, 0.28 * width], repeatRows=1)
     style = _tight()
+    style.add("FONT", (0, 0), (-1, -1), "Helvetica", st.body.fontSize, st.body.leading)
+    style.add("FONT", (0, 0), (-1, 0), "Helvetica-Bold", st.body.fontSize, st.body.leading)
     style.add("GRID", (0, 0), (-1, -1), 0.4, colors.grey)
     style.add("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8"))
     table.setStyle(style)
@@ -261,7 +266,7 @@ def _signatures(c: ReceiptContent, st: _Styles, width: float) -> Flowable:
     right_name = c.applicant_name if c.kind == "intake" else (c.handed_over_to or c.applicant_name)
     table = Table(
         [
-            [_p(left, st.center), _p(right, st.center)],
+            [left, right],
             ["", ""],
             [_p(c.officer_name, st.center), _p(right_name, st.center)],
         ],
@@ -272,6 +277,8 @@ def _signatures(c: ReceiptContent, st: _Styles, width: float) -> Flowable:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, 0), "Helvetica", st.body.fontSize, st.body.leading),
+                ("ALIGN", (0, 0), (-1, 0), "CENTER"),
                 ("BOX", (0, 0), (0, -1), 0.6, colors.black),
                 ("BOX", (1, 0), (1, -1), 0.6, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
