@@ -42,6 +42,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("printer.ticket_target", "pdf", "pdf | printer:NAME | escpos-file:PATH | escpos-net:HOST:PORT"),
     Setting("printer.ticket_paper_mm", 80, "Ticket paper width: 58 or 80"),
     Setting("printer.receipt_paper", "A5", "Receipt paper: A4 or A5"),
+    Setting("printer.receipt_archive", "", "Receipt PDF archive folder (empty: receipts/ in the data dir)"),
     Setting("voice.enabled", True, "Play voice announcements on the display"),
     Setting("voice.volume", 0.8, "Announcement volume 0.0-1.0"),
     Setting("voice.clips_dir", "", "Folder with the site's own recorded clips (optional)"),

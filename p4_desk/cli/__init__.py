@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "p4_desk.cli.kiosk_cmds",
     "p4_desk.cli.admin_cmds",
     "p4_desk.cli.sync_cmds",
+    "p4_desk.cli.permit_cmds",
 )
 
 ROLES = ("counter", "kiosk", "display", "supervisor", "survey", "admin")

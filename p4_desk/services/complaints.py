@@ -39,7 +39,7 @@ from p4_desk.domain.complaint_deadlines import (
 from p4_desk.domain.geo import check_location
 from p4_desk.domain.phone import normalize_phone
 from p4_desk.domain.registration import parse_registration_number
-from p4_desk.domain.working_days import HolidayCalendar, load_seed_holidays
+from p4_desk.domain.working_days import HolidayCalendar
 from p4_desk.errors import NotFound, ValidationError
 from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_service
@@ -155,12 +155,11 @@ class OverdueGroup:
 
 
 def site_holidays(db: Database) -> HolidayCalendar:
-    """The holiday calendar deadlines are counted with.
+    """The holiday calendar deadlines are counted with: the site's holidays table, kept up to date
+    from the central catalogue and by admin import (the same one permit due dates use)."""
+    from p4_desk.services.permits import holiday_calendar
 
-    For now the seed list shipped with the package; to be read from the site's holidays table
-    (kept up to date from the central catalogue) once that table exists.
-    """
-    return HolidayCalendar(load_seed_holidays())
+    return holiday_calendar(db)
 
 
 def deadline_rules(db: Database) -> DeadlineRules:

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from p4_desk.domain.opening_hours import OFFICE_HOURS
 from p4_desk.domain.queue_rules import PriorityPolicy, format_ticket_number, queue_key
 from p4_desk.services import catalog, queue, site, users
+from p4_desk.services.permit_demo import load_permit_demo
 from p4_desk.services.surveys import load_demo_feedback
 from p4_desk.store.db import Database
 from p4_desk.store.models import Counter, Service, ServiceDaySequence, Ticket, TicketLeg, User
@@ -115,6 +116,7 @@ def load_demo_data(db: Database, days: int = 21, seed: int = 2025) -> dict[str, 
         users.add_user(db, username, full_name, role, password)
     history = _history(db, days, random.Random(seed))
     waiting = _today(db, random.Random(seed + 1))
+    load_permit_demo(db)
     return {
         "site": SITE[0],
         "agencies": len(AGENCIES),

@@ -34,6 +34,16 @@ SITE_SETTINGS: dict[str, tuple[Any, str]] = {
     "complaint.resolution_days": (60, "Working days to resolve (UU 25/2009, unverified; 0 = off)"),
     "sync.catalog": (None, "Permit catalogue last pulled from the central API (raw JSON)"),
     "sync.holidays": (None, "Holidays last pulled from the central API (list of {date, name, kind})"),
+    "permits.incomplete_policy": ("accept", "Incomplete dossier at intake: refuse | accept"),
+    "permits.registration_prefix": ("", "Registration number prefix, 2-6 letters (empty: site code)"),
+    "permits.tracking_url": (
+        "https://perizinan.example.go.id/lacak?nomor={nomor}",
+        "Tracking URL printed as QR code on receipts; {nomor} is the registration number",
+    ),
+    "permits.complaint_channel": (
+        "Pengaduan: SP4N-LAPOR! www.lapor.go.id, SMS 1708, atau meja pengaduan di lokasi ini",
+        "Complaint channel printed in the receipt footer",
+    ),
 }
 
 TIMEZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}

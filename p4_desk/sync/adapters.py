@@ -1,23 +1,25 @@
 """Where pulled central data lands in the site database — the one module to rewire at merge.
 
-- Catalogue (permit types, requirements, holidays): ``p4_desk.services.permits.import_catalog``
-  when the permit service exists; until then the raw document and its holidays are kept in the
-  site settings ``sync.catalog`` and ``sync.holidays``.
+- Catalogue (permit types, requirements, holidays): imported through
+  ``p4_desk.services.permits.import_catalog``; the raw document is also kept in the site settings
+  ``sync.catalog`` and ``sync.holidays`` for the admin to inspect.
 - Application status changes from the back office: always kept in
   ``central_application_update`` (idempotent by the central id, in the same transaction as the
-  cursor), then handed to ``p4_desk.services.applications.apply_central_status`` when that
-  service exists and marked applied.
+  cursor), then handed to ``p4_desk.services.applications.apply_central_update`` and marked
+  applied. An update the site cannot apply (unknown number, a step backwards) is logged and
+  marked applied too, so it never blocks the ones after it.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
 
+from p4_desk.errors import P4Error
+from p4_desk.services import applications, permits
 from p4_desk.services.journal import SYSTEM, record
 from p4_desk.store.db import Database
 from p4_desk.store.models import CentralApplicationUpdate, SiteSetting
@@ -27,26 +29,13 @@ from p4_desk.sync.state import state_row
 log = logging.getLogger(__name__)
 
 
-def _service_function(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        found = getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
-    return found if callable(found) else None
-
-
 def apply_catalog(db: Database, document: dict[str, Any], etag: str | None) -> str:
     """Apply a new catalogue; returns how it was applied (``imported`` or ``stored``)."""
-    import_catalog = _service_function("p4_desk.services.permits", "import_catalog")
-    if import_catalog is not None:
-        import_catalog(db, document, SYSTEM)
-        how = "imported"
-    else:
-        how = "stored"
+    permits.import_catalog(db, document, SYSTEM)
+    how = "imported"
     with db.write() as s:
-        if how == "stored":
-            _put_setting(s, "sync.catalog", document)
-            _put_setting(s, "sync.holidays", list(document.get("holidays") or []))
+        _put_setting(s, "sync.catalog", document)
+        _put_setting(s, "sync.holidays", list(document.get("holidays") or []))
         state = state_row(s)
         state.catalog_etag = etag
         state.catalog_fetched_at = db.now()
@@ -67,9 +56,7 @@ def apply_catalog(db: Database, document: dict[str, Any], etag: str | None) -> s
     return how
 
 
-def apply_application_updates(
-    db: Database, updates: Sequence[ApplicationUpdate], next_cursor: int
-) -> int:
+def apply_application_updates(db: Database, updates: Sequence[ApplicationUpdate], next_cursor: int) -> int:
     """Keep the pulled updates and move the cursor in one transaction; returns how many were new."""
     new = 0
     with db.write() as s:
@@ -95,9 +82,6 @@ def apply_application_updates(
 
 def apply_pending_application_updates(db: Database) -> int:
     """Hand kept updates to the applications service, when it exists; returns how many."""
-    apply = _service_function("p4_desk.services.applications", "apply_central_status")
-    if apply is None:
-        return 0
     with db.read() as s:
         pending = list(
             s.scalars(
@@ -107,7 +91,10 @@ def apply_pending_application_updates(db: Database) -> int:
             )
         )
     for update in pending:
-        apply(db, update.registration_number, update.state, update.note, update.changed_at)
+        try:
+            applications.apply_central_update(db, update.registration_number, update.state, update.note or "")
+        except P4Error as exc:
+            log.warning("central update for %s not applied: %s", update.registration_number, exc.message)
         with db.write() as s:
             row = s.get(CentralApplicationUpdate, update.id)
             if row is not None:

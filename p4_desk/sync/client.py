@@ -216,9 +216,7 @@ class CentralClient:
 
     # --- plumbing ----------------------------------------------------------------------
 
-    def _request(
-        self, method: str, path: str, *, json_body: Any = None, auth: bool = True
-    ) -> Any:
+    def _request(self, method: str, path: str, *, json_body: Any = None, auth: bool = True) -> Any:
         return _json_of(self._send(method, path, json_body=json_body, auth=auth))
 
     def _send(
@@ -259,9 +257,7 @@ class CentralClient:
         if status in (401, 403):
             raise TokenRejected(status, _detail(response))
         if status in (408, 429) or status >= 500:
-            raise TransientError(
-                f"server pusat menjawab HTTP {status}", retry_after=_retry_after(response)
-            )
+            raise TransientError(f"server pusat menjawab HTTP {status}", retry_after=_retry_after(response))
         if 400 <= status < 500:
             raise PermanentError(status, _detail(response))
         return response

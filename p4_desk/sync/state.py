@@ -97,9 +97,7 @@ def failed_events(db: Database, limit: int = 1000) -> list[FailedEvent]:
         rows = s.scalars(
             select(OutboxEvent).where(OutboxEvent.state == "failed").order_by(OutboxEvent.seq).limit(limit)
         )
-        return [
-            FailedEvent(r.seq, r.event_id, r.type, r.occurred_at, r.attempts, r.last_error) for r in rows
-        ]
+        return [FailedEvent(r.seq, r.event_id, r.type, r.occurred_at, r.attempts, r.last_error) for r in rows]
 
 
 def retry_failed(db: Database, ids: Iterable[str | int] | None = None, actor: Actor = SYSTEM) -> int:

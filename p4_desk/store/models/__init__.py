@@ -21,10 +21,28 @@ from p4_desk.store.models.feedback import (
     ComplaintStep,
     SurveyResponse,
 )
+from p4_desk.store.models.permits import (
+    Application,
+    ApplicationDocument,
+    ApplicationStatusChange,
+    HolidayRow,
+    IntakeDraft,
+    PermitRequirement,
+    PermitType,
+    RegistrationSequence,
+)
 from p4_desk.store.models.sync import CentralApplicationUpdate, SyncState
 
 __all__ = [
     "Agency",
+    "Application",
+    "ApplicationDocument",
+    "ApplicationStatusChange",
+    "HolidayRow",
+    "IntakeDraft",
+    "PermitRequirement",
+    "PermitType",
+    "RegistrationSequence",
     "AuditEntry",
     "Base",
     "Complaint",

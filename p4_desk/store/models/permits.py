@@ -1,0 +1,154 @@
+"""Permit catalogue, holidays, permit applications and their history, intake drafts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from p4_desk.store.models.base import Base
+from p4_desk.store.types import UTCDateTime
+
+
+class PermitType(Base):
+    """A permit the site takes applications for (service standard: PermenPANRB 15/2014)."""
+
+    __tablename__ = "permit_type"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # Agency code as the catalogue gives it; the central catalogue may name agencies that
+    # have no counter at this site, so this is not a foreign key.
+    agency: Mapped[str] = mapped_column(String(32))
+    working_days: Mapped[int] = mapped_column(Integer)
+    fee: Mapped[int] = mapped_column(Integer, default=0)  # rupiah
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    product: Mapped[str] = mapped_column(String(200), default="")
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    requirements: Mapped[list[PermitRequirement]] = relationship(
+        order_by="PermitRequirement.position", cascade="all, delete-orphan"
+    )
+
+
+class PermitRequirement(Base):
+    __tablename__ = "permit_requirement"
+    __table_args__ = (UniqueConstraint("permit_type_id", "code", name="uq_permit_requirement_type_code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    permit_type_id: Mapped[int] = mapped_column(ForeignKey("permit_type.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(300))
+    mandatory: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class HolidayRow(Base):
+    """A national holiday or *cuti bersama* day (data: seeded, then from the central API)."""
+
+    __tablename__ = "holiday"
+    __table_args__ = (UniqueConstraint("day", "name", name="uq_holiday_day_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))  # national | cuti_bersama
+
+
+class RegistrationSequence(Base):
+    """Last registration number handed out per prefix and month (atomic allocation)."""
+
+    __tablename__ = "registration_sequence"
+    prefix: Mapped[str] = mapped_column(String(6), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)
+
+
+class Application(Base):
+    """A permit application taken at the counter."""
+
+    __tablename__ = "application"
+    __table_args__ = (Index("ix_application_received", "received_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration_number: Mapped[str] = mapped_column(String(24), unique=True)
+    permit_type_id: Mapped[int] = mapped_column(ForeignKey("permit_type.id"))
+    state: Mapped[str] = mapped_column(String(16))
+    # Personal data (UU 27/2022): kept for the officer's search and the hand-over check,
+    # masked on paper, screens citizens see, events and logs.
+    nik: Mapped[str] = mapped_column(String(16), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), index=True)  # lower-case, for search
+    phone: Mapped[str] = mapped_column(String(20), index=True)  # E.164
+    email: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    address: Mapped[str] = mapped_column(Text)
+    nib: Mapped[str | None] = mapped_column(String(13), nullable=True)
+    business_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    ticket_uid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    ticket_number: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    fee: Mapped[int] = mapped_column(Integer)  # rupiah at intake
+    incomplete: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    due_date: Mapped[date] = mapped_column(Date)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    officer_name: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    receipt_prints: Mapped[int] = mapped_column(Integer, default=0)
+    handed_over_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    handed_over_to: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    permit_type: Mapped[PermitType] = relationship()
+    documents: Mapped[list[ApplicationDocument]] = relationship(
+        order_by="ApplicationDocument.position", cascade="all, delete-orphan"
+    )
+    history: Mapped[list[ApplicationStatusChange]] = relationship(
+        order_by="ApplicationStatusChange.id", cascade="all, delete-orphan"
+    )
+
+
+class ApplicationDocument(Base):
+    """One requirement of the permit type as checked at intake (a snapshot of its name)."""
+
+    __tablename__ = "application_document"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), index=True)
+    requirement_code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(300))
+    mandatory: Mapped[bool] = mapped_column(Boolean)
+    received: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ApplicationStatusChange(Base):
+    """Tracking history: every state an application went through, who and when."""
+
+    __tablename__ = "application_status_history"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), index=True)
+    state: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    officer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    officer_name: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class IntakeDraft(Base):
+    """What an officer typed into an intake form and has not saved yet (autosave)."""
+
+    __tablename__ = "intake_draft"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    data: Mapped[Any] = mapped_column(JSON)
+    user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,161 @@
+"""``p4-desk permit|nik|application`` as a real process on a real SQLite file."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from p4_desk.services import catalog, permits
+from p4_desk.services.permits import Requirement
+from tests.support.sites import make_site
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "p4_desk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def db_arg(sqlite_url: str) -> list[str]:
+    db = make_site(sqlite_url)
+    catalog.add_agency(db, "DPMPTSP", "Dinas Penanaman Modal dan PTSP")
+    permits.add_permit_type(
+        db,
+        "REKLAME",
+        "Izin Penyelenggaraan Reklame",
+        "DPMPTSP",
+        working_days=5,
+        fee=150_000,
+        requirements=[Requirement("KTP", "Fotokopi KTP-el"), Requirement("DESAIN", "Gambar desain reklame")],
+    )
+    db.dispose()
+    return ["--db", sqlite_url]
+
+
+def test_permit_list_json(db_arg: list[str]) -> None:
+    out = run("permit", "list", *db_arg, "--json")
+    assert out.returncode == 0, out.stderr
+    [permit] = json.loads(out.stdout)
+    assert {k: permit[k] for k in ("code", "name", "agency", "working_days", "fee")} == {
+        "code": "REKLAME",
+        "name": "Izin Penyelenggaraan Reklame",
+        "agency": "DPMPTSP",
+        "working_days": 5,
+        "fee": 150000,
+    }
+    assert [r["code"] for r in permit["requirements"]] == ["KTP", "DESAIN"]
+
+
+def test_permit_export_then_import(db_arg: list[str], tmp_path: Path) -> None:
+    target = tmp_path / "katalog.json"
+    assert run("permit", "export", *db_arg, "--out", str(target)).returncode == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["format"] == "p4-desk-catalog"
+    data["permit_types"][0]["fee"] = 0
+    target.write_text(json.dumps(data), encoding="utf-8")
+    out = run("permit", "import", str(target), *db_arg, "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["updated"] == 1
+    bad = tmp_path / "rusak.json"
+    bad.write_text("{bukan json", encoding="utf-8")
+    failed = run("permit", "import", str(bad), *db_arg)
+    assert failed.returncode == 1 and "bukan JSON" in failed.stderr
+
+
+def test_nik_check_json() -> None:
+    out = run("nik", "check", "1871015708900003", "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {
+        "valid": True,
+        "reasons": [],
+        "sex": "P",
+        "birth_date": "1990-08-17",
+        "province": "Lampung",
+        "regency": "Kota Bandar Lampung",
+    }
+    bad = run("nik", "check", "1871015708900000", "--json")
+    assert bad.returncode == 1
+    result = json.loads(bad.stdout)
+    assert result["valid"] is False and any("0000" in r for r in result["reasons"])
+
+
+def test_application_intake_status_receipt_and_search(db_arg: list[str], tmp_path: Path) -> None:
+    form = tmp_path / "permohonan.json"
+    form.write_text(
+        json.dumps(
+            {
+                "nik": "1871015708900003",
+                "name": "Siti Aminah",
+                "phone": "0812-7788-9900",
+                "email": "siti@contoh.id",
+                "address": "Jl. Teuku Umar No. 12, Kedaton",
+                "nib": "1234567890123",
+                "permit_type": "REKLAME",
+                "documents": [{"requirement": "KTP", "received": True, "note": ""}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = run("application", "intake", "--json-file", str(form), *db_arg, "--json", "--user", "petugas1")
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert set(result) == {"registration_number", "due_date", "state", "missing_documents"}
+    assert result["state"] == "diterima" and result["missing_documents"] == ["DESAIN"]
+    number = result["registration_number"]
+
+    moved = run("application", "status", number, "--set", "verifikasi", "--note", "cek", *db_arg, "--json")
+    assert moved.returncode == 0, moved.stderr
+    assert json.loads(moved.stdout)["state"] == "verifikasi"
+    illegal = run("application", "status", number, "--set", "siap_diambil", *db_arg)
+    assert illegal.returncode == 1 and "tidak dapat diubah" in illegal.stderr
+
+    pdf_path = tmp_path / "tanda-terima.pdf"
+    receipt = run("application", "receipt", number, "--out", str(pdf_path), "--copy", *db_arg)
+    assert receipt.returncode == 0, receipt.stderr
+    text = pypdf.PdfReader(io.BytesIO(pdf_path.read_bytes())).pages[0].extract_text()
+    assert number in text and "SALINAN" in text and "1871**********0003" in text
+    assert "1871015708900003" not in text and "Rp 150.000" in text
+
+    found = run("application", "search", "siti", *db_arg, "--json")
+    assert [a["registration_number"] for a in json.loads(found.stdout)["applications"]] == [number]
+
+
+def test_invalid_intake_file_reports_each_field(db_arg: list[str], tmp_path: Path) -> None:
+    form = tmp_path / "salah.json"
+    form.write_text(json.dumps({"nik": "123", "name": "S", "phone": "abc", "permit_type": "REKLAME"}))
+    out = run("application", "intake", "--json-file", str(form), *db_arg, "--json")
+    assert out.returncode == 1
+    assert set(json.loads(out.stdout)["errors"]) == {"nik", "name", "phone", "address"}
+    assert "NIK harus 16 digit" in out.stderr
+
+
+def test_retire_and_holiday_import(db_arg: list[str], tmp_path: Path) -> None:
+    assert run("permit", "retire", "REKLAME", *db_arg).returncode == 0
+    assert json.loads(run("permit", "list", *db_arg, "--json").stdout) == []
+    listed = json.loads(run("permit", "list", "--all", *db_arg, "--json").stdout)
+    assert [(p["code"], p["retired"]) for p in listed] == [("REKLAME", True)]
+    new_year = {"date": "2027-01-01", "name": "Tahun Baru 2027 Masehi", "kind": "national"}
+    holidays = tmp_path / "libur.json"
+    holidays.write_text(json.dumps({"holidays": [new_year]}))
+    out = run("permit", "holidays", str(holidays), *db_arg, "--json")
+    assert out.returncode == 0, out.stderr
+    exported = json.loads(run("permit", "export", *db_arg).stdout)
+    assert new_year in exported["holidays"]
+    holidays.write_text(json.dumps({"holidays": [{**new_year, "date": "2027-02-30"}]}))
+    assert run("permit", "holidays", str(holidays), *db_arg).returncode == 1
