@@ -79,6 +79,7 @@ class LockScreen(QWidget):
         self.title.setObjectName("lockTitle")
         self.who = QLabel(self)
         self.who.setObjectName("lockWho")
+        self.who.setWordWrap(True)
         self.password = QLineEdit(self)
         self.password.setObjectName("lockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -96,6 +97,8 @@ class LockScreen(QWidget):
         box.setObjectName("lockBox")
         box.setMaximumWidth(460)
         inner = QVBoxLayout(box)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(10)
         for w in (self.title, self.who, self.password, self.message):
             inner.addWidget(w)
         buttons = QHBoxLayout()

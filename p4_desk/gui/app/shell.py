@@ -170,5 +170,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(520, 460)
+        self.table.resizeRowsToContents()
+        rows_height = sum(self.table.rowHeight(r) for r in range(len(entries)))
+        self.resize(560, min(760, rows_height + self.table.horizontalHeader().height() + 90))
         self.setWindowModality(Qt.WindowModality.WindowModal)
