@@ -3,19 +3,18 @@ a real SQLite site database, background tasks on the real thread pool."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QThreadPool
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
+from p4_desk.gui.app.look import install_translations
 from p4_desk.gui.app.shell import ShellWindow
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.counter import rules
 from p4_desk.gui.counter.window import CounterWindow
-from p4_desk.services import catalog, queue
+from p4_desk.services import queue
 from p4_desk.store.db import Database
 from p4_desk.store.migrate import open_database
 from tests.gui.conftest import MakeCtx
@@ -235,34 +234,45 @@ def test_two_counters_see_each_other_and_never_share_a_ticket(
         QThreadPool.globalInstance().waitForDone(10_000)
 
 
+@pytest.fixture
+def indonesian(qapp: QApplication) -> Iterator[None]:
+    translators = install_translations(qapp, "id")
+    assert translators, "resources/translations/*_id.qm missing"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["1366x768", "1920x1080"])
 def test_screenshots_of_the_main_states(
-    qtbot, site_db: Database, make_ctx: MakeCtx, screenshot, site_clock: Clock
+    qtbot, site_db: Database, make_ctx: MakeCtx, screenshot, site_clock: Clock, indonesian, size
 ) -> None:
     for service, priority in (("KTP", None), ("KK", None), ("KTP", "lansia"), ("KTP", None), ("KK", None)):
         queue.issue_ticket(site_db, service, priority)
         site_clock.advance(minutes=3)
     site_clock.advance(minutes=7)
-    for size in ((1366, 768), (1920, 1080)):
-        shell, window = open_counter(qtbot, make_ctx(site_db), size)
-        suffix = f"{size[0]}x{size[1]}"
-        qtbot.waitUntil(lambda: len(window.model.tickets) > 0, timeout=WAIT)
-        path = screenshot(shell, f"counter_idle_{suffix}")
-        assert path.stat().st_size > 0
-        press(qtbot, window, Qt.Key.Key_F2)
-        qtbot.waitUntil(lambda: window.ticket is not None and not window.busy, timeout=WAIT)
-        site_clock.advance(minutes=2)
-        press(qtbot, window, Qt.Key.Key_F4)
-        qtbot.waitUntil(lambda: window.ticket.state == "serving" and not window._loading, timeout=WAIT)
-        site_clock.advance(minutes=4, seconds=12)
-        window.tick()
-        screenshot(shell, f"counter_serving_{suffix}")
-        shell.show_help()
-        help_dialog = shell.findChild(QWidget, "helpDialog")
-        qtbot.waitUntil(lambda: help_dialog.isVisible(), timeout=WAIT)
-        screenshot(help_dialog, f"counter_help_{suffix}")
-        help_dialog.close()
-        press(qtbot, window, Qt.Key.Key_F5)
-        qtbot.waitUntil(lambda: window.ticket is None and not window.busy, timeout=WAIT)
-        shell.lock()
-        screenshot(shell, f"counter_locked_{suffix}")
-        shell.close()
+    suffix = f"{size[0]}x{size[1]}"
+    shell, window = open_counter(qtbot, make_ctx(site_db), size)
+    # the Indonesian translation is what an officer sees by default
+    assert window.buttons[rules.CALL_NEXT].text() == "Panggil Berikutnya\nF2"
+    qtbot.waitUntil(lambda: len(window.model.tickets) == 5, timeout=WAIT)
+    screenshot(shell, f"counter_idle_{suffix}")
+    press(qtbot, window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: window.ticket is not None and not window.busy, timeout=WAIT)
+    # the elderly citizen goes first (priority head start)
+    assert window.ticket.priority == "lansia"
+    site_clock.advance(minutes=2)
+    press(qtbot, window, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: window.ticket.state == "serving" and not window._loading, timeout=WAIT)
+    site_clock.advance(minutes=4, seconds=12)
+    window.tick()
+    screenshot(shell, f"counter_serving_{suffix}")
+    shell.show_help()
+    help_dialog = shell.findChild(QWidget, "helpDialog")
+    qtbot.waitUntil(lambda: help_dialog.isVisible(), timeout=WAIT)
+    screenshot(help_dialog, f"counter_help_{suffix}")
+    help_dialog.close()
+    press(qtbot, window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.ticket is None and not window.busy, timeout=WAIT)
+    shell.lock()
+    screenshot(shell, f"counter_locked_{suffix}")

@@ -269,6 +269,8 @@ class CounterWindow(QWidget):
             self.buttons_layout.addWidget(button, position // 5, position % 5)
             self.buttons[name] = button
             position += 1
+        for column in range(5):
+            self.buttons_layout.setColumnStretch(column, 1)
         find = QAction(self)
         find.setShortcut(QKeySequence("Ctrl+F"))
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
