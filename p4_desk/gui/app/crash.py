@@ -7,13 +7,14 @@ import logging
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from p4_desk.errors import P4Error
 from p4_desk.logs import log_file
 
 log = logging.getLogger("p4_desk.crash")
+_open_messages: list[QMessageBox] = []  # keeps the non-modal boxes alive until closed
 
 
 def handle_exception(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -33,6 +34,9 @@ def handle_exception(kind: type[BaseException], exc: BaseException, tb: Tracebac
     if QApplication.instance() is not None:
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("crash", "P4 Desk"), text)
         box.setObjectName("crashMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.finished.connect(lambda _result: _open_messages.remove(box))
+        _open_messages.append(box)
         box.open()
 
 

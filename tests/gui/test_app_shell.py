@@ -1,0 +1,309 @@
+"""The application shell on real widgets: login, lockout, screen lock, log out, first start,
+crash handler, log masking, language."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from p4_desk.config import Settings, data_dir, settings_path
+from p4_desk.gui.app import crash
+from p4_desk.gui.app.first_run import DEMO, EXISTING, FirstRunWizard, SetupChoice, apply_setup
+from p4_desk.gui.app.login import LoginDialog
+from p4_desk.gui.app.look import install_translations
+from p4_desk.gui.app.shell import ShellWindow
+from p4_desk.gui.counter.window import CounterWindow
+from p4_desk.logs import log_file, mask_sensitive, setup_logging
+from p4_desk.services import catalog, queue, site, users
+from p4_desk.store.db import Database
+from p4_desk.store.migrate import open_database
+from tests.gui.conftest import MakeCtx
+
+WAIT = 3000
+
+
+def login(qtbot, dialog: LoginDialog, username: str, password: str) -> None:
+    dialog.ui.usernameEdit.setText("")
+    qtbot.keyClicks(dialog.ui.usernameEdit, username)
+    qtbot.keyClicks(dialog.ui.passwordEdit, password)
+    qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.isEnabled, timeout=WAIT)
+
+
+@pytest.fixture
+def login_dialog(qtbot, site_db: Database, make_ctx: MakeCtx) -> LoginDialog:
+    dialog = LoginDialog(make_ctx(site_db, username=None))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_login_with_a_wrong_password_is_refused(qtbot, login_dialog: LoginDialog) -> None:
+    login(qtbot, login_dialog, "petugas1", "salah-sekali")
+    assert login_dialog.result() != LoginDialog.DialogCode.Accepted
+    assert login_dialog.user is None
+    assert "Nama pengguna atau kata sandi salah" in login_dialog.ui.messageLabel.text()
+    # what was typed as user name stays, the password is cleared
+    assert login_dialog.ui.usernameEdit.text() == "petugas1"
+    assert login_dialog.ui.passwordEdit.text() == ""
+
+
+def test_login_succeeds_with_the_right_password(qtbot, login_dialog: LoginDialog) -> None:
+    with qtbot.waitSignal(login_dialog.accepted, timeout=WAIT):
+        login(qtbot, login_dialog, "petugas1", "rahasia123")
+    assert login_dialog.user is not None and login_dialog.user.username == "petugas1"
+    assert login_dialog.ctx.user == login_dialog.user
+
+
+def test_repeated_failures_lock_the_account(qtbot, login_dialog: LoginDialog, site_db: Database) -> None:
+    site.set_setting(site_db, "auth.max_failed_logins", 3)
+    for _ in range(3):
+        login(qtbot, login_dialog, "petugas2", "bukan-ini")
+    assert "dikunci" in login_dialog.ui.messageLabel.text().lower()
+    # even the right password is refused while the account is locked
+    login(qtbot, login_dialog, "petugas2", "rahasia123")
+    assert login_dialog.user is None
+    assert "terkunci" in login_dialog.ui.messageLabel.text().lower()
+
+
+def test_a_role_that_may_not_open_this_workstation_is_refused(
+    qtbot, site_db: Database, make_ctx: MakeCtx
+) -> None:
+    dialog = LoginDialog(make_ctx(site_db, role="admin", counter=None, username=None))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    login(qtbot, dialog, "petugas1", "rahasia123")
+    assert dialog.user is None
+    assert "tidak berhak" in dialog.ui.messageLabel.text()
+
+
+@pytest.fixture
+def counter_shell(qtbot, site_db: Database, make_ctx: MakeCtx) -> tuple[ShellWindow, CounterWindow]:
+    queue.issue_ticket(site_db, "KTP")
+    ctx = make_ctx(site_db)
+    content = CounterWindow(ctx)
+    shell = ShellWindow(ctx, content)
+    qtbot.addWidget(shell)
+    shell.show()
+    qtbot.waitUntil(
+        lambda: content.snapshot is not None and content.snapshot.counter.state == "open", timeout=WAIT
+    )
+    return shell, content
+
+
+def test_idle_screen_lock_and_unlock_leave_the_queue_alone(
+    qtbot, counter_shell: tuple[ShellWindow, CounterWindow], site_db: Database
+) -> None:
+    shell, content = counter_shell
+    content.trigger("call_next")
+    qtbot.waitUntil(lambda: content.ticket is not None and not content.busy, timeout=WAIT)
+    # Given a short idle limit (0.01 min) and no input
+    shell.idle.limit_seconds = 0.6
+    shell.idle.reset()
+    qtbot.waitUntil(lambda: shell.is_locked, timeout=WAIT)
+    assert not content.isVisible()  # nobody at the counter can read the queue
+    # a wrong password keeps it locked
+    qtbot.keyClicks(shell.lock_screen.password, "salah")
+    qtbot.keyClick(shell.lock_screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.lock_screen.message.text() != "", timeout=WAIT)
+    assert shell.is_locked
+    # the right password of the same user opens it
+    qtbot.keyClicks(shell.lock_screen.password, "rahasia123")
+    qtbot.keyClick(shell.lock_screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not shell.is_locked, timeout=WAIT)
+    assert content.isVisible()
+    ticket = queue.get_ticket(site_db, "A001")
+    assert ticket.state == "called" and ticket.counter == "L1"
+    assert content.ticket is not None and content.ticket.number == "A001"
+
+
+def test_ctrl_l_locks_at_once(qtbot, counter_shell: tuple[ShellWindow, CounterWindow]) -> None:
+    shell, _content = counter_shell
+    shell.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shell, timeout=WAIT)
+    qtbot.keyClick(shell, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert shell.is_locked
+    assert "Petugas Satu" in shell.lock_screen.who.text()
+
+
+def test_log_out_closes_the_counter(
+    qtbot, counter_shell: tuple[ShellWindow, CounterWindow], site_db: Database
+) -> None:
+    shell, _content = counter_shell
+    with qtbot.waitSignal(shell.logout_requested, timeout=WAIT):
+        shell.logout_action.trigger()
+    qtbot.waitUntil(
+        lambda: next(c for c in catalog.list_counters(site_db) if c.code == "L1").state == "closed",
+        timeout=WAIT,
+    )
+
+
+def test_help_lists_every_counter_shortcut(qtbot, counter_shell: tuple[ShellWindow, CounterWindow]) -> None:
+    shell, content = counter_shell
+    keys = [key for key, _text in shell.help_entries()]
+    for action in content.actions_by_name.values():
+        if action.isVisible():
+            assert action.shortcut().toString() in keys
+    # every button shows its key
+    for name, button in content.buttons.items():
+        assert button.text().endswith(content.actions_by_name[name].shortcut().toString())
+
+
+def test_database_outage_banner_and_recovery(
+    qtbot, pg_url: str, make_ctx: MakeCtx, pg_server, site_clock, tmp_path: Path
+) -> None:
+    import psycopg
+
+    from tests.support.sites import make_site
+
+    db = make_site(pg_url, site_clock)
+    queue.issue_ticket(db, "KTP")
+    name = db.url.database
+    ctx = make_ctx(db)
+    content = CounterWindow(ctx)
+    shell = ShellWindow(ctx, content)
+    qtbot.addWidget(shell)
+    shell.show()
+    qtbot.waitUntil(lambda: content.snapshot is not None and "call_next" in content.legal(), timeout=WAIT)
+    qtbot.keyClicks(content.filter_edit, "A0")
+    admin = pg_server._conninfo()
+    try:
+        # When the server stops accepting connections to the site database
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+        # Then the banner appears, actions that need the database are disabled, typed text stays
+        qtbot.waitUntil(lambda: shell.banner.isVisible(), timeout=10_000)
+        assert (
+            "Koneksi basis data terputus" in shell.banner.text() or "connection lost" in shell.banner.text()
+        )
+        assert content.legal() == frozenset()
+        assert not content.actions_by_name["call_next"].isEnabled()
+        assert content.filter_edit.text() == "A0"
+        assert "disconnected" in shell.status.db_label.text()
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+    # And it recovers by itself
+    qtbot.waitUntil(lambda: not shell.banner.isVisible(), timeout=15_000)
+    qtbot.waitUntil(lambda: "call_next" in content.legal(), timeout=WAIT)
+    assert content.filter_edit.text() == "A0"
+    content.trigger("call_next")
+    qtbot.waitUntil(lambda: content.ticket is not None, timeout=WAIT)
+    shell.close()
+    db.dispose()
+
+
+def test_first_start_default_is_the_demo(qtbot) -> None:
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    # one Enter on the first page finishes the wizard with the demo choice
+    with qtbot.waitSignal(wizard.accepted, timeout=WAIT):
+        qtbot.keyClick(wizard, Qt.Key.Key_Return)
+    assert wizard.choice().mode == DEMO
+
+
+@pytest.mark.slow
+def test_demo_setup_creates_a_usable_counter_workstation() -> None:
+    apply_setup(SetupChoice(mode=DEMO), Settings.load())
+    assert settings_path().exists()
+    saved = Settings.load()
+    assert saved.get("workstation.role") == "counter" and saved.get("workstation.counter") == "L01"
+    db = open_database(saved.database_url())
+    try:
+        assert Path(db.url.database).parent == data_dir()
+        assert users.authenticate(db, "petugas1", "petugas123").role == "operator"
+        assert any(c.code == "L01" for c in catalog.list_counters(db))
+    finally:
+        db.dispose()
+
+
+def test_connect_to_an_existing_site_database(qtbot, site_db: Database, sqlite_url: str) -> None:
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.choice_page.existing.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == FirstRunWizard.EXISTING_PAGE
+    assert not wizard.existing_page.isComplete()  # Next needs a tested connection
+    wizard.existing_page.url.setText(sqlite_url)
+    wizard.existing_page.test_button.click()
+    qtbot.waitUntil(lambda: wizard.existing_page.isComplete(), timeout=WAIT)
+    assert "3" in wizard.existing_page.result.text()
+    wizard.next()
+    wizard.role_page.counter.setCurrentIndex(wizard.role_page.counter.findData("L2"))
+    choice = wizard.choice()
+    assert (choice.mode, choice.role, choice.counter) == (EXISTING, "counter", "L2")
+    apply_setup(choice, Settings.load())
+    saved = Settings.load()
+    assert saved.database_url() == sqlite_url and saved.get("workstation.counter") == "L2"
+
+
+def test_connecting_to_a_missing_server_shows_why(qtbot) -> None:
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.choice_page.existing.setChecked(True)
+    wizard.next()
+    wizard.existing_page.url.setText("postgresql://p4:x@127.0.0.1:1/p4desk")
+    wizard.existing_page.test_button.click()
+    qtbot.waitUntil(lambda: wizard.existing_page.test_button.isEnabled(), timeout=10_000)
+    assert "tidak dapat dihubungi" in wizard.existing_page.result.text()
+    assert not wizard.existing_page.isComplete()
+
+
+def test_crash_handler_logs_the_traceback_and_shows_a_short_message(qtbot, qapp: QApplication) -> None:
+    setup_logging()
+    translators = install_translations(qapp, "id")
+    try:
+        try:
+            raise RuntimeError("boom for NIK 3271046504930001")
+        except RuntimeError:
+            crash.handle_exception(*sys.exc_info())  # type: ignore[arg-type]
+        box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "crashMessage")
+        assert isinstance(box, QMessageBox)
+        assert box.text().startswith("Maaf, terjadi kesalahan")
+        assert "Traceback" not in box.text()
+        box.close()
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = log_file().read_text(encoding="utf-8")
+    assert "Traceback" in text and "RuntimeError" in text
+    assert "3271046504930001" not in text and "3271********0001" in text
+
+
+def test_log_masking_of_nik_and_tokens() -> None:
+    assert mask_sensitive("nik=3271046504930001 ok") == "nik=3271********0001 ok"
+    assert "abc.def.ghi" not in mask_sensitive("Authorization: Bearer abc.def.ghi")
+    assert "s3cr3tt0ken" not in mask_sensitive('{"token": "s3cr3tt0ken"}')
+    # a 17-digit number is not a NIK and an ordinary sentence is untouched
+    assert mask_sensitive("12345678901234567") == "12345678901234567"
+    assert mask_sensitive("Tiket A001 dipanggil") == "Tiket A001 dipanggil"
+
+
+def test_english_is_the_source_and_indonesian_the_translation(
+    qtbot, qapp: QApplication, site_db: Database, make_ctx: MakeCtx
+) -> None:
+    english = CounterWindow(make_ctx(site_db))
+    qtbot.addWidget(english)
+    assert english.buttons["call_next"].text().startswith("Call next")
+    translators = install_translations(qapp, "id")
+    try:
+        indonesian = CounterWindow(make_ctx(site_db))
+        qtbot.addWidget(indonesian)
+        assert indonesian.buttons["call_next"].text().startswith("Panggil Berikutnya")
+        assert indonesian.buttons["no_show"].text().startswith("Tidak Hadir")
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+    assert install_translations(qapp, "en") == []
+    assert isinstance(english, QWidget)
