@@ -53,6 +53,10 @@ def setup_logging(*, verbose: bool = False) -> Path:
     path = log_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
+    # the file gets INFO; handlers already there (the CLI's stderr one) keep the level they had
+    for handler in root.handlers:
+        if handler.level == logging.NOTSET:
+            handler.setLevel(root.level or logging.WARNING)
     for handler in root.handlers:
         if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
             return path

@@ -116,22 +116,22 @@
         <translation>Layar terkunci</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/screen_lock.py" line="85" />
+        <location filename="../../p4_desk/gui/app/screen_lock.py" line="86" />
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/screen_lock.py" line="90" />
+        <location filename="../../p4_desk/gui/app/screen_lock.py" line="91" />
         <source>Unlock</source>
         <translation>Buka kunci</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/screen_lock.py" line="93" />
+        <location filename="../../p4_desk/gui/app/screen_lock.py" line="94" />
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/screen_lock.py" line="117" />
+        <location filename="../../p4_desk/gui/app/screen_lock.py" line="120" />
         <source>{name} ({username}) is logged in. Enter the password to continue.</source>
         <translation>{name} ({username}) sedang masuk. Masukkan kata sandi untuk melanjutkan.</translation>
     </message>
@@ -155,8 +155,8 @@
     </message>
     <message>
         <location filename="../../p4_desk/gui/app/login.py" line="49" />
-        <source>{role} — counter {counter}</source>
-        <translation>{role} — loket {counter}</translation>
+        <source>Counter {counter}</source>
+        <translation>Loket {counter}</translation>
     </message>
     <message>
         <location filename="../../p4_desk/gui/app/login.py" line="51" />
@@ -445,12 +445,12 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../p4_desk/gui/app/crash.py" line="28" />
+        <location filename="../../p4_desk/gui/app/crash.py" line="29" />
         <source>Sorry, something went wrong in P4 Desk. Your queue data is safe. The details were written to {path}; please tell your site IT.</source>
         <translation>Maaf, terjadi kesalahan di P4 Desk. Data antrean Anda aman. Rinciannya dicatat di {path}; mohon beri tahu petugas TI situs.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/crash.py" line="34" />
+        <location filename="../../p4_desk/gui/app/crash.py" line="35" />
         <source>P4 Desk</source>
         <translation>P4 Desk</translation>
     </message>

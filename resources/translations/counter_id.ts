@@ -74,97 +74,97 @@
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="284" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="286" />
         <source>Open counter</source>
         <translation>Buka Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="388" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="390" />
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="388" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="390" />
         <source>On break</source>
         <translation>Istirahat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="388" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="390" />
         <source>Closed</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="390" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="392" />
         <source>{name} ({code}) — services: {services}</source>
         <translation>{name} ({code}) — layanan: {services}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="397" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="399" />
         <source>Waiting: {n}</source>
         <translation>Menunggu: {n}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="404" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="406" />
         <source>No ticket at the counter</source>
         <translation>Belum ada tiket di loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="406" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="408" />
         <source>Press F2 to call the next citizen.</source>
         <translation>Tekan F2 untuk memanggil warga berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="411" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="413" />
         <source>Called</source>
         <translation>Dipanggil</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="411" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="413" />
         <source>Being served</source>
         <translation>Sedang dilayani</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="421" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="423" />
         <source>Recalled: {n}×</source>
         <translation>Panggil ulang: {n}×</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="431" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="433" />
         <source>Waited: {t}</source>
         <translation>Lama menunggu: {t}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="433" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="435" />
         <source>At the counter: {t}</source>
         <translation>Di loket: {t}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="441" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="443" />
         <source>{m} min</source>
         <translation>{m} menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="443" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="445" />
         <source>Today: {served} served · {no_show} no-show · average service {avg}</source>
         <translation>Hari ini: {served} dilayani · {no_show} tidak hadir · rata-rata layanan {avg}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="517" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="519" />
         <source>Nobody is waiting for this counter.</source>
         <translation>Tidak ada antrean yang menunggu untuk loket ini.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="576" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="578" />
         <source>P4 Desk — Counter {code}</source>
         <translation>P4 Desk — Loket {code}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="586" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="588" />
         <source>Call the ticket selected in the waiting list</source>
         <translation>Panggil tiket yang dipilih di daftar tunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="587" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="589" />
         <source>Find a number in the waiting list</source>
         <translation>Cari nomor di daftar tunggu</translation>
     </message>

@@ -307,3 +307,70 @@ def test_english_is_the_source_and_indonesian_the_translation(
             qapp.removeTranslator(t)
     assert install_translations(qapp, "en") == []
     assert isinstance(english, QWidget)
+
+
+@pytest.mark.slow
+def test_readme_run_command_reaches_a_working_counter(qtbot, qapp: QApplication) -> None:
+    """`p4-desk` on a fresh PC: Enter in the wizard, demo login, F2 calls a citizen."""
+    from PySide6.QtCore import QTimer
+
+    from p4_desk.cli import main
+
+    seen: list[str] = []
+
+    def drive() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if not widget.isVisible():
+                continue
+            if isinstance(widget, FirstRunWizard) and "wizard" not in seen:
+                seen.append("wizard")
+                qtbot.keyClick(widget, Qt.Key.Key_Return)
+            elif isinstance(widget, LoginDialog) and widget.isEnabled() and "login" not in seen:
+                seen.append("login")
+                login(qtbot, widget, "petugas1", "petugas123")
+            elif isinstance(widget, ShellWindow) and isinstance(widget.content, CounterWindow):
+                counter = widget.content
+                if "call" not in seen and "call_next" in counter.legal():
+                    seen.append("call")
+                    widget.activateWindow()
+                    counter.trigger("call_next")
+                elif "call" in seen and counter.ticket is not None:
+                    seen.append(f"called {counter.ticket.number} at {counter.counter_code}")
+                    widget.close()
+                    QApplication.instance().quit()
+
+    timer = QTimer()
+    timer.timeout.connect(drive)
+    timer.start(200)
+    hook = sys.excepthook  # the launcher installs the crash handler; give pytest-qt its own back
+    try:
+        assert main([]) == 0
+    finally:
+        timer.stop()
+        sys.excepthook = hook
+    assert seen[:3] == ["wizard", "login", "call"]
+    assert seen[3].startswith("called ") and seen[3].endswith(" at L01")
+    assert Settings.load().get("workstation.counter") == "L01"
+
+
+def test_screenshots_of_login_and_first_start(
+    qtbot, qapp: QApplication, site_db: Database, make_ctx: MakeCtx, screenshot
+) -> None:
+    translators = install_translations(qapp, "id")
+    try:
+        dialog = LoginDialog(make_ctx(site_db, username=None))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        login(qtbot, dialog, "petugas1", "keliru")
+        assert dialog.ui.buttonBox.buttons()[0].text() in ("Masuk", "Batal")
+        screenshot(dialog, "login_failed")
+        wizard = FirstRunWizard()
+        qtbot.addWidget(wizard)
+        wizard.show()
+        screenshot(wizard, "first_start_choice")
+        wizard.choice_page.new_site.setChecked(True)
+        wizard.next()
+        screenshot(wizard, "first_start_new_site")
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)

@@ -45,8 +45,8 @@ class LoginDialog(QDialog):
             "admin": self.tr("Administration"),
         }
         where = titles.get(ctx.role, ctx.role)
-        if ctx.counter:
-            where = self.tr("{role} — counter {counter}").format(role=where, counter=ctx.counter)
+        if ctx.role == "counter" and ctx.counter:
+            where = self.tr("Counter {counter}").format(counter=ctx.counter)
         self.ui.contextLabel.setText(where)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
