@@ -3,6 +3,7 @@ crash handler, log masking, language."""
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import sys
 from pathlib import Path
@@ -118,8 +119,13 @@ def test_idle_screen_lock_and_unlock_leave_the_queue_alone(
     qtbot.waitUntil(lambda: not shell.is_locked, timeout=WAIT)
     assert content.isVisible()
     ticket = queue.get_ticket(site_db, "A001")
-    assert ticket.state == "called" and ticket.counter == "L1"
+    assert ticket.state == "called" and ticket.counter == "L1" and ticket.recall_count == 0
     assert content.ticket is not None and content.ticket.number == "A001"
+    # the keyboard works again at once: F3 recalls
+    shell.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shell, timeout=WAIT)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: queue.get_ticket(site_db, "A001").recall_count == 1, timeout=WAIT)
 
 
 def test_ctrl_l_locks_at_once(qtbot, counter_shell: tuple[ShellWindow, CounterWindow]) -> None:
@@ -149,13 +155,17 @@ def test_help_lists_every_counter_shortcut(qtbot, counter_shell: tuple[ShellWind
     for action in content.actions_by_name.values():
         if action.isVisible():
             assert action.shortcut().toString() in keys
+    # the permit and complaint screens are offered only when their modules are installed
+    for name, module in (("intake", "p4_desk.gui.intake"), ("complaint", "p4_desk.gui.complaints")):
+        assert (name in content.buttons) == (importlib.util.find_spec(module) is not None)
     # every button shows its key
     for name, button in content.buttons.items():
         assert button.text().endswith(content.actions_by_name[name].shortcut().toString())
 
 
+@pytest.mark.postgres
 def test_database_outage_banner_and_recovery(
-    qtbot, pg_url: str, make_ctx: MakeCtx, pg_server, site_clock, tmp_path: Path
+    qtbot, pg_url: str, make_ctx: MakeCtx, pg_server, site_clock, screenshot
 ) -> None:
     import psycopg
 
@@ -186,6 +196,8 @@ def test_database_outage_banner_and_recovery(
         assert not content.actions_by_name["call_next"].isEnabled()
         assert content.filter_edit.text() == "A0"
         assert "disconnected" in shell.status.db_label.text()
+        shell.resize(1366, 768)
+        screenshot(shell, "counter_database_lost")
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
@@ -330,10 +342,10 @@ def test_readme_run_command_reaches_a_working_counter(qtbot, qapp: QApplication)
                 login(qtbot, widget, "petugas1", "petugas123")
             elif isinstance(widget, ShellWindow) and isinstance(widget.content, CounterWindow):
                 counter = widget.content
-                if "call" not in seen and "call_next" in counter.legal():
+                if "call" not in seen and "call_next" in counter.legal() and QApplication.focusWidget():
                     seen.append("call")
-                    widget.activateWindow()
-                    counter.trigger("call_next")
+                    # keyboard only: F2 wherever the focus landed after login
+                    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
                 elif "call" in seen and counter.ticket is not None:
                     seen.append(f"called {counter.ticket.number} at {counter.counter_code}")
                     widget.close()
@@ -374,3 +386,45 @@ def test_screenshots_of_login_and_first_start(
     finally:
         for t in translators:
             qapp.removeTranslator(t)
+
+
+def test_log_out_returns_to_the_login(qtbot, site_db: Database, make_ctx: MakeCtx) -> None:
+    from p4_desk.gui.app.session import WorkstationSession
+    from p4_desk.gui.counter import open_window
+
+    session = WorkstationSession(make_ctx(site_db, username=None), open_window)
+    session.start()
+    first = session.login
+    assert first is not None
+    login(qtbot, first, "petugas1", "rahasia123")
+    qtbot.waitUntil(lambda: session.shell is not None and session.shell.isVisible(), timeout=WAIT)
+    assert session.ctx.user is not None and session.ctx.user.username == "petugas1"
+    assert "Petugas Satu" in session.shell.status.officer_label.text()
+    session.shell.logout_action.trigger()
+    qtbot.waitUntil(lambda: session.shell is None and session.login is not first, timeout=WAIT)
+    assert session.login is not None and session.login.isVisible()
+    assert session.ctx.user is None
+    # another officer takes over the same PC
+    login(qtbot, session.login, "petugas2", "rahasia123")
+    qtbot.waitUntil(lambda: session.shell is not None, timeout=WAIT)
+    assert "Petugas Dua" in session.shell.status.officer_label.text()
+    session.shell.close()
+    session.login.close()
+
+
+def test_every_shipped_translation_is_complete_and_compiled() -> None:
+    import xml.etree.ElementTree as ET
+
+    from p4_desk.resources import resource
+
+    sources = sorted(resource("translations").glob("*.ts"))
+    assert {p.stem for p in sources} >= {"app_id", "counter_id"}
+    for ts in sources:
+        unfinished = [
+            m.findtext("source")
+            for m in ET.parse(ts).getroot().iter("message")
+            if m.find("translation") is not None and m.find("translation").get("type") == "unfinished"
+        ]
+        assert unfinished == [], f"{ts.name}: untranslated {unfinished[:5]}"
+        qm = ts.with_suffix(".qm")
+        assert qm.exists() and qm.stat().st_size > 0, f"{qm.name} missing: run pyside6-lrelease"

@@ -11,9 +11,11 @@ into a ``ShellWindow``, which gives every role the same database-outage banner, 
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QMainWindow,
@@ -49,9 +51,9 @@ class ShellWindow(QMainWindow):
         title = getattr(content, "window_title", None)
         self.setWindowTitle(title() if callable(title) else self.tr("P4 Desk"))
         self.monitor = monitor_for(ctx.db)
+        self._focus_before_lock: QWidget | None = None
 
         self.banner = Banner("error", self)
-        self.banner.setObjectName("databaseBanner")
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -111,6 +113,7 @@ class ShellWindow(QMainWindow):
     def lock(self) -> None:
         if self.ctx.user is None or self.is_locked:
             return
+        self._focus_before_lock = QApplication.focusWidget()
         self.lock_screen.prepare(self.ctx.user)
         self.pages.setCurrentWidget(self.lock_screen)
         self.lock_action.setEnabled(False)
@@ -122,7 +125,13 @@ class ShellWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.help_action.setEnabled(True)
         self.idle.reset()
-        self.content.setFocus()
+        # keyboard shortcuts of the content need the focus back inside it
+        previous = self._focus_before_lock
+        if previous is not None and shiboken6.isValid(previous) and self.content.isAncestorOf(previous):
+            previous.setFocus()
+        else:
+            self.content.setFocus()
+            self.content.focusNextChild()
 
     def log_out(self) -> None:
         hook = getattr(self.content, "logging_out", None)

@@ -118,7 +118,6 @@ class CounterWindow(QWidget):
         self.counter_state_label = QLabel(self)
         self.counter_state_label.setObjectName("counterState")
         self.notice = Banner("warning", self)
-        self.notice.setObjectName("counterNotice")
 
         panel = QFrame(self)
         panel.setObjectName("ticketPanel")
@@ -401,6 +400,8 @@ class CounterWindow(QWidget):
 
     def _show_ticket(self) -> None:
         t = self.ticket
+        self.number_label.setProperty("empty", t is None)
+        self._repolish(self.number_label)
         if t is None:
             self.number_label.setText("—")
             self.ticket_state_label.setText(self.tr("No ticket at the counter"))
