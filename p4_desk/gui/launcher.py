@@ -19,7 +19,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from p4_desk.config import Settings, settings_path
-from p4_desk.errors import P4Error
+from p4_desk.errors import ConfigError, P4Error
 from p4_desk.gui.app.crash import install_crash_handler
 from p4_desk.gui.app.look import apply_theme, install_translations
 from p4_desk.gui.app.session import WorkstationSession, quit_when_ended, wait_for
@@ -38,7 +38,13 @@ def needs_first_run(args: argparse.Namespace) -> bool:
 
 
 def window_factory(role: str) -> Callable[[AppContext], QWidget]:
-    factory: Callable[[AppContext], QWidget] = importlib.import_module(f"p4_desk.gui.{role}").open_window
+    try:
+        module = importlib.import_module(f"p4_desk.gui.{role}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"p4_desk.gui.{role}":
+            raise
+        raise ConfigError(f"Layar untuk peran '{role}' belum tersedia di versi ini.") from exc
+    factory: Callable[[AppContext], QWidget] = module.open_window
     return factory
 
 
@@ -90,7 +96,11 @@ def launch(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, "P4 Desk", exc.message)
         return 1
     ctx = AppContext(db=db, settings=settings, role=role, counter=counter, language=language)
-    factory = window_factory(role)
+    try:
+        factory = window_factory(role)
+    except P4Error as exc:
+        QMessageBox.critical(None, "P4 Desk", exc.message)
+        return 1
     if role in LOGIN_ROLES:
         session = WorkstationSession(ctx, factory, sync_status_provider(db, settings))
         quit_when_ended(session)

@@ -43,7 +43,11 @@ def wait_for(fn: Callable[[], Any], text: str, parent: QWidget | None = None) ->
     run_task(fn, done, failed)
     if not outcome:
         loop.exec()
+    # cancel() also stops the dialog's own show-after-300-ms timer: a progress dialog popping up
+    # later would be application-modal and block the login that follows
+    progress.cancel()
     progress.close()
+    progress.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]
