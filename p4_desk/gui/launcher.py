@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from p4_desk.config import Settings, settings_path
@@ -24,12 +25,14 @@ from p4_desk.gui.app.crash import install_crash_handler
 from p4_desk.gui.app.look import apply_theme, install_translations
 from p4_desk.gui.app.session import WorkstationSession, quit_when_ended, wait_for
 from p4_desk.gui.app.status_bar import SyncStatusProvider
+from p4_desk.gui.common import live
 from p4_desk.gui.common.context import LOGIN_ROLES, AppContext
 from p4_desk.logs import setup_logging
 from p4_desk.store.db import Database
 from p4_desk.store.migrate import open_database
 
 log = logging.getLogger(__name__)
+EXIT_WAIT_MS = 10_000
 
 
 def needs_first_run(args: argparse.Namespace) -> bool:
@@ -108,4 +111,10 @@ def launch(args: argparse.Namespace) -> int:
     else:
         window = factory(ctx)
         window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    # let running tasks (e.g. closing the counter on exit) finish while their objects still exist
+    for monitor in list(live._monitors.values()):
+        monitor.shutdown()
+    QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS)
+    db.dispose()
+    return code

@@ -52,6 +52,7 @@ class ShellWindow(QMainWindow):
         self.setWindowTitle(title() if callable(title) else self.tr("P4 Desk"))
         self.monitor = monitor_for(ctx.db)
         self._focus_before_lock: QWidget | None = None
+        self._left = False
 
         self.banner = Banner("error", self)
         page = QWidget(self)
@@ -134,12 +135,20 @@ class ShellWindow(QMainWindow):
             self.content.focusNextChild()
 
     def log_out(self) -> None:
+        self._leave()
+        self.logout_requested.emit()
+
+    def _leave(self) -> None:
+        """The officer leaves (log out, or the window is closed): once, the content's hook."""
+        if self._left:
+            return
+        self._left = True
         hook = getattr(self.content, "logging_out", None)
         if callable(hook):
             hook()
-        self.logout_requested.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self._leave()
         self.idle.stop()
         self.monitor.stop()
         super().closeEvent(event)
