@@ -95,6 +95,7 @@ class CounterWindow(QWidget):
         self._loading = False
         self._reload_again = False
         self._opened = False
+        self._generation = 0  # bumped when an action finishes; older snapshots are dropped
         self._targets: tuple[list[catalog.ServiceInfo], list[catalog.CounterInfo]] | None = None
         self.available_hooks = {a for a, (mod, _fn) in HOOKS.items() if _module_exists(mod)}
 
@@ -334,10 +335,21 @@ class CounterWindow(QWidget):
             return
         self._loading = True
         db, code, officer = self.ctx.db, self.counter_code, self.ctx.user.id if self.ctx.user else None
-        run_for(self, lambda: load_snapshot(db, code, officer), self._loaded, self._load_failed)
+        generation = self._generation
+        run_for(
+            self,
+            lambda: load_snapshot(db, code, officer),
+            lambda snapshot: self._loaded(snapshot, generation),
+            self._load_failed,
+        )
 
-    def _loaded(self, snapshot: CounterSnapshot) -> None:
+    def _loaded(self, snapshot: CounterSnapshot, generation: int) -> None:
         self._loading = False
+        if generation != self._generation:
+            # read before this window's last action finished: it would show the old ticket
+            self._reload_again = False
+            self.reload()
+            return
         self.snapshot = snapshot
         if not self.busy:
             self.ticket = snapshot.ticket
@@ -501,6 +513,7 @@ class CounterWindow(QWidget):
 
         def done(result: Any) -> None:
             self.busy = False
+            self._generation += 1
             if on_done is not None:
                 on_done(result)
             self.update_actions()
@@ -508,6 +521,7 @@ class CounterWindow(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.busy = False
+            self._generation += 1
             self.monitor.report_failure(exc)
             self.show_notice(error_text(exc))
             self.update_actions()
