@@ -53,10 +53,13 @@ def setup_logging(*, verbose: bool = False) -> Path:
     path = log_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
-    # the file gets INFO; handlers already there (the CLI's stderr one) keep the level they had
+    # the file gets INFO; handlers already there (the CLI's stderr one) keep the level they had,
+    # and they mask personal data too
     for handler in root.handlers:
         if handler.level == logging.NOTSET:
             handler.setLevel(root.level or logging.WARNING)
+        if not any(isinstance(f, SensitiveDataFilter) for f in handler.filters):
+            handler.addFilter(SensitiveDataFilter())
     for handler in root.handlers:
         if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
             return path

@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from p4_desk.config import Settings, settings_path
@@ -24,7 +24,6 @@ from p4_desk.errors import ConfigError, P4Error
 from p4_desk.gui.app.crash import install_crash_handler
 from p4_desk.gui.app.look import apply_theme, install_translations
 from p4_desk.gui.app.session import WorkstationSession, quit_when_ended, wait_for
-from p4_desk.gui.app.status_bar import SyncStatusProvider
 from p4_desk.gui.common import live
 from p4_desk.gui.common.context import LOGIN_ROLES, AppContext
 from p4_desk.logs import setup_logging
@@ -51,16 +50,17 @@ def window_factory(role: str) -> Callable[[AppContext], QWidget]:
     return factory
 
 
-def sync_status_provider(db: Database, settings: Settings) -> SyncStatusProvider | None:
-    """The sync area's status text, once it ships ``p4_desk.sync.status.status_text(db, settings)``."""
+def start_sync_worker(db: Database, settings: Settings) -> QObject | None:
+    """The background sync with the central API, when this PC has a central URL configured."""
+    if not settings.get("sync.url"):
+        return None
     try:
-        module = importlib.import_module("p4_desk.sync.status")
+        from p4_desk.gui.sync_worker import SyncWorker  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
-    status_text = getattr(module, "status_text", None)
-    if not callable(status_text):
-        return None
-    return lambda: str(status_text(db, settings))
+    worker: QObject = SyncWorker(db, settings)
+    worker.start()  # type: ignore[attr-defined]
+    return worker
 
 
 def run_first_start(settings: Settings) -> Settings | None:
@@ -104,14 +104,24 @@ def launch(args: argparse.Namespace) -> int:
     except P4Error as exc:
         QMessageBox.critical(None, "P4 Desk", exc.message)
         return 1
-    if role in LOGIN_ROLES:
-        session = WorkstationSession(ctx, factory, sync_status_provider(db, settings))
+    window: QWidget | None = None
+    if role not in LOGIN_ROLES:
+        try:
+            window = factory(ctx)
+        except P4Error as exc:
+            QMessageBox.critical(None, "P4 Desk", exc.message)
+            return 1
+    # every workstation may send; the sync agent's sender lock lets one at a time do it
+    sync_worker = start_sync_worker(db, settings)
+    if window is not None:
+        window.show()
+    else:
+        session = WorkstationSession(ctx, factory, sync_worker=sync_worker)
         quit_when_ended(session)
         session.start()
-    else:
-        window = factory(ctx)
-        window.show()
     code = int(app.exec())
+    if sync_worker is not None:
+        sync_worker.stop()  # type: ignore[attr-defined]
     # let running tasks (e.g. closing the counter on exit) finish while their objects still exist
     for monitor in list(live._monitors.values()):
         monitor.shutdown()

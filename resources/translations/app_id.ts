@@ -93,17 +93,17 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="158" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="176" />
         <source>Keyboard shortcuts</source>
         <translation>Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="160" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="178" />
         <source>Key</source>
         <translation>Tombol</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="160" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="178" />
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
@@ -336,52 +336,52 @@
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="50" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="52" />
         <source>P4 Desk</source>
         <translation>P4 Desk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="80" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="83" />
         <source>&amp;Account</source>
         <translation>&amp;Akun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="81" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="84" />
         <source>&amp;Lock screen</source>
         <translation>&amp;Kunci layar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="85" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="88" />
         <source>Log &amp;out</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="89" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="92" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="90" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="93" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="102" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="105" />
         <source>Database connection lost — retrying… {detail}</source>
         <translation>Koneksi basis data terputus — mencoba lagi… {detail}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="144" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="162" />
         <source>This help</source>
         <translation>Bantuan ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="145" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="163" />
         <source>Lock screen</source>
         <translation>Kunci layar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="146" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="164" />
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
@@ -389,12 +389,12 @@
 <context>
     <name>WorkstationSession</name>
     <message>
-        <location filename="../../p4_desk/gui/app/session.py" line="95" />
+        <location filename="../../p4_desk/gui/app/session.py" line="109" />
         <source>Choose counter</source>
         <translation>Pilih loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/session.py" line="95" />
+        <location filename="../../p4_desk/gui/app/session.py" line="109" />
         <source>Which counter are you at?</source>
         <translation>Anda bertugas di loket mana?</translation>
     </message>
@@ -402,44 +402,59 @@
 <context>
     <name>WorkstationStatusBar</name>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="44" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="46" />
         <source>Sync: not configured</source>
         <translation>Sinkronisasi: belum dikonfigurasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="64" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="66" />
         <source>SQLite</source>
         <translation>SQLite</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="64" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="66" />
         <source>PostgreSQL</source>
         <translation>PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="66" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="68" />
         <source>Database: connected ({engine})</source>
         <translation>Basis data: terhubung ({engine})</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="69" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="71" />
         <source>Database: disconnected</source>
         <translation>Basis data: terputus</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="77" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="78" />
         <source>Officer: {name}</source>
         <translation>Petugas: {name}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="77" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="78" />
         <source>Officer: -</source>
         <translation>Petugas: -</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="79" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="80" />
         <source>Counter: {code}</source>
         <translation>Loket: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="90" />
+        <source>Sync: online · {pending} pending</source>
+        <translation>Sinkronisasi: daring · {pending} menunggu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="92" />
+        <source>Sync: offline · {pending} pending</source>
+        <translation>Sinkronisasi: luring · {pending} menunggu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="94" />
+        <source> · {failed} failed</source>
+        <translation> · {failed} gagal</translation>
     </message>
 </context>
 <context>
@@ -471,12 +486,12 @@
 <context>
     <name>launcher</name>
     <message>
-        <location filename="../../p4_desk/gui/launcher.py" line="64" />
+        <location filename="../../p4_desk/gui/launcher.py" line="73" />
         <source>Preparing the database…</source>
         <translation>Menyiapkan basis data…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/launcher.py" line="87" />
+        <location filename="../../p4_desk/gui/launcher.py" line="96" />
         <source>Opening the database…</source>
         <translation>Membuka basis data…</translation>
     </message>

@@ -79,92 +79,92 @@
         <translation>Buka Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="390" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="401" />
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="390" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="401" />
         <source>On break</source>
         <translation>Istirahat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="390" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="401" />
         <source>Closed</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="392" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="403" />
         <source>{name} ({code}) — services: {services}</source>
         <translation>{name} ({code}) — layanan: {services}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="399" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="410" />
         <source>Waiting: {n}</source>
         <translation>Menunggu: {n}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="406" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="419" />
         <source>No ticket at the counter</source>
         <translation>Belum ada tiket di loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="408" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="421" />
         <source>Press F2 to call the next citizen.</source>
         <translation>Tekan F2 untuk memanggil warga berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="413" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="426" />
         <source>Called</source>
         <translation>Dipanggil</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="413" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="426" />
         <source>Being served</source>
         <translation>Sedang dilayani</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="423" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="436" />
         <source>Recalled: {n}×</source>
         <translation>Panggil ulang: {n}×</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="433" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="446" />
         <source>Waited: {t}</source>
         <translation>Lama menunggu: {t}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="435" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="448" />
         <source>At the counter: {t}</source>
         <translation>Di loket: {t}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="443" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="456" />
         <source>{m} min</source>
         <translation>{m} menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="445" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="458" />
         <source>Today: {served} served · {no_show} no-show · average service {avg}</source>
         <translation>Hari ini: {served} dilayani · {no_show} tidak hadir · rata-rata layanan {avg}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="519" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="534" />
         <source>Nobody is waiting for this counter.</source>
         <translation>Tidak ada antrean yang menunggu untuk loket ini.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="578" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="593" />
         <source>P4 Desk — Counter {code}</source>
         <translation>P4 Desk — Loket {code}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="588" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="603" />
         <source>Call the ticket selected in the waiting list</source>
         <translation>Panggil tiket yang dipilih di daftar tunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="589" />
+        <location filename="../../p4_desk/gui/counter/window.py" line="604" />
         <source>Find a number in the waiting list</source>
         <translation>Cari nomor di daftar tunggu</translation>
     </message>

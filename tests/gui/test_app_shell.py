@@ -479,3 +479,28 @@ def test_every_shipped_translation_is_complete_and_compiled() -> None:
         assert unfinished == [], f"{ts.name}: untranslated {unfinished[:5]}"
         qm = ts.with_suffix(".qm")
         assert qm.exists() and qm.stat().st_size > 0, f"{qm.name} missing: run pyside6-lrelease"
+
+
+def test_status_bar_shows_the_sync_workers_state(qtbot, site_db: Database, make_ctx: MakeCtx) -> None:
+    """With the sync area installed: the real worker, a central URL nobody answers, real outbox rows."""
+    sync_worker = pytest.importorskip("p4_desk.gui.sync_worker")
+    from p4_desk.gui.app.session import WorkstationSession
+    from p4_desk.gui.counter import open_window
+
+    queue.issue_ticket(site_db, "KTP")  # one pending outbox event
+    ctx = make_ctx(site_db, username=None)
+    ctx.settings.set("sync.url", "http://127.0.0.1:9/")
+    worker = sync_worker.SyncWorker(site_db, ctx.settings, interval_s=1)
+    worker.start()
+    try:
+        session = WorkstationSession(ctx, open_window, sync_worker=worker)
+        session.start()
+        assert session.login is not None
+        login(qtbot, session.login, "petugas1", "rahasia123")
+        qtbot.waitUntil(lambda: session.shell is not None, timeout=WAIT)
+        label = session.shell.status.sync_label
+        qtbot.waitUntil(lambda: "offline" in label.text(), timeout=10_000)
+        assert "pending" in label.text() and "0 pending" not in label.text()
+        session.shell.close()
+    finally:
+        worker.stop()

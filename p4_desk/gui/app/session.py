@@ -59,12 +59,18 @@ class WorkstationSession(QObject):
     ended = Signal()
 
     def __init__(
-        self, ctx: AppContext, open_window: WindowFactory, sync_status: SyncStatusProvider | None = None
+        self,
+        ctx: AppContext,
+        open_window: WindowFactory,
+        sync_status: SyncStatusProvider | None = None,
+        sync_worker: QObject | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.open_window = open_window
         self.sync_status = sync_status
+        # a p4_desk.gui.sync_worker.SyncWorker: its signals feed every shell's status bar
+        self.sync_worker = sync_worker
         self.login: LoginDialog | None = None
         self.shell: ShellWindow | None = None
 
@@ -87,6 +93,10 @@ class WorkstationSession(QObject):
             return
         self.shell = ShellWindow(self.ctx, content, sync_status=self.sync_status)
         self.shell.logout_requested.connect(self._logged_out)
+        if self.sync_worker is not None:
+            self.sync_worker.status_changed.connect(self.shell.status.show_sync_status)  # type: ignore[attr-defined]
+            self.sync_worker.problem.connect(self.shell.status.show_sync_problem)  # type: ignore[attr-defined]
+            self.sync_worker.sync_now()  # type: ignore[attr-defined]
         self.shell.resize(1366, 768)
         self.shell.show()
 

@@ -1,14 +1,16 @@
 """The workstation status bar: database connection, sync state, officer, counter, clock.
 
-The sync state comes from a pluggable provider: a plain callable returning the text to show
-(e.g. ``"Sinkronisasi: 3 menunggu"``). It runs on a background task every ``SYNC_REFRESH_MS``,
-so it may read the database. Until the sync engineer supplies one, the bar says "not configured".
+The sync state arrives either pushed — ``show_sync_status(status)`` with the sync worker's
+``SyncStatus`` (online, pending, failed) and ``show_sync_problem(message)`` — or pulled from a
+pluggable provider: a plain callable returning the text to show, run on a background task every
+``SYNC_REFRESH_MS`` (so it may read the database). Without either the bar says "not configured".
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
@@ -68,8 +70,7 @@ class WorkstationStatusBar(QStatusBar):
         else:
             self.db_label.setText(self.tr("Database: disconnected"))
             self.db_label.setProperty("state", "error")
-        self.db_label.style().unpolish(self.db_label)
-        self.db_label.style().polish(self.db_label)
+        self._repolish(self.db_label)
 
     def refresh_identity(self) -> None:
         user = self.ctx.user
@@ -82,6 +83,29 @@ class WorkstationStatusBar(QStatusBar):
     def refresh_sync(self) -> None:
         if self.sync_status is not None:
             run_for(self, self.sync_status, self.sync_label.setText, lambda exc: None)
+
+    def show_sync_status(self, status: Any) -> None:
+        """A ``p4_desk.sync.state.SyncStatus`` (read by attribute: online, pending, failed)."""
+        if status.online:
+            text = self.tr("Sync: online · {pending} pending").format(pending=status.pending)
+        else:
+            text = self.tr("Sync: offline · {pending} pending").format(pending=status.pending)
+        if status.failed:
+            text += self.tr(" · {failed} failed").format(failed=status.failed)
+        self.sync_label.setText(text)
+        self.sync_label.setProperty("state", "ok" if status.online and not status.failed else "warning")
+        self.sync_label.setToolTip("")
+        self._repolish(self.sync_label)
+
+    def show_sync_problem(self, message: str) -> None:
+        self.sync_label.setToolTip(message)
+        self.sync_label.setProperty("state", "warning")
+        self._repolish(self.sync_label)
+
+    @staticmethod
+    def _repolish(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
     def _set_timezone(self, tz: tzinfo) -> None:
         self._tz = tz
