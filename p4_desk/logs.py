@@ -67,7 +67,8 @@ def setup_logging(*, verbose: bool = False) -> Path:
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(SensitiveDataFilter())
     root.addHandler(handler)
-    if verbose:
+    has_stream = any(type(h) is logging.StreamHandler for h in root.handlers)
+    if verbose and not has_stream:
         stream = logging.StreamHandler()
         stream.setFormatter(logging.Formatter(FORMAT))
         stream.addFilter(SensitiveDataFilter())

@@ -78,7 +78,7 @@ def launch(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("P4 Desk")
-    setup_logging(verbose=bool(getattr(args, "verbose", False)))
+    setup_logging()  # the file; stderr (-v) is the CLI's
     install_crash_handler()
     try:
         settings = Settings.load()

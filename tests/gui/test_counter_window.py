@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
 from p4_desk.gui.app.look import install_translations
 from p4_desk.gui.app.shell import ShellWindow
@@ -50,8 +50,11 @@ def press(qtbot, window: CounterWindow, key: Qt.Key) -> None:
 
 
 def enabled(window: CounterWindow) -> set[str]:
+    """Enabled queue actions (the permit / complaint screens of other areas are left out)."""
+    hooks = (rules.INTAKE, rules.COMPLAINT)
+    actions = window.actions_by_name.items()
     return {
-        name for name, action in window.actions_by_name.items() if action.isEnabled() and action.isVisible()
+        name for name, action in actions if action.isEnabled() and action.isVisible() and name not in hooks
     }
 
 
@@ -276,3 +279,30 @@ def test_screenshots_of_the_main_states(
     qtbot.waitUntil(lambda: window.ticket is None and not window.busy, timeout=WAIT)
     shell.lock()
     screenshot(shell, f"counter_locked_{suffix}")
+
+
+@pytest.mark.parametrize(
+    ("key", "module", "dialog_class"),
+    [
+        (Qt.Key.Key_F7, "p4_desk.gui.intake", "IntakeDialog"),
+        (Qt.Key.Key_F8, "p4_desk.gui.complaints", "ComplaintDialog"),
+    ],
+    ids=["permit-intake", "complaint"],
+)
+def test_other_areas_screens_open_for_the_ticket_at_the_counter(
+    qtbot, counter, key: Qt.Key, module: str, dialog_class: str
+) -> None:
+    """With the permits / complaints area installed, its key opens its dialog for this ticket."""
+    pytest.importorskip(module)
+    shell, window = counter
+    press(qtbot, window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: window.ticket is not None and not window.busy, timeout=WAIT)
+    press(qtbot, window, key)
+
+    def dialogs() -> list[QDialog]:
+        return [d for d in window.findChildren(QDialog) if type(d).__name__ == dialog_class]
+
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in dialogs()), timeout=WAIT)
+    dialog = dialogs()[0]
+    assert getattr(dialog, "ticket", None) == window.ticket  # it knows which citizen it is about
+    dialog.close()
