@@ -107,6 +107,11 @@
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
+    <message>
+        <location filename="../../p4_desk/gui/app/shell.py" line="188" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -394,9 +399,19 @@
         <translation>Pilih loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/session.py" line="109" />
+        <location filename="../../p4_desk/gui/app/session.py" line="110" />
         <source>Which counter are you at?</source>
         <translation>Anda bertugas di loket mana?</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/app/session.py" line="112" />
+        <source>Choose</source>
+        <translation>Pilih</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/app/session.py" line="113" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
@@ -469,6 +484,11 @@
         <source>P4 Desk</source>
         <translation>P4 Desk</translation>
     </message>
+    <message>
+        <location filename="../../p4_desk/gui/app/crash.py" line="38" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
 </context>
 <context>
     <name>feedback</name>
@@ -481,6 +501,11 @@
         <location filename="../../p4_desk/gui/common/feedback.py" line="33" />
         <source>Cannot continue</source>
         <translation>Tidak dapat dilanjutkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/common/feedback.py" line="37" />
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>

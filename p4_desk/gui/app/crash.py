@@ -34,6 +34,8 @@ def handle_exception(kind: type[BaseException], exc: BaseException, tb: Tracebac
     if QApplication.instance() is not None:
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("crash", "P4 Desk"), text)
         box.setObjectName("crashMessage")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("crash", "OK"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         box.finished.connect(lambda _result: _open_messages.remove(box))
         _open_messages.append(box)

@@ -105,12 +105,15 @@ class WorkstationSession(QObject):
         items = [f"{c.code} — {c.name}" for c in counters]
         if not items:
             return False
-        item, ok = QInputDialog.getItem(
-            None, self.tr("Choose counter"), self.tr("Which counter are you at?"), items, 0, False
-        )
-        if not ok:
+        dialog = QInputDialog()
+        dialog.setWindowTitle(self.tr("Choose counter"))
+        dialog.setLabelText(self.tr("Which counter are you at?"))
+        dialog.setComboBoxItems(items)
+        dialog.setOkButtonText(self.tr("Choose"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        if not dialog.exec():
             return False
-        self.ctx.counter = item.split(" — ", 1)[0]
+        self.ctx.counter = dialog.textValue().split(" — ", 1)[0]
         return True
 
     def _logged_out(self) -> None:

@@ -33,6 +33,8 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     box.setWindowTitle(title or QCoreApplication.translate("feedback", "Cannot continue"))
     box.setText(error_text(exc))
     box.setObjectName("errorMessage")
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("feedback", "OK"))
     box.open()
 
 
