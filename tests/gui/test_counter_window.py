@@ -306,3 +306,23 @@ def test_other_areas_screens_open_for_the_ticket_at_the_counter(
     dialog = dialogs()[0]
     assert getattr(dialog, "ticket", None) == window.ticket  # it knows which citizen it is about
     dialog.close()
+
+
+def test_a_refused_action_shows_the_reason_and_the_screen_catches_up(
+    qtbot, counter, site_db: Database
+) -> None:
+    shell, window = counter
+    press(qtbot, window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: window.ticket is not None and not window.busy, timeout=WAIT)
+    press(qtbot, window, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: window.ticket.state == "serving" and not window.busy, timeout=WAIT)
+    # Given the supervisor moves the ticket elsewhere before this screen has refreshed
+    window.monitor.shutdown()
+    queue.transfer(site_db, "A001", to_service="PKB")
+    # When the officer presses F5 (finish) on the stale screen
+    press(qtbot, window, Qt.Key.Key_F5)
+    # Then the service's Indonesian reason is shown (no traceback) and the panel shows the truth
+    qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=WAIT)
+    assert "A001" in window.notice.text() and "menunggu" in window.notice.text()
+    qtbot.waitUntil(lambda: window.ticket is None, timeout=WAIT)
+    assert queue.get_ticket(site_db, "A001").state == "waiting"
