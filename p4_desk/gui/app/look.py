@@ -1,0 +1,58 @@
+"""Translations and the QSS theme, installed once on the application.
+
+Each area keeps its own ``resources/translations/<area>_id.ts`` (English source strings from
+``self.tr()`` / ``QCoreApplication.translate()`` and its ``ui/<area>_*.ui`` forms). Update and
+compile one after changing strings, e.g. for the counter area::
+
+    pyside6-lupdate p4_desk/gui/counter/*.py ui/counter_*.ui \
+        -ts resources/translations/counter_id.ts -target-language id_ID -no-obsolete
+    pyside6-linguist resources/translations/counter_id.ts      # translate, mark finished
+    pyside6-lrelease resources/translations/counter_id.ts -qm resources/translations/counter_id.qm
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QTranslator
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication
+
+from p4_desk.resources import resource
+
+log = logging.getLogger(__name__)
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Install one translator per ``resources/translations/*_<language>.qm``.
+
+    Every area ships its own file (``counter_id.qm``, ``kiosk_id.qm``, ...), so engineers never
+    edit a shared .ts. English is the source language: ``en`` installs nothing.
+    """
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    for path in sorted(resource("translations").glob(f"*_{language}.qm")):
+        translator = QTranslator(app)
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("could not load translation %s", path)
+    return installed
+
+
+def apply_theme(app: QApplication, name: str = "light") -> None:
+    path = resource("theme", f"{name}.qss")
+    if path.exists():
+        # url(icons:...) in the QSS resolves against resources/icons
+        app.setStyleSheet(path.read_text(encoding="utf-8").replace("@ICONS@", resource("icons").as_posix()))
+    font = QFont(app.font())
+    font.setPointSize(max(font.pointSize(), 11))
+    app.setFont(font)
+
+
+def icon(name: str) -> QIcon:
+    """An SVG icon from ``resources/icons/<name>.svg`` (an empty icon if it is missing)."""
+    path = resource("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()

@@ -1,0 +1,613 @@
+"""The counter officer's screen: the ticket at the counter, the actions, the waiting list, the tally.
+
+All reading happens in one background snapshot (``snapshot.load_snapshot``) that is reloaded
+whenever the shared ``ChangeMonitor`` sees another change in the database; every action is one
+service call on a background task. Buttons follow ``rules.legal_actions``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from p4_desk.domain.queue_rules import PRIORITY_GROUPS
+from p4_desk.errors import P4Error
+from p4_desk.gui.app.look import icon
+from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.feedback import Banner, error_text
+from p4_desk.gui.common.lifetime import run_for
+from p4_desk.gui.common.live import monitor_for
+from p4_desk.gui.counter import rules
+from p4_desk.gui.counter.snapshot import CounterSnapshot, load_snapshot
+from p4_desk.gui.counter.transfer import TransferDialog
+from p4_desk.gui.counter.waiting_model import TICKET_ROLE, WaitingListModel
+from p4_desk.services import catalog, queue
+from p4_desk.services.queue import TicketInfo
+
+log = logging.getLogger(__name__)
+
+# action -> (shortcut, icon name); texts are set in CounterWindow._texts (translated there)
+SHORTCUTS: dict[str, tuple[str, str]] = {
+    rules.CALL_NEXT: ("F2", "call-next"),
+    rules.RECALL: ("F3", "recall"),
+    rules.START: ("F4", "start"),
+    rules.FINISH: ("F5", "finish"),
+    rules.NO_SHOW: ("F6", "no-show"),
+    rules.INTAKE: ("F7", "intake"),
+    rules.COMPLAINT: ("F8", "complaint"),
+    rules.TRANSFER: ("F9", "transfer"),
+    rules.CALL_CHOSEN: ("F11", "call-chosen"),
+    rules.PAUSE: ("F12", "pause"),
+}
+# optional screens of other areas: action -> (module, function)
+HOOKS = {
+    rules.INTAKE: ("p4_desk.gui.intake", "open_intake"),
+    rules.COMPLAINT: ("p4_desk.gui.complaints", "open_complaint"),
+}
+
+
+def _module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def _clock_text(delta: timedelta) -> str:
+    seconds = max(0, int(delta.total_seconds()))
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
+
+
+class CounterWindow(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if not ctx.counter:
+            raise P4Error("Loket belum dipilih. Jalankan dengan --counter KODE atau atur di pengaturan.")
+        self.ctx = ctx
+        self.counter_code = ctx.counter.upper()
+        self.setObjectName("counterWindow")
+        self.monitor = monitor_for(ctx.db)
+        self.snapshot: CounterSnapshot | None = None
+        self.ticket: TicketInfo | None = None
+        self.busy = False
+        self._loading = False
+        self._reload_again = False
+        self._opened = False
+        self._generation = 0  # bumped when an action finishes; older snapshots are dropped
+        self._targets: tuple[list[catalog.ServiceInfo], list[catalog.CounterInfo]] | None = None
+        self.available_hooks = {a for a, (mod, _fn) in HOOKS.items() if _module_exists(mod)}
+
+        self._build()
+        self._build_actions()
+        self.update_actions()
+
+        self.monitor.changed.connect(lambda _marker: self.reload())
+        self.monitor.connection_changed.connect(self._connection_changed)
+        self.monitor.start()
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(self.tick)
+        self._ticker.start(1000)
+        self.reload()
+
+    # --- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.header = QLabel(self)
+        self.header.setObjectName("counterHeader")
+        self.counter_state_label = QLabel(self)
+        self.counter_state_label.setObjectName("counterState")
+        self.notice = Banner("warning", self)
+
+        panel = QFrame(self)
+        panel.setObjectName("ticketPanel")
+        self.number_label = QLabel("—", panel)
+        self.number_label.setObjectName("ticketNumber")
+        self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ticket_state_label = QLabel(panel)
+        self.ticket_state_label.setObjectName("ticketState")
+        self.ticket_state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.service_label = QLabel(panel)
+        self.service_label.setObjectName("ticketService")
+        self.service_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.service_label.setWordWrap(True)
+        self.priority_badge = QLabel(panel)
+        self.priority_badge.setObjectName("priorityBadge")
+        self.priority_badge.hide()
+        self.waited_label = QLabel(panel)
+        self.waited_label.setObjectName("ticketWaited")
+        self.at_counter_label = QLabel(panel)
+        self.at_counter_label.setObjectName("ticketAtCounter")
+        self.recalls_label = QLabel(panel)
+        self.recalls_label.setObjectName("ticketRecalls")
+        badge_row = QHBoxLayout()
+        badge_row.addStretch(1)
+        badge_row.addWidget(self.priority_badge)
+        badge_row.addWidget(self.ticket_state_label)
+        badge_row.addStretch(1)
+        facts = QHBoxLayout()
+        for w in (self.waited_label, self.at_counter_label, self.recalls_label):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            facts.addWidget(w, 1)
+        for badge in (self.priority_badge, self.ticket_state_label):
+            badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.addStretch(1)
+        panel_layout.addWidget(self.number_label)
+        panel_layout.addLayout(badge_row)
+        panel_layout.addSpacing(8)
+        panel_layout.addWidget(self.service_label)
+        panel_layout.addStretch(1)
+        panel_layout.addLayout(facts)
+
+        self.buttons_box = QWidget(self)
+        self.buttons_layout = QGridLayout(self.buttons_box)
+        self.buttons_layout.setContentsMargins(0, 0, 0, 0)
+        self.buttons_layout.setSpacing(8)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("waitingFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Find a number in the waiting list (Ctrl+F)…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.model = WaitingListModel(self.ctx.db.now)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(WaitingListModel.NUMBER)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.returnPressed.connect(self._filter_enter)
+        self.table = QTableView(self)
+        self.table.setObjectName("waitingTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WaitingListModel.SERVICE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
+        self.table.doubleClicked.connect(lambda _i: self.trigger(rules.CALL_CHOSEN))
+        call_selected = QAction(self.table)
+        call_selected.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        call_selected.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        call_selected.triggered.connect(lambda: self.trigger(rules.CALL_CHOSEN))
+        self.table.addAction(call_selected)
+        self.waiting_title = QLabel(self)
+        self.waiting_title.setObjectName("sectionTitle")
+        self.tally_label = QLabel(self)
+        self.tally_label.setObjectName("tally")
+        self.tally_label.setWordWrap(True)
+
+        left = QVBoxLayout()
+        left.addWidget(panel, 3)
+        left.addWidget(self.buttons_box, 0)
+        right = QVBoxLayout()
+        right.addWidget(self.waiting_title)
+        right.addWidget(self.filter_edit)
+        right.addWidget(self.table, 1)
+        right.addWidget(self.tally_label)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.counter_state_label)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 8)
+        outer.addLayout(top)
+        outer.addWidget(self.notice)
+        outer.addLayout(body, 1)
+        self.header.setText(self.tr("Counter {code}").format(code=self.counter_code))
+        self.waiting_title.setText(self.tr("Waiting"))
+        self._show_ticket()
+
+    def _texts(self) -> dict[str, str]:
+        return {
+            rules.CALL_NEXT: self.tr("Call next"),
+            rules.RECALL: self.tr("Recall"),
+            rules.START: self.tr("Start"),
+            rules.FINISH: self.tr("Finish"),
+            rules.NO_SHOW: self.tr("No-show"),
+            rules.TRANSFER: self.tr("Transfer…"),
+            rules.CALL_CHOSEN: self.tr("Call selected"),
+            rules.PAUSE: self.tr("Break"),
+            rules.RESUME: self.tr("Resume"),
+            rules.INTAKE: self.tr("Permit application"),
+            rules.COMPLAINT: self.tr("Complaint"),
+        }
+
+    def _build_actions(self) -> None:
+        texts = self._texts()
+        self.actions_by_name: dict[str, QAction] = {}
+        self.buttons: dict[str, QToolButton] = {}
+        order = [
+            rules.CALL_NEXT, rules.RECALL, rules.START, rules.FINISH, rules.NO_SHOW,
+            rules.TRANSFER, rules.CALL_CHOSEN, rules.PAUSE, rules.INTAKE, rules.COMPLAINT,
+        ]  # fmt: skip
+        position = 0
+        for name in order:
+            key, icon_name = SHORTCUTS[name]
+            action = QAction(icon(icon_name), texts[name], self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, n=name: self.trigger(n))
+            self.addAction(action)
+            self.actions_by_name[name] = action
+            if name in HOOKS and name not in self.available_hooks:
+                action.setVisible(False)
+                continue
+            button = QToolButton(self.buttons_box)
+            button.setObjectName(f"action_{name}")
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setIconSize(QSize(22, 22))
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setProperty("primary", name == rules.CALL_NEXT)
+            self.buttons_layout.addWidget(button, position // 5, position % 5)
+            self.buttons[name] = button
+            position += 1
+        for column in range(5):
+            self.buttons_layout.setColumnStretch(column, 1)
+        find = QAction(self)
+        find.setShortcut(QKeySequence("Ctrl+F"))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.filter_edit.setFocus)
+        self.addAction(find)
+        self._label_buttons()
+
+    def _label_buttons(self) -> None:
+        texts = self._texts()
+        for name, action in self.actions_by_name.items():
+            text = texts[name]
+            if name == rules.PAUSE and self._counter_state() != "open":
+                text = texts[rules.RESUME] if self._counter_state() == "paused" else self.tr("Open counter")
+            action.setText(f"{text}\n{SHORTCUTS[name][0]}")
+            action.setToolTip(f"{text} ({SHORTCUTS[name][0]})")
+
+    # --- state --------------------------------------------------------------------------
+
+    def _counter_state(self) -> str | None:
+        return self.snapshot.counter.state if self.snapshot else None
+
+    def legal(self) -> frozenset[str]:
+        allowed = rules.legal_actions(
+            self._counter_state(),
+            self.ticket,
+            recalls_required=self.snapshot.recalls_required if self.snapshot else 1,
+            has_selection=self.selected_ticket() is not None,
+            connected=self.monitor.connected,
+            busy=self.busy,
+        )
+        # one key toggles the break: PAUSE stands for RESUME when the counter is not open
+        if rules.RESUME in allowed:
+            allowed = (allowed - {rules.RESUME}) | {rules.PAUSE}
+        return allowed
+
+    def update_actions(self) -> None:
+        allowed = self.legal()
+        for name, action in self.actions_by_name.items():
+            action.setEnabled(name in allowed)
+
+    def selected_ticket(self) -> TicketInfo | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        ticket = rows[0].data(TICKET_ROLE)
+        return ticket if isinstance(ticket, TicketInfo) else None
+
+    def select_ticket(self, number: str) -> bool:
+        """Select a waiting ticket by number (used by the filter field and by tests)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data() == number.upper():
+                self.table.selectRow(row)
+                return True
+        return False
+
+    # --- loading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        db, code, officer = self.ctx.db, self.counter_code, self.ctx.user.id if self.ctx.user else None
+        generation = self._generation
+        run_for(
+            self,
+            lambda: load_snapshot(db, code, officer),
+            lambda snapshot: self._loaded(snapshot, generation),
+            self._load_failed,
+        )
+
+    def _loaded(self, snapshot: CounterSnapshot, generation: int) -> None:
+        self._loading = False
+        if generation != self._generation:
+            # read before this window's last action finished: it would show the old ticket
+            self._reload_again = False
+            self.reload()
+            return
+        self.snapshot = snapshot
+        if not self.busy:
+            self.ticket = snapshot.ticket
+        selected = self.selected_ticket()
+        self.model.set_tickets(snapshot.waiting)
+        if selected is not None:
+            row = self.model.row_of(selected.id)
+            if row is not None:
+                proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
+                if proxy_row >= 0:
+                    self.table.selectRow(proxy_row)
+        self._show_counter()
+        self._show_ticket()
+        self._show_tally()
+        self.update_actions()
+        if not self._opened:
+            self._opened = True
+            self._open_on_login()
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.monitor.report_failure(exc)
+        if not self.monitor.connected:
+            self.update_actions()
+        else:
+            self.show_notice(error_text(exc))
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+
+    def _open_on_login(self) -> None:
+        """At login a closed counter is opened for this officer (and an open one taken over);
+        a counter on a break stays on its break until the officer presses Resume."""
+        if self.snapshot is None or self.ctx.user is None:
+            return
+        state, officer = self.snapshot.counter.state, self.snapshot.counter.officer
+        if state == "closed" or (state == "open" and officer != self.ctx.user.username):
+            self._run(lambda: queue.set_counter_state(self.ctx.db, self.counter_code, "open", self.ctx.actor))
+
+    # --- showing ------------------------------------------------------------------------
+
+    def _show_counter(self) -> None:
+        if self.snapshot is None:
+            return
+        c = self.snapshot.counter
+        labels = {"open": self.tr("Open"), "paused": self.tr("On break"), "closed": self.tr("Closed")}
+        self.header.setText(
+            self.tr("{name} ({code}) — services: {services}").format(
+                name=c.name, code=c.code, services=", ".join(c.services)
+            )
+        )
+        self.counter_state_label.setText(labels.get(c.state, c.state))
+        self.counter_state_label.setProperty("state", c.state)
+        self._repolish(self.counter_state_label)
+        self.waiting_title.setText(self.tr("Waiting: {n}").format(n=len(self.snapshot.waiting)))
+        self._label_buttons()
+
+    def _show_ticket(self) -> None:
+        t = self.ticket
+        self.number_label.setProperty("empty", t is None)
+        self._repolish(self.number_label)
+        if t is None:
+            self.number_label.setText("—")
+            self.ticket_state_label.setText(self.tr("No ticket at the counter"))
+            self.ticket_state_label.setProperty("state", "none")
+            self.service_label.setText(self.tr("Press F2 to call the next citizen."))
+            self.priority_badge.hide()
+            for w in (self.waited_label, self.at_counter_label, self.recalls_label):
+                w.clear()
+        else:
+            states = {"called": self.tr("Called"), "serving": self.tr("Being served")}
+            self.number_label.setText(t.number)
+            self.ticket_state_label.setText(states.get(t.state, t.state))
+            self.ticket_state_label.setProperty("state", t.state)
+            self.service_label.setText(f"{t.service_name} — {t.agency_name}")
+            if t.priority:
+                self.priority_badge.setText(PRIORITY_GROUPS.get(t.priority, t.priority))
+                self.priority_badge.show()
+            else:
+                self.priority_badge.hide()
+            self.recalls_label.setText(self.tr("Recalled: {n}×").format(n=t.recall_count))
+        self._repolish(self.ticket_state_label)
+        self.tick()
+
+    def tick(self) -> None:
+        t = self.ticket
+        if t is None:
+            return
+        now: datetime = self.ctx.db.now()
+        waited_until = t.called_at or now
+        self.waited_label.setText(self.tr("Waited: {t}").format(t=_clock_text(waited_until - t.arrival_at)))
+        since = t.called_at or now
+        self.at_counter_label.setText(self.tr("At the counter: {t}").format(t=_clock_text(now - since)))
+        self.model.refresh_times()
+
+    def _show_tally(self) -> None:
+        if self.snapshot is None:
+            return
+        tally = self.snapshot.tally
+        average = tally.get("average_service_minutes")
+        avg_text = self.tr("{m} min").format(m=average) if average is not None else "—"
+        self.tally_label.setText(
+            self.tr("Today: {served} served · {no_show} no-show · average service {avg}").format(
+                served=tally.get("served", 0), no_show=tally.get("no_show", 0), avg=avg_text
+            )
+        )
+
+    def show_notice(self, text: str) -> None:
+        self.notice.show_message(text)
+
+    def _connection_changed(self, connected: bool, _message: str) -> None:
+        self.update_actions()
+        if connected:
+            self.reload()
+
+    @staticmethod
+    def _repolish(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def trigger(self, name: str) -> None:
+        if name not in self.legal():
+            return
+        self.notice.hide()
+        db, code, actor, t = self.ctx.db, self.counter_code, self.ctx.actor, self.ticket
+        if name == rules.CALL_NEXT:
+            self._run(lambda: queue.call_next(db, code, actor), self._after_call_next)
+        elif name == rules.CALL_CHOSEN:
+            chosen = self.selected_ticket()
+            if chosen is not None:
+                self._run(lambda: queue.call_ticket(db, chosen.id, code, actor), self._set_ticket)
+        elif name == rules.PAUSE:
+            state = "paused" if self._counter_state() == "open" else "open"
+            self._run(lambda: queue.set_counter_state(db, code, state, actor))
+        elif name in HOOKS:
+            self._open_hook(name)
+        elif t is not None:
+            self._ticket_action(name, t)
+
+    def _ticket_action(self, name: str, t: TicketInfo) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+        if name == rules.RECALL:
+            self._run(lambda: queue.recall(db, t.id, actor), self._set_ticket)
+        elif name == rules.START:
+            self._run(lambda: queue.start(db, t.id, actor), self._set_ticket)
+        elif name == rules.FINISH:
+            self._run(lambda: queue.finish(db, t.id, actor), self._clear_ticket)
+        elif name == rules.NO_SHOW:
+            self._run(lambda: queue.no_show(db, t.id, actor), self._clear_ticket)
+        elif name == rules.TRANSFER:
+            self._open_transfer(t)
+
+    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
+        self.busy = True
+        self.update_actions()
+
+        def done(result: Any) -> None:
+            self.busy = False
+            self._generation += 1
+            if on_done is not None:
+                on_done(result)
+            self.update_actions()
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            self._generation += 1
+            self.monitor.report_failure(exc)
+            self.show_notice(error_text(exc))
+            self.update_actions()
+            self.reload()
+
+        run_for(self, fn, done, failed)
+
+    def _after_call_next(self, ticket: TicketInfo | None) -> None:
+        if ticket is None:
+            self.show_notice(self.tr("Nobody is waiting for this counter."))
+        self._set_ticket(ticket)
+
+    def _set_ticket(self, ticket: TicketInfo | None) -> None:
+        self.ticket = ticket
+        self._show_ticket()
+
+    def _clear_ticket(self, _ticket: TicketInfo) -> None:
+        self._set_ticket(None)
+
+    def _open_transfer(self, t: TicketInfo) -> None:
+        def show(targets: tuple[list[catalog.ServiceInfo], list[catalog.CounterInfo]]) -> None:
+            self._targets = targets
+            self.transfer_dialog = TransferDialog(t, targets[0], targets[1], self.counter_code, self)
+            self.transfer_dialog.accepted.connect(lambda: self._transfer(t, self.transfer_dialog.target()))
+            self.transfer_dialog.open()
+
+        if self._targets is not None:
+            show(self._targets)
+        else:
+            db = self.ctx.db
+            run_for(
+                self,
+                lambda: (catalog.list_services(db), catalog.list_counters(db)),
+                show,
+                lambda exc: self.show_notice(error_text(exc)),
+            )
+
+    def _transfer(self, t: TicketInfo, target: tuple[str, str] | None) -> None:
+        if target is None:
+            return
+        kind, code = target
+        db, actor = self.ctx.db, self.ctx.actor
+        if kind == "service":
+            self._run(lambda: queue.transfer(db, t.id, to_service=code, actor=actor), self._clear_ticket)
+        else:
+            self._run(lambda: queue.transfer(db, t.id, to_counter=code, actor=actor), self._clear_ticket)
+
+    def _open_hook(self, name: str) -> None:
+        module_name, function = HOOKS[name]
+        try:
+            opener = getattr(importlib.import_module(module_name), function)
+            opener(self.ctx, self.ticket, self)
+        except P4Error as exc:
+            self.show_notice(exc.message)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        if self.proxy.rowCount() and text.strip():
+            self.table.selectRow(0)
+        self.update_actions()
+
+    def _filter_enter(self) -> None:
+        if self.selected_ticket() is not None:
+            self.trigger(rules.CALL_CHOSEN)
+
+    # --- shell hooks --------------------------------------------------------------------
+
+    def window_title(self) -> str:
+        return self.tr("P4 Desk — Counter {code}").format(code=self.counter_code)
+
+    def help_entries(self) -> list[tuple[str, str]]:
+        texts = self._texts()
+        texts[rules.PAUSE] = f"{texts[rules.PAUSE]} / {texts[rules.RESUME]}"
+        rows = [
+            (key, texts[name].rstrip("…"))
+            for name, (key, _icon) in SHORTCUTS.items()
+            if name not in HOOKS or name in self.available_hooks
+        ]
+        rows.append(("Enter", self.tr("Call the ticket selected in the waiting list")))
+        rows.append(("Ctrl+F", self.tr("Find a number in the waiting list")))
+        return rows
+
+    def logging_out(self) -> None:
+        """Leaving the counter: close it, or put it on a break when a ticket is still in hand."""
+        self.monitor.stop()
+        self._ticker.stop()
+        db, code, actor = self.ctx.db, self.counter_code, self.ctx.actor
+        state = "paused" if self.ticket is not None else "closed"
+        run_for(self, lambda: queue.set_counter_state(db, code, state, actor), None, lambda exc: None)

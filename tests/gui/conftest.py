@@ -1,0 +1,78 @@
+"""GUI fixtures shared by every GUI test (pytest-qt, real widgets, offscreen).
+
+- ``site_clock`` / ``site_db``: the MPP-TEST site (tests/support/sites.py) in a real SQLite file,
+  on a settable clock at 10:00 WIB; users petugas1 / petugas2 (password ``rahasia123``).
+- ``make_ctx(db, role=..., counter=..., username=...)``: an ``AppContext`` with that user logged in.
+- ``screenshot(widget, name)``: saves a PNG to ``test-output/screenshots/<name>.png`` (gitignored).
+- Every GUI test waits for background tasks and stops the live-update monitors at teardown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QWidget
+
+from p4_desk.config import Settings
+from p4_desk.gui.app.look import apply_theme
+from p4_desk.gui.common import live
+from p4_desk.gui.common.context import AppContext
+from p4_desk.services import users
+from p4_desk.store.db import Database
+from tests.support.sites import DEFAULT_START, Clock, make_site
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def _themed_app(qapp: QApplication) -> Iterator[None]:
+    apply_theme(qapp)
+    yield
+    QThreadPool.globalInstance().waitForDone(10_000)
+    for monitor in list(live._monitors.values()):
+        monitor.shutdown()
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def site_clock() -> Clock:
+    return Clock(DEFAULT_START)
+
+
+@pytest.fixture
+def site_db(sqlite_url: str, site_clock: Clock) -> Iterator[Database]:
+    db = make_site(sqlite_url, site_clock)
+    yield db
+    QThreadPool.globalInstance().waitForDone(10_000)
+    db.dispose()
+
+
+MakeCtx = Callable[..., AppContext]
+
+
+@pytest.fixture
+def make_ctx() -> MakeCtx:
+    def make(
+        db: Database, *, role: str = "counter", counter: str | None = "L1", username: str | None = "petugas1"
+    ) -> AppContext:
+        ctx = AppContext(db=db, settings=Settings.load(), role=role, counter=counter)
+        if username:
+            ctx.user = users.get_user(db, username)
+        return ctx
+
+    return make
+
+
+@pytest.fixture
+def screenshot() -> Callable[[QWidget, str], Path]:
+    def grab(widget: QWidget, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        QApplication.processEvents()
+        assert widget.grab().save(str(path)), f"could not write {path}"
+        return path
+
+    return grab
