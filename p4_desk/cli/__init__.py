@@ -54,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr)
+    from p4_desk.logs import setup_logging
+
+    setup_logging()  # rotating file in the log dir; NIKs masked, tokens dropped
     ctx = CliContext(args)
     try:
         if not getattr(args, "func", None):

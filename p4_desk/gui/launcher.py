@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtCore import QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from p4_desk.config import Settings, settings_path
@@ -32,6 +32,7 @@ from p4_desk.store.migrate import open_database
 
 log = logging.getLogger(__name__)
 EXIT_WAIT_MS = 10_000
+HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000
 
 
 def needs_first_run(args: argparse.Namespace) -> bool:
@@ -74,6 +75,22 @@ def run_first_start(settings: Settings) -> Settings | None:
     return wait_for(lambda: apply_setup(choice, settings), text)  # type: ignore[no-any-return]
 
 
+def start_housekeeping(ctx: AppContext) -> QTimer:
+    """Auto-close complaints, purge stale drafts, daily backup: now and every hour, off the UI thread."""
+    from p4_desk.gui.common.tasks import run_task
+    from p4_desk.services.housekeeping import run_housekeeping
+
+    def run() -> None:
+        run_task(lambda: run_housekeeping(ctx.db, ctx.settings, ctx.role))
+
+    timer = QTimer()
+    timer.setInterval(HOUSEKEEPING_INTERVAL_MS)
+    timer.timeout.connect(run)
+    timer.start()
+    run()
+    return timer
+
+
 def launch(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -113,6 +130,7 @@ def launch(args: argparse.Namespace) -> int:
             return 1
     # every workstation may send; the sync agent's sender lock lets one at a time do it
     sync_worker = start_sync_worker(db, settings)
+    chores = start_housekeeping(ctx)
     if window is not None:
         window.show()
     else:
@@ -120,6 +138,7 @@ def launch(args: argparse.Namespace) -> int:
         quit_when_ended(session)
         session.start()
     code = int(app.exec())
+    chores.stop()
     if sync_worker is not None:
         sync_worker.stop()  # type: ignore[attr-defined]
     # let running tasks (e.g. closing the counter on exit) finish while their objects still exist
