@@ -69,6 +69,11 @@
         <translation>Permohonan Izin</translation>
     </message>
     <message>
+        <location filename="../../p4_desk/gui/counter/window.py" line="240" />
+        <source>Applications</source>
+        <translation>Daftar Permohonan</translation>
+    </message>
+    <message>
         <location filename="../../p4_desk/gui/counter/window.py" line="239" />
         <source>Complaint</source>
         <translation>Pengaduan</translation>

@@ -40,18 +40,20 @@ def open_counter(
     return shell, content
 
 
-def press(qtbot, window: CounterWindow, key: Qt.Key) -> None:
+def press(
+    qtbot, window: CounterWindow, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     """A key press in that counter's window (shortcuts go to the active window, as on a real PC)."""
     shell = window.window()
     if QApplication.activeWindow() is not shell:
         shell.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is shell, timeout=WAIT)
-    qtbot.keyClick(window, key)
+    qtbot.keyClick(window, key, modifier)
 
 
 def enabled(window: CounterWindow) -> set[str]:
     """Enabled queue actions (the permit / complaint screens of other areas are left out)."""
-    hooks = (rules.INTAKE, rules.COMPLAINT)
+    hooks = (rules.INTAKE, rules.COMPLAINT, rules.APPLICATIONS)
     actions = window.actions_by_name.items()
     return {
         name for name, action in actions if action.isEnabled() and action.isVisible() and name not in hooks
@@ -326,3 +328,16 @@ def test_a_refused_action_shows_the_reason_and_the_screen_catches_up(
     assert "A001" in window.notice.text() and "menunggu" in window.notice.text()
     qtbot.waitUntil(lambda: window.ticket is None, timeout=WAIT)
     assert queue.get_ticket(site_db, "A001").state == "waiting"
+
+
+def test_ctrl_p_opens_the_application_search_without_a_ticket(qtbot, counter) -> None:
+    """The officer finds an application (by number, NIK, name, phone) from the counter screen."""
+    pytest.importorskip("p4_desk.gui.intake")
+    shell, window = counter
+    press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+
+    def dialogs() -> list[QDialog]:
+        return [d for d in window.findChildren(QDialog) if type(d).__name__ == "ApplicationsDialog"]
+
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in dialogs()), timeout=WAIT)
+    dialogs()[0].close()

@@ -23,6 +23,7 @@ PAUSE = "pause"
 RESUME = "resume"
 INTAKE = "intake"
 COMPLAINT = "complaint"
+APPLICATIONS = "applications"
 
 
 def legal_actions(
@@ -36,7 +37,7 @@ def legal_actions(
 ) -> frozenset[str]:
     if not connected or busy or counter_state is None:
         return frozenset()
-    actions: set[str] = {INTAKE, COMPLAINT}
+    actions: set[str] = {INTAKE, COMPLAINT, APPLICATIONS}
     if ticket is None:
         if counter_state == "open":
             actions |= {CALL_NEXT, PAUSE}

@@ -59,11 +59,14 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
     rules.TRANSFER: ("F9", "transfer"),
     rules.CALL_CHOSEN: ("F11", "call-chosen"),
     rules.PAUSE: ("F12", "pause"),
+    rules.APPLICATIONS: ("Ctrl+P", "intake"),
 }
-# optional screens of other areas: action -> (module, function)
+# optional screens of other areas: action -> (module, function); INTAKE and COMPLAINT get the
+# current ticket, APPLICATIONS (search, history, lifecycle, hand-over) does not
 HOOKS = {
     rules.INTAKE: ("p4_desk.gui.intake", "open_intake"),
     rules.COMPLAINT: ("p4_desk.gui.complaints", "open_complaint"),
+    rules.APPLICATIONS: ("p4_desk.gui.intake", "open_applications"),
 }
 
 
@@ -237,6 +240,7 @@ class CounterWindow(QWidget):
             rules.RESUME: self.tr("Resume"),
             rules.INTAKE: self.tr("Permit application"),
             rules.COMPLAINT: self.tr("Complaint"),
+            rules.APPLICATIONS: self.tr("Applications"),
         }
 
     def _build_actions(self) -> None:
@@ -246,6 +250,7 @@ class CounterWindow(QWidget):
         order = [
             rules.CALL_NEXT, rules.RECALL, rules.START, rules.FINISH, rules.NO_SHOW,
             rules.TRANSFER, rules.CALL_CHOSEN, rules.PAUSE, rules.INTAKE, rules.COMPLAINT,
+            rules.APPLICATIONS,
         ]  # fmt: skip
         position = 0
         for name in order:
@@ -573,7 +578,10 @@ class CounterWindow(QWidget):
         module_name, function = HOOKS[name]
         try:
             opener = getattr(importlib.import_module(module_name), function)
-            opener(self.ctx, self.ticket, self)
+            if name == rules.APPLICATIONS:
+                opener(self.ctx, self)
+            else:
+                opener(self.ctx, self.ticket, self)
         except P4Error as exc:
             self.show_notice(exc.message)
 
