@@ -73,7 +73,7 @@ def main() -> int:
     if command == "test":
         return test(rest)
     if command == "cli":
-        ensure_environment("")
+        ensure_environment("central")  # includes the reference central server
         return p4desk(*rest)
     sys.exit(f"usage: python3 dev.py run|test|cli ...  (unknown: {command})")
 
