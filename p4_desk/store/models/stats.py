@@ -1,0 +1,16 @@
+"""Indexes the statistics and the live monitor need on the core tables (migration 0501).
+
+Period statistics select service legs by ``queued_at`` across every service (the core index
+starts with ``service_id``); the live monitor polls legs called in the last hour and legs
+ended today every two seconds, which without these would scan the whole year.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Index
+
+from p4_desk.store.models.core import TicketLeg
+
+ix_ticket_leg_queued_at = Index("ix_ticket_leg_queued_at", TicketLeg.queued_at)
+ix_ticket_leg_called_at = Index("ix_ticket_leg_called_at", TicketLeg.called_at)
+ix_ticket_leg_ended_at = Index("ix_ticket_leg_ended_at", TicketLeg.ended_at)
