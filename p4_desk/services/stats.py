@@ -437,8 +437,10 @@ def _percentiles(
     for p in PERCENTILES:
         pos = p * (n - 1)
         lo = int(pos)
-        hi = min(lo + 1, n - 1)
-        result.append(values[lo] + (values[hi] - values[lo]) * (pos - lo))
+        if pos == lo:  # exact rank: the row above was not fetched and is not needed
+            result.append(values[lo])
+        else:
+            result.append(values[lo] + (values[lo + 1] - values[lo]) * (pos - lo))
     return result[0], result[1]
 
 
