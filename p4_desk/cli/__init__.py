@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "p4_desk.cli.queue_cmds",
     "p4_desk.cli.catalog_cmds",
     "p4_desk.cli.user_cmds",
+    "p4_desk.cli.stats_cmds",
 )
 
 ROLES = ("counter", "kiosk", "display", "supervisor", "survey", "admin")

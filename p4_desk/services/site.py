@@ -27,6 +27,10 @@ SITE_SETTINGS: dict[str, tuple[Any, str]] = {
     "site.longitude": (105.2610, "Site longitude"),
     "site.address": ("", "Site address printed on receipts"),
     "ticket.footer": ("Terima kasih. Simpan tiket ini sampai layanan selesai.", "Ticket footer"),
+    "report.head_title": ("Kepala MPP", "Title of the official who signs queue reports"),
+    "report.head_name": ("", "Name of the official who signs queue reports"),
+    "report.head_nip": ("", "NIP of the official who signs queue reports"),
+    "report.place": ("", "Place written above the signature (e.g. Bandar Lampung)"),
 }
 
 TIMEZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}

@@ -43,12 +43,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from p4_desk.errors import NotFound, ValidationError
+from p4_desk.printing.report import Signatory
+from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_counter, find_service
 from p4_desk.store.db import Database
 from p4_desk.store.models import Agency, AuditEntry, Counter, Service, Site, Ticket, TicketLeg, User
 from p4_desk.store.types import UTCDateTime
 
-WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")  # Monday first
 LIVE_WAIT_WINDOW = timedelta(hours=1)
 MAX_PERIOD_DAYS = 366 * 2
 
@@ -84,6 +85,15 @@ class Period:
         start = datetime.combine(self.first, time(0), tzinfo=tz).astimezone(UTC)
         end = datetime.combine(self.last + timedelta(days=1), time(0), tzinfo=tz).astimezone(UTC)
         return start, end
+
+    @classmethod
+    def of_report(cls, kind: str, d: date) -> Period:
+        """The period of a ``daily`` or ``monthly`` report that contains ``d``."""
+        if kind == "daily":
+            return cls.day(d)
+        if kind == "monthly":
+            return cls.month(d)
+        raise ValidationError("Jenis laporan harus harian (daily) atau bulanan (monthly).", field="period")
 
     def days(self) -> list[date]:
         return [self.first + timedelta(days=i) for i in range((self.last - self.first).days + 1)]
@@ -566,6 +576,16 @@ def _open_seconds(s: Session, scope: _Scope, now: datetime) -> dict[int, float]:
 
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def report_signatory(db: Database) -> Signatory:
+    """Who signs printed reports, from the site settings ``report.*``."""
+    return Signatory(
+        title=str(site_service.get_setting(db, "report.head_title") or "Kepala MPP"),
+        name=str(site_service.get_setting(db, "report.head_name") or ""),
+        nip=str(site_service.get_setting(db, "report.head_nip") or ""),
+        place=str(site_service.get_setting(db, "report.place") or ""),
+    )
 
 
 # --- live monitor ---------------------------------------------------------------------------
