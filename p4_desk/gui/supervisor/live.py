@@ -92,7 +92,8 @@ class LivePanel(QWidget):
                 self.tr("Officer"),
                 self.tr("Ticket"),
                 self.tr("Idle (min)"),
-            ]
+            ],
+            stretch=2,
         )
 
         self.reprint_button = QPushButton(self.tr("Reprint ticket…"))
