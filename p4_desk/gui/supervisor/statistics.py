@@ -119,11 +119,16 @@ class StatisticsPanel(QWidget):
             form.addRow(label, value)
 
         self.services = table(
-            [self.tr("Service"), self.tr("Issued"), self.tr("Served"), self.tr("No-show"),
+            [self.tr("Service"), self.tr("Issued"), self.tr("Served", "column"), self.tr("No-show"),
              self.tr("Avg wait (min)"), self.tr("Within target")]
         )  # fmt: skip
         self.officers = table(
-            [self.tr("Officer"), self.tr("Served"), self.tr("Avg service (min)"), self.tr("Idle (min)")]
+            [
+                self.tr("Officer"),
+                self.tr("Served", "column"),
+                self.tr("Avg service (min)"),
+                self.tr("Idle (min)"),
+            ]
         )
         self.heatmap = QTableWidget(7, 24)
         self.heatmap.setVerticalHeaderLabels(list(WEEKDAYS))
@@ -139,10 +144,12 @@ class StatisticsPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(summary, 2)
         top.addWidget(self.services, 3)
-        top.addWidget(self.officers, 2)
+        self.officers.setMinimumHeight(140)
         body = QWidget()
         bv = QVBoxLayout(body)
         bv.addLayout(top)
+        bv.addWidget(QLabel(self.tr("Officers")))
+        bv.addWidget(self.officers)
         bv.addWidget(QLabel(self.tr("Daily trend")))
         bv.addWidget(self.trend)
         bv.addWidget(QLabel(self.tr("Arrivals by weekday and hour (local time)")))
@@ -236,7 +243,7 @@ class StatisticsPanel(QWidget):
         self.services.setRowCount(len(stats.services))
         for row, sv in enumerate(stats.services):
             for col, item in enumerate(
-                (cell(sv.code, tooltip=sv.name), cell(sv.issued, right=True), cell(sv.served, right=True),
+                (cell(f"{sv.code} – {sv.name}"), cell(sv.issued, right=True), cell(sv.served, right=True),
                  cell(sv.no_show, right=True), cell(minutes_text(sv.wait_avg), right=True),
                  cell(percent(sv.within_target), right=True))
             ):  # fmt: skip
@@ -270,7 +277,7 @@ class StatisticsPanel(QWidget):
 
     def _trend_chart(self, stats: Statistics) -> QChart:
         issued = QBarSet(self.tr("Issued"))
-        served = QBarSet(self.tr("Served"))
+        served = QBarSet(self.tr("Served", "column"))
         for d in stats.days:
             issued.append(d.issued)
             served.append(d.served)
