@@ -213,9 +213,12 @@ def _seconds(db: Database, later: Any, earlier: Any) -> ColumnElement[float]:
 
 
 def _hour_bucket(db: Database, column: Any) -> ColumnElement[str]:
-    """``'YYYY-MM-DD HH'`` of a UTC timestamp, the same text on both dialects."""
+    """``'YYYY-MM-DD HH'`` of a UTC timestamp, the same text on both dialects.
+
+    SQLite stores timestamps as ISO text (``YYYY-MM-DD HH:MM:SS.ffffff``): the first 13
+    characters are the hour, several times cheaper than ``strftime`` parsing every row."""
     if db.is_sqlite:
-        return func.strftime("%Y-%m-%d %H", column)
+        return func.substr(column, 1, 13)
     return func.to_char(column, "YYYY-MM-DD HH24")
 
 
@@ -276,12 +279,23 @@ def compute_statistics(db: Database, period: Period, filters: StatsFilter | None
         if site is None:
             raise NotFound("Situs belum disiapkan. Jalankan: p4-desk init --site-code KODE --site-name NAMA")
         scope = _resolve(s, db, period, filters)
-        services = _service_figures(s, db, scope)
-        wait_pct = _percentiles(s, db, scope, waiting=True)
-        service_pct = _percentiles(s, db, scope, waiting=False)
-        days, heatmap = _by_hour(s, db, scope, period, tz)
-        officers = _officer_figures(s, db, scope, now)
-    totals = _totals(services, wait_pct, service_pct)
+        groups = _leg_groups(s, db, scope, now)
+        issued = _issued(s, db, scope, period)
+        wait_pct, service_pct = _percentiles(s, db, scope)
+        sessions = _open_seconds(s, scope, now)
+        catalog = {
+            sid: (code, name, agency, target)
+            for sid, code, name, agency, target in s.execute(
+                select(Service.id, Service.code, Service.name, Agency.code, Service.target_wait_minutes).join(
+                    Agency, Agency.id == Service.agency_id
+                )
+            )
+        }
+        people = {uid: (u, n) for uid, u, n in s.execute(select(User.id, User.username, User.full_name))}
+    hours = {
+        bucket: _local_hour(bucket, tz) for bucket in {g.bucket for g in groups} | {b for _, b, _ in issued}
+    }
+    services = _service_figures(groups, issued, catalog)
     return Statistics(
         site_code=site.code,
         site_name=site.name,
@@ -289,12 +303,146 @@ def compute_statistics(db: Database, period: Period, filters: StatsFilter | None
         period=period,
         filters=filters,
         generated_at=now,
-        totals=totals,
+        totals=_totals(services, wait_pct, service_pct),
         services=tuple(f for f, _sums in services),
-        officers=officers,
-        days=days,
-        heatmap=heatmap,
+        officers=_officer_figures(groups, sessions, people),
+        days=_days(groups, issued, hours, period),
+        heatmap=_heatmap(issued, hours),
     )
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Sums over the legs of one service, one officer and one UTC hour (the single SQL pass)."""
+
+    service_id: int
+    officer_id: int | None
+    bucket: str
+    legs: int
+    done: int
+    no_show: int
+    cancelled: int
+    transferred: int
+    waiting_at_end: int
+    wait_sum: float
+    wait_n: int
+    service_sum: float
+    service_n: int
+    within: int
+    busy: float
+
+
+def _leg_groups(s: Session, db: Database, scope: _Scope, now: datetime) -> list[_Group]:
+    """One pass over the period's legs, grouped by service x officer x UTC hour.
+
+    Every other figure (per service, per officer, per day, totals) is a sum of these groups, so
+    the legs are read and their timestamps parsed once; no join with ``ticket`` is needed.
+    """
+    L, S = TicketLeg, Service
+    end = _utc_param(scope.end)
+    done_timed = and_(L.outcome == "done", L.started_at.is_not(None), L.ended_at.is_not(None))
+    # the target of each service as a constant CASE: no per-row lookup of the service table
+    targets = dict(s.execute(select(S.id, S.target_wait_minutes)).all())
+    target: Any = (
+        case({sid: minutes * 60.0 for sid, minutes in targets.items()}, value=L.service_id, else_=0.0)
+        if targets
+        else literal(0.0)
+    )
+    # Durations are computed once per leg in a subquery; OFFSET 0 keeps SQLite from flattening
+    # it into the outer query (which would parse each timestamp again for every use).
+    legs = (
+        select(
+            L.service_id,
+            L.officer_id,
+            L.outcome,
+            _hour_bucket(db, L.queued_at).label("bucket"),
+            case((L.called_at.is_not(None), _seconds(db, L.called_at, L.queued_at))).label("wait"),
+            case((done_timed, _seconds(db, L.ended_at, L.started_at))).label("service"),
+            _seconds(db, func.coalesce(L.ended_at, _utc_param(min(now, scope.end))), L.called_at).label(
+                "busy"
+            ),
+            or_(
+                and_(L.called_at.is_(None), or_(L.ended_at.is_(None), L.ended_at >= end)),
+                L.called_at >= end,
+            ).label("waiting_at_end"),
+            target.label("target"),
+        )
+        .where(*scope.legs())
+        .offset(0)
+        .subquery()
+    )
+    c = legs.c
+
+    def count_if(cond: ColumnElement[bool]) -> Any:
+        return func.count(case((cond, 1)))
+
+    q = select(
+        c.service_id,
+        c.officer_id,
+        c.bucket,
+        func.count(),
+        count_if(c.outcome == "done"),
+        count_if(c.outcome == "no_show"),
+        count_if(c.outcome == "cancelled"),
+        count_if(c.outcome == "transferred"),
+        count_if(c.waiting_at_end == True),  # noqa: E712  (a boolean column on both dialects)
+        func.sum(c.wait),
+        func.count(c.wait),
+        func.sum(c.service),
+        func.count(c.service),
+        count_if(and_(c.outcome == "done", c.wait <= c.target)),
+        func.sum(c.busy),
+    ).group_by(c.service_id, c.officer_id, c.bucket)
+    return [
+        _Group(
+            int(sid),
+            oid,
+            str(b),
+            int(n),
+            int(done),
+            int(ns),
+            int(cn),
+            int(tr),
+            int(we),
+            float(ws or 0),
+            int(wn),
+            float(ss or 0),
+            int(sn),
+            int(within),
+            float(bz or 0),
+        )  # fmt: skip
+        for sid, oid, b, n, done, ns, cn, tr, we, ws, wn, ss, sn, within, bz in s.execute(q)
+    ]
+
+
+def _issued(s: Session, db: Database, scope: _Scope, period: Period) -> list[tuple[int, str, int]]:
+    """Tickets issued (issue legs) per issuing service and UTC hour.
+
+    Without a counter or officer filter this reads the ticket table by service day (the local
+    date of issue, so exactly the period); with one, the issue legs at that counter / officer.
+    """
+    T, L = Ticket, TicketLeg
+    if scope.counter_id is None and scope.officer_id is None:
+        bucket = _hour_bucket(db, T.issued_at)
+        q = select(T.issued_service_id, bucket, func.count()).where(
+            T.service_day >= period.first, T.service_day <= period.last
+        )
+        if scope.service_ids is not None:
+            q = q.where(T.issued_service_id.in_(scope.service_ids))
+        q = q.group_by(T.issued_service_id, bucket)
+    else:
+        bucket = _hour_bucket(db, L.queued_at)
+        q = (
+            select(L.service_id, bucket, func.count())
+            .join(T, T.id == L.ticket_id)
+            .where(*scope.legs(), L.queued_at == T.issued_at, L.service_id == T.issued_service_id)
+            .group_by(L.service_id, bucket)
+        )
+    return [(int(sid), str(b), int(n)) for sid, b, n in s.execute(q)]
+
+
+def _local_hour(bucket: str, tz: ZoneInfo) -> datetime:
+    return datetime.strptime(bucket, "%Y-%m-%d %H").replace(tzinfo=UTC).astimezone(tz)
 
 
 @dataclass(frozen=True)
@@ -306,57 +454,27 @@ class _Sums:
     within: int
 
 
-def _service_figures(s: Session, db: Database, scope: _Scope) -> list[tuple[ServiceFigures, _Sums]]:
-    L, T, S = TicketLeg, Ticket, Service
-    wait = _seconds(db, L.called_at, L.queued_at)
-    service_time = _seconds(db, L.ended_at, L.started_at)
-    called = L.called_at.is_not(None)
-    done_timed = and_(L.outcome == "done", L.started_at.is_not(None), L.ended_at.is_not(None))
-    issue_leg = and_(L.queued_at == T.issued_at, L.service_id == T.issued_service_id)
-    end = _utc_param(scope.end)
-    waiting_at_end = or_(
-        and_(L.called_at.is_(None), or_(L.ended_at.is_(None), L.ended_at >= end)),
-        L.called_at >= end,
-    )
-
-    def count_if(cond: ColumnElement[bool]) -> Any:
-        return func.count(case((cond, 1)))
-
-    q = (
-        select(
-            L.service_id,
-            count_if(issue_leg),
-            func.count(),
-            count_if(L.outcome == "done"),
-            count_if(L.outcome == "no_show"),
-            count_if(L.outcome == "cancelled"),
-            count_if(L.outcome == "transferred"),
-            count_if(waiting_at_end),
-            func.sum(case((called, wait))),
-            count_if(called),
-            func.sum(case((done_timed, service_time))),
-            count_if(done_timed),
-            count_if(and_(L.outcome == "done", called, wait <= S.target_wait_minutes * 60.0)),
-        )
-        .join(T, T.id == L.ticket_id)
-        .join(S, S.id == L.service_id)
-        .where(*scope.legs())
-        .group_by(L.service_id)
-    )
-    rows = {r[0]: r[1:] for r in s.execute(q)}
-    catalog = s.execute(
-        select(S.id, S.code, S.name, Agency.code, S.target_wait_minutes)
-        .join(Agency, Agency.id == S.agency_id)
-        .order_by(S.code)
-    ).all()
+def _service_figures(
+    groups: Sequence[_Group],
+    issued: Sequence[tuple[int, str, int]],
+    catalog: dict[int, tuple[str, str, str, int]],
+) -> list[tuple[ServiceFigures, _Sums]]:
+    per: dict[int, list[float]] = {}
+    for g in groups:
+        acc = per.setdefault(g.service_id, [0.0] * 11)
+        for i, v in enumerate((g.legs, g.done, g.no_show, g.cancelled, g.transferred, g.waiting_at_end,
+                               g.wait_sum, g.wait_n, g.service_sum, g.service_n, g.within)):  # fmt: skip
+            acc[i] += v
+    issued_by: dict[int, int] = {}
+    for sid, _bucket, n in issued:
+        issued_by[sid] = issued_by.get(sid, 0) + n
     out = []
-    for sid, code, name, agency, target in catalog:
-        if scope.service_ids is not None and sid not in scope.service_ids:
-            continue
-        if sid not in rows:
-            continue
-        issued, legs, done, no_show, cancelled, transferred, waiting, wsum, wn, ssum, sn, within = rows[sid]
-        sums = _Sums(float(wsum or 0), int(wn), float(ssum or 0), int(sn), int(within))
+    for sid in sorted(set(per) | set(issued_by), key=lambda i: catalog[i][0]):
+        legs, done, no_show, cancelled, transferred, waiting, wsum, wn, ssum, sn, within = per.get(
+            sid, [0.0] * 11
+        )
+        code, name, agency, target = catalog[sid]
+        sums = _Sums(wsum, int(wn), ssum, int(sn), int(within))
         out.append(
             (
                 ServiceFigures(
@@ -364,16 +482,16 @@ def _service_figures(s: Session, db: Database, scope: _Scope) -> list[tuple[Serv
                     name=name,
                     agency=agency,
                     target_wait_minutes=target,
-                    issued=int(issued),
+                    issued=issued_by.get(sid, 0),
                     legs=int(legs),
                     served=int(done),
                     no_show=int(no_show),
                     cancelled=int(cancelled),
                     transferred=int(transferred),
                     waiting_at_end=int(waiting),
-                    wait_avg=sums.wait_sum / sums.wait_n if sums.wait_n else None,
-                    service_avg=sums.service_sum / sums.service_n if sums.service_n else None,
-                    within_target=sums.within / int(done) if done else None,
+                    wait_avg=wsum / wn if wn else None,
+                    service_avg=ssum / sn if sn else None,
+                    within_target=within / done if done else None,
                 ),
                 sums,
             )
@@ -414,35 +532,50 @@ def _totals(
 
 
 PERCENTILES = (0.5, 0.9)
+_Pair = tuple[float | None, float | None]
 
 
-def _percentiles(
-    s: Session, db: Database, scope: _Scope, *, waiting: bool
-) -> tuple[float | None, float | None]:
-    """Median and 90th percentile (linear interpolation, like ``percentile_cont``)."""
+def _percentiles(s: Session, db: Database, scope: _Scope) -> tuple[_Pair, _Pair]:
+    """Median and 90th percentile of waiting and service time (linear interpolation, like
+    ``percentile_cont``), both from one window-function query: each duration column is ranked
+    (nulls last) and only the rows next to the wanted ranks come back."""
     L = TicketLeg
-    where: list[ColumnElement[bool]]
-    if waiting:
-        duration = _seconds(db, L.called_at, L.queued_at)
-        where = [L.called_at.is_not(None)]
-    else:
-        duration = _seconds(db, L.ended_at, L.started_at)
-        where = [L.outcome == "done", L.started_at.is_not(None), L.ended_at.is_not(None)]
-    durations = select(duration.label("d")).where(*scope.legs(), *where).subquery()
+    done_timed = and_(L.outcome == "done", L.started_at.is_not(None), L.ended_at.is_not(None))
+    durations = (
+        select(
+            _seconds(db, L.called_at, L.queued_at).label("w"),
+            case((done_timed, _seconds(db, L.ended_at, L.started_at))).label("v"),
+        )
+        .where(*scope.legs())
+        .subquery()
+    )
+    w, v = durations.c.w, durations.c.v
     ranked = select(
-        durations.c.d,
-        (func.row_number().over(order_by=durations.c.d) - 1).label("i"),
-        func.count().over().label("n"),
+        w,
+        v,
+        (func.row_number().over(order_by=w.asc().nulls_last()) - 1).label("wi"),
+        func.count(w).over().label("wn"),
+        (func.row_number().over(order_by=v.asc().nulls_last()) - 1).label("vi"),
+        func.count(v).over().label("vn"),
     ).subquery()
-    near = [
-        and_(ranked.c.i > p * (ranked.c.n - 1) - 1, ranked.c.i < p * (ranked.c.n - 1) + 1)
-        for p in PERCENTILES
-    ]
-    rows = s.execute(select(ranked.c.i, ranked.c.n, ranked.c.d).where(or_(*near))).all()
-    if not rows:
+    r = ranked.c
+
+    def near(i: Any, n: Any) -> ColumnElement[bool]:
+        return or_(*(and_(i > p * (n - 1) - 1, i < p * (n - 1) + 1, i < n) for p in PERCENTILES))
+
+    rows = s.execute(
+        select(r.w, r.v, r.wi, r.wn, r.vi, r.vn).where(or_(near(r.wi, r.wn), near(r.vi, r.vn)))
+    ).all()
+    waits = {int(wi): float(wd) for wd, _v, wi, wn, _vi, _vn in rows if wd is not None and wi < wn}
+    services = {int(vi): float(vd) for _w, vd, _wi, _wn, vi, vn in rows if vd is not None and vi < vn}
+    wn = int(rows[0][3]) if rows else 0
+    vn = int(rows[0][5]) if rows else 0
+    return _interpolate(waits, wn), _interpolate(services, vn)
+
+
+def _interpolate(values: dict[int, float], n: int) -> _Pair:
+    if n == 0:
         return None, None
-    n = int(rows[0][1])
-    values = {int(i): float(d) for i, _n, d in rows}
     result = []
     for p in PERCENTILES:
         pos = p * (n - 1)
@@ -454,83 +587,64 @@ def _percentiles(
     return result[0], result[1]
 
 
-def _by_hour(
-    s: Session, db: Database, scope: _Scope, period: Period, tz: ZoneInfo
-) -> tuple[tuple[DayFigures, ...], tuple[tuple[int, ...], ...]]:
-    """Daily trend and the weekday x hour heat map from one GROUP BY on the UTC hour."""
-    L, T = TicketLeg, Ticket
-    bucket = _hour_bucket(db, L.queued_at)
-    wait = _seconds(db, L.called_at, L.queued_at)
-    called = L.called_at.is_not(None)
-    issue_leg = and_(L.queued_at == T.issued_at, L.service_id == T.issued_service_id)
-    q = (
-        select(
-            bucket,
-            func.count(case((issue_leg, 1))),
-            func.count(case((L.outcome == "done", 1))),
-            func.count(case((L.outcome == "no_show", 1))),
-            func.sum(case((called, wait))),
-            func.count(case((called, 1))),
-        )
-        .join(T, T.id == L.ticket_id)
-        .where(*scope.legs())
-        .group_by(bucket)
-    )
+def _days(
+    groups: Sequence[_Group],
+    issued: Sequence[tuple[int, str, int]],
+    hours: dict[str, datetime],
+    period: Period,
+) -> tuple[DayFigures, ...]:
     per_day: dict[date, list[float]] = {d: [0, 0, 0, 0.0, 0] for d in period.days()}
-    heat = [[0] * 24 for _ in range(7)]
-    for text, issued, done, no_show, wsum, wn in s.execute(q):
-        local = datetime.strptime(text, "%Y-%m-%d %H").replace(tzinfo=UTC).astimezone(tz)
-        acc = per_day.setdefault(local.date(), [0, 0, 0, 0.0, 0])
-        acc[0] += issued
-        acc[1] += done
-        acc[2] += no_show
-        acc[3] += float(wsum or 0)
-        acc[4] += wn
-        heat[local.weekday()][local.hour] += int(issued)
-    days = tuple(
+    for g in groups:
+        acc = per_day.setdefault(hours[g.bucket].date(), [0, 0, 0, 0.0, 0])
+        acc[1] += g.done
+        acc[2] += g.no_show
+        acc[3] += g.wait_sum
+        acc[4] += g.wait_n
+    for _sid, bucket, n in issued:
+        per_day.setdefault(hours[bucket].date(), [0, 0, 0, 0.0, 0])[0] += n
+    return tuple(
         DayFigures(d, int(a[0]), int(a[1]), int(a[2]), a[3] / a[4] if a[4] else None)
         for d, a in sorted(per_day.items())
     )
-    return days, tuple(tuple(row) for row in heat)
 
 
-def _officer_figures(s: Session, db: Database, scope: _Scope, now: datetime) -> tuple[OfficerFigures, ...]:
-    L = TicketLeg
-    service_time = _seconds(db, L.ended_at, L.started_at)
-    done_timed = and_(L.outcome == "done", L.started_at.is_not(None), L.ended_at.is_not(None))
-    until = func.coalesce(L.ended_at, _utc_param(min(now, scope.end)))
-    busy = _seconds(db, until, L.called_at)
-    q = (
-        select(
-            L.officer_id,
-            func.count(case((L.outcome == "done", 1))),
-            func.sum(case((done_timed, service_time))),
-            func.count(case((done_timed, 1))),
-            func.sum(case((L.called_at.is_not(None), busy))),
-        )
-        .where(*scope.legs(), L.officer_id.is_not(None))
-        .group_by(L.officer_id)
-    )
-    legs = {
-        oid: (int(done), float(ssum or 0), int(sn), float(b or 0)) for oid, done, ssum, sn, b in s.execute(q)
-    }
-    sessions = _open_seconds(s, scope, now)
-    names = {uid: (u, n) for uid, u, n in s.execute(select(User.id, User.username, User.full_name))}
-    out = []
-    for oid in sorted(set(legs) | set(sessions), key=lambda i: names.get(i, ("", ""))[0]):
-        if oid not in names:
+def _heatmap(
+    issued: Sequence[tuple[int, str, int]], hours: dict[str, datetime]
+) -> tuple[tuple[int, ...], ...]:
+    heat = [[0] * 24 for _ in range(7)]
+    for _sid, bucket, n in issued:
+        local = hours[bucket]
+        heat[local.weekday()][local.hour] += n
+    return tuple(tuple(row) for row in heat)
+
+
+def _officer_figures(
+    groups: Sequence[_Group], sessions: dict[int, float], people: dict[int, tuple[str, str]]
+) -> tuple[OfficerFigures, ...]:
+    per: dict[int, list[float]] = {}
+    for g in groups:
+        if g.officer_id is None:
             continue
-        done, ssum, sn, busy_s = legs.get(oid, (0, 0.0, 0, 0.0))
+        acc = per.setdefault(g.officer_id, [0, 0.0, 0, 0.0])
+        acc[0] += g.done
+        acc[1] += g.service_sum
+        acc[2] += g.service_n
+        acc[3] += g.busy
+    out = []
+    for oid in sorted(set(per) | set(sessions), key=lambda i: people.get(i, ("", ""))[0]):
+        if oid not in people:
+            continue
+        done, ssum, sn, busy = per.get(oid, [0, 0.0, 0, 0.0])
         open_s = sessions.get(oid)
         out.append(
             OfficerFigures(
-                username=names[oid][0],
-                full_name=names[oid][1],
-                served=done,
+                username=people[oid][0],
+                full_name=people[oid][1],
+                served=int(done),
                 service_avg=ssum / sn if sn else None,
-                busy_seconds=busy_s,
+                busy_seconds=busy,
                 open_seconds=open_s,
-                idle_seconds=max(0.0, open_s - busy_s) if open_s is not None else None,
+                idle_seconds=max(0.0, open_s - busy) if open_s is not None else None,
             )
         )
     return tuple(out)
