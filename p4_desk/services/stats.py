@@ -411,7 +411,7 @@ def _leg_groups(s: Session, db: Database, scope: _Scope, now: datetime) -> list[
             int(within),
             float(bz or 0),
         )  # fmt: skip
-        for sid, oid, b, n, done, ns, cn, tr, we, ws, wn, ss, sn, within, bz in s.execute(q)
+        for sid, oid, b, n, done, ns, cn, tr, we, ws, wn, ss, sn, within, bz in s.connection().execute(q)
     ]
 
 
@@ -438,7 +438,7 @@ def _issued(s: Session, db: Database, scope: _Scope, period: Period) -> list[tup
             .where(*scope.legs(), L.queued_at == T.issued_at, L.service_id == T.issued_service_id)
             .group_by(L.service_id, bucket)
         )
-    return [(int(sid), str(b), int(n)) for sid, b, n in s.execute(q)]
+    return [(int(sid), str(b), int(n)) for sid, b, n in s.connection().execute(q)]
 
 
 def _local_hour(bucket: str, tz: ZoneInfo) -> datetime:
@@ -539,18 +539,25 @@ def _percentiles(s: Session, db: Database, scope: _Scope) -> tuple[_Pair, _Pair]
     """Median and 90th percentile of waiting and service time (linear interpolation between
     closest ranks, as ``percentile_cont``).
 
-    SQLite has no ``percentile_cont``. A portable ``ROW_NUMBER() OVER (ORDER BY ...)`` query was
-    measured first: its two window sorts cost more than the rest of the statistics together.
-    So the database computes the two duration columns (nothing else) and Python sorts them — a
+    PostgreSQL computes them itself (``percentile_cont ... WITHIN GROUP``). SQLite has no
+    percentile aggregate; a portable ``ROW_NUMBER() OVER (ORDER BY ...)`` query was measured
+    first, and its two window sorts cost more than all other statistics together. So on SQLite
+    the database computes the two duration columns (nothing else) and Python sorts them — a
     month is ~45,000 floats, sorted in milliseconds.
     """
     L = TicketLeg
     done_timed = and_(L.outcome == "done", L.started_at.is_not(None), L.ended_at.is_not(None))
-    q = select(
-        _seconds(db, L.called_at, L.queued_at),
-        case((done_timed, _seconds(db, L.ended_at, L.started_at))),
-    ).where(*scope.legs(), L.called_at.is_not(None))
-    rows = s.execute(q).all()
+    wait = _seconds(db, L.called_at, L.queued_at)
+    service = case((done_timed, _seconds(db, L.ended_at, L.started_at)))
+    where = [*scope.legs(), L.called_at.is_not(None)]
+    if not db.is_sqlite:
+        q = select(
+            *(func.percentile_cont(p).within_group(wait) for p in PERCENTILES),
+            *(func.percentile_cont(p).within_group(service) for p in PERCENTILES),
+        ).where(*where)
+        w50, w90, v50, v90 = (None if x is None else float(x) for x in s.execute(q).one())
+        return (w50, w90), (v50, v90)
+    rows = s.connection().execute(select(wait, service).where(*where)).all()
     waits = sorted(float(w) for w, _v in rows if w is not None)
     services = sorted(float(v) for _w, v in rows if v is not None)
     return _interpolate(waits), _interpolate(services)
@@ -634,6 +641,9 @@ def _officer_figures(
 
 
 COUNTER_STATE_ACTIONS = ("counter.open", "counter.paused", "counter.closed")
+# A counter session that began this long before the period and never changed state since is
+# not counted (a counter is opened, paused or closed every working day).
+SESSION_LOOKBACK = timedelta(days=7)
 
 
 def _open_seconds(s: Session, scope: _Scope, now: datetime) -> dict[int, float]:
@@ -646,7 +656,12 @@ def _open_seconds(s: Session, scope: _Scope, now: datetime) -> dict[int, float]:
     nxt = func.lead(A.at, type_=UTCDateTime()).over(partition_by=A.entity_id, order_by=(A.at, A.id))
     changes = (
         select(A.entity_id, A.action, A.user_id, A.at, nxt.label("until"))
-        .where(A.entity == "counter", A.action.in_(COUNTER_STATE_ACTIONS), A.at < scope.end)
+        .where(
+            A.entity == "counter",
+            A.action.in_(COUNTER_STATE_ACTIONS),
+            A.at >= scope.start - SESSION_LOOKBACK,
+            A.at < scope.end,
+        )
         .subquery()
     )
     q = select(changes.c.entity_id, changes.c.user_id, changes.c.at, changes.c.until).where(
