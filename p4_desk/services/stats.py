@@ -16,9 +16,10 @@ Definitions (the supervisor's numbers must mean the same everywhere):
   served legs.
 - *idle time* of an officer: time the officer's counter was open (from the ``counter.open``
   audit row to the next state change of that counter — pause and close end it; a pause is a
-  break, not idleness) minus the time the officer was busy with a ticket (``called_at`` to
-  ``ended_at``, or to now for a ticket still at the counter), clipped to the period and never
-  negative. Officers without recorded open sessions (e.g. imported history) have no idle time.
+  break, not idleness), clipped to the period and to now, minus the time the officer was busy
+  with the period's legs (``called_at`` to ``ended_at``, or to now for a ticket still at the
+  counter), never negative. Officers without recorded open sessions (e.g. imported history)
+  have no idle time.
 
 Everything is aggregated in SQL that runs unchanged on SQLite and PostgreSQL, with one
 exception per expression where the dialects differ (seconds between two timestamps, an hour
