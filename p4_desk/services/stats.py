@@ -279,9 +279,12 @@ def compute_statistics(db: Database, period: Period, filters: StatsFilter | None
         if site is None:
             raise NotFound("Situs belum disiapkan. Jalankan: p4-desk init --site-code KODE --site-name NAMA")
         scope = _resolve(s, db, period, filters)
-        groups = _leg_groups(s, db, scope, now)
+        groups, durations = _leg_groups(s, db, scope, now)
         issued = _issued(s, db, scope, period)
-        wait_pct, service_pct = _percentiles(s, db, scope)
+        if durations is None:
+            wait_pct, service_pct = _percentiles(s, db, scope)
+        else:
+            wait_pct, service_pct = _interpolate(durations[0]), _interpolate(durations[1])
         sessions = _open_seconds(s, scope, now)
         catalog = {
             sid: (code, name, agency, target)
@@ -331,11 +334,14 @@ class _Group(NamedTuple):
     busy: float
 
 
-def _leg_groups(s: Session, db: Database, scope: _Scope, now: datetime) -> list[_Group]:
+def _leg_groups(
+    s: Session, db: Database, scope: _Scope, now: datetime
+) -> tuple[list[_Group], tuple[list[float], list[float]] | None]:
     """One pass over the period's legs, grouped by service x officer x UTC hour.
 
     Every other figure (per service, per officer, per day, totals) is a sum of these groups, so
-    the legs are read and their timestamps parsed once; no join with ``ticket`` is needed.
+    the legs are read and their timestamps parsed once; no join with ``ticket`` is needed. On
+    SQLite the same pass also returns the sorted waiting and service durations (percentiles).
     """
     L, S = TicketLeg, Service
     end = _utc_param(scope.end)
@@ -376,7 +382,7 @@ def _leg_groups(s: Session, db: Database, scope: _Scope, now: datetime) -> list[
     def count_if(cond: ColumnElement[bool]) -> Any:
         return func.count(case((cond, 1)))
 
-    q = select(
+    columns = [
         c.service_id,
         c.officer_id,
         c.bucket,
@@ -392,27 +398,29 @@ def _leg_groups(s: Session, db: Database, scope: _Scope, now: datetime) -> list[
         func.count(c.service),
         count_if(and_(c.outcome == "done", c.wait <= c.target)),
         func.sum(c.busy),
-    ).group_by(c.service_id, c.officer_id, c.bucket)
-    return [
-        _Group(
-            int(sid),
-            oid,
-            str(b),
-            int(n),
-            int(done),
-            int(ns),
-            int(cn),
-            int(tr),
-            int(we),
-            float(ws or 0),
-            int(wn),
-            float(ss or 0),
-            int(sn),
-            int(within),
-            float(bz or 0),
-        )  # fmt: skip
-        for sid, oid, b, n, done, ns, cn, tr, we, ws, wn, ss, sn, within, bz in s.connection().execute(q)
     ]
+    if db.is_sqlite:  # the durations for the percentiles ride along (see _percentiles)
+        columns += [func.group_concat(c.wait), func.group_concat(c.service)]
+    groups, waits, services = [], [], []
+    for row in s.connection().execute(select(*columns).group_by(c.service_id, c.officer_id, c.bucket)):
+        sid, oid, b, n, done, ns, cn, tr, we, ws, wn, ss, sn, within, bz = row[:15]
+        groups.append(
+            _Group(int(sid), oid, str(b), int(n), int(done), int(ns), int(cn), int(tr), int(we),
+                   float(ws or 0), int(wn), float(ss or 0), int(sn), int(within), float(bz or 0))
+        )  # fmt: skip
+        if db.is_sqlite:
+            if row[15]:
+                waits.append(row[15])
+            if row[16]:
+                services.append(row[16])
+    if not db.is_sqlite:
+        return groups, None
+    return groups, (_durations(waits), _durations(services))
+
+
+def _durations(texts: list[str]) -> list[float]:
+    """Sorted floats from comma-separated group_concat texts."""
+    return sorted(map(float, ",".join(texts).split(","))) if texts else []
 
 
 def _issued(s: Session, db: Database, scope: _Scope, period: Period) -> list[tuple[int, str, int]]:
@@ -536,34 +544,25 @@ _Pair = tuple[float | None, float | None]
 
 
 def _percentiles(s: Session, db: Database, scope: _Scope) -> tuple[_Pair, _Pair]:
-    """Median and 90th percentile of waiting and service time (linear interpolation between
-    closest ranks, as ``percentile_cont``).
+    """Median and 90th percentile of waiting and service time on PostgreSQL, which computes
+    them itself (``percentile_cont ... WITHIN GROUP``, linear interpolation between ranks).
 
-    PostgreSQL computes them itself (``percentile_cont ... WITHIN GROUP``). SQLite has no
-    percentile aggregate; a portable ``ROW_NUMBER() OVER (ORDER BY ...)`` query was measured
-    first, and its two window sorts cost more than all other statistics together. So on SQLite
-    the database computes the two duration columns (nothing else), unsorted, and Python sorts
-    them — a month is ~45,000 floats, sorted in milliseconds.
+    SQLite has no percentile aggregate. A portable ``ROW_NUMBER() OVER (ORDER BY ...)`` query
+    was measured first: its window sorts cost more than all other figures together. So on
+    SQLite the grouped pass returns the two duration columns as ``group_concat`` text (one
+    value per leg, no extra pass, no per-row result objects), Python sorts them (a month is
+    ~45,000 floats, milliseconds) and ``_interpolate`` applies the same definition.
     """
     L = TicketLeg
     done_timed = and_(L.outcome == "done", L.started_at.is_not(None), L.ended_at.is_not(None))
     wait = _seconds(db, L.called_at, L.queued_at)
     service = case((done_timed, _seconds(db, L.ended_at, L.started_at)))
-    where = [*scope.legs(), L.called_at.is_not(None)]
-    if not db.is_sqlite:
-        q = select(
-            *(func.percentile_cont(p).within_group(wait) for p in PERCENTILES),
-            *(func.percentile_cont(p).within_group(service) for p in PERCENTILES),
-        ).where(*where)
-        w50, w90, v50, v90 = (None if x is None else float(x) for x in s.execute(q).one())
-        return (w50, w90), (v50, v90)
-    # One row: each column as comma-separated text (group_concat skips NULLs); building 45,000
-    # result rows costs more than the durations themselves.
-    q = select(func.group_concat(wait), func.group_concat(service)).where(*where)
-    wait_text, service_text = s.connection().execute(q).one()
-    waits = sorted(map(float, wait_text.split(","))) if wait_text else []
-    services = sorted(map(float, service_text.split(","))) if service_text else []
-    return _interpolate(waits), _interpolate(services)
+    q = select(
+        *(func.percentile_cont(p).within_group(wait) for p in PERCENTILES),
+        *(func.percentile_cont(p).within_group(service) for p in PERCENTILES),
+    ).where(*scope.legs(), L.called_at.is_not(None))
+    w50, w90, v50, v90 = (None if x is None else float(x) for x in s.execute(q).one())
+    return (w50, w90), (v50, v90)
 
 
 def _interpolate(values: list[float]) -> _Pair:
