@@ -399,7 +399,8 @@ def _leg_groups(
         count_if(and_(c.outcome == "done", c.wait <= c.target)),
         func.sum(c.busy),
     ]
-    if db.is_sqlite:  # the durations for the percentiles ride along (see _percentiles)
+    sqlite = db.is_sqlite
+    if sqlite:  # the durations for the percentiles ride along (see _percentiles)
         columns += [func.group_concat(c.wait), func.group_concat(c.service)]
     groups, waits, services = [], [], []
     for row in s.connection().execute(select(*columns).group_by(c.service_id, c.officer_id, c.bucket)):
@@ -408,12 +409,12 @@ def _leg_groups(
             _Group(int(sid), oid, str(b), int(n), int(done), int(ns), int(cn), int(tr), int(we),
                    float(ws or 0), int(wn), float(ss or 0), int(sn), int(within), float(bz or 0))
         )  # fmt: skip
-        if db.is_sqlite:
+        if sqlite:
             if row[15]:
                 waits.append(row[15])
             if row[16]:
                 services.append(row[16])
-    if not db.is_sqlite:
+    if not sqlite:
         return groups, None
     return groups, (_durations(waits), _durations(services))
 

@@ -64,11 +64,12 @@ def window(qtbot, supervisor_db: Database) -> Iterator[SupervisorWindow]:
 
 
 def counter_row(w: SupervisorWindow, name: str) -> list[str]:
+    """The cells of a counter's row; empty cells while the first refresh has not arrived."""
     t = w.live.counters
     for row in range(t.rowCount()):
         if t.item(row, 0).text() == name:
             return [t.item(row, c).text() for c in range(t.columnCount())]
-    return []
+    return [""] * t.columnCount()
 
 
 def service_row(w: SupervisorWindow, code: str) -> int:
@@ -80,7 +81,7 @@ def test_live_monitor_shows_a_call_made_at_another_workstation(
     qtbot, window: SupervisorWindow, counter_pc: Database, clock: Clock
 ) -> None:
     # Given the window is showing an empty hall
-    qtbot.waitUntil(lambda: counter_row(window, "Loket 1") != [], timeout=2000)
+    qtbot.waitUntil(lambda: counter_row(window, "Loket 1")[0] == "Loket 1", timeout=2000)
     assert counter_row(window, "Loket 1")[3] == "–"
     # When a counter PC opens Loket 1 and calls the next citizen
     officer = users.get_user(counter_pc, "petugas1").actor
