@@ -794,10 +794,15 @@ def live_monitor(db: Database) -> LiveMonitor:
                     alert=longest is not None and longest > target * 60,
                 )
             )
+        # Tickets at a counter now = open legs already called. Read through the legs' ended_at
+        # index (few NULLs): after ANALYZE, SQLite judges ticket.state unselective (almost
+        # every ticket is done) and would scan a year of tickets every refresh.
         current = {
             cid: (number, state)
             for cid, number, state in s.execute(
-                select(T.counter_id, T.number, T.state).where(T.state.in_(("called", "serving")))
+                select(L.counter_id, T.number, T.state)
+                .join(T, T.id == L.ticket_id)
+                .where(L.ended_at.is_(None), L.called_at.is_not(None), T.state.in_(("called", "serving")))
             )
         }
         last_end = {
