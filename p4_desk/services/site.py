@@ -44,6 +44,10 @@ SITE_SETTINGS: dict[str, tuple[Any, str]] = {
         "Pengaduan: SP4N-LAPOR! www.lapor.go.id, SMS 1708, atau meja pengaduan di lokasi ini",
         "Complaint channel printed in the receipt footer",
     ),
+    "report.head_title": ("Kepala MPP", "Title of the official who signs queue reports"),
+    "report.head_name": ("", "Name of the official who signs queue reports"),
+    "report.head_nip": ("", "NIP of the official who signs queue reports"),
+    "report.place": ("", "Place written above the signature (e.g. Bandar Lampung)"),
 }
 
 TIMEZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}

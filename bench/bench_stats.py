@@ -1,0 +1,148 @@
+"""Statistics benchmark: the dashboard period query (a month), the year, the live monitor and the
+report PDF, on databases filled by ``bench/generate_year.py``.
+
+    python bench/bench_stats.py --db sqlite:///year.sqlite3 [--db postgresql+psycopg://...]
+    python bench/bench_stats.py --db sqlite:///year.sqlite3 --with-postgres   # throwaway cluster,
+                                                                              # filled here first
+
+Targets (issue 7): the dashboard period query <= 300 ms; the report PDF <= 2 s. Each figure is
+the median of ``--repeat`` runs after one warm-up run (the warm-up loads pages into the cache,
+as a supervisor's second click would find them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from p4_desk.printing.report import render_report_csv, render_report_pdf, render_report_xlsx  # noqa: E402
+from p4_desk.services.stats import (  # noqa: E402
+    Period,
+    StatsFilter,
+    compute_statistics,
+    live_monitor,
+    report_signatory,
+)
+from p4_desk.store.db import Database  # noqa: E402
+from p4_desk.store.migrate import open_database  # noqa: E402
+from p4_desk.store.models import Ticket, TicketLeg  # noqa: E402
+
+
+def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, float, float, Any]:
+    """(median wall ms, max wall ms, median CPU ms of this process, last result) after a warm-up.
+
+    The CPU time of this process is the robust figure for SQLite (in-process) on a busy shared
+    machine; for PostgreSQL most work happens in the server, so only wall time means anything.
+    """
+    result = fn()
+    walls, cpus = [], []
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = fn()
+        cpus.append((time.process_time() - cpu) * 1000)
+        walls.append((time.perf_counter() - wall) * 1000)
+    return statistics.median(walls), max(walls), statistics.median(cpus), result
+
+
+def last_full_month(db: Database) -> Period:
+    with db.read() as s:
+        newest = s.scalar(select(func.max(Ticket.service_day)))
+    assert newest is not None, "empty database: run bench/generate_year.py first"
+    first_of_this = newest.replace(day=1)
+    return Period.month(first_of_this - timedelta(days=1))
+
+
+def year(db: Database) -> Period:
+    with db.read() as s:
+        first, last = s.execute(select(func.min(Ticket.service_day), func.max(Ticket.service_day))).one()
+    return Period(first, last)
+
+
+def bench(url: str, repeat: int) -> list[tuple[str, float, float, str]]:
+    db = open_database(url)
+    print(
+        f"\nload average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs"
+    )
+    with db.read() as s:
+        tickets = s.scalar(select(func.count()).select_from(Ticket))
+        legs = s.scalar(select(func.count()).select_from(TicketLeg))
+    month, whole = last_full_month(db), year(db)
+    print(f"\n{db.dialect}: {tickets:,} tickets, {legs:,} legs; month {month.first}..{month.last}, "
+          f"year {whole.first}..{whole.last}")  # fmt: skip
+    rows: list[tuple[str, float, float, str]] = []
+
+    def run(name: str, fn: Callable[[], Any], target_ms: float | None = None) -> Any:
+        median, worst, cpu, result = timed(fn, repeat)
+        verdict = "" if target_ms is None else ("ok" if median <= target_ms else f"OVER {target_ms:.0f} ms")
+        rows.append((name, median, worst, verdict))
+        print(f"  {name:<44} wall median {median:7.1f} ms  max {worst:7.1f} ms  cpu {cpu:7.1f} ms  {verdict}")
+        return result
+
+    stats_month = run("statistics, one month (dashboard period)", lambda: compute_statistics(db, month), 300)
+    run(
+        "statistics, one month, service KTP",
+        lambda: compute_statistics(db, month, StatsFilter(service="KTP")),
+    )
+    run("statistics, one month, officer petugas03",
+        lambda: compute_statistics(db, month, StatsFilter(officer="petugas03")))  # fmt: skip
+    run("statistics, one day", lambda: compute_statistics(db, Period.day(month.last - timedelta(days=1))))
+    stats_year = run("statistics, whole year", lambda: compute_statistics(db, whole))
+    run("live monitor", lambda: live_monitor(db), 100)
+    signatory = report_signatory(db)
+    run("monthly report PDF (render only)", lambda: render_report_pdf(stats_month, signatory), 2000)
+    run("monthly report PDF (statistics + render)",
+        lambda: render_report_pdf(compute_statistics(db, month), signatory), 2000)  # fmt: skip
+    day = Period.day(month.last)
+    run("daily report PDF (statistics + render)",
+        lambda: render_report_pdf(compute_statistics(db, day), signatory), 2000)  # fmt: skip
+    run("monthly CSV (render only)", lambda: render_report_csv(stats_month))
+    run("monthly XLSX (render only)", lambda: render_report_xlsx(stats_month))
+    print(f"  month: {stats_month.totals.issued:,} issued, {stats_month.totals.legs:,} legs; "
+          f"year: {stats_year.totals.issued:,} issued, {stats_year.totals.legs:,} legs")  # fmt: skip
+    db.dispose()
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", action="append", default=[], help="database URL (repeatable)")
+    parser.add_argument("--with-postgres", action="store_true",
+                        help="start a throwaway PostgreSQL, fill it with one year, bench it")  # fmt: skip
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--per-day", type=int, default=2000)
+    args = parser.parse_args()
+    for url in args.db:
+        bench(url, args.repeat)
+    if args.with_postgres:
+        from bench.generate_year import generate
+        from tests.support.postgres import postgres_server
+
+        with postgres_server() as server:
+            name = server.create_database("p4bench")
+            url = server.url(name)
+            db = open_database(url)
+            started = time.perf_counter()
+            totals = generate(db, 365, args.per_day)
+            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE")
+            elapsed = time.perf_counter() - started
+            print(f"\npostgresql: generated {totals['tickets']:,} tickets in {elapsed:.1f} s")
+            db.dispose()
+            bench(url, args.repeat)
+    print(f"\n(run {date.today()}, {args.repeat} timed runs each after one warm-up)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,85 @@
+"""``p4-desk stats`` and ``p4-desk report``: the supervisor's figures from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from p4_desk.cli.context import CliContext, command
+from p4_desk.errors import ValidationError
+from p4_desk.printing.report import format_of, minutes, percent, period_text, render_report, summary_rows
+from p4_desk.services.stats import Period, Statistics, StatsFilter, compute_statistics, report_signatory
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak valid, gunakan YYYY-MM-DD") from None
+
+
+def register(sub: Any) -> None:
+    p = command(sub, "stats", _stats, "statistik antrian untuk suatu periode (tanggal lokal situs)")
+    p.add_argument("--from", dest="date_from", type=_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--agency", help="kode instansi")
+    p.add_argument("--service", help="kode layanan")
+    p.add_argument("--counter", help="kode loket")
+    p.add_argument("--officer", help="nama pengguna petugas")
+
+    p = command(sub, "report", _report, "laporan harian/bulanan ke berkas PDF, CSV atau XLSX")
+    p.add_argument("--period", choices=("daily", "monthly"), required=True)
+    p.add_argument(
+        "--date", type=_date, required=True, metavar="YYYY-MM-DD", help="hari atau hari dalam bulan"
+    )
+    p.add_argument("--out", required=True, help="berkas keluaran: .pdf, .csv atau .xlsx")
+    p.add_argument("--agency", help="kode instansi")
+    p.add_argument("--service", help="kode layanan")
+    p.add_argument("--counter", help="kode loket")
+    p.add_argument("--officer", help="nama pengguna petugas")
+
+
+def _filters(args: argparse.Namespace) -> StatsFilter:
+    return StatsFilter(agency=args.agency, service=args.service, counter=args.counter, officer=args.officer)
+
+
+def _stats(args: argparse.Namespace, ctx: CliContext) -> int:
+    stats = compute_statistics(ctx.db, Period(args.date_from, args.date_to), _filters(args))
+    ctx.emit(stats.to_json(), lambda: describe(stats))
+    return 0
+
+
+def describe(stats: Statistics) -> str:
+    lines = [f"{stats.site_name} — {period_text(stats)}", ""]
+    lines += [f"  {label:<42} {value:>8}" for label, value in summary_rows(stats)]
+    if stats.services:
+        lines += ["", "  Per layanan: diambil / selesai / tunggu rata-rata (menit) / dalam target"]
+        lines += [
+            f"  {sv.code:<10} {sv.issued:>6} {sv.served:>6} {minutes(sv.wait_avg):>8}"
+            f" {percent(sv.within_target):>8}"
+            for sv in stats.services
+        ]
+    if stats.officers:
+        lines += ["", "  Per petugas: selesai / layanan rata-rata / luang (menit)"]
+        lines += [
+            f"  {o.username:<14} {o.served:>6} {minutes(o.service_avg):>8} {minutes(o.idle_seconds):>8}"
+            for o in stats.officers
+        ]
+    return "\n".join(lines)
+
+
+def _report(args: argparse.Namespace, ctx: CliContext) -> int:
+    fmt = format_of(args.out)
+    out = Path(args.out)
+    if not out.parent.exists():
+        raise ValidationError(f"Folder {out.parent} tidak ada.", field="out")
+    stats = compute_statistics(ctx.db, Period.of_report(args.period, args.date), _filters(args))
+    data = render_report(stats, fmt, report_signatory(ctx.db))
+    out.write_bytes(data)
+    ctx.emit(
+        {"file": str(out), "format": fmt, "bytes": len(data), "period": stats.to_json()["period"]},
+        f"Laporan {period_text(stats)} disimpan ke {out}",
+    )
+    return 0

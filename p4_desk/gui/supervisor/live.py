@@ -1,0 +1,307 @@
+"""Live monitor: queues per service and counters, refreshed off the UI thread every second."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from p4_desk.config import data_dir
+from p4_desk.errors import P4Error
+from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.tasks import run_task
+from p4_desk.services import supervision
+from p4_desk.services.stats import LiveMonitor, live_monitor
+
+REFRESH_MS = 1000
+ALERT_BACKGROUND = QColor("#F8D7DA")
+ALERT_TEXT = QColor("#842029")
+
+
+def minutes_text(seconds: float | None) -> str:
+    return "–" if seconds is None else f"{seconds / 60:.0f}"
+
+
+def table(headers: list[str], stretch: int = 0) -> QTableWidget:
+    """A read-only, row-selecting table whose column ``stretch`` takes the spare width."""
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.verticalHeader().setDefaultSectionSize(24)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return t
+
+
+def cell(text: Any, *, right: bool = False, tooltip: str | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(str(text))
+    if tooltip:
+        item.setToolTip(tooltip)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class LivePanel(QWidget):
+    """What happens now; also where the supervisor intervenes (reprint, cancel, close)."""
+
+    refreshed = Signal(object)  # the LiveMonitor shown
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.monitor: LiveMonitor | None = None
+        self._busy = False
+
+        self.alerts = QLabel()
+        self.alerts.setWordWrap(True)
+        self.alerts.setStyleSheet(
+            "QLabel { color: #842029; background: #F8D7DA; padding: 6px; font-weight: bold; }"
+        )
+        self.alerts.hide()
+        self.updated = QLabel()
+        self.updated.setStyleSheet("color: #555;")
+
+        self.services = table(
+            [self.tr("Service"), self.tr("Waiting"), self.tr("Longest wait (min)"),
+             self.tr("Average wait, last hour (min)"), self.tr("Target (min)")]
+        )  # fmt: skip
+        self.counters = table(
+            [
+                self.tr("Counter"),
+                self.tr("State"),
+                self.tr("Officer"),
+                self.tr("Ticket"),
+                self.tr("Idle (min)"),
+            ],
+            stretch=2,
+        )
+
+        self.reprint_button = QPushButton(self.tr("Reprint ticket…"))
+        self.cancel_button = QPushButton(self.tr("Cancel ticket…"))
+        self.close_button = QPushButton(self.tr("Close selected counter…"))
+        self.reprint_button.clicked.connect(self.reprint)
+        self.cancel_button.clicked.connect(self.cancel_ticket)
+        self.close_button.clicked.connect(self.close_counter)
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self._heading(self.tr("Queues per service")))
+        lv.addWidget(self.services)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self._heading(self.tr("Counters")))
+        rv.addWidget(self.counters)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([640, 560])
+
+        actions = QHBoxLayout()
+        for b in (self.reprint_button, self.cancel_button, self.close_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.updated)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.alerts)
+        layout.addWidget(split, 1)
+        layout.addLayout(actions)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text)
+        font = QFont(label.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        label.setFont(font)
+        return label
+
+    # --- refreshing -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Fetch the monitor on the thread pool; skip a tick while the last fetch still runs."""
+        if self._busy:
+            return
+        self._busy = True
+        db = self.ctx.db
+        run_task(lambda: live_monitor(db), self._show, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        message = exc.message if isinstance(exc, P4Error) else str(exc)
+        self.updated.setText(self.tr("Not updated: %1").replace("%1", message))
+
+    def _show(self, monitor: LiveMonitor) -> None:
+        self._busy = False
+        self.monitor = monitor
+        self._fill_services(monitor)
+        self._fill_counters(monitor)
+        if monitor.alerts:
+            lines = [
+                self.tr("%1: longest wait %2 min, target %3 min")
+                .replace("%1", f"{sv.code} {sv.name}")
+                .replace("%2", minutes_text(sv.longest_wait_seconds))
+                .replace("%3", str(sv.target_wait_minutes))
+                for sv in monitor.alerts
+            ]
+            self.alerts.setText(self.tr("Over target waiting time:") + "\n" + "\n".join(lines))
+            self.alerts.show()
+        else:
+            self.alerts.hide()
+        local = monitor.at.astimezone(self.ctx.db.timezone)
+        self.updated.setText(self.tr("Updated %1").replace("%1", f"{local:%H:%M:%S}"))
+        self.refreshed.emit(monitor)
+
+    def _fill_services(self, monitor: LiveMonitor) -> None:
+        t = self.services
+        t.setRowCount(len(monitor.services))
+        for row, sv in enumerate(monitor.services):
+            items = [
+                cell(f"{sv.code} – {sv.name}"),
+                cell(sv.waiting, right=True),
+                cell(minutes_text(sv.longest_wait_seconds), right=True),
+                cell(minutes_text(sv.wait_avg_last_hour), right=True),
+                cell(sv.target_wait_minutes, right=True),
+            ]
+            for col, item in enumerate(items):
+                if sv.alert:
+                    item.setBackground(QBrush(ALERT_BACKGROUND))
+                    item.setForeground(QBrush(ALERT_TEXT))
+                t.setItem(row, col, item)
+
+    def _fill_counters(self, monitor: LiveMonitor) -> None:
+        states = {"open": self.tr("Open"), "paused": self.tr("Paused"), "closed": self.tr("Closed")}
+        ticket_states = {"called": self.tr("called"), "serving": self.tr("serving")}
+        t = self.counters
+        selected = self.selected_counter()
+        t.setRowCount(len(monitor.counters))
+        for row, c in enumerate(monitor.counters):
+            ticket = (
+                f"{c.current_ticket} ({ticket_states.get(c.current_ticket_state or '', '')})"
+                if c.current_ticket
+                else "–"
+            )
+            items = [
+                cell(c.name),
+                cell(states.get(c.state, c.state)),
+                cell(c.officer or "–"),
+                cell(ticket),
+                cell(minutes_text(c.idle_seconds), right=True),
+            ]
+            items[0].setData(Qt.ItemDataRole.UserRole, c.code)
+            for col, item in enumerate(items):
+                t.setItem(row, col, item)
+            if c.code == selected:
+                t.selectRow(row)
+
+    def selected_counter(self) -> str | None:
+        rows = self.counters.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.counters.item(rows[0].row(), 0)
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    # --- interventions ----------------------------------------------------------------------
+
+    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        def failed(exc: BaseException) -> None:
+            message = exc.message if isinstance(exc, P4Error) else str(exc)
+            QMessageBox.warning(self, self.tr("Not done"), message)
+
+        def finished(result: Any) -> None:
+            done(result)
+            self.refresh()
+
+        run_task(fn, finished, failed)
+
+    def _ask_ticket(self, title: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, self.tr("Ticket number (e.g. A017):"))
+        return text.strip().upper() if ok and text.strip() else None
+
+    def _ask_reason(self, title: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, self.tr("Reason (recorded in the audit log):"))
+        if not ok:
+            return None
+        if not text.strip():
+            QMessageBox.warning(self, title, self.tr("A reason is required."))
+            return None
+        return text.strip()
+
+    def reprint(self) -> None:
+        number = self._ask_ticket(self.tr("Reprint ticket"))
+        if number is None:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def done(pdf: bytes) -> None:
+            folder = data_dir() / "reprints"
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"{number}-salinan.pdf"
+            path.write_bytes(pdf)
+            # the OS viewer prints it on the site's printer; the copy is already audited
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            self.updated.setText(
+                self.tr("Copy of %1 saved to %2").replace("%1", number).replace("%2", str(path))
+            )
+
+        self._run(lambda: supervision.reprint_pdf(db, number, actor), done)
+
+    def cancel_ticket(self) -> None:
+        title = self.tr("Cancel ticket")
+        number = self._ask_ticket(title)
+        if number is None:
+            return
+        reason = self._ask_reason(title)
+        if reason is None or not self._confirm(title, self.tr("Cancel ticket %1?").replace("%1", number)):
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self._run(lambda: supervision.cancel_ticket(db, number, reason, actor), lambda _t: None)
+
+    def close_counter(self) -> None:
+        title = self.tr("Close counter")
+        code = self.selected_counter()
+        if code is None:
+            QMessageBox.information(self, title, self.tr("Select a counter in the list first."))
+            return
+        reason = self._ask_reason(title)
+        if reason is None:
+            return
+        question = self.tr(
+            "Close counter %1? A ticket called there goes back to its queue at its place; "
+            "a ticket being served is marked finished."
+        ).replace("%1", code)
+        if not self._confirm(title, question):
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self._run(lambda: supervision.close_counter(db, code, reason, actor), lambda _r: None)
+
+    def _confirm(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
