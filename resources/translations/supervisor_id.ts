@@ -375,5 +375,15 @@
         <source>Statistics and reports</source>
         <translation>Statistik dan laporan</translation>
     </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="25" />
+        <source>Complaints</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="26" />
+        <source>Satisfaction (IKM)</source>
+        <translation>Kepuasan (IKM)</translation>
+    </message>
 </context>
 </TS>

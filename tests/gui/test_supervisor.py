@@ -183,3 +183,19 @@ def test_close_counter_left_open_with_a_called_ticket(
 
     qtbot.waitUntil(lambda: counter_row(window, "Loket 2")[1] == "Closed", timeout=3000)
     assert queue.get_ticket(counter_pc, t.id).state == "waiting"  # back in the queue
+
+
+def test_overdue_complaint_is_flagged_in_the_supervisor_window(
+    qtbot, window: SupervisorWindow, supervisor_db: Database, clock: Clock
+) -> None:
+    from p4_desk.services import complaints
+
+    late = complaints.file_complaint(
+        supervisor_db, kind="pengaduan", agency="DUKCAPIL", description="KTP belum jadi", identity="anonymous"
+    )
+    clock.advance(days=7)  # a week later: verification (3 working days) is late
+    window.tabs.setCurrentWidget(window.complaints)
+    window.complaints.reload()
+    qtbot.waitUntil(lambda: [c.number for c in window.complaints.rows] == [late.number], timeout=5000)
+    assert "DUKCAPIL 1" in window.complaints.summary.text()
+    assert window.tabs.indexOf(window.ikm) > window.tabs.indexOf(window.complaints) > 0

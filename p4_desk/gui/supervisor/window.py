@@ -1,10 +1,11 @@
-"""The supervisor's window: a live monitor tab and a statistics tab."""
+"""The supervisor's window: live monitor, statistics and reports, complaints, IKM survey."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.complaints import ComplaintsPanel, IkmPanel
 from p4_desk.gui.supervisor.live import LivePanel
 from p4_desk.gui.supervisor.statistics import StatisticsPanel
 
@@ -19,5 +20,9 @@ class SupervisorWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.live, self.tr("Live monitor"))
         self.tabs.addTab(self.statistics, self.tr("Statistics and reports"))
+        self.complaints = ComplaintsPanel(ctx)
+        self.ikm = IkmPanel(ctx)
+        self.tabs.addTab(self.complaints, self.tr("Complaints"))
+        self.tabs.addTab(self.ikm, self.tr("Satisfaction (IKM)"))
         self.setCentralWidget(self.tabs)
         self.resize(1280, 720)  # fits 1366x768 with the task bar
