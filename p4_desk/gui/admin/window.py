@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from p4_desk.gui.admin.audit_tab import AuditTab
 from p4_desk.gui.admin.catalog_tabs import AgenciesTab, CountersTab, ServicesTab
+from p4_desk.gui.admin.permits_tab import PermitsTab
 from p4_desk.gui.admin.settings_tabs import PrintersTab, SiteTab
 from p4_desk.gui.admin.tab import AdminTab
 from p4_desk.gui.admin.users_tab import UsersTab
@@ -27,6 +28,7 @@ class AdminWindow(QMainWindow):
         self.agencies = AgenciesTab(ctx)
         self.services = ServicesTab(ctx)
         self.counters = CountersTab(ctx)
+        self.permit_types = PermitsTab(ctx)
         self.users = UsersTab(ctx)
         self.printers = PrintersTab(ctx)
         self.site = SiteTab(ctx)
@@ -35,6 +37,7 @@ class AdminWindow(QMainWindow):
             (self.agencies, self.tr("Agencies")),
             (self.services, self.tr("Services")),
             (self.counters, self.tr("Counters")),
+            (self.permit_types, self.tr("Permit types")),
             (self.users, self.tr("Users")),
             (self.printers, self.tr("Printers")),
             (self.site, self.tr("Site")),
@@ -55,7 +58,10 @@ class AdminWindow(QMainWindow):
             tab.refresh()
 
     def all_tabs(self) -> list[AdminTab]:
-        return [self.agencies, self.services, self.counters, self.users, self.printers, self.site, self.audit]
+        return [
+            self.agencies, self.services, self.counters, self.permit_types,
+            self.users, self.printers, self.site, self.audit,
+        ]  # fmt: skip
 
     def current_tab(self) -> AdminTab:
         widget = self.tabs.currentWidget()
