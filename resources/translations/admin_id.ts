@@ -582,197 +582,197 @@
 <context>
     <name>PermitsTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="152" />
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="242" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="153" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="243" />
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="152" />
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="243" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="153" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="244" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="152" />
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="244" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="153" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="245" />
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="152" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="153" />
         <source>Working days</source>
         <translation>Hari kerja</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="153" />
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="246" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="154" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="247" />
         <source>Fee</source>
         <translation>Biaya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="153" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="154" />
         <source>Retired</source>
         <translation>Pensiun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="163" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="164" />
         <source> working days</source>
         <translation> hari kerja</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="169" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="170" />
         <source>free</source>
         <translation>gratis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="171" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="172" />
         <source>e.g. Perbup No. 12 Tahun 2024</source>
         <translation>mis. Perbup No. 12 Tahun 2024</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="173" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="174" />
         <source>document the applicant receives</source>
         <translation>dokumen yang diterima pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="175" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="176" />
         <source>Add requirement</source>
         <translation>Tambah persyaratan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="176" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="177" />
         <source>Remove requirement</source>
         <translation>Hapus persyaratan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="179" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="180" />
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="180" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="181" />
         <source>Add permit type</source>
         <translation>Tambah jenis izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="181" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="182" />
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="182" />
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="342" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="183" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="347" />
         <source>Retire</source>
         <translation>Pensiunkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="183" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="184" />
         <source>Import catalogue…</source>
         <translation>Impor katalog…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="184" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="185" />
         <source>Export catalogue…</source>
         <translation>Ekspor katalog…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="189" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="190" />
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="189" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="190" />
         <source>Holiday</source>
         <translation>Hari libur</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="191" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="192" />
         <source>Import holidays…</source>
         <translation>Impor hari libur…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="245" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="246" />
         <source>Processing time</source>
         <translation>Jangka waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="247" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="248" />
         <source>Legal basis</source>
         <translation>Dasar hukum</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="248" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="249" />
         <source>Product</source>
         <translation>Produk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="250" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="251" />
         <source>Requirements (documents the applicant brings)</source>
         <translation>Persyaratan (dokumen yang dibawa pemohon)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="265" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="266" />
         <source>Holidays</source>
         <translation>Hari libur</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="267" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="268" />
         <source>Year</source>
         <translation>Tahun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="342" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="347" />
         <source>Reinstate</source>
         <translation>Aktifkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="405" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="410" />
         <source>Permit type %1 added.</source>
         <translation>Jenis izin %1 ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="420" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="426" />
         <source>Permit type %1 saved.</source>
         <translation>Jenis izin %1 disimpan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="433" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="439" />
         <source>Permit type %1 retired: it takes no new applications.</source>
         <translation>Jenis izin %1 dipensiunkan: tidak menerima permohonan baru.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="435" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="441" />
         <source>Permit type %1 reinstated.</source>
         <translation>Jenis izin %1 diaktifkan kembali.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="445" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="451" />
         <source>Catalogue imported: %1 new, %2 changed, %3 unchanged, %4 holidays.</source>
         <translation>Katalog diimpor: %1 baru, %2 diubah, %3 tetap, %4 hari libur.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="464" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="470" />
         <source>Catalogue (%1 permit types) saved to %2.</source>
         <translation>Katalog (%1 jenis izin) disimpan di %2.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="473" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="479" />
         <source>%1 holidays stored.</source>
         <translation>%1 hari libur disimpan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="479" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="485" />
         <source>Import catalogue</source>
         <translation>Impor katalog</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="485" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="491" />
         <source>Export catalogue</source>
         <translation>Ekspor katalog</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="491" />
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="497" />
         <source>Import holidays</source>
         <translation>Impor hari libur</translation>
     </message>

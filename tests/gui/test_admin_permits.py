@@ -110,6 +110,8 @@ def test_create_edit_and_retire_a_permit_type(
     row = tab.table.findItems("SIP-APT", Qt.MatchFlag.MatchExactly)[0].row()
     assert tab.table.item(row, 4).text() == "Rp 150.000"  # type: ignore[union-attr]
     assert "SIP-APT" in [p.code for p in permits.list_permit_types(intake_desk)]
+    assert tab.table.selectionModel().selectedRows()[0].row() == row  # selected, ready to retire
+    assert tab.retire_button.isEnabled()
 
     # When the admin selects it, changes the processing time and drops the optional requirement
     tab.clear_form()
@@ -143,6 +145,8 @@ def test_create_edit_and_retire_a_permit_type(
     # and reinstating it brings it back
     click(qtbot, tab.retire_button)
     assert "SIP-APT" in [p.code for p in permits.list_permit_types(intake_desk)]
+    assert tab.table.selectionModel().selectedRows()[0].row() == row  # selected, ready to retire
+    assert tab.retire_button.isEnabled()
 
 
 def test_a_refused_permit_type_shows_the_reason_by_the_field_and_keeps_the_form(

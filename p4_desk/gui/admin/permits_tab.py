@@ -147,6 +147,7 @@ class PermitsTab(AdminTab):
         super().__init__(ctx, parent)
         self.permits: dict[str, PermitTypeInfo] = {}
         self.holidays: list[Holiday] = []
+        self._select_after_refresh: str | None = None
         self.table = make_table(
             [
                 self.tr("Code"), self.tr("Name"), self.tr("Agency"), self.tr("Working days"),
@@ -304,6 +305,10 @@ class PermitsTab(AdminTab):
         )
         self.holidays = holidays
         self._show_holidays()
+        code, self._select_after_refresh = self._select_after_refresh, None
+        found = [i for i in self.table.findItems(code or "", Qt.MatchFlag.MatchExactly) if i.column() == 0]
+        if code and found:  # a just-added permit type is selected, ready to retire or edit
+            self.table.selectRow(found[0].row())
         self._update_retire_button()
 
     def _show_holidays(self) -> None:
@@ -403,6 +408,7 @@ class PermitsTab(AdminTab):
 
         def done(permit: PermitTypeInfo) -> None:
             self.show_done(self.tr("Permit type %1 added.").replace("%1", permit.code))
+            self._select_after_refresh = permit.code
             self.refresh()
 
         self.call(work, done)
