@@ -75,8 +75,11 @@ def type_form(qtbot: QtBot, dialog: PaperSurveyDialog, ticket: str, scores: list
     if ticket:
         qtbot.keyClicks(dialog.ticket, ticket)
         qtbot.keyClick(dialog.ticket, Qt.Key.Key_Return)
-    else:
-        dialog.rows[0].setFocus()
+    else:  # Tab to the service chosen for the pile, Enter to the first row
+        qtbot.keyClick(dialog.ticket, Qt.Key.Key_Tab)
+        assert focused(dialog) is dialog.service
+        qtbot.keyClick(dialog.service, Qt.Key.Key_Return)
+    assert focused(dialog) is dialog.rows[0]
     for score in scores:
         qtbot.keyClick(focused(dialog), DIGITS[score])
 
