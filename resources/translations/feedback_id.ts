@@ -314,6 +314,94 @@
         <source>No respondents in this month yet</source>
         <translation>Belum ada responden pada bulan ini</translation>
     </message>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="293" />
+        <source>Enter paper survey…</source>
+        <translation>Input survei kertas…</translation>
+    </message>
+</context>
+<context>
+    <name>PaperSurveyDialog</name>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="136" />
+        <source>Paper survey form</source>
+        <translation>Input survei kertas</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="142" />
+        <source>Type the ticket number written on the form and press Enter (leave it empty for an anonymous form and choose the service), then one digit 1–4 for each row. Enter saves and clears the form for the next paper.</source>
+        <translation>Ketik nomor tiket yang tertulis di formulir lalu tekan Enter (kosongkan untuk formulir anonim dan pilih layanannya), kemudian satu angka 1–4 untuk setiap baris. Enter menyimpan dan mengosongkan formulir untuk kertas berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="165" />
+        <source>Not known</source>
+        <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="166" />
+        <source>Ticket number</source>
+        <translation>Nomor tiket</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="167" />
+        <source>Service (form without ticket)</source>
+        <translation>Layanan (formulir tanpa tiket)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="170" />
+        <source>Poor</source>
+        <translation>Tidak baik</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="170" />
+        <source>Fair</source>
+        <translation>Kurang baik</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="170" />
+        <source>Good</source>
+        <translation>Baik</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="170" />
+        <source>Very good</source>
+        <translation>Sangat baik</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="173" />
+        <source>Element</source>
+        <translation>Unsur</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="196" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="198" />
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="200" />
+        <source>Save and enter next</source>
+        <translation>Simpan dan isi berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="289" />
+        <source>Saved for ticket %1.</source>
+        <translation>Tersimpan untuk tiket %1.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="291" />
+        <source>Saved as an anonymous form.</source>
+        <translation>Tersimpan sebagai formulir anonim.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="294" />
+        <source>Forms entered here: %1.</source>
+        <translation>Formulir yang sudah diinput: %1.</translation>
+    </message>
 </context>
 <context>
     <name>SurveyWindow</name>

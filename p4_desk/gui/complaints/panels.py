@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -289,9 +290,13 @@ class IkmPanel(QWidget):
         self.service.addItem(self.tr("All services"), "")
         self.print_button = QPushButton(self.tr("Print report"))
         self.print_button.clicked.connect(self.print_report)
+        self.paper_button = QPushButton(self.tr("Enter paper survey…"))
+        self.paper_button.clicked.connect(self.open_paper_form)
+        self.paper_dialog: QDialog | None = None
         for widget in (self.month, self.year, self.service):
             chooser.addWidget(widget)
         chooser.addStretch(1)
+        chooser.addWidget(self.paper_button)
         chooser.addWidget(self.print_button)
         layout.addLayout(chooser)
         self.month.currentIndexChanged.connect(self.reload)
@@ -393,6 +398,16 @@ class IkmPanel(QWidget):
 
     def print_report(self) -> None:
         self.save_report(_open_file)
+
+    def open_paper_form(self) -> None:
+        """The officer types paper questionnaires; the figures refresh after each one."""
+        from p4_desk.gui.survey.paper_form import PaperSurveyDialog
+
+        dialog = PaperSurveyDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _info: self.reload())
+        self.paper_dialog = dialog
+        dialog.open()
 
     def _on_error(self, exc: BaseException) -> None:
         self.message.setText(_error_text(exc))
