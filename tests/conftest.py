@@ -27,6 +27,16 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("P4_DESK_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _keyring_restored() -> Iterator[None]:
+    """A test that selects another keyring backend (e.g. the in-memory one) does not leak it."""
+    import keyring
+
+    before = keyring.get_keyring()
+    yield
+    keyring.set_keyring(before)
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PostgresServer]:
     try:

@@ -199,7 +199,16 @@ def test_the_window_speaks_indonesian_with_its_translation(
         assert isinstance(win, AdminWindow)
         qtbot.addWidget(win)
         titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
-        assert titles == ["Instansi", "Layanan", "Loket", "Jenis Izin", "Pengguna", "Printer", "Situs", "Log audit"]
+        assert titles == [
+            "Instansi",
+            "Layanan",
+            "Loket",
+            "Jenis Izin",
+            "Pengguna",
+            "Printer",
+            "Situs",
+            "Log audit",
+        ]
         assert win.agencies.add_button.text() == "Tambah instansi"
         assert win.counters.table.item(0, 4).text() == "ya"
         win.agencies.add()  # empty form: the service's own Indonesian message

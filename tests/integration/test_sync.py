@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from sqlalchemy import func, select, update
 
 from p4_desk.cli import main as cli_main
 from p4_desk.config import Settings
-from p4_desk.services import queue, users
+from p4_desk.services import permits, queue, users
 from p4_desk.services.journal import SYSTEM, record
 from p4_desk.services.site import get_setting
 from p4_desk.store.db import Database
@@ -439,17 +440,20 @@ def test_catalogue_updated_centrally_reaches_the_desk(
     central.cli("catalog", "import", str(catalog_file))
 
     first = agent_for(db).run_once()
-    assert first.catalog == "stored"
-    stored = get_setting(db, "sync.catalog")
-    assert [p["code"] for p in stored["permit_types"]] == ["PBG"]
-    assert stored["permit_types"][0]["requirements"][0]["name"] == "Fotokopi KTP pemohon"
+    assert first.catalog == "imported"
+    # the permit types reach the intake form's catalogue, with their requirements
+    (pbg,) = [p for p in permits.list_permit_types(db) if p.code == "PBG"]
+    assert pbg.requirements[0].name == "Fotokopi KTP pemohon"
+    assert [p["code"] for p in get_setting(db, "sync.catalog")["permit_types"]] == ["PBG"]
 
     # unchanged: the server answers 304 to the stored ETag
     assert agent_for(db).run_once().catalog == "unchanged"
 
     central.cli("holiday", "add", "2026-03-19", "Hari Suci Nyepi")
-    assert agent_for(db).run_once().catalog == "stored"
+    assert agent_for(db).run_once().catalog == "imported"
     assert {h["date"] for h in get_setting(db, "sync.holidays")} == {"2026-01-01", "2026-03-19"}
+    # due dates and complaint deadlines now skip the new holiday
+    assert not permits.holiday_calendar(db).is_working_day(date(2026, 3, 19))
 
 
 # --- one sender per site -----------------------------------------------------------------
