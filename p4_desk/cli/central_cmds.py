@@ -10,7 +10,10 @@ from typing import Any
 
 
 def register(sub: Any) -> None:
-    from p4_desk.central.cli import register as register_central
+    try:
+        from p4_desk.central.cli import register as register_central
+    except ImportError:  # a counter-PC bundle ships without the central server
+        return
 
     register_central(sub)
     sub.choices["central"].set_defaults(without_context=True)
