@@ -19,15 +19,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
+from p4_desk.printing.ticket import MONTH_NAMES, ZONE_ABBREVIATIONS
 from p4_desk.services import complaints, site
 from p4_desk.services.complaints import IDENTITIES, ComplaintInfo
 from p4_desk.store.db import Database
 
-MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-ZONES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 FOOTER = (
     "Simpan tanda terima ini. Sebutkan nomor pengaduan untuk menanyakan perkembangannya. "
     "Layanan pengaduan tidak dipungut biaya."
@@ -35,12 +31,12 @@ FOOTER = (
 
 
 def long_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def local_datetime(moment: datetime, timezone: str) -> str:
     local = moment.astimezone(ZoneInfo(timezone))
-    return f"{long_date(local.date())} {local:%H:%M} {ZONES.get(timezone, timezone)}"
+    return f"{long_date(local.date())} {local:%H:%M} {ZONE_ABBREVIATIONS.get(timezone, timezone)}"
 
 
 def _styles() -> dict[str, ParagraphStyle]:

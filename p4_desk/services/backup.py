@@ -31,12 +31,12 @@ from glob import glob
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from p4_desk.config import Settings, data_dir
 from p4_desk.errors import DatabaseUnavailable, P4Error, ValidationError
-from p4_desk.store.db import Database
+from p4_desk.store.db import Database, normalize_url
 
 log = logging.getLogger(__name__)
 
@@ -67,13 +67,6 @@ class RestoreInfo:
     path: str
     dialect: str
     previous_copy: str | None  # what the restore replaced, kept aside
-
-
-def _normalize_url(url: str) -> URL:
-    parsed = make_url(url)
-    if parsed.drivername in ("postgresql", "postgres"):
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    return parsed
 
 
 # --- backup ---------------------------------------------------------------------------------
@@ -210,7 +203,7 @@ def _pg_dump(url: URL, target: Path) -> None:
 
 def connected_workstations(url: str) -> list[str]:
     """Other processes that have the database open (description of each; empty when none)."""
-    parsed = _normalize_url(url)
+    parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_connections(_sqlite_path(parsed))
     return _pg_connections(parsed)
@@ -263,7 +256,7 @@ def restore(url: str, source: Path, *, force: bool = False, keep_dir: Path | Non
     source = Path(source)
     if not source.is_file():
         raise ValidationError(f"Berkas cadangan {source} tidak ditemukan.", field="path")
-    parsed = _normalize_url(url)
+    parsed = normalize_url(url)
     sqlite = parsed.get_backend_name() == "sqlite"
     if sqlite:
         _check_sqlite_backup(source)

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
-def _normalize_url(url: str) -> URL:
+def normalize_url(url: str) -> URL:
     parsed = make_url(url)
     # "postgresql://" alone would pick psycopg2, which we do not ship.
     if parsed.drivername in ("postgresql", "postgres"):
@@ -42,7 +42,7 @@ def _normalize_url(url: str) -> URL:
 
 
 def create_site_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
-    parsed = _normalize_url(url)
+    parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -123,7 +123,7 @@ class Database:
         workstation: str | None = None,
         busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
     ) -> None:
-        self.url = _normalize_url(url)
+        self.url = normalize_url(url)
         self.engine = create_site_engine(url, busy_timeout_ms=busy_timeout_ms)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self.engine.execution_options(p4_write=True), expire_on_commit=False)

@@ -401,8 +401,8 @@ class SyncAgent:
         try:
             for _page in range(MAX_UPDATE_PAGES):
                 updates, next_cursor = self._retrying(
-                    lambda c=cursor: self.client.get_application_updates(c),
-                    report,  # type: ignore[misc]
+                    lambda c=cursor: self.client.get_application_updates(c),  # type: ignore[misc]
+                    report,
                 )
                 if not updates:
                     break
