@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Date, and_, bindparam, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
@@ -42,6 +42,7 @@ from p4_desk.services.catalog import find_counter, find_service
 from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
 from p4_desk.store.models import Counter, Service, ServiceDaySequence, Ticket, TicketLeg, User
+from p4_desk.store.types import UTCDateTime
 
 STATE_LABELS = {
     "waiting": "Menunggu",
@@ -308,38 +309,31 @@ def _position(s: Session, t: Ticket) -> tuple[int, int]:
     return _position_of(s, t.id, t.service_day, t.queue_key, t.service_id, t.service.default_service_minutes)
 
 
+# The wait estimate runs after every issue: plain SQL, built once (statement construction in the
+# ORM cost more than the queries themselves here).
+_POSITION_SQL = text(
+    "SELECT"
+    " (SELECT count(*) FROM ticket WHERE state = 'waiting' AND service_id = :service_id"
+    "  AND service_day = :day AND (queue_key < :key OR (queue_key = :key AND id < :ticket_id))),"
+    " (SELECT count(*) FROM counter JOIN counter_service ON counter_service.counter_id = counter.id"
+    "  WHERE counter_service.service_id = :service_id AND counter.state = 'open')"
+).bindparams(bindparam("day", type_=Date()))
+_RECENT_SERVICE_SQL = text(
+    "SELECT started_at, ended_at FROM ticket_leg"
+    " WHERE service_id = :service_id AND outcome = 'done' AND started_at IS NOT NULL"
+    " ORDER BY id DESC LIMIT :limit"
+).columns(started_at=UTCDateTime(), ended_at=UTCDateTime())
+
+
 def _position_of(
     s: Session, ticket_id: int, day: date, key: float, service_id: int, default_minutes: int
 ) -> tuple[int, int]:
     """People ahead of a waiting ticket in its service, and the estimated wait in minutes."""
-    ahead_q = (
-        select(func.count())
-        .select_from(Ticket)
-        .where(
-            Ticket.state == "waiting",
-            Ticket.service_id == service_id,
-            Ticket.service_day == day,
-            or_(Ticket.queue_key < key, and_(Ticket.queue_key == key, Ticket.id < ticket_id)),
-        )
-        .scalar_subquery()
-    )
-    open_q = (
-        select(func.count())
-        .select_from(Counter)
-        .join(Counter.services)
-        .where(Service.id == service_id, Counter.state == "open")
-        .scalar_subquery()
-    )
-    ahead, open_counters = s.execute(select(ahead_q, open_q)).one()
+    ahead, open_counters = s.execute(
+        _POSITION_SQL, {"service_id": service_id, "day": day, "key": key, "ticket_id": ticket_id}
+    ).one()
     recent = s.execute(
-        select(TicketLeg.started_at, TicketLeg.ended_at)
-        .where(
-            TicketLeg.service_id == service_id,
-            TicketLeg.outcome == "done",
-            TicketLeg.started_at.is_not(None),
-        )
-        .order_by(TicketLeg.id.desc())
-        .limit(RECENT_SERVICES_FOR_ESTIMATE)
+        _RECENT_SERVICE_SQL, {"service_id": service_id, "limit": RECENT_SERVICES_FOR_ESTIMATE}
     ).all()
     minutes = [(end - start).total_seconds() / 60 for start, end in recent if start and end]
     average = sum(minutes) / len(minutes) if minutes else float(default_minutes)
