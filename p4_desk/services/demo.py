@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from p4_desk.domain.opening_hours import OFFICE_HOURS
 from p4_desk.domain.queue_rules import PriorityPolicy, format_ticket_number, queue_key
+from p4_desk.errors import AlreadyExists, NotFound
 from p4_desk.services import catalog, queue, site, users
 from p4_desk.services.permit_demo import load_permit_demo
 from p4_desk.services.surveys import load_demo_feedback
@@ -88,12 +89,10 @@ def load_demo_data(db: Database, days: int = 21, seed: int = 2025) -> dict[str, 
     """Create the demo site (if empty) and fill it. Refuses a database that already has services."""
     try:
         site.get_site(db)
-    except Exception:
+    except NotFound:  # an empty database: the demo creates its site
         site.init_site(db, *SITE)
     with db.read() as s:
         if s.scalar(select(func.count()).select_from(Service)):
-            from p4_desk.errors import AlreadyExists
-
             raise AlreadyExists(
                 "Basis data ini sudah berisi layanan; data contoh hanya untuk basis data kosong."
             )

@@ -183,7 +183,7 @@ def _service_code(t: Ticket, service_id: int | None) -> str | None:
     return svc.code if svc else None
 
 
-def _payload(t: Ticket) -> dict[str, Any]:
+def ticket_payload(t: Ticket) -> dict[str, Any]:
     """Outbox payload: the ticket snapshot (docs/DEVELOPING.md)."""
     info = _info(t)
     return {
@@ -414,7 +414,7 @@ def issue_ticket(
             ticket.id,
             details={"number": ticket.number, "service": service.code, "priority": priority},
             event_type="ticket.issued",
-            payload=_payload(ticket),
+            payload=ticket_payload(ticket),
             at=now,
         )
         info = _info(ticket)
@@ -473,7 +473,7 @@ def _mark_called(
         t.id,
         details={"number": t.number, "counter": counter.code},
         event_type="ticket.called",
-        payload=_payload(t),
+        payload=ticket_payload(t),
         at=now,
     )
     return _info(t)
@@ -544,7 +544,7 @@ def recall(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
             t.id,
             details={"number": t.number, "recall_count": t.recall_count},
             event_type="ticket.recalled",
-            payload=_payload(t),
+            payload=ticket_payload(t),
             at=now,
         )
         return _info(t)
@@ -567,7 +567,7 @@ def start(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
             t.id,
             details={"number": t.number},
             event_type="ticket.started",
-            payload=_payload(t),
+            payload=ticket_payload(t),
             at=now,
         )
         return _info(t)
@@ -588,7 +588,7 @@ def finish(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
             t.id,
             details={"number": t.number},
             event_type="ticket.finished",
-            payload=_payload(t),
+            payload=ticket_payload(t),
             at=now,
         )
         return _info(t)
@@ -614,7 +614,7 @@ def no_show(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
             t.id,
             details={"number": t.number},
             event_type="ticket.no_show",
-            payload=_payload(t),
+            payload=ticket_payload(t),
             at=now,
         )
         return _info(t)
@@ -643,7 +643,7 @@ def reactivate(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInf
             t.id,
             details={"number": t.number},
             event_type="ticket.reactivated",
-            payload=_payload(t),
+            payload=ticket_payload(t),
             at=now,
         )
         return _info(t, ahead, estimate)
@@ -666,7 +666,7 @@ def cancel(db: Database, ref: str | int, reason: str, actor: Actor = SYSTEM) -> 
             t.id,
             details={"number": t.number, "reason": reason.strip()},
             event_type="ticket.cancelled",
-            payload=_payload(t),
+            payload=ticket_payload(t),
             at=now,
         )
         return _info(t)
@@ -722,7 +722,7 @@ def transfer(
             t.id,
             details={"number": t.number, "from": from_service.code, "to": where},
             event_type="ticket.transferred",
-            payload=_payload(t),
+            payload=ticket_payload(t),
             at=now,
         )
         return _info(t)

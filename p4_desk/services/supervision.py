@@ -123,7 +123,7 @@ def close_counter(db: Database, counter_code: str, reason: str, actor: Actor = S
                 t.id,
                 details={"number": t.number, "counter": counter.code, "reason": reason, "forced": True},
                 event_type=event,
-                payload=queue._payload(t),
+                payload=queue.ticket_payload(t),
                 at=now,
             )
         counter.state, counter.state_changed_at, counter.officer_id = "closed", now, None
