@@ -14,6 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from p4_desk.store.db import Database, translate_db_error
@@ -33,12 +34,27 @@ def head_revision() -> str:
     return head
 
 
+# Revision ids before the files were renumbered in chain order (0001 -> 0201 -> 0301 -> 0101 -> 0501).
+# A database stamped with one of them is restamped with its new id before upgrading.
+LEGACY_REVISIONS = {"0201": "0002", "0301": "0003", "0101": "0004", "0501": "0005"}
+
+
 def current_revision(db: Database) -> str | None:
     try:
         with db.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            revision = MigrationContext.configure(conn).get_current_revision()
     except SQLAlchemyError as exc:
         raise translate_db_error(exc, db.url) from exc
+    return LEGACY_REVISIONS.get(revision, revision) if revision else None
+
+
+def _restamp_legacy(conn: Connection) -> None:
+    stamped = MigrationContext.configure(conn).get_current_revision()
+    if stamped in LEGACY_REVISIONS:
+        conn.execute(
+            text("UPDATE alembic_version SET version_num = :new WHERE version_num = :old"),
+            {"new": LEGACY_REVISIONS[stamped], "old": stamped},
+        )
 
 
 def backup_sqlite_file(db: Database, suffix: str) -> Path | None:
@@ -70,6 +86,7 @@ def upgrade(db: Database, revision: str = "head") -> bool:
     try:
         with db.engine.execution_options(p4_write=True).connect() as conn:
             cfg.attributes["connection"] = conn
+            _restamp_legacy(conn)
             command.upgrade(cfg, revision)
             conn.commit()
     except SQLAlchemyError as exc:

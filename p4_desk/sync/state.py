@@ -22,7 +22,7 @@ from p4_desk.store.models import OutboxEvent, SyncState
 
 
 def state_row(s: Session) -> SyncState:
-    """The single agent state row (created by migration 0301; recreated if someone removed it)."""
+    """The single agent state row (created by migration 0003; recreated if someone removed it)."""
     state = s.get(SyncState, 1)
     if state is None:
         state = SyncState(id=1, online=False, consecutive_failures=0, application_cursor=0)

@@ -72,3 +72,31 @@ def test_audit_log_is_append_only(db_url: str) -> None:
         with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as conn:
             conn.execute(text(statement))
     db.dispose()
+
+
+def test_database_stamped_with_a_pre_renumbering_revision_upgrades(tmp_path: Path) -> None:
+    """Sites created before the migration files were renumbered carry the old ids (e.g. 0101)."""
+    url = f"sqlite:///{(tmp_path / 'legacy.sqlite3').as_posix()}"
+    db = Database(url)
+    migrate.upgrade(db, "0004")  # the permits revision, once called 0101
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0101'"))
+    db.dispose()
+    upgraded = migrate.open_database(url)
+    assert migrate.current_revision(upgraded) == migrate.head_revision()
+    with upgraded.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == (
+            migrate.head_revision()
+        )
+    upgraded.dispose()
+
+
+def test_migration_files_sort_in_chain_order() -> None:
+    scripts = ScriptDirectory.from_config(migrate._config())
+    chain = [r.revision for r in reversed(list(scripts.walk_revisions()))]
+    files = sorted(Path(r.path).name for r in scripts.walk_revisions())
+    assert [name.split("_", 1)[0] for name in files] == chain
+    for r in scripts.walk_revisions():
+        header = Path(r.path).read_text(encoding="utf-8").split('"""')[1]
+        assert f"Revision ID: {r.revision}" in header
+        assert f"Revises: {r.down_revision or ''}".rstrip() in header

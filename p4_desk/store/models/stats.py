@@ -1,4 +1,4 @@
-"""Indexes the statistics and the live monitor need on the core tables (migration 0501).
+"""Indexes the statistics and the live monitor need on the core tables (migration 0005).
 
 Period statistics select service legs by ``queued_at`` across every service (the core index
 starts with ``service_id``); the live monitor polls legs called in the last hour and legs

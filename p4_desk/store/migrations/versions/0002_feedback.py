@@ -1,6 +1,6 @@
 """complaints, complaint steps and IKM survey responses
 
-Revision ID: 0201
+Revision ID: 0002
 Revises: 0001
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 
 import p4_desk.store.types
 
-revision = "0201"
+revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None

@@ -1,7 +1,7 @@
 """sync state: agent state row and pulled application updates
 
-Revision ID: 0301
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from alembic import op
 
 import p4_desk.store.types
 
-revision = "0301"
-down_revision = "0201"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

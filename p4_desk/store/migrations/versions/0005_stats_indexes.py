@@ -1,15 +1,15 @@
 """stats indexes: service legs by queued, called and ended time; audit rows by entity and time
 
-Revision ID: 0501
-Revises: 0001
+Revision ID: 0005
+Revises: 0004
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0501"
-down_revision = "0101"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """permits
 
-Revision ID: 0101
-Revises: 0001
+Revision ID: 0004
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from alembic import op
 
 import p4_desk.store.types
 
-revision = "0101"
-down_revision = "0301"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
