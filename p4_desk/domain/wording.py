@@ -123,8 +123,14 @@ def format_time(
 
 def format_datetime(moment: datetime, zone: tzinfo | str | None = None) -> str:
     """``"Rabu, 4 Maret 2026 pukul 10.30 WIB"``: ``moment`` shown in ``zone``."""
+    return " ".join(datetime_parts(moment, zone))
+
+
+def datetime_parts(moment: datetime, zone: tzinfo | str | None = None) -> tuple[str, str]:
+    """:func:`format_datetime` in its two halves, ``("Rabu, 4 Maret 2026", "pukul 10.30 WIB")``,
+    for a line too narrow for both (a 58 mm roll prints 32 characters)."""
     local = _local(moment, zone)
-    return f"{format_date(local.date(), weekday=True)} pukul {format_time(local)}"
+    return format_date(local.date(), weekday=True), f"pukul {format_time(local)}"
 
 
 # --- durations ------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from p4_desk.domain.wording import format_datetime, format_estimate, format_number
+from p4_desk.domain.wording import datetime_parts, format_estimate, format_number
 from p4_desk.errors import P4Error
 
 PAPER_WIDTHS_MM = (58, 80)
@@ -61,9 +61,13 @@ class TicketTexts:
     title: str
     copy: str | None
     priority: str | None
-    issued: str
+    issued_parts: tuple[str, str]  # date, then "pukul 10.30 WIB"
     ahead: str
     wait: str | None
+
+    @property
+    def issued(self) -> str:
+        return " ".join(self.issued_parts)
 
     @property
     def details(self) -> list[str]:
@@ -81,7 +85,7 @@ def ticket_texts(data: TicketPrintData) -> TicketTexts:
         title="NOMOR ANTRIAN",
         copy="SALINAN" if data.copy else None,
         priority=data.priority_label,
-        issued=format_datetime(data.issued_at, data.timezone),
+        issued_parts=datetime_parts(data.issued_at, data.timezone),
         ahead=f"Jumlah antrian di depan Anda: {format_number(data.people_ahead)}",
         wait=wait,
     )

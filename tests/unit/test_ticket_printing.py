@@ -162,6 +162,8 @@ def test_escpos_through_the_file_backend(tmp_path: Path) -> None:
     assert b"A123" in sent
     assert b"Perekaman KTP-el" in sent
     assert b"Jumlah antrian di depan Anda: 7" in sent
+    # 32 characters a line: the date on one, the time on the next
+    assert b"Minggu, 29 November 2026\npukul 09.15 WIB\n" in sent
     assert QR_COMMAND in sent
     assert UID.encode() in sent.split(QR_COMMAND, 1)[1]  # the uid goes into the QR command
     assert GS + b"!\x33" + b"\x1bE\x01A123" in sent  # number at 4x width and 4x height, bold

@@ -83,6 +83,10 @@ def test_times_use_a_dot_and_the_site_zone(zone: str, time: str, moment: str) ->
     assert w.format_datetime(MOMENT.astimezone(ZoneInfo(zone))) == moment
 
 
+def test_a_date_and_time_in_two_halves_for_a_narrow_roll() -> None:
+    assert w.datetime_parts(MOMENT, "Asia/Makassar") == ("Minggu, 29 November 2026", "pukul 10.15 WITA")
+
+
 def test_a_clock_with_seconds_and_without_the_zone() -> None:
     assert w.format_time(MOMENT, "Asia/Jakarta", seconds=True) == "09.15.40 WIB"
     assert w.format_time(MOMENT, ZoneInfo("Asia/Makassar"), seconds=True, with_zone=False) == "10.15.40"
