@@ -26,14 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select  # noqa: E402
 
-from p4_desk.printing.report import render_report_csv, render_report_pdf, render_report_xlsx  # noqa: E402
-from p4_desk.services.stats import (  # noqa: E402
-    Period,
-    StatsFilter,
-    compute_statistics,
-    live_monitor,
-    report_signatory,
-)
+from p4_desk.services.reports import render_content, report_content, report_signatory  # noqa: E402
+from p4_desk.services.stats import Period, StatsFilter, compute_statistics, live_monitor  # noqa: E402
 from p4_desk.store.db import Database  # noqa: E402
 from p4_desk.store.migrate import open_database  # noqa: E402
 from p4_desk.store.models import Ticket, TicketLeg  # noqa: E402
@@ -100,14 +94,18 @@ def bench(url: str, repeat: int) -> list[tuple[str, float, float, str]]:
     stats_year = run("statistics, whole year", lambda: compute_statistics(db, whole))
     run("live monitor", lambda: live_monitor(db), 100)
     signatory = report_signatory(db)
-    run("monthly report PDF (render only)", lambda: render_report_pdf(stats_month, signatory), 2000)
-    run("monthly report PDF (statistics + render)",
-        lambda: render_report_pdf(compute_statistics(db, month), signatory), 2000)  # fmt: skip
+
+    def report(stats: Any, fmt: str) -> bytes:
+        return render_content(report_content(stats, signatory), fmt)
+
+    run("monthly report PDF (content + render)", lambda: report(stats_month, "pdf"), 2000)
+    run("monthly report PDF (statistics + content + render)",
+        lambda: report(compute_statistics(db, month), "pdf"), 2000)  # fmt: skip
     day = Period.day(month.last)
-    run("daily report PDF (statistics + render)",
-        lambda: render_report_pdf(compute_statistics(db, day), signatory), 2000)  # fmt: skip
-    run("monthly CSV (render only)", lambda: render_report_csv(stats_month))
-    run("monthly XLSX (render only)", lambda: render_report_xlsx(stats_month))
+    run("daily report PDF (statistics + content + render)",
+        lambda: report(compute_statistics(db, day), "pdf"), 2000)  # fmt: skip
+    run("monthly CSV (content + render)", lambda: report(stats_month, "csv"))
+    run("monthly XLSX (content + render)", lambda: report(stats_month, "xlsx"))
     print(f"  month: {stats_month.totals.issued:,} issued, {stats_month.totals.legs:,} legs; "
           f"year: {stats_year.totals.issued:,} issued, {stats_year.totals.legs:,} legs")  # fmt: skip
     db.dispose()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from p4_desk.cli.context import CliContext, command
+from p4_desk.domain.wording import format_number
 from p4_desk.errors import ValidationError
 
 
@@ -77,7 +78,7 @@ def _backup(args: argparse.Namespace, ctx: CliContext) -> int:
         info = backup(db, target)
     finally:
         db.dispose()
-    ctx.emit(info, f"Cadangan ditulis ke {info.path} ({info.size_bytes / 1_048_576:.1f} MB).")
+    ctx.emit(info, f"Cadangan ditulis ke {info.path} ({format_number(info.size_bytes / 1_048_576, 1)} MB).")
     return 0
 
 

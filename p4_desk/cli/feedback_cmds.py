@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import Any
 
 from p4_desk.cli.context import CliContext, command
 from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS, ComplaintState
 from p4_desk.domain.ikm import ELEMENTS
+from p4_desk.domain.wording import format_date, format_date_range, format_datetime, format_number
 from p4_desk.errors import ValidationError
 from p4_desk.services import complaints, surveys
 from p4_desk.services.complaints import ComplaintInfo
@@ -88,20 +89,20 @@ def _date(text: str, option: str) -> date:
 def describe(c: ComplaintInfo) -> str:
     flag = "  TERLAMBAT: " + ", ".join(DEADLINE_LABELS[n].lower() for n in c.overdue) if c.overdue else ""
     return (
-        f"{c.number}  {c.received_on:%d-%m-%Y}  {c.kind_label:<20} {c.agency:<10} "
+        f"{c.number}  {format_date(c.received_on):<17}  {c.kind_label:<20} {c.agency:<10} "
         f"{c.state_label:<22} {c.officer or '-'}{flag}"
     )
 
 
-def _details(c: ComplaintInfo) -> str:
+def _details(c: ComplaintInfo, zone: tzinfo) -> str:
     lines = [
         describe(c),
         f"  Pelapor: {c.reporter_label}",
         f"  Uraian: {c.description}",
         "  Batas waktu: "
-        + "; ".join(f"{DEADLINE_LABELS[n].lower()} {d:%d-%m-%Y}" for n, d in c.deadlines.items()),
+        + "; ".join(f"{DEADLINE_LABELS[n].lower()} {format_date(d)}" for n, d in c.deadlines.items()),
     ]
-    lines += [f"  {st.at:%Y-%m-%d %H:%M} UTC  {st.to_state}  {st.note or ''}".rstrip() for st in c.steps]
+    lines += [f"  {format_datetime(st.at, zone)}  {st.to_state}  {st.note or ''}".rstrip() for st in c.steps]
     if c.location_warning:
         lines.append(f"  Peringatan: {c.location_warning}")
     return "\n".join(lines)
@@ -110,7 +111,7 @@ def _details(c: ComplaintInfo) -> str:
 def _add(args: argparse.Namespace, ctx: CliContext) -> int:
     data = _object(_read_json(args.json_file), args.json_file)
     info = complaints.file_complaint_from_json(ctx.db, data, ctx.actor(args.user))
-    ctx.emit(info, lambda: _details(info))
+    ctx.emit(info, lambda: _details(info, ctx.db.timezone))
     return 0
 
 
@@ -124,7 +125,7 @@ def _list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _show(args: argparse.Namespace, ctx: CliContext) -> int:
     info = complaints.get_complaint(ctx.db, args.number)
-    ctx.emit(info, lambda: _details(info))
+    ctx.emit(info, lambda: _details(info, ctx.db.timezone))
     return 0
 
 
@@ -135,9 +136,9 @@ def _step(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _receipt(args: argparse.Namespace, ctx: CliContext) -> int:
-    from p4_desk.printing.complaint_receipt import complaint_receipt
+    from p4_desk.services.complaint_receipt import complaint_receipt_pdf
 
-    Path(args.out).write_bytes(complaint_receipt(ctx.db, args.number, copy=args.copy))
+    Path(args.out).write_bytes(complaint_receipt_pdf(ctx.db, args.number, copy=args.copy))
     ctx.emit({"number": args.number.upper(), "file": args.out}, f"Tanda terima disimpan di {args.out}")
     return 0
 
@@ -158,20 +159,20 @@ def _survey_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def ikm_text(summary: IkmSummary) -> str:
-    head = f"IKM {summary.unit}, {summary.date_from:%d-%m-%Y} s.d. {summary.date_to:%d-%m-%Y}"
+    head = f"IKM {summary.unit}, {format_date_range(summary.date_from, summary.date_to)}"
     scope = summary.service_name or summary.agency_name
     lines = [head + (f" ({scope})" if scope else "")]
     lines.append(
-        f"Responden {summary.respondents}; pengunjung {summary.visitors}; "
-        f"sampel minimal {summary.sample_size}"
+        f"Responden {format_number(summary.respondents)}; pengunjung {format_number(summary.visitors)}; "
+        f"sampel minimal {format_number(summary.sample_size)}"
     )
     result = summary.result
     if result is None:
         lines.append("Belum ada responden survei pada periode ini.")
         return "\n".join(lines)
     for code, name in ELEMENTS.items():
-        lines.append(f"  {code} {name:<42} NRR {float(result.nrr[code]):.2f}")
-    lines.append(f"IKM {result.ikm} — mutu {result.grade} ({result.mutu})")
+        lines.append(f"  {code} {name:<42} NRR {format_number(result.nrr[code], 2)}")
+    lines.append(f"IKM {format_number(result.ikm, 2)} — mutu {result.grade} ({result.mutu})")
     return "\n".join(lines)
 
 
@@ -180,9 +181,8 @@ def _ikm(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.what == "report":
         if not args.out:
             raise ValidationError("Sebutkan berkas tujuan dengan --out FILE.pdf.", field="out")
-        from p4_desk.printing.ikm_report import ikm_report
-
-        Path(args.out).write_bytes(ikm_report(ctx.db, start, end, service=args.service, agency=args.agency))
+        pdf = surveys.ikm_report_pdf(ctx.db, start, end, service=args.service, agency=args.agency)
+        Path(args.out).write_bytes(pdf)
         ctx.emit({"file": args.out}, f"Laporan IKM disimpan di {args.out}")
         return 0
     summary = surveys.ikm_summary(ctx.db, start, end, service=args.service, agency=args.agency)

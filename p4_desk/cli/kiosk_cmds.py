@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from p4_desk.cli.context import CliContext, command
+from p4_desk.domain.wording import format_number
 from p4_desk.errors import ValidationError
 from p4_desk.services import ticketing
 from p4_desk.voice import Announcement, ClipLibrary, write_wav
@@ -89,6 +90,6 @@ def _say(args: argparse.Namespace, ctx: CliContext) -> int:
         seconds = wav.getnframes() / wav.getframerate()
     ctx.emit(
         {"path": str(path), "seconds": round(seconds, 2), "words": words},
-        f"Pengumuman {args.number} ({seconds:.1f} detik) disimpan di {path}.",
+        f"Pengumuman {args.number} ({format_number(seconds, 1)} detik) disimpan di {path}.",
     )
     return 0

@@ -12,9 +12,9 @@ from typing import Any
 from p4_desk.cli.context import CliContext, command
 from p4_desk.domain.nik import check_nik
 from p4_desk.domain.permit_lifecycle import PermitState
+from p4_desk.domain.wording import format_date, format_datetime, format_fee
 from p4_desk.domain.working_days import holidays_from_json
 from p4_desk.errors import ValidationError
-from p4_desk.printing.receipt import format_rupiah, indonesian_date
 from p4_desk.services import applications, permits
 from p4_desk.services.applications import ApplicationInfo, IntakeInvalid, IntakeRequest
 
@@ -88,7 +88,7 @@ def _permit_list(args: argparse.Namespace, ctx: CliContext) -> int:
         lines = []
         for p in items:
             retired = "  [tidak berlaku]" if p.retired else ""
-            terms = f"{p.agency}, {p.working_days} hari kerja, {format_rupiah(p.fee)}"
+            terms = f"{p.agency}, {p.working_days} hari kerja, {format_fee(p.fee)}"
             lines.append(f"{p.code:<12} {p.name} — {terms}{retired}")
             for r in p.requirements:
                 lines.append(f"    {'*' if r.mandatory else '-'} {r.code:<12} {r.name}")
@@ -154,7 +154,7 @@ def _nik_check(args: argparse.Namespace, ctx: CliContext) -> int:
         if not result.valid:
             return "NIK tidak valid: " + "; ".join(result.reasons)
         sex = {"L": "laki-laki", "P": "perempuan"}.get(result.sex or "", "-")
-        born = indonesian_date(result.birth_date, weekday=False) if result.birth_date else "-"
+        born = format_date(result.birth_date) if result.birth_date else "-"
         return f"NIK valid: {sex}, lahir {born}, {result.regency or '-'}, {result.province or '-'}"
 
     ctx.emit(data, text)
@@ -181,7 +181,7 @@ def _intake(args: argparse.Namespace, ctx: CliContext) -> int:
     }
 
     def text() -> str:
-        line = f"{info.registration_number}  selesai {indonesian_date(info.due_date)}"
+        line = f"{info.registration_number}  selesai {format_date(info.due_date, weekday=True)}"
         if info.missing_documents:
             line += "  — berkas belum lengkap: " + ", ".join(d.name for d in info.missing_documents)
         return line
@@ -195,12 +195,13 @@ def describe(info: ApplicationInfo, tz: tzinfo) -> str:
         f"{info.registration_number}  {info.permit_name}",
         f"Pemohon: {info.applicant_name} (NIK {info.nik_masked}, {info.phone})",
         f"Status: {info.state_label}" + ("  [berkas belum lengkap]" if info.incomplete else ""),
-        f"Perkiraan selesai: {indonesian_date(info.due_date)}",
+        f"Perkiraan selesai: {format_date(info.due_date, weekday=True)}",
         "Riwayat:",
     ]
-    for h in info.history:
-        when = h.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-        lines.append(f"  {when}  {h.label:<20} {h.officer or '-':<12} {h.note}")
+    whens = [format_datetime(h.at, tz) for h in info.history]
+    width = max(map(len, whens), default=0)
+    for when, h in zip(whens, info.history, strict=True):
+        lines.append(f"  {when:<{width}}  {h.label:<20} {h.officer or '-':<12} {h.note}")
     return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from p4_desk.cli.context import CliContext, command
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
+from p4_desk.domain.wording import format_estimate, format_number, priority_name
 from p4_desk.services import queue
 from p4_desk.services.queue import STATE_LABELS, TicketInfo
 
@@ -65,11 +66,13 @@ def register(sub: Any) -> None:
 def describe(t: TicketInfo) -> str:
     parts = [f"{t.number} ({t.service_name})", STATE_LABELS[t.state]]
     if t.priority:
-        parts.append(f"prioritas {PRIORITY_GROUPS[t.priority].lower()}")
+        parts.append(f"prioritas {priority_name(t.priority).lower()}")
     if t.counter_name and t.state in ("called", "serving"):
         parts.append(f"di {t.counter_name}")
     if t.state == "waiting" and t.people_ahead is not None:
-        parts.append(f"{t.people_ahead} orang di depan, perkiraan {t.estimated_wait_minutes} menit")
+        minutes = t.estimated_wait_minutes
+        wait = f", perkiraan {format_estimate(minutes)}" if minutes is not None else ""
+        parts.append(f"{format_number(t.people_ahead)} orang di depan{wait}")
     return " — ".join(parts) + f"  [id {t.id}]"
 
 

@@ -8,9 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from p4_desk.cli.context import CliContext, command
+from p4_desk.domain.wording import format_number
 from p4_desk.errors import ValidationError
-from p4_desk.printing.report import format_of, minutes, percent, period_text, render_report, summary_rows
-from p4_desk.services.stats import Period, Statistics, StatsFilter, compute_statistics, report_signatory
+from p4_desk.services.reports import (
+    format_of,
+    minutes_cell,
+    percent_cell,
+    period_text,
+    report_file,
+    summary_rows,
+)
+from p4_desk.services.stats import Period, Statistics, StatsFilter, compute_statistics
 
 
 def _date(text: str) -> date:
@@ -57,14 +65,15 @@ def describe(stats: Statistics) -> str:
     if stats.services:
         lines += ["", "  Per layanan: diambil / selesai / tunggu rata-rata (menit) / dalam target"]
         lines += [
-            f"  {sv.code:<10} {sv.issued:>6} {sv.served:>6} {minutes(sv.wait_avg):>8}"
-            f" {percent(sv.within_target):>8}"
+            f"  {sv.code:<10} {format_number(sv.issued):>6} {format_number(sv.served):>6}"
+            f" {minutes_cell(sv.wait_avg):>8} {percent_cell(sv.within_target):>8}"
             for sv in stats.services
         ]
     if stats.officers:
         lines += ["", "  Per petugas: selesai / layanan rata-rata / luang (menit)"]
         lines += [
-            f"  {o.username:<14} {o.served:>6} {minutes(o.service_avg):>8} {minutes(o.idle_seconds):>8}"
+            f"  {o.username:<14} {format_number(o.served):>6} {minutes_cell(o.service_avg):>8}"
+            f" {minutes_cell(o.idle_seconds):>8}"
             for o in stats.officers
         ]
     return "\n".join(lines)
@@ -76,7 +85,7 @@ def _report(args: argparse.Namespace, ctx: CliContext) -> int:
     if not out.parent.exists():
         raise ValidationError(f"Folder {out.parent} tidak ada.", field="out")
     stats = compute_statistics(ctx.db, Period.of_report(args.period, args.date), _filters(args))
-    data = render_report(stats, fmt, report_signatory(ctx.db))
+    data = report_file(ctx.db, stats, fmt)
     out.write_bytes(data)
     ctx.emit(
         {"file": str(out), "format": fmt, "bytes": len(data), "period": stats.to_json()["period"]},

@@ -16,6 +16,7 @@ import time
 from typing import Any
 
 from p4_desk.cli.context import CliContext, command
+from p4_desk.domain.wording import format_datetime
 from p4_desk.errors import ValidationError
 from p4_desk.sync import state as sync_state
 from p4_desk.sync.agent import RunReport, SyncAgent
@@ -105,7 +106,7 @@ def _describe(report: RunReport) -> str:
 def _status(args: argparse.Namespace, ctx: CliContext) -> int:
     st = sync_state.status(ctx.db)
     last = st.last_success_at
-    when = last.astimezone(ctx.db.timezone).strftime("%d-%m-%Y %H:%M") if last else "belum pernah"
+    when = format_datetime(last, ctx.db.timezone) if last else "belum pernah"
 
     def text() -> str:
         lines = [

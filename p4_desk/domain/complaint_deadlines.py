@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from p4_desk.domain.wording import format_date
 from p4_desk.domain.working_days import HolidayCalendar
 from p4_desk.errors import InvalidTransition, ValidationError
 
@@ -176,7 +177,7 @@ def check_filing_window(service_date: date, today: date) -> date:
     if today > last_day:
         raise ValidationError(
             "Pengaduan hanya dapat diajukan paling lambat 30 hari setelah pelayanan "
-            f"(batas: {last_day:%d-%m-%Y})",
+            f"(batas: {format_date(last_day)})",
             field="service_date",
         )
     return last_day

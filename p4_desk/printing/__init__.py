@@ -8,14 +8,12 @@ from p4_desk.printing.escpos_ticket import (
 from p4_desk.printing.ticket import (
     PrinterError,
     TicketPrintData,
-    indonesian_datetime,
     render_ticket_pdf,
 )
 
 __all__ = [
     "PrinterError",
     "TicketPrintData",
-    "indonesian_datetime",
     "open_escpos_printer",
     "print_ticket_escpos",
     "render_ticket_escpos",

@@ -1,16 +1,16 @@
 """Complaint receipt (*tanda terima pengaduan*), A5 PDF.
 
-The reporter reads the number off it to ask about progress. A confidential or anonymous
-reporter's identity is never on it: the receipt only ever prints ``reporter_label``
-("Dirahasiakan" / "Anonim") for them, and ``ComplaintInfo`` does not even carry their identity.
+The reporter reads the number off it to ask about progress. The content is built by
+``services.complaint_receipt``: a confidential or anonymous reporter's identity never reaches
+it — ``reporter`` is only ever "Dirahasiakan" / "Anonim" for them and ``contact`` is empty.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from datetime import date, datetime
 from xml.sax.saxutils import escape
-from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A5
@@ -18,11 +18,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
-from p4_desk.printing.ticket import MONTH_NAMES, ZONE_ABBREVIATIONS
-from p4_desk.services import complaints, site
-from p4_desk.services.complaints import IDENTITIES, ComplaintInfo
-from p4_desk.store.db import Database
+from p4_desk.domain.wording import format_coordinates, format_date, format_datetime
 
 FOOTER = (
     "Simpan tanda terima ini. Sebutkan nomor pengaduan untuk menanyakan perkembangannya. "
@@ -30,13 +26,29 @@ FOOTER = (
 )
 
 
-def long_date(day: date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+@dataclass(frozen=True)
+class ComplaintReceiptContent:
+    """Everything printed on one complaint receipt; times are already in the site's zone."""
 
-
-def local_datetime(moment: datetime, timezone: str) -> str:
-    local = moment.astimezone(ZoneInfo(timezone))
-    return f"{long_date(local.date())} {local:%H:%M} {ZONE_ABBREVIATIONS.get(timezone, timezone)}"
+    site_name: str
+    site_address: str
+    number: str
+    received_at: datetime  # aware, site zone
+    kind_label: str
+    agency_name: str
+    service_name: str | None
+    ticket_ref: str | None
+    registration_number: str | None
+    service_date: date
+    reporter: str  # "Siti Aminah (identitas terbuka)", "Anonim (anonim)"
+    contact: str | None  # only for a named reporter
+    latitude: float
+    longitude: float
+    place: str | None
+    description: str
+    deadlines: tuple[tuple[str, date], ...]  # (stage, due date), in order
+    officer_name: str
+    copy: bool = False
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -58,17 +70,15 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def build_complaint_receipt(
-    c: ComplaintInfo, *, site_name: str, timezone: str, address: str = "", copy: bool = False
-) -> bytes:
+def render_complaint_receipt(c: ComplaintReceiptContent) -> bytes:
+    """The receipt as A5 PDF bytes."""
     st = _styles()
 
     def p(text: str, style: str = "cell") -> Paragraph:
         return Paragraph(escape(text).replace("\n", "<br/>"), st[style])
 
-    contact = " / ".join(x for x in (c.reporter_phone, c.reporter_email) if x)
     rows = [
-        ("Diterima", local_datetime(c.received_at, timezone)),
+        ("Diterima", format_datetime(c.received_at)),
         ("Jenis laporan", c.kind_label),
         ("Instansi", c.agency_name),
         ("Layanan", c.service_name or "-"),
@@ -77,11 +87,11 @@ def build_complaint_receipt(
         rows.append(("Nomor antrian", c.ticket_ref))
     if c.registration_number:
         rows.append(("Nomor pendaftaran", c.registration_number))
-    rows.append(("Tanggal pelayanan", long_date(c.service_date)))
-    rows.append(("Pelapor", f"{c.reporter_label} ({IDENTITIES[c.identity].lower()})"))
-    if c.identity == "named" and contact:
-        rows.append(("Kontak", contact))
-    location = f"{c.latitude:.5f}, {c.longitude:.5f}"
+    rows.append(("Tanggal pelayanan", format_date(c.service_date)))
+    rows.append(("Pelapor", c.reporter))
+    if c.contact:
+        rows.append(("Kontak", c.contact))
+    location = format_coordinates(c.latitude, c.longitude)
     rows.append(("Lokasi", f"{c.place} ({location})" if c.place else location))
     rows.append(("Uraian", c.description))
 
@@ -98,7 +108,7 @@ def build_complaint_receipt(
         )
     )
     due_rows = [[p("Tahap", "head"), p("Batas waktu", "head")]] + [
-        [p(DEADLINE_LABELS.get(name, name)), p(long_date(due))] for name, due in c.deadlines.items()
+        [p(stage), p(format_date(due))] for stage, due in c.deadlines
     ]
     deadlines = Table(due_rows, colWidths=[62 * mm, None], hAlign="LEFT")
     deadlines.setStyle(
@@ -110,12 +120,12 @@ def build_complaint_receipt(
             ]
         )
     )
-    story: list[Flowable] = [p(site_name, "site")]
-    if address:
-        story.append(p(address, "small"))
+    story: list[Flowable] = [p(c.site_name, "site")]
+    if c.site_address:
+        story.append(p(c.site_address, "small"))
     story += [
         Spacer(1, 3 * mm),
-        p("TANDA TERIMA PENGADUAN" + (" (SALINAN)" if copy else ""), "title"),
+        p("TANDA TERIMA PENGADUAN" + (" (SALINAN)" if c.copy else ""), "title"),
         p(c.number, "number"),
         Spacer(1, 3 * mm),
         details,
@@ -124,7 +134,7 @@ def build_complaint_receipt(
         Spacer(1, 1.5 * mm),
         deadlines,
         Spacer(1, 5 * mm),
-        p(f"Petugas penerima: {c.officer_name or c.officer or '-'}"),
+        p(f"Petugas penerima: {c.officer_name}"),
         Spacer(1, 3 * mm),
         p(FOOTER, "small"),
     ]
@@ -137,20 +147,7 @@ def build_complaint_receipt(
         topMargin=12 * mm,
         bottomMargin=12 * mm,
         title=f"Tanda terima pengaduan {c.number}",
-        author=site_name,
+        author=c.site_name,
     )
     doc.build(story)
     return out.getvalue()
-
-
-def complaint_receipt(db: Database, number: str, *, copy: bool = False) -> bytes:
-    """The receipt of a stored complaint, as PDF bytes."""
-    info = complaints.get_complaint(db, number)
-    about = site.get_site(db)
-    return build_complaint_receipt(
-        info,
-        site_name=about.name,
-        timezone=about.timezone,
-        address=str(site.get_setting(db, "site.address") or ""),
-        copy=copy,
-    )

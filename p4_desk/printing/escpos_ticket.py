@@ -120,7 +120,11 @@ def _write_ticket(data: TicketPrintData, printer: Escpos, columns: int) -> None:
         printer.set(bold=False, invert=False, normal_textsize=True)
     printer.ln()
     for line in texts.details:
-        wrapped(line)
+        if line == texts.issued and len(line) > columns:  # date, then time: no lone "WIB"
+            for part in texts.issued_parts:
+                wrapped(part)
+        else:
+            wrapped(line)
     printer.ln()
     printer.qr(data.ticket_uid, size=6 if columns < 40 else 8, native=True)
     printer.ln()

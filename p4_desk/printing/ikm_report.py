@@ -3,17 +3,18 @@
 Per element: name, sum of scores, NRR, weighted NRR (× 1/9); then Σ weighted NRR, the IKM
 (× 25), the grade and *mutu pelayanan*, respondents against the Krejcie–Morgan sample for
 the period's visitors, the conversion table and a signature block. Numbers are printed the
-Indonesian way (decimal comma).
+Indonesian way (decimal comma). The content is built by ``services.surveys.ikm_report_content``.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from xml.sax.saxutils import escape
-from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -21,19 +22,31 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from p4_desk.domain.ikm import ELEMENTS, GRADES, round_half_up
-from p4_desk.errors import ValidationError
-from p4_desk.printing.complaint_receipt import local_datetime, long_date
-from p4_desk.services import site, surveys
-from p4_desk.services.surveys import IkmSummary
-from p4_desk.store.db import Database
+from p4_desk.domain.ikm import ELEMENTS, GRADES, IkmResult
+from p4_desk.domain.wording import format_date, format_date_range, format_datetime, format_number
 
 GRID = colors.HexColor("#777777")
 HEADER_FILL = colors.HexColor("#E8EEF4")
 
 
-def decimal_comma(value: Fraction, places: int) -> str:
-    return f"{round_half_up(value, places):.{places}f}".replace(".", ",")
+@dataclass(frozen=True)
+class IkmReportContent:
+    """Everything printed on one IKM report."""
+
+    unit: str  # the unit of service, e.g. "MPP Kota Metro"
+    scope: str  # "Layanan KTP-el", an agency's name, or "Seluruh layanan"
+    date_from: date
+    date_to: date
+    visitors: int  # the period's population
+    sample_size: int  # Krejcie-Morgan minimum for ``visitors``
+    respondents: int
+    sums: Mapping[str, int]  # sum of scores per element U1..U9
+    result: IkmResult
+    printed_at: datetime  # aware, site zone
+
+    @property
+    def sample_reached(self) -> bool:
+        return self.respondents >= self.sample_size
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -49,35 +62,23 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _scope(summary: IkmSummary) -> str:
-    if summary.service_name:
-        return f"Layanan {summary.service_name}"
-    if summary.agency_name:
-        return summary.agency_name
-    return "Seluruh layanan"
-
-
-def _sample_text(summary: IkmSummary) -> str:
-    if summary.visitors == 0:
+def _sample_text(c: IkmReportContent) -> str:
+    if c.visitors == 0:
         return "- (tidak ada data pengunjung pada periode ini)"
-    return f"{summary.sample_size} responden"
+    return f"{format_number(c.sample_size)} responden"
 
 
-def _respondents_text(summary: IkmSummary) -> str:
-    if summary.visitors == 0:
-        return f"{summary.respondents} responden"
-    verdict = "memenuhi sampel minimal" if summary.sample_reached else "belum memenuhi sampel minimal"
-    return f"{summary.respondents} responden ({verdict})"
+def _respondents_text(c: IkmReportContent) -> str:
+    if c.visitors == 0:
+        return f"{format_number(c.respondents)} responden"
+    verdict = "memenuhi sampel minimal" if c.sample_reached else "belum memenuhi sampel minimal"
+    return f"{format_number(c.respondents)} responden ({verdict})"
 
 
-def _period(summary: IkmSummary) -> str:
-    return f"{long_date(summary.date_from)} s.d. {long_date(summary.date_to)}"
-
-
-def build_ikm_report(summary: IkmSummary, *, timezone: str, printed_at: datetime) -> bytes:
-    result = summary.result
-    if result is None:
-        raise ValidationError("Belum ada responden survei pada periode ini; laporan IKM belum dapat dibuat.")
+def render_ikm_report(c: IkmReportContent) -> bytes:
+    """The report as one A4 page of PDF."""
+    result = c.result
+    period = format_date_range(c.date_from, c.date_to)
     st = _styles()
 
     def p(text: str, style: str = "cell") -> Paragraph:
@@ -85,12 +86,12 @@ def build_ikm_report(summary: IkmSummary, *, timezone: str, printed_at: datetime
 
     info = Table(
         [
-            [p("Unit pelayanan"), p(f": {summary.unit}")],
-            [p("Cakupan"), p(f": {_scope(summary)}")],
-            [p("Periode survei"), p(f": {_period(summary)}")],
-            [p("Jumlah pengunjung (populasi)"), p(f": {summary.visitors} orang")],
-            [p("Sampel minimal (Krejcie-Morgan)"), p(f": {_sample_text(summary)}")],
-            [p("Jumlah responden"), p(f": {_respondents_text(summary)}")],
+            [p("Unit pelayanan"), p(f": {c.unit}")],
+            [p("Cakupan"), p(f": {c.scope}")],
+            [p("Periode survei"), p(f": {period}")],
+            [p("Jumlah pengunjung (populasi)"), p(f": {format_number(c.visitors)} orang")],
+            [p("Sampel minimal (Krejcie-Morgan)"), p(f": {_sample_text(c)}")],
+            [p("Jumlah responden"), p(f": {_respondents_text(c)}")],
         ],
         colWidths=[58 * mm, None],
         hAlign="LEFT",
@@ -106,21 +107,21 @@ def build_ikm_report(summary: IkmSummary, *, timezone: str, printed_at: datetime
                 str(index),
                 code,
                 p(name),
-                str(summary.sums[code]),
-                decimal_comma(result.nrr[code], 2),
-                decimal_comma(result.weighted_nrr[code], 3),
+                format_number(c.sums[code]),
+                format_number(result.nrr[code], 2),
+                format_number(result.weighted_nrr[code], 3),
             ]
         )
     total_weighted = sum(result.weighted_nrr.values(), Fraction(0))
     rows += [
-        ["", "", p("Jumlah NRR tertimbang (Σ NRR × 1/9)", "bold"), "", "", decimal_comma(total_weighted, 3)],
+        ["", "", p("Jumlah NRR tertimbang (Σ NRR × 1/9)", "bold"), "", "", format_number(total_weighted, 3)],
         [
             "",
             "",
             p("IKM unit pelayanan (Σ NRR tertimbang × 25)", "bold"),
             "",
             "",
-            f"{result.ikm:.2f}".replace(".", ","),
+            format_number(result.ikm, 2),
         ],
         ["", "", p("Mutu pelayanan", "bold"), "", "", f"{result.grade} ({result.mutu})"],
     ]
@@ -149,8 +150,8 @@ def build_ikm_report(summary: IkmSummary, *, timezone: str, printed_at: datetime
     ]
     upper = "100,00"  # each interval ends one hundredth below the grade above
     for grade, mutu, lowest in GRADES:
-        scale_rows.append([grade, f"{lowest:.2f}".replace(".", ",") + f" – {upper}", mutu])
-        upper = f"{lowest - Decimal('0.01'):.2f}".replace(".", ",")
+        scale_rows.append([grade, f"{format_number(lowest, 2)} – {upper}", mutu])
+        upper = format_number(lowest - Decimal("0.01"), 2)
     scale = Table(scale_rows, colWidths=[20 * mm, 60 * mm, 50 * mm], hAlign="LEFT")
     scale.setStyle(
         TableStyle(
@@ -166,9 +167,9 @@ def build_ikm_report(summary: IkmSummary, *, timezone: str, printed_at: datetime
         [
             [
                 "",
-                p(f"{long_date(printed_at.astimezone(ZoneInfo(timezone)).date())}", "sign"),
+                p(format_date(c.printed_at.date()), "sign"),
             ],
-            ["", p(f"Kepala {summary.unit}", "sign")],
+            ["", p(f"Kepala {c.unit}", "sign")],
             ["", Spacer(1, 16 * mm)],
             ["", p("(.........................................)", "sign")],
             ["", p("NIP. ...................................", "sign")],
@@ -178,8 +179,8 @@ def build_ikm_report(summary: IkmSummary, *, timezone: str, printed_at: datetime
     )
     story: list[Flowable] = [
         p("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT (SKM)", "title"),
-        p(f"Indeks Kepuasan Masyarakat (IKM) — {summary.unit}", "subtitle"),
-        p(f"Periode {_period(summary)}", "subtitle"),
+        p(f"Indeks Kepuasan Masyarakat (IKM) — {c.unit}", "subtitle"),
+        p(f"Periode {period}", "subtitle"),
         Spacer(1, 6 * mm),
         info,
         Spacer(1, 5 * mm),
@@ -196,7 +197,7 @@ def build_ikm_report(summary: IkmSummary, *, timezone: str, printed_at: datetime
             "IKM = Σ (NRR × 1/9) × 25. Jawaban: 1 tidak baik, 2 kurang baik, 3 baik, 4 sangat baik.",
             "small",
         ),
-        p(f"Dicetak {local_datetime(printed_at, timezone)}", "small"),
+        p(f"Dicetak {format_datetime(c.printed_at)}", "small"),
         Spacer(1, 6 * mm),
         KeepTogether(signature),
     ]
@@ -208,14 +209,7 @@ def build_ikm_report(summary: IkmSummary, *, timezone: str, printed_at: datetime
         rightMargin=20 * mm,
         topMargin=15 * mm,
         bottomMargin=15 * mm,
-        title=f"Laporan IKM {summary.unit} {_period(summary)}",
-        author=summary.unit,
+        title=f"Laporan IKM {c.unit} {period}",
+        author=c.unit,
     ).build(story)
     return out.getvalue()
-
-
-def ikm_report(
-    db: Database, date_from: date, date_to: date, *, service: str | None = None, agency: str | None = None
-) -> bytes:
-    summary = surveys.ikm_summary(db, date_from, date_to, service=service, agency=agency)
-    return build_ikm_report(summary, timezone=site.get_site(db).timezone, printed_at=db.now())

@@ -33,7 +33,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
-from p4_desk.printing.ticket import DAY_NAMES, MONTH_NAMES
+from p4_desk.domain.wording import format_date, format_datetime, format_fee
 
 PAPERS = {"A4": A4, "A5": A5}
 
@@ -82,24 +82,6 @@ class ReceiptContent:
     @property
     def missing(self) -> tuple[ReceiptDocument, ...]:
         return tuple(d for d in self.documents if d.mandatory and not d.received)
-
-
-def format_rupiah(amount: int) -> str:
-    """``150000`` → ``"Rp 150.000"``; zero → ``"Gratis"``."""
-    if amount == 0:
-        return "Gratis"
-    return "Rp " + f"{amount:,}".replace(",", ".")
-
-
-def indonesian_date(day: date, *, weekday: bool = True) -> str:
-    """``"Rabu, 4 Maret 2026"``."""
-    text = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
-    return f"{DAY_NAMES[day.weekday()]}, {text}" if weekday else text
-
-
-def indonesian_moment(moment: datetime) -> str:
-    """``"Rabu, 4 Maret 2026 pukul 10.00 WIB"`` (the zone abbreviation comes from the zone)."""
-    return f"{indonesian_date(moment.date())} pukul {moment:%H.%M} {moment.tzname() or ''}".rstrip()
 
 
 # -- layout ------------------------------------------------------------------------------------
@@ -189,21 +171,21 @@ def _header(c: ReceiptContent, st: _Styles, width: float) -> Flowable:
 
 def _facts(c: ReceiptContent, st: _Styles, width: float) -> Table:
     rows: list[tuple[str, str]] = [
-        ("Tanggal diterima", indonesian_moment(c.received_at)),
+        ("Tanggal diterima", format_datetime(c.received_at)),
         ("Nama pemohon", c.applicant_name),
         ("NIK", c.nik_masked),
         ("Jenis izin", c.permit_name),
     ]
     if c.product:
         rows.append(("Produk layanan", c.product))
-    rows.append(("Biaya", format_rupiah(c.fee)))
+    rows.append(("Biaya", format_fee(c.fee)))
     if c.kind == "intake":
-        rows.append(("Perkiraan selesai", indonesian_date(c.due_date)))
+        rows.append(("Perkiraan selesai", format_date(c.due_date, weekday=True)))
         rows.append(("Status berkas", "Berkas belum lengkap" if c.missing else "Berkas lengkap"))
     else:
         rows.append(("Diserahkan kepada", c.handed_over_to or "-"))
         if c.handed_over_at:
-            rows.append(("Tanggal penyerahan", indonesian_moment(c.handed_over_at)))
+            rows.append(("Tanggal penyerahan", format_datetime(c.handed_over_at)))
     if c.ticket_number:
         rows.append(("Nomor antrian", c.ticket_number))
     # Labels are one short line: plain cells (a Paragraph each costs time and adds nothing).

@@ -11,7 +11,6 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -21,22 +20,10 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from p4_desk.errors import ConfigError, P4Error
+from p4_desk.domain.wording import datetime_parts, format_estimate, format_number
+from p4_desk.errors import P4Error
 
 PAPER_WIDTHS_MM = (58, 80)
-
-DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")  # Monday first
-MONTH_NAMES = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-# Indonesia's three legal time zones (Keppres 41/1987) and the IANA keys that map to them.
-ZONE_ABBREVIATIONS = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Jayapura": "WIT",
-}
 
 
 class PrinterError(P4Error):
@@ -67,20 +54,6 @@ class TicketPrintData:
             raise ValueError("issued_at must be an aware datetime")
 
 
-def indonesian_datetime(moment: datetime, timezone: str) -> str:
-    """``"Minggu, 29 November 2026 09:15 WIB"``: ``moment`` shown in the zone ``timezone``."""
-    try:
-        zone = ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"Zona waktu situs tidak dikenal: {timezone}.") from exc
-    local = moment.astimezone(zone)
-    abbreviation = ZONE_ABBREVIATIONS.get(timezone) or local.tzname() or timezone
-    return (
-        f"{DAY_NAMES[local.weekday()]}, {local.day} {MONTH_NAMES[local.month - 1]} "
-        f"{local.year} {local:%H:%M} {abbreviation}"
-    )
-
-
 @dataclass(frozen=True)
 class TicketTexts:
     """The sentences of a ticket, shared by the PDF and ESC/POS renderers."""
@@ -88,9 +61,13 @@ class TicketTexts:
     title: str
     copy: str | None
     priority: str | None
-    issued: str
+    issued_parts: tuple[str, str]  # date, then "pukul 10.30 WIB"
     ahead: str
     wait: str | None
+
+    @property
+    def issued(self) -> str:
+        return " ".join(self.issued_parts)
 
     @property
     def details(self) -> list[str]:
@@ -102,17 +79,14 @@ class TicketTexts:
 
 
 def ticket_texts(data: TicketPrintData) -> TicketTexts:
-    wait = (
-        f"Perkiraan waktu tunggu: \u00b1 {data.estimated_wait_minutes} menit"
-        if data.estimated_wait_minutes is not None
-        else None
-    )
+    minutes = data.estimated_wait_minutes
+    wait = f"Perkiraan waktu tunggu: {format_estimate(minutes)}" if minutes is not None else None
     return TicketTexts(
         title="NOMOR ANTRIAN",
         copy="SALINAN" if data.copy else None,
         priority=data.priority_label,
-        issued=indonesian_datetime(data.issued_at, data.timezone),
-        ahead=f"Jumlah antrian di depan Anda: {data.people_ahead}",
+        issued_parts=datetime_parts(data.issued_at, data.timezone),
+        ahead=f"Jumlah antrian di depan Anda: {format_number(data.people_ahead)}",
         wait=wait,
     )
 
@@ -171,8 +145,9 @@ def _ticket_blocks(
         blocks.append(_boxed(texts.copy, body + 3, centre, text_width))
     blocks.append(_space(2 * mm))
     for line in texts.details:
-        # one line each, shrunk a little rather than broken ("... 10:15 / WITA")
-        size = max(body * 0.8, min(body, body * text_width / _width(line, body)))
+        # one line each, shrunk a little rather than broken ("... 10.15 / WITA"); the shrunk
+        # size stays a hair below the exact fit, which rounding would otherwise break again
+        size = max(body * 0.8, min(body, 0.995 * body * text_width / _width(line, body)))
         blocks += _text(line, "Helvetica", size, centre, text_width)
     blocks.append(_qr(data.ticket_uid, (30 if paper_mm == 58 else 38) * mm, centre))
     blocks += _text(data.ticket_uid, "Helvetica", small - 1.5, centre, text_width)

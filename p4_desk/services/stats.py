@@ -43,8 +43,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from p4_desk.errors import NotFound, ValidationError
-from p4_desk.printing.report import Signatory
-from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_counter, find_service
 from p4_desk.store.db import Database
 from p4_desk.store.models import Agency, AuditEntry, Counter, Service, Site, Ticket, TicketLeg, User
@@ -691,16 +689,6 @@ def _open_seconds(s: Session, scope: _Scope, now: datetime) -> dict[int, float]:
 
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def report_signatory(db: Database) -> Signatory:
-    """Who signs printed reports, from the site settings ``report.*``."""
-    return Signatory(
-        title=str(site_service.get_setting(db, "report.head_title") or "Kepala MPP"),
-        name=str(site_service.get_setting(db, "report.head_name") or ""),
-        nip=str(site_service.get_setting(db, "report.head_nip") or ""),
-        place=str(site_service.get_setting(db, "report.place") or ""),
-    )
 
 
 # --- live monitor ---------------------------------------------------------------------------

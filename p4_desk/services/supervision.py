@@ -18,11 +18,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from p4_desk.domain.queue_rules import PRIORITY_GROUPS
 from p4_desk.errors import ValidationError
 from p4_desk.printing.ticket import TicketPrintData, render_ticket_pdf
-from p4_desk.services import queue
-from p4_desk.services import site as site_service
+from p4_desk.services import queue, ticketing
 from p4_desk.services.catalog import find_counter
 from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
@@ -34,8 +32,7 @@ from p4_desk.store.models import Ticket, TicketLeg
 def reprint_data(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketPrintData:
     """The ticket's print data marked as a copy ("SALINAN"); the reprint is audited."""
     ticket = queue.get_ticket(db, ref)
-    site = site_service.get_site(db)
-    footer = str(site_service.get_setting(db, "ticket.footer") or "")
+    data = ticketing.print_data_for(db, ticket, copy=True)
     with db.write() as s:
         record(
             s,
@@ -46,20 +43,7 @@ def reprint_data(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketP
             ticket.id,
             details={"number": ticket.number, "state": ticket.state},
         )
-    return TicketPrintData(
-        site_name=site.name,
-        agency_name=ticket.agency_name,
-        service_name=ticket.service_name,
-        number=ticket.number,
-        issued_at=ticket.issued_at,
-        people_ahead=ticket.people_ahead or 0,
-        estimated_wait_minutes=ticket.estimated_wait_minutes,
-        ticket_uid=ticket.uid,
-        priority_label=f"Prioritas: {PRIORITY_GROUPS[ticket.priority]}" if ticket.priority else None,
-        footer=footer,
-        copy=True,
-        timezone=site.timezone,
-    )
+    return data
 
 
 def reprint_pdf(db: Database, ref: str | int, actor: Actor = SYSTEM, paper_mm: int = 80) -> bytes:

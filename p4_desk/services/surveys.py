@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from p4_desk.domain.ikm import ELEMENTS, IkmResult, SurveyAnswers, compute_ikm_from_sums, krejcie_morgan
 from p4_desk.domain.queue_rules import service_day
 from p4_desk.errors import AlreadyExists, InvalidTransition, NotFound, ValidationError
+from p4_desk.printing.ikm_report import IkmReportContent, render_ikm_report
 from p4_desk.services import queue
 from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_counter, find_service
@@ -284,6 +285,36 @@ def ikm_summary(
             result=compute_ikm_from_sums(int(count), sums) if count else None,
             sums=sums,
         )
+
+
+def ikm_report_content(summary: IkmSummary, printed_at: datetime) -> IkmReportContent:
+    """What the IKM report of ``summary`` shows; ``printed_at`` aware, in the site's zone."""
+    if summary.result is None:
+        raise ValidationError("Belum ada responden survei pada periode ini; laporan IKM belum dapat dibuat.")
+    if summary.service_name:
+        scope = f"Layanan {summary.service_name}"
+    else:
+        scope = summary.agency_name or "Seluruh layanan"
+    return IkmReportContent(
+        unit=summary.unit,
+        scope=scope,
+        date_from=summary.date_from,
+        date_to=summary.date_to,
+        visitors=summary.visitors,
+        sample_size=summary.sample_size,
+        respondents=summary.respondents,
+        sums=summary.sums,
+        result=summary.result,
+        printed_at=printed_at,
+    )
+
+
+def ikm_report_pdf(
+    db: Database, date_from: date, date_to: date, *, service: str | None = None, agency: str | None = None
+) -> bytes:
+    """The IKM report of the site, an agency or a service for a period, as A4 PDF bytes."""
+    summary = ikm_summary(db, date_from, date_to, service=service, agency=agency)
+    return render_ikm_report(ikm_report_content(summary, db.now().astimezone(db.timezone)))
 
 
 def month_range(year: int, month: int) -> tuple[date, date]:

@@ -15,6 +15,7 @@ A reprint (``copy=True``) is marked "SALINAN" and audited as ``ticket.reprint``.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -23,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from p4_desk.config import data_dir
-from p4_desk.domain.queue_rules import PRIORITY_GROUPS
+from p4_desk.domain.wording import priority_label
 from p4_desk.errors import InvalidTransition
 from p4_desk.printing import PrinterError, TicketPrintData, print_ticket_escpos, render_ticket_pdf
 from p4_desk.services import queue
@@ -51,12 +52,9 @@ class PrintOutcome:
     pdf: bytes | None = None
 
 
-def priority_label(priority: str | None) -> str | None:
-    return f"Prioritas: {PRIORITY_GROUPS[priority]}" if priority else None
-
-
 def print_data_for(db: Database, ticket: TicketInfo, *, copy: bool = False) -> TicketPrintData:
-    """The paper ticket for an already loaded :class:`TicketInfo` (e.g. just issued)."""
+    """The paper ticket for an already loaded :class:`TicketInfo` (e.g. just issued): the one
+    builder of a ticket's content, for the first print, a retry and a supervisor's reprint."""
     site = site_service.get_site(db)
     return TicketPrintData(
         site_name=site.name,
@@ -70,6 +68,23 @@ def print_data_for(db: Database, ticket: TicketInfo, *, copy: bool = False) -> T
         priority_label=priority_label(ticket.priority),
         footer=str(site_service.get_setting(db, "ticket.footer") or ""),
         copy=copy,
+        timezone=site.timezone,
+    )
+
+
+def test_ticket_data(db: Database) -> TicketPrintData:
+    """The admin's test ticket: the site's header, number T001, no queue behind it."""
+    site = site_service.get_site(db)
+    return TicketPrintData(
+        site_name=site.name,
+        agency_name="TES CETAK",
+        service_name="Tes printer tiket",
+        number="T001",
+        issued_at=db.now(),
+        people_ahead=0,
+        estimated_wait_minutes=None,
+        ticket_uid=str(uuid.uuid4()),
+        footer="Tiket uji coba — bukan nomor antrian.",
         timezone=site.timezone,
     )
 

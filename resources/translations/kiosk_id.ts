@@ -141,8 +141,8 @@
     </message>
     <message>
         <location filename="../../p4_desk/gui/kiosk/window.py" line="386" />
-        <source>Estimated wait: ± {0} minutes</source>
-        <translation>Perkiraan waktu tunggu: ± {0} menit</translation>
+        <source>Estimated wait: {0}</source>
+        <translation>Perkiraan waktu tunggu: {0}</translation>
     </message>
     <message>
         <location filename="../../p4_desk/gui/kiosk/window.py" line="396" />

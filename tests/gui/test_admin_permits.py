@@ -245,7 +245,7 @@ def test_holidays_of_the_chosen_year_and_import(window: AdminWindow, tmp_path: P
     # Given the shipped seed list, 2026 shows New Year's Day
     tab.year.setValue(2026)
     dates = [tab.holiday_table.item(r, 0).text() for r in range(tab.holiday_table.rowCount())]  # type: ignore[union-attr]
-    assert "01-01-2026" in dates
+    assert "1 Januari 2026" in dates
 
     # When a 2027 list is imported
     path = tmp_path / "libur-2027.json"

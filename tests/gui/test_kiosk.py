@@ -102,6 +102,7 @@ def test_tap_agency_then_service_issues_a_ticket_and_prints_it(
     queue.issue_ticket(site, "KTP")
     queue.issue_ticket(site, "KTP")
     qtbot.waitUntil(lambda: "2 menunggu" in kiosk.home.buttons["DUKCAPIL"].detail.text(), timeout=3000)
+    assert kiosk.clock_label.text() == "10.00 WIB"  # the site's clock, Indonesian style
     OUTPUT.mkdir(exist_ok=True)
     kiosk.grab().save(str(OUTPUT / "kiosk-home-1366x768.png"))
 

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from p4_desk.errors import InvalidTransition, ValidationError
-from p4_desk.printing.complaint_receipt import complaint_receipt
 from p4_desk.services import complaints, site, users
+from p4_desk.services.complaint_receipt import complaint_receipt_pdf
 from p4_desk.store.db import Database
 from p4_desk.store.models import Complaint, OutboxEvent
 from tests.support.sites import Clock, make_site
@@ -233,7 +233,7 @@ def test_typed_coordinates_with_decimal_comma_and_a_place(db: Database) -> None:
 
 
 def receipt_text(db: Database, number: str) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(complaint_receipt(db, number)))
+    reader = pypdf.PdfReader(io.BytesIO(complaint_receipt_pdf(db, number)))
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
@@ -244,7 +244,7 @@ def test_receipt_shows_number_deadlines_and_a_named_reporter(db: Database) -> No
     assert "Siti Aminah" in text and "+6281270001234" in text
     assert "A017" in text and "Loket 3" in text
     assert "Verifikasi dan penerusan\n10 Maret 2026" in text
-    assert "5 Maret 2026 10:00 WIB" in text
+    assert "5 Maret 2026 pukul 10.00 WIB" in text
 
 
 @pytest.mark.parametrize(("identity", "label"), [("anonymous", "Anonim"), ("confidential", "Dirahasiakan")])

@@ -46,7 +46,7 @@ def test_ticket_print_to_pdf(sqlite_url: str, tmp_path: Path) -> None:
     text = page.extract_text()
     assert "B002" in text
     assert "Kartu Keluarga" in text
-    assert "Rabu, 4 Maret 2026 10:00 WIB" in text
+    assert "Rabu, 4 Maret 2026 pukul 10.00 WIB" in text
     assert "Jumlah antrian di depan Anda: 1" in text
     assert float(page.mediabox.width) == pytest.approx(58 * mm, abs=1)
 

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from p4_desk.cli import main
-from p4_desk.services import queue, site, users
+from p4_desk.services import queue, reports, site, users
 from p4_desk.services.stats import Period, compute_statistics
 from p4_desk.store.db import Database
 from tests.support.sites import Clock, make_site
@@ -152,3 +152,19 @@ def test_stats_command_in_its_own_process_prints_the_same_figures(hall: tuple[Da
     expected = compute_statistics(db, Period(date(2026, 3, 1), date(2026, 3, 31))).to_json()
     assert got["totals"] == expected["totals"]
     assert got["days"] == expected["days"]
+
+
+def test_a_period_of_some_days_is_neither_daily_nor_monthly(
+    hall: tuple[Database, str], tmp_path: Path
+) -> None:
+    # Given the figures of Monday 2 to Friday 6 March, as the supervisor window exports them
+    db, _url = hall
+    stats = compute_statistics(db, Period(date(2026, 3, 2), date(2026, 3, 6)))
+    out = tmp_path / "pekan.pdf"
+    out.write_bytes(reports.report_file(db, stats, "pdf"))
+    # Then the report says which days it covers and is not called monthly
+    text = pdf_text(out)
+    assert "LAPORAN PELAYANAN ANTRIAN" in text and "BULANAN" not in text and "HARIAN" not in text
+    assert "Periode: 2 Maret 2026 s.d. 6 Maret 2026" in text
+    assert "Rincian harian" in text and "6 Maret 2026 0 0 0 -" in text
+    assert "Dicetak Rabu, 4 Maret 2026 pukul 09.18 WIB oleh P4 Desk" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,7 +11,8 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from p4_desk.errors import InvalidTransition, ValidationError
-from p4_desk.services import queue, supervision, users
+from p4_desk.services import queue, supervision, ticketing, users
+from p4_desk.services import site as site_settings
 from p4_desk.services.stats import Period, compute_statistics
 from p4_desk.store.db import Database
 from p4_desk.store.models import AuditEntry
@@ -45,6 +47,21 @@ def test_reprint_is_marked_as_a_copy_and_audited(site: Database, tmp_path) -> No
     assert "SALINAN" in text and t.number in text and "Lansia" in text
     [row] = audit(site, "ticket.reprint")
     assert (row.username, row.entity_id, row.details["number"]) == ("kepala", str(t.id), t.number)
+
+
+def test_reprint_shows_what_the_first_print_showed(site: Database) -> None:
+    # Given a priority ticket and a site footer
+    boss = users.add_user(site, "kepala", "Kepala Unit", "supervisor", "rahasia123").actor
+    site_settings.set_setting(site, "ticket.footer", "Simpan tiket ini sampai layanan selesai.")
+    t = queue.issue_ticket(site, "KK", "lansia")
+    first = ticketing.print_data_for(site, queue.get_ticket(site, t.id))
+    # When the supervisor reprints it, then only the SALINAN mark differs
+    again = supervision.reprint_data(site, t.id, boss)
+    assert again == replace(first, copy=True)
+    assert (again.priority_label, again.footer) == (
+        "Prioritas: Lansia",
+        "Simpan tiket ini sampai layanan selesai.",
+    )
 
 
 def test_cancel_needs_a_reason(site: Database) -> None:

@@ -66,7 +66,7 @@ def test_print_to_pdf_file_marks_ticket_printed(site: Database, tmp_path: Path) 
     assert "MPP Uji Coba" in text
     assert ticket.number in text and ticket.number != first.number
     assert "KTP-el" in text
-    assert "Rabu, 4 Maret 2026 10:00 WIB" in text
+    assert "Rabu, 4 Maret 2026 pukul 10.00 WIB" in text
     assert "Jumlah antrian di depan Anda: 0" in text  # a priority ticket goes first
     assert "Prioritas: Lansia" in text
     assert "SALINAN" not in text

@@ -141,6 +141,6 @@ def test_filing_window_is_30_days_after_the_service() -> None:
     assert check_filing_window(date(2026, 11, 1), date(2026, 11, 1)) == date(2026, 12, 1)
     with pytest.raises(ValidationError) as err:
         check_filing_window(date(2026, 11, 1), date(2026, 12, 2))
-    assert "30 hari" in err.value.message and "01-12-2026" in err.value.message
+    assert "30 hari" in err.value.message and "1 Desember 2026" in err.value.message
     with pytest.raises(ValidationError, match="setelah hari ini"):
         check_filing_window(date(2026, 12, 2), date(2026, 12, 1))

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pypdf
 import pytest
 
 from p4_desk.domain.ikm import compute_ikm_from_sums, krejcie_morgan
 from p4_desk.errors import ValidationError
-from p4_desk.printing.ikm_report import build_ikm_report
-from p4_desk.services.surveys import IkmSummary
+from p4_desk.printing.ikm_report import render_ikm_report
+from p4_desk.services.surveys import IkmSummary, ikm_report_content
 
 # Four respondents; sums of their scores per element, and by hand:
 #   NRR = sum / 4, weighted = NRR / 9 (three decimals, half up)
@@ -49,6 +50,10 @@ def summary(respondents: int = 4, visitors: int = 120) -> IkmSummary:
     )
 
 
+def wib(moment: datetime) -> datetime:
+    return moment.astimezone(ZoneInfo("Asia/Jakarta"))
+
+
 def pdf_lines(data: bytes) -> list[str]:
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert len(reader.pages) == 1, "the report fits on one A4 page"
@@ -57,7 +62,7 @@ def pdf_lines(data: bytes) -> list[str]:
 
 def test_report_shows_every_element_with_its_nrr_and_weighted_nrr() -> None:
     lines = pdf_lines(
-        build_ikm_report(summary(), timezone="Asia/Jakarta", printed_at=datetime(2026, 4, 1, 2, tzinfo=UTC))
+        render_ikm_report(ikm_report_content(summary(), printed_at=wib(datetime(2026, 4, 1, 2, tzinfo=UTC))))
     )
     for code, (total, nrr, weighted) in EXAMPLE.items():
         at = lines.index(code)
@@ -75,7 +80,7 @@ def test_report_shows_every_element_with_its_nrr_and_weighted_nrr() -> None:
     assert ": 4 responden (belum memenuhi sampel minimal)" in text
     assert "Kepala MPP Kota Metro" in text and "NIP." in text
     # printed in WIB: 02:00 UTC on 1 April is 09:00 WIB
-    assert "Dicetak 1 April 2026 09:00 WIB" in text
+    assert "Dicetak Rabu, 1 April 2026 pukul 09.00 WIB" in text
     # the conversion table of PermenPANRB 14/2017
     assert "88,31 – 100,00" in text and "65,00 – 76,60" in text
 
@@ -96,4 +101,4 @@ def test_a_period_without_respondents_has_no_report() -> None:
         sums=dict.fromkeys(EXAMPLE, 0),
     )
     with pytest.raises(ValidationError, match="Belum ada responden"):
-        build_ikm_report(empty, timezone="Asia/Jakarta", printed_at=datetime(2026, 4, 1, tzinfo=UTC))
+        ikm_report_content(empty, printed_at=wib(datetime(2026, 4, 1, tzinfo=UTC)))

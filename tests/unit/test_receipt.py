@@ -14,8 +14,6 @@ import zxingcpp
 from p4_desk.printing.receipt import (
     ReceiptContent,
     ReceiptDocument,
-    format_rupiah,
-    indonesian_date,
     render_receipt,
 )
 
@@ -117,15 +115,3 @@ def test_hand_over_receipt_names_the_recipient() -> None:
 def test_unmasked_nik_is_refused() -> None:
     with pytest.raises(ValueError):
         _content(nik_masked="1871015708900003")
-
-
-@pytest.mark.parametrize(
-    ("amount", "text"), [(0, "Gratis"), (500, "Rp 500"), (150_000, "Rp 150.000"), (1_250_000, "Rp 1.250.000")]
-)
-def test_rupiah(amount: int, text: str) -> None:
-    assert format_rupiah(amount) == text
-
-
-def test_indonesian_date() -> None:
-    assert indonesian_date(date(2026, 8, 17)) == "Senin, 17 Agustus 2026"
-    assert indonesian_date(date(2025, 12, 25), weekday=False) == "25 Desember 2025"

@@ -72,7 +72,7 @@ def test_pdf_ticket_fits_the_roll(paper_mm: int) -> None:
         "A123",
         "Perekaman KTP-el",
         "MPP Kota Metro",
-        "Minggu, 29 November 2026 09:15 WIB",
+        "Minggu, 29 November 2026 pukul 09.15 WIB",
         "Jumlah antrian di depan Anda: 7",
         "Perkiraan waktu tunggu: \u00b1 21 menit",
     ):
@@ -83,8 +83,8 @@ def test_pdf_ticket_fits_the_roll(paper_mm: int) -> None:
 @pytest.mark.parametrize(
     ("zone", "expected"),
     [
-        ("Asia/Makassar", "Minggu, 29 November 2026 10:15 WITA"),
-        ("Asia/Jayapura", "Minggu, 29 November 2026 11:15 WIT"),
+        ("Asia/Makassar", "Minggu, 29 November 2026 pukul 10.15 WITA"),
+        ("Asia/Jayapura", "Minggu, 29 November 2026 pukul 11.15 WIT"),
     ],
 )
 def test_pdf_date_in_the_site_time_zone(zone: str, expected: str) -> None:
@@ -94,7 +94,7 @@ def test_pdf_date_in_the_site_time_zone(zone: str, expected: str) -> None:
 def test_pdf_date_is_the_local_day_not_utc() -> None:
     # 17:30 UTC on Sunday is already 00:30 on Monday in Jakarta
     evening = replace(TICKET, issued_at=datetime(2026, 11, 29, 17, 30, tzinfo=UTC))
-    assert "Senin, 30 November 2026 00:30 WIB" in pdf_text(render_ticket_pdf(evening, 80))
+    assert "Senin, 30 November 2026 pukul 00.30 WIB" in pdf_text(render_ticket_pdf(evening, 80))
 
 
 def test_reprint_and_priority_are_marked() -> None:
@@ -162,6 +162,8 @@ def test_escpos_through_the_file_backend(tmp_path: Path) -> None:
     assert b"A123" in sent
     assert b"Perekaman KTP-el" in sent
     assert b"Jumlah antrian di depan Anda: 7" in sent
+    # 32 characters a line: the date on one, the time on the next
+    assert b"Minggu, 29 November 2026\npukul 09.15 WIB\n" in sent
     assert QR_COMMAND in sent
     assert UID.encode() in sent.split(QR_COMMAND, 1)[1]  # the uid goes into the QR command
     assert GS + b"!\x33" + b"\x1bE\x01A123" in sent  # number at 4x width and 4x height, bold

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from p4_desk.domain.wording import format_date, format_fee
 from p4_desk.domain.working_days import KIND_LABELS, Holiday, holidays_from_json
 from p4_desk.errors import P4Error, ValidationError
 from p4_desk.gui.admin.tab import AdminTab, fill_table, make_table, selected_key, yes_no
 from p4_desk.gui.common.context import AppContext
-from p4_desk.printing.receipt import format_rupiah
 from p4_desk.services import catalog, permits
 from p4_desk.services.catalog import AgencyInfo
 from p4_desk.services.permits import CatalogImportSummary, PermitTypeInfo, Requirement
@@ -299,7 +299,7 @@ class PermitsTab(AdminTab):
         fill_table(
             self.table,
             [
-                (p.code, p.name, p.agency_name, p.working_days, format_rupiah(p.fee), yes_no(p.retired))
+                (p.code, p.name, p.agency_name, p.working_days, format_fee(p.fee), yes_no(p.retired))
                 for p in permit_types
             ],
         )
@@ -313,7 +313,7 @@ class PermitsTab(AdminTab):
 
     def _show_holidays(self) -> None:
         shown = [h for h in self.holidays if h.date.year == self.year.value()]
-        fill_table(self.holiday_table, [(h.date.strftime("%d-%m-%Y"), h.name) for h in shown])
+        fill_table(self.holiday_table, [(format_date(h.date), h.name) for h in shown])
         for row, h in enumerate(shown):  # the names are long for the narrow column
             tip = f"{h.name} ({KIND_LABELS.get(h.kind, h.kind)})"
             for column in (0, 1):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from p4_desk.config import data_dir
 from p4_desk.gui.admin.tab import AdminTab
 from p4_desk.gui.common.context import AppContext
 from p4_desk.services import site as site_service
+from p4_desk.services import ticketing
 from p4_desk.services.admin import set_workstation_setting
 from p4_desk.services.backup import backup, backup_dir
 from p4_desk.services.site import TIMEZONES, SiteInfo
@@ -88,21 +88,9 @@ class PrintersTab(AdminTab):
 
 def print_test_ticket(db: Database, target: str, paper_mm: int) -> str:
     """Print a test ticket to ``target``; returns where it went (a file path or the printer)."""
-    from p4_desk.printing import TicketPrintData, print_ticket_escpos, render_ticket_pdf
+    from p4_desk.printing import print_ticket_escpos, render_ticket_pdf
 
-    site = site_service.get_site(db)
-    data = TicketPrintData(
-        site_name=site.name,
-        agency_name="TES CETAK",
-        service_name="Tes printer tiket",
-        number="T001",
-        issued_at=db.now(),
-        people_ahead=0,
-        estimated_wait_minutes=None,
-        ticket_uid=str(uuid.uuid4()),
-        footer="Tiket uji coba — bukan nomor antrian.",
-        timezone=site.timezone,
-    )
+    data = ticketing.test_ticket_data(db)
     if target.startswith("escpos-"):
         print_ticket_escpos(data, target, paper_mm=paper_mm)
         return target

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from p4_desk.domain.wording import format_time
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.lifetime import run_for
 from p4_desk.gui.common.live import ChangeMonitor
@@ -112,5 +113,4 @@ class WorkstationStatusBar(QStatusBar):
         self.tick()
 
     def tick(self) -> None:
-        now = self.ctx.db.now().astimezone(self._tz)
-        self.clock_label.setText(now.strftime("%H:%M:%S"))
+        self.clock_label.setText(format_time(self.ctx.db.now(), self._tz, seconds=True, with_zone=False))

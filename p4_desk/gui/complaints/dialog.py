@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from p4_desk.config import data_dir
+from p4_desk.domain.wording import format_date
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
@@ -309,7 +310,7 @@ class ComplaintDialog(QDialog):
         due = info.deadlines.get("verify_forward")
         lines = [f"{info.kind_label} — {info.agency_name}"]
         if due is not None:
-            lines.append(self.tr("Verification due: %1").replace("%1", f"{due:%d-%m-%Y}"))
+            lines.append(self.tr("Verification due: %1").replace("%1", format_date(due)))
         if info.location_warning:
             lines.append(info.location_warning)
         self.done_details.setText("\n".join(lines))
@@ -321,14 +322,14 @@ class ComplaintDialog(QDialog):
         """Write the receipt PDF into the data folder (off the UI thread)."""
         if self.filed is None:
             return
-        from p4_desk.printing.complaint_receipt import complaint_receipt
+        from p4_desk.services.complaint_receipt import complaint_receipt_pdf
 
         number, db = self.filed.number, self.ctx.db
         path = receipts_dir() / f"{number}.pdf"
 
         def write() -> Path:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(complaint_receipt(db, number))
+            path.write_bytes(complaint_receipt_pdf(db, number))
             return path
 
         def saved(result: Path) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from p4_desk.config import data_dir
 from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS, allowed_next
 from p4_desk.domain.ikm import ELEMENTS
+from p4_desk.domain.wording import format_date, format_number, month_name
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
@@ -182,11 +183,13 @@ class ComplaintsPanel(QWidget):
         for r, c in enumerate(rows):
             upcoming = c.open_deadlines
             next_due = (
-                f"{upcoming[0][0]:%d-%m-%Y} ({DEADLINE_LABELS[upcoming[0][1]].lower()})" if upcoming else "-"
+                f"{format_date(upcoming[0][0])} ({DEADLINE_LABELS[upcoming[0][1]].lower()})"
+                if upcoming
+                else "-"
             )
             cells = [
                 c.number,
-                f"{c.received_on:%d-%m-%Y}",
+                format_date(c.received_on),
                 c.kind_label,
                 c.agency,
                 c.state_label,
@@ -279,9 +282,8 @@ class IkmPanel(QWidget):
 
         chooser = QHBoxLayout()
         self.month = QComboBox()
-        locale = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
         for m in range(1, 13):
-            self.month.addItem(locale.standaloneMonthName(m), m)
+            self.month.addItem(month_name(m), m)
         self.month.setCurrentIndex(today.month - 1)
         self.year = QSpinBox()
         self.year.setRange(2020, 2099)
@@ -359,19 +361,19 @@ class IkmPanel(QWidget):
         self.print_button.setEnabled(result is not None)
         self.respondents.setText(
             self.tr("Respondents: %1 · visitors: %2 · minimum sample (Krejcie-Morgan): %3")
-            .replace("%1", str(summary.respondents))
-            .replace("%2", str(summary.visitors))
-            .replace("%3", str(summary.sample_size))
+            .replace("%1", format_number(summary.respondents))
+            .replace("%2", format_number(summary.visitors))
+            .replace("%3", format_number(summary.sample_size))
         )
         if result is None:
             self.ikm_value.setText("-")
             self.grade.setText(self.tr("No respondents in this month yet"))
         else:
-            self.ikm_value.setText(f"{result.ikm:.2f}".replace(".", ","))
+            self.ikm_value.setText(format_number(result.ikm, 2))
             self.grade.setText(f"{result.grade} · {result.mutu}")
         for row, code in enumerate(ELEMENTS):
-            nrr = f"{float(result.nrr[code]):.2f}".replace(".", ",") if result else "-"
-            weighted = f"{float(result.weighted_nrr[code]):.3f}".replace(".", ",") if result else "-"
+            nrr = format_number(result.nrr[code], 2) if result else "-"
+            weighted = format_number(result.weighted_nrr[code], 3) if result else "-"
             for col, text in ((1, nrr), (2, weighted)):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -379,14 +381,12 @@ class IkmPanel(QWidget):
 
     def save_report(self, on_saved: Callable[[Path], None] | None = None) -> None:
         """Write the month's report PDF into the data folder (off the UI thread)."""
-        from p4_desk.printing.ikm_report import ikm_report
-
         (start, end), service, db = self.period(), self.service.currentData() or None, self.ctx.db
         path = data_dir() / "laporan" / f"IKM-{start:%Y-%m}{'-' + service if service else ''}.pdf"
 
         def write() -> Path:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(ikm_report(db, start, end, service=service))
+            path.write_bytes(surveys.ikm_report_pdf(db, start, end, service=service))
             return path
 
         def saved(result: Path) -> None:

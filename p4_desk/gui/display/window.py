@@ -18,11 +18,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from p4_desk.domain.wording import format_date, format_time
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.display.announcer import Announcer
 from p4_desk.gui.display.board import BoardView
-from p4_desk.printing.ticket import DAY_NAMES, MONTH_NAMES, ZONE_ABBREVIATIONS
 from p4_desk.services import queue
 from p4_desk.services import site as site_service
 from p4_desk.services.journal import change_marker
@@ -162,10 +162,8 @@ class DisplayWindow(QWidget):
 
     def _tick(self) -> None:
         local = self.ctx.db.now().astimezone(self.timezone)
-        zone = ZONE_ABBREVIATIONS.get(self._timezone_key, local.tzname() or "")
         self.view.set_header(
-            date=f"{DAY_NAMES[local.weekday()]}, {local.day} {MONTH_NAMES[local.month - 1]} {local.year}",
-            clock=f"{local:%H:%M:%S} {zone}",
+            date=format_date(local.date(), weekday=True), clock=format_time(local, seconds=True)
         )
 
     # --- state for tests and the benchmark -------------------------------------------------

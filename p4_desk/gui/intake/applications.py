@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from p4_desk.domain.permit_lifecycle import LABELS, PermitState, allowed_next
+from p4_desk.domain.wording import format_date, format_datetime, format_fee
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.intake.form import named
 from p4_desk.gui.intake.receipt_print import ReceiptPreview, archive_receipt
-from p4_desk.printing.receipt import format_rupiah, indonesian_date
 from p4_desk.services import applications
 from p4_desk.services.applications import ApplicationInfo, ApplicationSummary
 
@@ -135,7 +135,7 @@ class ApplicationsDialog(QDialog):
         self.results.setRowCount(len(found))
         for row, a in enumerate(found):
             cells = [a.registration_number, a.applicant_name, a.nik_masked, a.permit_name, a.state_label,
-                     indonesian_date(a.due_date, weekday=False)]  # fmt: skip
+                     format_date(a.due_date)]  # fmt: skip
             for column, text in enumerate(cells):
                 self.results.setItem(row, column, QTableWidgetItem(text))
         self.status.setText(
@@ -179,9 +179,9 @@ class ApplicationsDialog(QDialog):
             self.tr("Status: {state}").format(state=info.state_label)
             + (self.tr(" — incomplete dossier") if info.incomplete else ""),
             self.tr("Received {received}, due {due}, fee {fee}").format(
-                received=indonesian_date(info.received_date),
-                due=indonesian_date(info.due_date),
-                fee=format_rupiah(info.fee),
+                received=format_date(info.received_date, weekday=True),
+                due=format_date(info.due_date, weekday=True),
+                fee=format_fee(info.fee),
             ),  # fmt: skip
         ]
         if info.missing_documents:
@@ -193,7 +193,7 @@ class ApplicationsDialog(QDialog):
         tz = self.ctx.db.timezone
         self.history.setRowCount(len(info.history))
         for row, h in enumerate(info.history):
-            cells = [h.at.astimezone(tz).strftime("%d-%m-%Y %H:%M"), h.label, h.officer or "-", h.note]
+            cells = [format_datetime(h.at, tz), h.label, h.officer or "-", h.note]
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))
         steps = sorted(allowed_next(info.state) - {PermitState.DISERAHKAN}, key=list(PermitState).index)

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from p4_desk.domain.nik import check_nik, normalize_nik
 from p4_desk.domain.phone import normalize_phone
+from p4_desk.domain.wording import format_date, format_fee
 from p4_desk.domain.working_days import HolidayCalendar
 from p4_desk.errors import P4Error, ValidationError
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.intake.form import FIELDS, IntakeForm, named
 from p4_desk.gui.intake.receipt_print import ReceiptPreview, archive_receipt
-from p4_desk.printing.receipt import format_rupiah, indonesian_date
 from p4_desk.services import applications, permits
 from p4_desk.services.applications import ApplicationInfo, IntakeInvalid, check_fields
 from p4_desk.services.permits import PermitTypeInfo
@@ -183,7 +183,7 @@ class IntakeDialog(QDialog):
             return
         self.form.set_error("nik", "")
         sex = self.tr("Female") if result.sex == "P" else self.tr("Male")
-        born = indonesian_date(result.birth_date, weekday=False) if result.birth_date else "-"
+        born = format_date(result.birth_date) if result.birth_date else "-"
         region = ", ".join(x for x in (result.regency, result.province) if x)
         self.form.nik_decoded.setText(
             self.tr("{sex} · born {born} · {region}").format(sex=sex, born=born, region=region)
@@ -212,8 +212,8 @@ class IntakeDialog(QDialog):
         self.form.permit_terms.setText(
             self.tr("{days} working days · due {due} · fee {fee} · {agency}").format(
                 days=permit.working_days,
-                due=indonesian_date(due),
-                fee=format_rupiah(permit.fee),
+                due=format_date(due, weekday=True),
+                fee=format_fee(permit.fee),
                 agency=permit.agency_name,
             )  # fmt: skip
         )
@@ -294,7 +294,7 @@ class IntakeDialog(QDialog):
         self.save_button.hide()
         self.discard_button.hide()
         text = self.tr("Saved. Registration number <b>{number}</b>, due {due}.").format(
-            number=info.registration_number, due=indonesian_date(info.due_date)
+            number=info.registration_number, due=format_date(info.due_date, weekday=True)
         )
         if info.incomplete:
             missing = ", ".join(d.name for d in info.missing_documents)

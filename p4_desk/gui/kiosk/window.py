@@ -15,7 +15,6 @@ import logging
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
@@ -32,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
+from p4_desk.domain.wording import format_estimate, format_number, format_time
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.kiosk.pages import STYLE, ChoicePage, TicketPage, set_px, touch_px
-from p4_desk.printing.ticket import ZONE_ABBREVIATIONS
 from p4_desk.services import queue, ticketing
 from p4_desk.services import site as site_service
 from p4_desk.services.journal import change_marker
@@ -310,8 +309,7 @@ class KioskWindow(QWidget):
 
     def _tick(self) -> None:
         key = self.snapshot.timezone if self.snapshot else "Asia/Jakarta"
-        local = self.ctx.db.now().astimezone(ZoneInfo(key))
-        self.clock_label.setText(f"{local:%H:%M} {ZONE_ABBREVIATIONS.get(key, '')}".strip())
+        self.clock_label.setText(format_time(self.ctx.db.now(), key))
 
     # --- flow ------------------------------------------------------------------------------
 
@@ -381,9 +379,10 @@ class KioskWindow(QWidget):
             self.tr("Priority: {0}").format(PRIORITY_GROUPS[ticket.priority]) if ticket.priority else ""
         )
         page.priority.setVisible(bool(ticket.priority))
-        page.ahead.setText(self.tr("People ahead of you: {0}").format(ticket.people_ahead or 0))
-        wait = ticket.estimated_wait_minutes
-        page.wait.setText(self.tr("Estimated wait: ± {0} minutes").format(wait) if wait is not None else "")
+        ahead = format_number(ticket.people_ahead or 0)
+        page.ahead.setText(self.tr("People ahead of you: {0}").format(ahead))
+        wait = "" if ticket.estimated_wait_minutes is None else format_estimate(ticket.estimated_wait_minutes)
+        page.wait.setText(self.tr("Estimated wait: {0}").format(wait) if wait else "")
         self.banner.hide()  # the priority is on the ticket itself now
         self.stack.setCurrentWidget(page)
         self.issued.emit(ticket)

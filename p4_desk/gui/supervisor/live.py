@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from p4_desk.config import data_dir
+from p4_desk.domain.wording import format_number, format_time
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
@@ -35,7 +36,7 @@ ALERT_TEXT = QColor("#842029")
 
 
 def minutes_text(seconds: float | None) -> str:
-    return "–" if seconds is None else f"{seconds / 60:.0f}"
+    return "–" if seconds is None else format_number(seconds / 60)
 
 
 def table(headers: list[str], stretch: int = 0) -> QTableWidget:
@@ -53,7 +54,7 @@ def table(headers: list[str], stretch: int = 0) -> QTableWidget:
 
 
 def cell(text: Any, *, right: bool = False, tooltip: str | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(str(text))
+    item = QTableWidgetItem(format_number(text) if type(text) is int else str(text))
     if tooltip:
         item.setToolTip(tooltip)
     if right:
@@ -175,8 +176,8 @@ class LivePanel(QWidget):
             self.alerts.show()
         else:
             self.alerts.hide()
-        local = monitor.at.astimezone(self.ctx.db.timezone)
-        self.updated.setText(self.tr("Updated %1").replace("%1", f"{local:%H:%M:%S}"))
+        updated = format_time(monitor.at, self.ctx.db.timezone, seconds=True, with_zone=False)
+        self.updated.setText(self.tr("Updated %1").replace("%1", updated))
         self.refreshed.emit(monitor)
 
     def _fill_services(self, monitor: LiveMonitor) -> None:

@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from p4_desk.domain.wording import DAY_NAMES, format_date, format_number
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.supervisor.live import cell, minutes_text, table
-from p4_desk.printing.report import WEEKDAYS, format_of, percent, render_report
 from p4_desk.services import catalog, users
-from p4_desk.services.stats import Period, Statistics, StatsFilter, compute_statistics, report_signatory
+from p4_desk.services.reports import format_of, percent_cell, report_file
+from p4_desk.services.stats import Period, Statistics, StatsFilter, compute_statistics
 
 
 def _qdate(d: date) -> QDate:
@@ -131,7 +132,7 @@ class StatisticsPanel(QWidget):
             ]
         )
         self.heatmap = QTableWidget(7, 24)
-        self.heatmap.setVerticalHeaderLabels(list(WEEKDAYS))
+        self.heatmap.setVerticalHeaderLabels(list(DAY_NAMES))
         self.heatmap.setHorizontalHeaderLabels([f"{h:02d}" for h in range(24)])
         self.heatmap.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.heatmap.verticalHeader().setDefaultSectionSize(24)
@@ -232,20 +233,20 @@ class StatisticsPanel(QWidget):
             button.setEnabled(True)
         t = stats.totals
         for key in ("issued", "served", "no_show", "cancelled", "transferred", "waiting_at_end"):
-            self.figures[key].setText(str(getattr(t, key)))
+            self.figures[key].setText(format_number(getattr(t, key)))
         self.figures["wait"].setText(
             " / ".join(minutes_text(v) for v in (t.wait_avg, t.wait_median, t.wait_p90))
         )
         self.figures["service"].setText(
             " / ".join(minutes_text(v) for v in (t.service_avg, t.service_median, t.service_p90))
         )
-        self.figures["within_target"].setText(percent(t.within_target))
+        self.figures["within_target"].setText(percent_cell(t.within_target))
         self.services.setRowCount(len(stats.services))
         for row, sv in enumerate(stats.services):
             for col, item in enumerate(
                 (cell(f"{sv.code} – {sv.name}"), cell(sv.issued, right=True), cell(sv.served, right=True),
                  cell(sv.no_show, right=True), cell(minutes_text(sv.wait_avg), right=True),
-                 cell(percent(sv.within_target), right=True))
+                 cell(percent_cell(sv.within_target), right=True))
             ):  # fmt: skip
                 self.services.setItem(row, col, item)
         self.officers.setRowCount(len(stats.officers))
@@ -257,8 +258,8 @@ class StatisticsPanel(QWidget):
                 self.officers.setItem(row, col, item)
         self._fill_heatmap(stats)
         self.trend.setChart(self._trend_chart(stats))
-        self.message.setText(self.tr("Figures for %1 to %2").replace("%1", str(stats.period.first))
-                             .replace("%2", str(stats.period.last)))  # fmt: skip
+        self.message.setText(self.tr("Figures for %1 to %2").replace("%1", format_date(stats.period.first))
+                             .replace("%2", format_date(stats.period.last)))  # fmt: skip
         self.computed.emit(stats)
 
     def _fill_heatmap(self, stats: Statistics) -> None:
@@ -324,7 +325,7 @@ class StatisticsPanel(QWidget):
         db = self.ctx.db
 
         def write() -> str:
-            data = render_report(stats, format_of(path), report_signatory(db))
+            data = report_file(db, stats, format_of(path))
             Path(path).write_bytes(data)
             return path
 
