@@ -156,7 +156,7 @@ def build(decrees: list[Decree], supplement: list[dict[str, str]], commit: str |
     for row in supplement:
         code = row["code"]
         if code in current.codes:
-            raise SystemExit(f"{SUPPLEMENT.name}: {code} is a current code")
+            raise SystemExit(f"supplement: {code} is a current code")
         historical[code] = [row["name"], row["became"] or None, None, row["source"]]
         if len(code) == 4:
             open_regencies.add(code)
@@ -206,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--checkout", type=Path, help="a checkout of cahyadsn/wilayah")
     parser.add_argument("--decree", action="append", default=[], metavar="LABEL=FILE", help="oldest first")
     parser.add_argument("--commit", help="the source commit, recorded in the output")
+    parser.add_argument(
+        "--supplement", type=Path, default=SUPPLEMENT, help="named codes older than the decrees"
+    )
     parser.add_argument("--out", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     files: list[tuple[str, Path]] = []
@@ -217,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         parser.error("give --checkout or --decree")
     decrees = [parse_sql(label, path.read_text(encoding="utf-8")) for label, path in files]
-    data = build(decrees, read_supplement(SUPPLEMENT), args.commit)
+    data = build(decrees, read_supplement(args.supplement), args.commit)
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode()
     args.out.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
     counts = {key: len(data[key]) for key in ("provinces", "regencies", "districts", "historical")}

@@ -16,12 +16,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # batch mode: SQLite rebuilds the table, PostgreSQL alters it in place
-    with op.batch_alter_table("permit_type") as batch:
-        # NULL: the site's default (setting workdays.cuti_bersama_is_workday)
-        batch.add_column(sa.Column("cuti_bersama_is_workday", sa.Boolean(), nullable=True))
-    with op.batch_alter_table("application") as batch:
-        batch.add_column(sa.Column("due_estimated", sa.Boolean(), nullable=False, server_default=sa.false()))
+    # Plain ADD COLUMN on both SQLite and PostgreSQL: no table rebuild, so rows that point at
+    # these tables (application documents and history) are never touched.
+    # NULL: the site's default (setting workdays.cuti_bersama_is_workday)
+    op.add_column("permit_type", sa.Column("cuti_bersama_is_workday", sa.Boolean(), nullable=True))
+    op.add_column(
+        "application", sa.Column("due_estimated", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
 
 
 def downgrade() -> None:
