@@ -321,7 +321,10 @@ def holiday_calendar(db: Database) -> HolidayCalendar:
     covered = {h.date.year for h in stored}
     seed = [h for h in load_seed_holidays() if h.date.year not in covered]
     site_default = bool(get_setting(db, "workdays.cuti_bersama_is_workday"))
-    return indonesian_calendar([*stored, *seed], cuti_bersama_is_workday=site_default)
+    calendar = indonesian_calendar([*stored, *seed], cuti_bersama_is_workday=site_default)
+    this_year = db.now().astimezone(db.timezone).year
+    calendar.prepare((this_year, this_year + 1))  # off the UI thread: the intake dialog loads it in a task
+    return calendar
 
 
 def list_holidays(db: Database, year: int | None = None) -> list[Holiday]:
