@@ -103,6 +103,8 @@ def _permit_list(args: argparse.Namespace, ctx: CliContext) -> int:
         for p in items:
             retired = "  [tidak berlaku]" if p.retired else ""
             terms = f"{p.agency}, {p.working_days} hari kerja, {format_rupiah(p.fee)}"
+            if p.cuti_bersama_is_workday is not None:
+                terms += ", cuti bersama " + ("hari kerja" if p.cuti_bersama_is_workday else "libur")
             lines.append(f"{p.code:<12} {p.name} — {terms}{retired}")
             for r in p.requirements:
                 lines.append(f"    {'*' if r.mandatory else '-'} {r.code:<12} {r.name}")

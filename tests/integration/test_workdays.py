@@ -264,6 +264,8 @@ def test_permit_cuti_bersama_command_changes_the_count(db_arg: list[str]) -> Non
     out = p4_desk("permit", "cuti-bersama", "REKLAME", "--workday", *db_arg)
     assert out.returncode == 0, out.stderr
     assert "Jenis izin REKLAME: cuti bersama dihitung sebagai hari kerja." in out.stdout
+    listing = p4_desk("permit", "list", *db_arg).stdout
+    assert "REKLAME      Izin Reklame — DPMPTSP, 5 hari kerja, Gratis, cuti bersama hari kerja" in listing
     data = json.loads(
         p4_desk(
             "workdays",

@@ -257,3 +257,20 @@ def test_count_json_says_what_was_skipped() -> None:
     assert data["due"] == "2026-12-29" and data["estimated"] is False
     assert [s["date"] for s in data["skipped"]] == ["2026-12-24", "2026-12-25"]
     assert data["skipped"][0]["kind"] == "cuti_bersama"
+
+
+@given(
+    st.dates(min_value=date(2026, 6, 1), max_value=date(2028, 6, 30)),
+    st.integers(min_value=1, max_value=80),
+    st.booleans(),
+)
+def test_the_estimating_calendar_keeps_the_rules(start: date, n: int, cuti_workday: bool) -> None:
+    result = SITE.count(start, n, cuti_bersama_is_workday=cuti_workday)
+    assert SITE.is_working_day(result.due, cuti_bersama_is_workday=cuti_workday)
+    assert SITE.working_days_between(start, result.due, cuti_bersama_is_workday=cuti_workday) == n
+    # every skipped holiday is a weekday inside the counted days, and estimated exactly outside 2025–26
+    assert all(start < h.date <= result.due and h.date.weekday() < 5 for h in result.skipped)
+    assert all(h.estimated == (h.date.year > 2026) for h in result.skipped)
+    assert result.estimated == (result.due.year > 2026)
+    if cuti_workday:
+        assert all(h.kind == "national" for h in result.skipped)
