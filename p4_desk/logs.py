@@ -13,20 +13,21 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from p4_desk.config import log_dir
+from p4_desk.domain.nik import mask_nik
 
 LOG_FILE_NAME = "p4-desk.log"
 MAX_BYTES = 2_000_000
 BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
-_NIK = re.compile(r"(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)")
+_NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 _BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+")
 _TOKEN_FIELD = re.compile(r"(?i)(['\"]?(?:token|authorization)['\"]?\s*[:=]\s*['\"]?)[A-Za-z0-9._~+/=-]{8,}")
 
 
 def mask_sensitive(text: str) -> str:
-    """Mask NIKs and remove bearer tokens from one line of text."""
-    text = _NIK.sub(r"\1********\2", text)
+    """Mask NIKs (``domain.nik.mask_nik``, the one masking rule) and remove bearer tokens."""
+    text = _NIK.sub(lambda m: mask_nik(m.group(0)), text)
     text = _BEARER.sub(r"\1 [disembunyikan]", text)
     return _TOKEN_FIELD.sub(r"\1[disembunyikan]", text)
 

@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "p4_desk.cli.admin_cmds",
     "p4_desk.cli.sync_cmds",
     "p4_desk.cli.permit_cmds",
+    "p4_desk.cli.workdays_cmds",
     "p4_desk.cli.stats_cmds",
 )
 

@@ -36,6 +36,20 @@ def register(sub: Any) -> None:
     c = command(ps, "holidays", _holidays_import, "impor daftar hari libur nasional dan cuti bersama")
     c.add_argument("file", type=Path)
     c.add_argument("--user")
+    c = command(
+        ps,
+        "cuti-bersama",
+        _cuti_bersama,
+        "apakah cuti bersama dihitung hari kerja untuk jangka waktu izin ini",
+    )
+    c.add_argument("code")
+    rule = c.add_mutually_exclusive_group(required=True)
+    rule.add_argument("--workday", dest="rule", action="store_const", const="workday", help="hari kerja")
+    rule.add_argument("--holiday", dest="rule", action="store_const", const="holiday", help="hari libur")
+    rule.add_argument(
+        "--site-default", dest="rule", action="store_const", const="site", help="ikut aturan situs"
+    )
+    c.add_argument("--user")
 
     n = sub.add_parser("nik", help="pemeriksaan NIK")
     ns = n.add_subparsers(dest="nik_command", required=True, metavar="ACTION")
@@ -89,6 +103,8 @@ def _permit_list(args: argparse.Namespace, ctx: CliContext) -> int:
         for p in items:
             retired = "  [tidak berlaku]" if p.retired else ""
             terms = f"{p.agency}, {p.working_days} hari kerja, {format_fee(p.fee)}"
+            if p.cuti_bersama_is_workday is not None:
+                terms += ", cuti bersama " + ("hari kerja" if p.cuti_bersama_is_workday else "libur")
             lines.append(f"{p.code:<12} {p.name} — {terms}{retired}")
             for r in p.requirements:
                 lines.append(f"    {'*' if r.mandatory else '-'} {r.code:<12} {r.name}")
@@ -136,6 +152,18 @@ def _holidays_import(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _cuti_bersama(args: argparse.Namespace, ctx: CliContext) -> int:
+    workday = {"workday": True, "holiday": False, "site": None}[args.rule]
+    info = permits.set_cuti_bersama_rule(ctx.db, args.code, workday, ctx.actor(args.user))
+    rule = {
+        True: "dihitung sebagai hari kerja",
+        False: "tidak dihitung sebagai hari kerja",
+        None: "mengikuti aturan situs",
+    }[workday]
+    ctx.emit(info.to_json(), f"Jenis izin {info.code}: cuti bersama {rule}.")
+    return 0
+
+
 # -- nik -----------------------------------------------------------------------------------------
 
 
@@ -146,8 +174,14 @@ def _nik_check(args: argparse.Namespace, ctx: CliContext) -> int:
         "reasons": list(result.reasons),
         "sex": result.sex,
         "birth_date": result.birth_date.isoformat() if result.birth_date else None,
+        "province_code": result.province_code,
         "province": result.province,
+        "regency_code": result.regency_code,
         "regency": result.regency,
+        "district_code": result.district_code,
+        "district": result.district,
+        "region_notes": list(result.region_notes),
+        "region_now": result.region_now,
     }
 
     def text() -> str:
@@ -155,7 +189,9 @@ def _nik_check(args: argparse.Namespace, ctx: CliContext) -> int:
             return "NIK tidak valid: " + "; ".join(result.reasons)
         sex = {"L": "laki-laki", "P": "perempuan"}.get(result.sex or "", "-")
         born = format_date(result.birth_date) if result.birth_date else "-"
-        return f"NIK valid: {sex}, lahir {born}, {result.regency or '-'}, {result.province or '-'}"
+        district = f"Kecamatan {result.district}" if result.district else f"kecamatan {result.district_code}"
+        place = ", ".join((district, result.regency or "-", result.province or "-"))
+        return "\n".join([f"NIK valid: {sex}, lahir {born}, {place}", *result.region_notes])
 
     ctx.emit(data, text)
     return 0 if result.valid else 1
@@ -176,6 +212,7 @@ def _intake(args: argparse.Namespace, ctx: CliContext) -> int:
     data = {
         "registration_number": info.registration_number,
         "due_date": info.due_date.isoformat(),
+        "due_estimated": info.due_estimated,
         "state": info.state,
         "missing_documents": [d.requirement for d in info.missing_documents],
     }
@@ -195,7 +232,8 @@ def describe(info: ApplicationInfo, tz: tzinfo) -> str:
         f"{info.registration_number}  {info.permit_name}",
         f"Pemohon: {info.applicant_name} (NIK {info.nik_masked}, {info.phone})",
         f"Status: {info.state_label}" + ("  [berkas belum lengkap]" if info.incomplete else ""),
-        f"Perkiraan selesai: {format_date(info.due_date, weekday=True)}",
+        f"Perkiraan selesai: {format_date(info.due_date, weekday=True)}"
+        + (" (perkiraan: daftar hari libur resmi belum terbit)" if info.due_estimated else ""),
         "Riwayat:",
     ]
     whens = [format_datetime(h.at, tz) for h in info.history]

@@ -4,13 +4,17 @@ A NIK is 16 digits ``PP KK CC DDMMYY SSSS``: province, regency/city and district
 registration (Kemendagri codes), birth date (women: day + 40) and a sequence number.
 There is no check digit, so a "valid" NIK is only a plausible one.
 
-The region table is data (``data/regions.json``). The province list is complete; the
-regency list is partial, so an unknown regency inside a known province is not an error
-(``regency`` is then ``None``), while an unknown province is.
+The region table is data (``data/regions.json.gz``, built by ``tools/refresh_regions.py``
+from the Kemendagri decrees; docs/REGIONS.md): every province, regency/city and district of
+the current decree, and the **historical** codes a NIK may still carry, because a NIK keeps
+the code of the place where it was first registered for life (regions split, Papua's regencies
+were renumbered in 2022). A region prefix that is in neither is not a NIK. A historical code is
+valid and says what it became, where that is known.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections.abc import Mapping
@@ -24,23 +28,50 @@ from p4_desk.errors import ValidationError
 
 _NIK_RE = re.compile(r"[0-9]{16}")
 _FEMALE_DAY_OFFSET = 40
-_MASK = "*" * 10  # as written in DOMAIN.md: 1871**********0001
+_MASK = "*" * 8  # the eight middle digits: 1871********0001 (DOMAIN.md)
+
+
+@dataclass(frozen=True)
+class HistoricalCode:
+    """A regency or district code no longer in the current decree."""
+
+    name: str | None  # None: retired before the oldest decree shipped, name unknown
+    became: str | None  # the current code of the same place, where known
+    last_listed: str | None  # the last decree that listed it
+    note: str | None
 
 
 @dataclass(frozen=True)
 class Regions:
     provinces: Mapping[str, str]  # "18" → "Lampung"
-    regencies: Mapping[str, str]  # "1871" → "Kota Bandar Lampung" (partial)
+    regencies: Mapping[str, str]  # "1871" → "Kota Bandar Lampung" (current decree)
+    districts: Mapping[str, str]  # "187101" → "Kedaton" (current decree)
+    historical: Mapping[str, HistoricalCode]  # "9101" → Kabupaten Merauke, now 9301
+    open_regencies: frozenset[str]  # historical regencies whose district codes are not known
+    source: Mapping[str, object]
+
+    def name(self, code: str) -> str | None:
+        """The name of a province, regency or district code, current or historical."""
+        table = {2: self.provinces, 4: self.regencies, 6: self.districts}.get(len(code), {})
+        current = table.get(code)
+        if current is not None:
+            return current
+        old = self.historical.get(code)
+        return old.name if old else None
 
 
 @cache
 def load_regions() -> Regions:
-    """The Kemendagri region table shipped with the package."""
-    text = resources.files("p4_desk.domain").joinpath("data/regions.json").read_text("utf-8")
-    raw = json.loads(text)
+    """The Kemendagri region table shipped with the package (read once, on first use)."""
+    blob = resources.files("p4_desk.domain").joinpath("data/regions.json.gz").read_bytes()
+    raw = json.loads(gzip.decompress(blob))
     return Regions(
         provinces=MappingProxyType(raw["provinces"]),
         regencies=MappingProxyType(raw["regencies"]),
+        districts=MappingProxyType(raw["districts"]),
+        historical=MappingProxyType({code: HistoricalCode(*row) for code, row in raw["historical"].items()}),
+        open_regencies=frozenset(raw["open_regencies"]),
+        source=MappingProxyType(raw["source"]),
     )
 
 
@@ -57,6 +88,10 @@ class NikCheck:
     regency_code: str | None = None  # "1871"
     regency: str | None = None
     district_code: str | None = None  # "187101"
+    district: str | None = None  # "Kedaton"
+    # Indonesian notes on historical codes: "Kode lama 9101 (Kabupaten Merauke), kini 9301 ..."
+    region_notes: tuple[str, ...] = ()
+    region_now: str | None = None  # the current code of a historical place of registration
 
 
 def normalize_nik(nik: str) -> str:
@@ -78,14 +113,7 @@ def check_nik(nik: str, today: date | None = None) -> NikCheck:
         return NikCheck(valid=False, reasons=("NIK harus 16 digit angka",))
 
     reasons: list[str] = []
-    regions = load_regions()
-
-    province_code = digits[:2]
-    province = regions.provinces.get(province_code)
-    if province is None:
-        reasons.append(f"Kode provinsi {province_code} tidak dikenal")
-    regency_code = digits[:4]
-    regency = regions.regencies.get(regency_code)
+    region = _decode_region(digits[:6], reasons)
 
     raw_day, month, yy = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
     sex: str | None = None
@@ -109,12 +137,71 @@ def check_nik(nik: str, today: date | None = None) -> NikCheck:
         reasons=tuple(reasons),
         sex=sex,
         birth_date=birth_date,
-        province_code=province_code,
-        province=province,
-        regency_code=regency_code,
-        regency=regency,
+        province_code=digits[:2],
+        province=region.province,
+        regency_code=digits[:4],
+        regency=region.regency,
         district_code=digits[:6],
+        district=region.district,
+        region_notes=region.notes,
+        region_now=region.now,
     )
+
+
+@dataclass(frozen=True)
+class _Region:
+    province: str | None = None
+    regency: str | None = None
+    district: str | None = None
+    notes: tuple[str, ...] = ()
+    now: str | None = None
+
+
+def _decode_region(code: str, reasons: list[str]) -> _Region:
+    """Names of the province, regency and district of ``code`` (six digits); a prefix that is in
+    no table (current or historical) adds its reason and stops the lookup there."""
+    regions = load_regions()
+    province_code, regency_code, district_code = code[:2], code[:4], code
+    province = regions.provinces.get(province_code)
+    if province is None:
+        reasons.append(f"Kode provinsi {province_code} tidak dikenal")
+        return _Region()
+
+    notes: list[str] = []
+    now: str | None = None
+    regency = regions.regencies.get(regency_code)
+    if regency is None:
+        old = regions.historical.get(regency_code)
+        if old is None:
+            reasons.append(f"Kode kabupaten/kota {regency_code} tidak dikenal")
+            return _Region(province)
+        regency = old.name
+        now = old.became
+        notes.append(_historical_note(regency_code, old, regions))
+
+    district = regions.districts.get(district_code)
+    if district is None:
+        old = regions.historical.get(district_code)
+        if old is not None:
+            district = old.name
+            now = old.became or now
+            notes.append(_historical_note(district_code, old, regions))
+        elif regency_code not in regions.open_regencies:
+            reasons.append(f"Kode kecamatan {district_code} tidak dikenal")
+    return _Region(province, regency, district, tuple(notes), now)
+
+
+def _historical_note(code: str, old: HistoricalCode, regions: Regions) -> str:
+    what = "kabupaten/kota" if len(code) == 4 else "kecamatan"
+    text = f"Kode {what} {code}" + (f" ({old.name})" if old.name else "") + " adalah kode lama"
+    if old.became:
+        parts = [regions.name(old.became[:n]) for n in (6, 4, 2) if n <= len(old.became)]
+        text += f"; kini {old.became} " + ", ".join(p for p in parts if p)
+    elif old.last_listed:
+        text += f" (terakhir tercantum dalam {old.last_listed})"
+    elif old.note:
+        text += f" ({old.note})"
+    return text
 
 
 def _birth_date(day: int, month: int, yy: int, today: date) -> date | None:
@@ -130,10 +217,9 @@ def _birth_date(day: int, month: int, yy: int, today: date) -> date | None:
 
 
 def mask_nik(nik: str) -> str:
-    """``1871**********0001``: the form shown on paper and on screens others can see.
-
-    First four and last four digits, with the ten-star run written in DOMAIN.md (the
-    hidden part is eight digits; the mask is kept identical to the documented form).
+    """``1871********0001``: the form shown on paper, on screens others can see, in events and
+    logs — the first four and last four digits, the eight between them as stars. Every place
+    that masks a NIK calls this function.
 
     Raises ``ValidationError`` for anything that is not 16 digits, so an unexpected
     value is never printed in clear.

@@ -70,6 +70,7 @@ class ReceiptContent:
     copy: bool = False
     handed_over_to: str | None = None
     handed_over_at: datetime | None = None  # aware, site zone
+    due_estimated: bool = False  # counted through a year with no official holiday list yet
 
     def __post_init__(self) -> None:
         if "*" not in self.nik_masked:
@@ -180,7 +181,10 @@ def _facts(c: ReceiptContent, st: _Styles, width: float) -> Table:
         rows.append(("Produk layanan", c.product))
     rows.append(("Biaya", format_fee(c.fee)))
     if c.kind == "intake":
-        rows.append(("Perkiraan selesai", format_date(c.due_date, weekday=True)))
+        due = format_date(c.due_date, weekday=True)
+        if c.due_estimated:
+            due += " (perkiraan: daftar hari libur resmi belum terbit)"
+        rows.append(("Perkiraan selesai", due))
         rows.append(("Status berkas", "Berkas belum lengkap" if c.missing else "Berkas lengkap"))
     else:
         rows.append(("Diserahkan kepada", c.handed_over_to or "-"))

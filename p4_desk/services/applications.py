@@ -182,6 +182,7 @@ class ApplicationInfo:
     handed_over_to: str | None
     documents: tuple[DocumentInfo, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
+    due_estimated: bool = False  # counted through a year with no official holiday list
 
     @property
     def state_label(self) -> str:
@@ -370,6 +371,9 @@ def intake(
         if errors or permit is None:
             raise IntakeInvalid(errors)
 
+        due = calendar.count(
+            today, permit.working_days, cuti_bersama_is_workday=permit.cuti_bersama_is_workday
+        )
         seq = allocate_sequence(s, db, prefix, today.year, today.month)
         number = format_registration_number(prefix, today.year, today.month, seq)
         app = Application(
@@ -389,7 +393,8 @@ def intake(
             fee=permit.fee,
             incomplete=bool(missing),
             received_at=now,
-            due_date=calendar.working_days_after(today, permit.working_days),
+            due_date=due.due,
+            due_estimated=due.estimated,
             officer_id=actor.user_id,
             officer_name=actor.username,
             receipt_prints=0,
@@ -477,6 +482,7 @@ def _info(s: Session, app: Application, db: Database) -> ApplicationInfo:
             HistoryEntry(h.state, LABELS[PermitState(h.state)], h.at, h.officer_name, h.note)
             for h in app.history
         ),
+        due_estimated=app.due_estimated,
     )
 
 
@@ -753,6 +759,7 @@ def receipt_pdf(
         fee=info.fee,
         received_at=info.received_at.astimezone(db.timezone),
         due_date=info.due_date,
+        due_estimated=info.due_estimated,
         officer_name=officer or "-",
         complaint_channel=complaint,
         ticket_number=info.ticket_number,

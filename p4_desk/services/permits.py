@@ -16,9 +16,16 @@ from typing import Any
 from sqlalchemy import delete, extract, select
 from sqlalchemy.orm import Session
 
-from p4_desk.domain.working_days import Holiday, HolidayCalendar, holidays_from_json, load_seed_holidays
+from p4_desk.domain.working_days import (
+    Holiday,
+    HolidayCalendar,
+    holidays_from_json,
+    indonesian_calendar,
+    load_seed_holidays,
+)
 from p4_desk.errors import AlreadyExists, NotFound, ValidationError
 from p4_desk.services.journal import SYSTEM, Actor, record
+from p4_desk.services.site import get_setting
 from p4_desk.store.db import Database
 from p4_desk.store.models import Agency, HolidayRow, PermitRequirement, PermitType
 
@@ -47,6 +54,8 @@ class PermitTypeInfo:
     product: str
     retired: bool
     requirements: tuple[Requirement, ...]
+    # None: the site's default (workdays.cuti_bersama_is_workday)
+    cuti_bersama_is_workday: bool | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -61,6 +70,7 @@ class PermitTypeInfo:
             "requirements": [
                 {"code": r.code, "name": r.name, "mandatory": r.mandatory} for r in self.requirements
             ],
+            "cuti_bersama_is_workday": self.cuti_bersama_is_workday,
         }
 
 
@@ -132,6 +142,7 @@ def _info(p: PermitType, agency_names: Mapping[str, str]) -> PermitTypeInfo:
         product=p.product,
         retired=p.retired,
         requirements=tuple(Requirement(r.code, r.name, r.mandatory) for r in p.requirements),
+        cuti_bersama_is_workday=p.cuti_bersama_is_workday,
     )
 
 
@@ -263,6 +274,23 @@ def retire_permit_type(
         return _info(permit, _agency_names(s))
 
 
+def set_cuti_bersama_rule(
+    db: Database, code: str, workday: bool | None, actor: Actor = SYSTEM
+) -> PermitTypeInfo:
+    """Whether *cuti bersama* counts as a working day for this permit's deadline (``None``: as
+    the site's default). Applications already taken keep their due date."""
+    with db.write() as s:
+        permit = find_permit_type(s, code)
+        before = permit.cuti_bersama_is_workday
+        permit.cuti_bersama_is_workday = workday
+        permit.updated_at = db.now()
+        record(
+            s, db, actor, "permit_type.cuti_bersama", "permit_type", permit.code,
+            details={"before": before, "after": workday},
+        )  # fmt: skip
+        return _info(permit, _agency_names(s))
+
+
 def get_permit_type(db: Database, code: str) -> PermitTypeInfo:
     with db.read() as s:
         return _info(find_permit_type(s, code), _agency_names(s))
@@ -281,12 +309,22 @@ def list_permit_types(db: Database, include_retired: bool = False) -> list[Permi
 
 
 def holiday_calendar(db: Database) -> HolidayCalendar:
-    """The site's holidays table; a year the table does not cover yet uses the shipped seed list
-    (2025 and 2026), so a new site counts working days right before its first catalogue import."""
+    """The calendar every deadline of the site is counted with.
+
+    Official lists: the site's holidays table (central catalogue, admin import); a year the
+    table does not cover yet uses the shipped seed list (2025 and 2026), so a new site counts
+    right before its first catalogue import. Every other year: the ``holidays`` package's
+    estimate, and a due date counted through it is marked *perkiraan*. Whether *cuti bersama*
+    is a working day is the site setting ``workdays.cuti_bersama_is_workday`` unless a permit
+    type says otherwise (``PermitTypeInfo.cuti_bersama_is_workday``)."""
     stored = list_holidays(db)
     covered = {h.date.year for h in stored}
     seed = [h for h in load_seed_holidays() if h.date.year not in covered]
-    return HolidayCalendar([*stored, *seed])
+    site_default = bool(get_setting(db, "workdays.cuti_bersama_is_workday"))
+    calendar = indonesian_calendar([*stored, *seed], cuti_bersama_is_workday=site_default)
+    this_year = db.now().astimezone(db.timezone).year
+    calendar.prepare((this_year, this_year + 1))  # off the UI thread: the intake dialog loads it in a task
+    return calendar
 
 
 def list_holidays(db: Database, year: int | None = None) -> list[Holiday]:
@@ -343,6 +381,8 @@ def _permit_from_json(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Requ
             "product": str(raw.get("product") or ""),
             "retired": bool(raw.get("retired", False)),
         }
+        if "cuti_bersama_is_workday" in raw:  # absent: the site keeps its own choice
+            fields["cuti_bersama_is_workday"] = _cuti_bersama_flag(raw["cuti_bersama_is_workday"], raw)
     except (KeyError, TypeError) as exc:
         raise ValidationError(
             f"Jenis izin dalam katalog tidak lengkap (kolom {exc} tidak ada): {dict(raw)!r:.120}",
@@ -353,6 +393,15 @@ def _permit_from_json(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Requ
     )
     fields.update(code=code, name=name, agency=agency)
     return fields, checked
+
+
+def _cuti_bersama_flag(value: Any, raw: Mapping[str, Any]) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise ValidationError(
+        f"'cuti_bersama_is_workday' pada jenis izin {raw.get('code')} harus true, false atau null.",
+        field="permit_types",
+    )
 
 
 def import_catalog(db: Database, data: Mapping[str, Any], actor: Actor = SYSTEM) -> CatalogImportSummary:
@@ -393,6 +442,7 @@ def import_catalog(db: Database, data: Mapping[str, Any], actor: Actor = SYSTEM)
                 **fields,
                 "requirements": [{"code": r.code, "name": r.name, "mandatory": r.mandatory} for r in reqs],
             }
+            new.setdefault("cuti_bersama_is_workday", old["cuti_bersama_is_workday"])
             if old == new:
                 unchanged += 1
                 continue

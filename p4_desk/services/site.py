@@ -34,6 +34,10 @@ SITE_SETTINGS: dict[str, tuple[Any, str]] = {
     "complaint.resolution_days": (60, "Working days to resolve (UU 25/2009, unverified; 0 = off)"),
     "sync.catalog": (None, "Permit catalogue last pulled from the central API (raw JSON)"),
     "sync.holidays": (None, "Holidays last pulled from the central API (list of {date, name, kind})"),
+    "workdays.cuti_bersama_is_workday": (
+        False,
+        "Count cuti bersama as working days in deadlines (a permit type may choose otherwise)",
+    ),
     "permits.incomplete_policy": ("accept", "Incomplete dossier at intake: refuse | accept"),
     "permits.registration_prefix": ("", "Registration number prefix, 2-6 letters (empty: site code)"),
     "permits.tracking_url": (

@@ -253,7 +253,12 @@
         <translation>{sex} · lahir {born} · {region}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="213" />
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="216" />
+        <source>{date} (estimate)</source>
+        <translation>{date} (perkiraan: libur resmi belum terbit)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="218" />
         <source>{days} working days · due {due} · fee {fee} · {agency}</source>
         <translation>{days} hari kerja · perkiraan selesai {due} · biaya {fee} · {agency}</translation>
     </message>

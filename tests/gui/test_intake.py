@@ -21,7 +21,7 @@ from p4_desk.services.permits import Requirement
 from tests.support.sites import Clock, make_site
 
 NIK = "1871015708900003"  # woman born 17 August 1990, Kota Bandar Lampung
-MASKED = "1871**********0003"
+MASKED = "1871********0003"
 
 
 @pytest.fixture

@@ -86,6 +86,21 @@ def test_selftest_on_a_fresh_database_passes(bundle: Path, tmp_path: Path) -> No
     assert "keyring.backends" in checks["keyring"]["detail"]
 
 
+def test_holiday_estimate_and_region_table_work_frozen(bundle: Path, tmp_path: Path) -> None:
+    # The holidays package loads Indonesia by name, the region table is a .gz data file: both must
+    # be in the bundle, or due dates and NIK checks fail only on the counter PC.
+    url = f"sqlite:///{(tmp_path / 'days.sqlite3').as_posix()}"
+    assert run("init", "--site-code", "MPP-CI", "--site-name", "MPP Uji", "--db", url).returncode == 0
+    days = run("workdays", "add", "--from", "2027-03-05", "--days", "5", "--json", "--db", url)
+    assert days.returncode == 0, days.stderr
+    data = json.loads(days.stdout)
+    assert data["due"] == "2027-03-22" and data["estimated"] is True
+    assert "Hari Raya Idul Fitri" in {s["name"] for s in data["skipped"]}
+    nik = run("nik", "check", "1871015708900003", "--json")
+    assert nik.returncode == 0, nik.stderr
+    assert json.loads(nik.stdout)["district"] == "Kedaton"
+
+
 def test_every_form_and_role_window_is_frozen(frozen_modules: set[str]) -> None:
     forms = sorted((ROOT / "p4_desk" / "gui" / "forms").glob("ui_*.py"))
     for form in forms:

@@ -95,7 +95,7 @@ def application_event(
             "agency": "DPMPTSP",
             "state": state,
             "applicant_name": "Siti Aminah",
-            "nik_masked": "1801**********0001",
+            "nik_masked": "1801********0001",
             "due_date": "2026-12-18",
             "received_at": at.isoformat(),
             "note": None,

@@ -184,7 +184,7 @@ class IntakeDialog(QDialog):
         self.form.set_error("nik", "")
         sex = self.tr("Female") if result.sex == "P" else self.tr("Male")
         born = format_date(result.birth_date) if result.birth_date else "-"
-        region = ", ".join(x for x in (result.regency, result.province) if x)
+        region = ", ".join(x for x in (result.district, result.regency, result.province) if x)
         self.form.nik_decoded.setText(
             self.tr("{sex} · born {born} · {region}").format(sex=sex, born=born, region=region)
         )
@@ -208,11 +208,16 @@ class IntakeDialog(QDialog):
         if permit is None or self._setup is None:
             self.form.permit_terms.clear()
             return
-        due = self._setup.calendar.working_days_after(self._setup.today, permit.working_days)
+        due = self._setup.calendar.count(
+            self._setup.today, permit.working_days, cuti_bersama_is_workday=permit.cuti_bersama_is_workday
+        )
+        due_text = format_date(due.due, weekday=True)
+        if due.estimated:  # a year without an official holiday list: the date is an estimate
+            due_text = self.tr("{date} (estimate)").format(date=due_text)
         self.form.permit_terms.setText(
             self.tr("{days} working days · due {due} · fee {fee} · {agency}").format(
                 days=permit.working_days,
-                due=format_date(due, weekday=True),
+                due=due_text,
                 fee=format_fee(permit.fee),
                 agency=permit.agency_name,
             )  # fmt: skip

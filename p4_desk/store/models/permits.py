@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -37,6 +38,9 @@ class PermitType(Base):
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     product: Mapped[str] = mapped_column(String(200), default="")
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Whether cuti bersama counts as a working day for this permit's deadline; None: the
+    # site's default (workdays.cuti_bersama_is_workday). Many services stay open on those days.
+    cuti_bersama_is_workday: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=None)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     requirements: Mapped[list[PermitRequirement]] = relationship(
@@ -101,6 +105,8 @@ class Application(Base):
     incomplete: Mapped[bool] = mapped_column(Boolean, default=False)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     due_date: Mapped[date] = mapped_column(Date)
+    # The due date was counted through a year with no official holiday list (perkiraan).
+    due_estimated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     officer_name: Mapped[str | None] = mapped_column(String(64), nullable=True)
     receipt_prints: Mapped[int] = mapped_column(Integer, default=0)

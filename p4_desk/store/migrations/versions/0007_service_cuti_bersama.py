@@ -1,0 +1,32 @@
+"""cuti bersama per permit type; whether an application's due date was counted with estimated holidays
+
+Revision ID: 0007
+Revises: 0005
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # Plain ADD COLUMN on both SQLite and PostgreSQL: no table rebuild, so rows that point at
+    # these tables (application documents and history) are never touched.
+    # NULL: the site's default (setting workdays.cuti_bersama_is_workday)
+    op.add_column("permit_type", sa.Column("cuti_bersama_is_workday", sa.Boolean(), nullable=True))
+    op.add_column(
+        "application", sa.Column("due_estimated", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("application") as batch:
+        batch.drop_column("due_estimated")
+    with op.batch_alter_table("permit_type") as batch:
+        batch.drop_column("cuti_bersama_is_workday")
