@@ -7,8 +7,9 @@ from typing import Any
 
 from p4_desk.cli.context import CliContext, command
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
+from p4_desk.domain.ticket_lifecycle import TICKETS
 from p4_desk.services import queue
-from p4_desk.services.queue import STATE_LABELS, TicketInfo
+from p4_desk.services.queue import TicketInfo
 
 
 def register(sub: Any) -> None:
@@ -63,7 +64,7 @@ def register(sub: Any) -> None:
 
 
 def describe(t: TicketInfo) -> str:
-    parts = [f"{t.number} ({t.service_name})", STATE_LABELS[t.state]]
+    parts = [f"{t.number} ({t.service_name})", TICKETS.label(t.state)]
     if t.priority:
         parts.append(f"prioritas {PRIORITY_GROUPS[t.priority].lower()}")
     if t.counter_name and t.state in ("called", "serving"):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from p4_desk.errors import InvalidTransition, ValidationError
+from p4_desk.domain.state_machine import StateMachine
 
 
 class PermitState(StrEnum):
@@ -31,55 +31,33 @@ class PermitState(StrEnum):
     DISERAHKAN = "diserahkan"
 
 
-LABELS: dict[PermitState, str] = {
-    PermitState.DITERIMA: "Berkas diterima",
-    PermitState.VERIFIKASI: "Verifikasi berkas",
-    PermitState.DIPROSES: "Sedang diproses",
-    PermitState.DISETUJUI: "Disetujui",
-    PermitState.DITOLAK: "Ditolak",
-    PermitState.SIAP_DIAMBIL: "Siap diambil",
-    PermitState.DISERAHKAN: "Sudah diserahkan",
-}
+PERMITS = StateMachine(
+    noun="permohonan",
+    states=PermitState,
+    initial=PermitState.DITERIMA,
+    labels={
+        PermitState.DITERIMA: "Berkas diterima",
+        PermitState.VERIFIKASI: "Verifikasi berkas",
+        PermitState.DIPROSES: "Sedang diproses",
+        PermitState.DISETUJUI: "Disetujui",
+        PermitState.DITOLAK: "Ditolak",
+        PermitState.SIAP_DIAMBIL: "Siap diambil",
+        PermitState.DISERAHKAN: "Sudah diserahkan",
+    },
+    transitions={
+        PermitState.DITERIMA: frozenset({PermitState.VERIFIKASI}),
+        PermitState.VERIFIKASI: frozenset({PermitState.DIPROSES}),
+        PermitState.DIPROSES: frozenset({PermitState.DISETUJUI, PermitState.DITOLAK}),
+        PermitState.DISETUJUI: frozenset({PermitState.SIAP_DIAMBIL}),
+        PermitState.DITOLAK: frozenset({PermitState.SIAP_DIAMBIL}),
+        PermitState.SIAP_DIAMBIL: frozenset({PermitState.DISERAHKAN}),
+        PermitState.DISERAHKAN: frozenset(),
+    },
+)
 
-INITIAL_STATE = PermitState.DITERIMA
-
-TRANSITIONS: dict[PermitState, frozenset[PermitState]] = {
-    PermitState.DITERIMA: frozenset({PermitState.VERIFIKASI}),
-    PermitState.VERIFIKASI: frozenset({PermitState.DIPROSES}),
-    PermitState.DIPROSES: frozenset({PermitState.DISETUJUI, PermitState.DITOLAK}),
-    PermitState.DISETUJUI: frozenset({PermitState.SIAP_DIAMBIL}),
-    PermitState.DITOLAK: frozenset({PermitState.SIAP_DIAMBIL}),
-    PermitState.SIAP_DIAMBIL: frozenset({PermitState.DISERAHKAN}),
-    PermitState.DISERAHKAN: frozenset(),
-}
-
-
-def parse_state(value: str) -> PermitState:
-    try:
-        return PermitState(value)
-    except ValueError:
-        raise ValidationError(f"Status permohonan '{value}' tidak dikenal", field="state") from None
-
-
-def allowed_next(state: PermitState | str) -> frozenset[PermitState]:
-    return TRANSITIONS[parse_state(state)]
-
-
-def is_final(state: PermitState | str) -> bool:
-    return not TRANSITIONS[parse_state(state)]
-
-
-def check_transition(old: PermitState | str, new: PermitState | str) -> None:
-    """Raise ``InvalidTransition`` (Indonesian message) unless ``old → new`` is allowed."""
-    old_state, new_state = parse_state(old), parse_state(new)
-    if new_state in TRANSITIONS[old_state]:
-        return
-    if old_state is new_state:
-        message = f"Permohonan sudah berstatus '{LABELS[old_state]}'"
-    elif is_final(old_state):
-        message = f"Permohonan sudah '{LABELS[old_state]}'; statusnya tidak dapat diubah lagi"
-    else:
-        message = (
-            f"Status permohonan tidak dapat diubah dari '{LABELS[old_state]}' menjadi '{LABELS[new_state]}'"
-        )
-    raise InvalidTransition(message)
+INITIAL_STATE = PERMITS.initial
+LABELS = PERMITS.labels
+parse_state = PERMITS.parse
+allowed_next = PERMITS.allowed_next
+is_final = PERMITS.is_final
+check_transition = PERMITS.check_transition

@@ -27,15 +27,13 @@ from sqlalchemy.orm import Session, selectinload
 from p4_desk.domain.complaint_deadlines import (
     DEADLINE_LABELS,
     KIND_LABELS,
-    STATE_LABELS,
-    ComplaintState,
     DeadlineRules,
     check_filing_window,
-    check_transition,
     compute_deadlines,
     overdue,
     parse_kind,
 )
+from p4_desk.domain.complaint_lifecycle import STATE_LABELS, ComplaintState, check_transition
 from p4_desk.domain.geo import check_location
 from p4_desk.domain.phone import normalize_phone
 from p4_desk.domain.registration import parse_registration_number

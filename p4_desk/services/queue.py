@@ -29,6 +29,14 @@ from p4_desk.domain.queue_rules import (
     queue_key,
     service_day,
 )
+from p4_desk.domain.ticket_lifecycle import (
+    AT_COUNTER,
+    TICKETS,
+    TicketAction,
+    TicketState,
+    check_action,
+    check_no_show,
+)
 from p4_desk.errors import (
     CounterNotOpen,
     InvalidTransition,
@@ -44,14 +52,6 @@ from p4_desk.store.db import Database
 from p4_desk.store.models import Counter, Service, ServiceDaySequence, Ticket, TicketLeg, User
 from p4_desk.store.types import UTCDateTime
 
-STATE_LABELS = {
-    "waiting": "Menunggu",
-    "called": "Dipanggil",
-    "serving": "Dilayani",
-    "done": "Selesai",
-    "no_show": "Tidak hadir",
-    "cancelled": "Dibatalkan",
-}
 COUNTER_STATE_LABELS = {"open": "Buka", "paused": "Istirahat", "closed": "Tutup"}
 RECENT_SERVICES_FOR_ESTIMATE = 20
 
@@ -225,7 +225,7 @@ def _find_ticket(s: Session, db: Database, ref: str | int, *, lock: bool = False
 def get_ticket(db: Database, ref: str | int) -> TicketInfo:
     with db.read() as s:
         t = _find_ticket(s, db, ref)
-        if t.state == "waiting":
+        if t.state == TicketState.WAITING:
             ahead, estimate = _position(s, t)
             return _info(t, ahead, estimate)
         return _info(t)
@@ -238,7 +238,7 @@ def _eligible(counter: Counter, today: date) -> Any:
     """
     service_ids = [sv.id for sv in counter.services]
     return and_(
-        Ticket.state == "waiting",
+        Ticket.state == TicketState.WAITING,
         Ticket.service_day == today,
         or_(
             and_(Ticket.service_id.in_(service_ids), Ticket.target_counter_id.is_(None)),
@@ -255,7 +255,9 @@ def waiting_list(db: Database, counter_code: str | None = None, limit: int = 200
             counter = find_counter(s, counter_code)
             q = q.where(_eligible(counter, service_day(db.now(), db.timezone)))
         else:
-            q = q.where(Ticket.state == "waiting", Ticket.service_day == service_day(db.now(), db.timezone))
+            q = q.where(
+                Ticket.state == TicketState.WAITING, Ticket.service_day == service_day(db.now(), db.timezone)
+            )
         q = q.order_by(Ticket.queue_key, Ticket.id).limit(limit)
         return [_info(t, people_ahead=i) for i, t in enumerate(s.scalars(q))]
 
@@ -281,7 +283,7 @@ def current_ticket(db: Database, counter_code: str) -> TicketInfo | None:
 def _current(s: Session, counter: Counter) -> Ticket | None:
     return s.scalar(
         select(Ticket)
-        .where(Ticket.counter_id == counter.id, Ticket.state.in_(("called", "serving")))
+        .where(Ticket.counter_id == counter.id, Ticket.state.in_(AT_COUNTER))
         .order_by(Ticket.called_at.desc())
         .limit(1)
     )
@@ -297,7 +299,7 @@ def recent_calls(db: Database, limit: int = 8) -> list[TicketInfo]:
             .where(
                 Ticket.service_day == today,
                 Ticket.called_at.is_not(None),
-                Ticket.state.in_(("called", "serving", "done", "no_show")),
+                Ticket.state.in_(AT_COUNTER | {TicketState.DONE, TicketState.NO_SHOW}),
             )
             .order_by(Ticket.called_at.desc(), Ticket.id.desc())
             .limit(limit)
@@ -394,7 +396,7 @@ def issue_ticket(
             seq=seq,
             number=format_ticket_number(service.prefix, seq),
             priority=priority,
-            state="waiting",
+            state=TicketState.WAITING,
             issued_at=now,
             arrival_at=now,
             queue_key=queue_key(now, priority, policy),
@@ -457,7 +459,7 @@ def _mark_called(
     s: Session, db: Database, t: Ticket, counter: Counter, actor: Actor, action: str
 ) -> TicketInfo:
     now = db.now()
-    t.state, t.called_at, t.counter, t.updated_at = "called", now, counter, now
+    t.state, t.called_at, t.counter, t.updated_at = TicketState.CALLED, now, counter, now
     t.started_at = t.finished_at = None
     t.officer = s.get(User, actor.user_id) if actor.user_id is not None else None
     t.target_counter = None
@@ -504,9 +506,9 @@ def call_ticket(db: Database, ref: str | int, counter_code: str, actor: Actor = 
         counter = _open_counter(s, counter_code)
         _ensure_counter_free(s, counter)
         ticket = _find_ticket(s, db, ref, lock=True)
-        if ticket.state != "waiting" or ticket.service_day != service_day(db.now(), db.timezone):
+        if ticket.state != TicketState.WAITING or ticket.service_day != service_day(db.now(), db.timezone):
             raise InvalidTransition(
-                f"Tiket {ticket.number} tidak sedang menunggu (status: {STATE_LABELS[ticket.state]})."
+                f"Tiket {ticket.number} tidak sedang menunggu (status: {TICKETS.label(ticket.state)})."
             )
         served = {sv.id for sv in counter.services}
         if ticket.target_counter_id not in (None, counter.id) or (
@@ -517,21 +519,16 @@ def call_ticket(db: Database, ref: str | int, counter_code: str, actor: Actor = 
 
 
 @contextmanager
-def _transition(
-    db: Database, ref: str | int, allowed_from: tuple[str, ...], verb: str
-) -> Iterator[tuple[Session, Ticket]]:
-    """One write transaction on one ticket whose current state must be in ``allowed_from``."""
+def _transition(db: Database, ref: str | int, action: TicketAction) -> Iterator[tuple[Session, Ticket]]:
+    """One write transaction on one ticket whose state allows ``action`` (the ticket lifecycle)."""
     with db.write() as s:
         t = _find_ticket(s, db, ref, lock=True)
-        if t.state not in allowed_from:
-            raise InvalidTransition(
-                f"Tiket {t.number} tidak dapat {verb}: statusnya {STATE_LABELS[t.state].lower()}."
-            )
+        check_action(action, t.state, t.number)
         yield s, t
 
 
 def recall(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
-    with _transition(db, ref, ("called",), "dipanggil ulang") as (s, t):
+    with _transition(db, ref, TicketAction.RECALL) as (s, t):
         now = db.now()
         t.recall_count += 1
         t.called_at = t.updated_at = now
@@ -551,9 +548,9 @@ def recall(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
 
 
 def start(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
-    with _transition(db, ref, ("called",), "mulai dilayani") as (s, t):
+    with _transition(db, ref, TicketAction.START) as (s, t):
         now = db.now()
-        t.state, t.started_at, t.updated_at = "serving", now, now
+        t.state, t.started_at, t.updated_at = TicketState.SERVING, now, now
         if actor.user_id is not None:
             t.officer = s.get(User, actor.user_id)
         leg = _leg(s, t)
@@ -574,9 +571,9 @@ def start(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
 
 
 def finish(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
-    with _transition(db, ref, ("serving",), "diselesaikan") as (s, t):
+    with _transition(db, ref, TicketAction.FINISH) as (s, t):
         now = db.now()
-        t.state, t.finished_at, t.updated_at = "done", now, now
+        t.state, t.finished_at, t.updated_at = TicketState.DONE, now, now
         leg = _leg(s, t)
         leg.ended_at, leg.outcome = now, "done"
         record(
@@ -596,13 +593,10 @@ def finish(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
 
 def no_show(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
     required = int(site_service.get_setting(db, "queue.recalls_before_no_show"))
-    with _transition(db, ref, ("called",), "ditandai tidak hadir") as (s, t):
-        if t.recall_count < required:
-            raise InvalidTransition(
-                f"Panggil ulang tiket {t.number} minimal {required} kali sebelum menandai tidak hadir."
-            )
+    with _transition(db, ref, TicketAction.NO_SHOW) as (s, t):
+        check_no_show(t.number, t.recall_count, required)
         now = db.now()
-        t.state, t.finished_at, t.updated_at = "no_show", now, now
+        t.state, t.finished_at, t.updated_at = TicketState.NO_SHOW, now, now
         leg = _leg(s, t)
         leg.ended_at, leg.outcome = now, "no_show"
         record(
@@ -622,12 +616,12 @@ def no_show(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
 
 def reactivate(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
     """A no-show who turns up later the same day queues again, at the back (keeps the number)."""
-    with _transition(db, ref, ("no_show",), "diaktifkan kembali") as (s, t):
+    with _transition(db, ref, TicketAction.REACTIVATE) as (s, t):
         now = db.now()
         if t.service_day != service_day(now, db.timezone):
             raise InvalidTransition(f"Tiket {t.number} dari hari lain tidak dapat diaktifkan kembali.")
         policy = PriorityPolicy(t.service.priority_head_start_minutes)
-        t.state, t.updated_at = "waiting", now
+        t.state, t.updated_at = TicketState.WAITING, now
         t.called_at = t.started_at = t.finished_at = None
         t.counter = None
         t.queue_key = queue_key(now, t.priority, policy)
@@ -652,9 +646,14 @@ def reactivate(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInf
 def cancel(db: Database, ref: str | int, reason: str, actor: Actor = SYSTEM) -> TicketInfo:
     if not reason or not reason.strip():
         raise ValidationError("Alasan pembatalan wajib diisi.", field="reason")
-    with _transition(db, ref, ("waiting",), "dibatalkan") as (s, t):
+    with _transition(db, ref, TicketAction.CANCEL) as (s, t):
         now = db.now()
-        t.state, t.cancel_reason, t.finished_at, t.updated_at = "cancelled", reason.strip(), now, now
+        t.state, t.cancel_reason, t.finished_at, t.updated_at = (
+            TicketState.CANCELLED,
+            reason.strip(),
+            now,
+            now,
+        )
         leg = _leg(s, t)
         leg.ended_at, leg.outcome = now, "cancelled"
         record(
@@ -686,7 +685,7 @@ def transfer(
     """
     if (to_service is None) == (to_counter is None):
         raise ValidationError("Pilih salah satu: layanan tujuan atau loket tujuan.", field="target")
-    with _transition(db, ref, ("called", "serving"), "dialihkan") as (s, t):
+    with _transition(db, ref, TicketAction.TRANSFER) as (s, t):
         now = db.now()
         from_service = t.service
         if to_service is not None:
@@ -705,7 +704,7 @@ def transfer(
         leg = _leg(s, t)
         leg.ended_at, leg.outcome = now, "transferred"
         t.transferred_from_service_id = from_service.id
-        t.state, t.updated_at = "waiting", now
+        t.state, t.updated_at = TicketState.WAITING, now
         t.counter = None
         t.called_at = t.started_at = None
         t.queue_key = queue_key(
@@ -792,9 +791,7 @@ def _counter_statuses(db: Database, codes: list[str] | None = None) -> list[Coun
         current = {
             cid: (number, state)
             for cid, number, state in s.execute(
-                select(Ticket.counter_id, Ticket.number, Ticket.state).where(
-                    Ticket.state.in_(("called", "serving"))
-                )
+                select(Ticket.counter_id, Ticket.number, Ticket.state).where(Ticket.state.in_(AT_COUNTER))
             )
         }
         return [
@@ -830,7 +827,7 @@ def queue_status(db: Database) -> QueueStatus:
             sid: (count, oldest)
             for sid, count, oldest in s.execute(
                 select(Ticket.service_id, func.count(), func.min(Ticket.arrival_at))
-                .where(Ticket.state == "waiting", Ticket.service_day == today)
+                .where(Ticket.state == TicketState.WAITING, Ticket.service_day == today)
                 .group_by(Ticket.service_id)
             )
         }
