@@ -134,9 +134,11 @@ def _status(args: argparse.Namespace, ctx: CliContext) -> int:
         lines = ["Layanan:"]
         for s in status.services:
             state = "buka" if s.open_now else "tutup"
+            longest = "-" if s.longest_wait_minutes is None else str(s.longest_wait_minutes)
+            over = ", melewati target" if s.over_target else ""
             lines.append(
-                f"  {s.code:<8} {s.name:<45} menunggu {s.waiting:>3}  terlama {s.longest_wait_minutes:>3} mnt"
-                f"  ({state}, {s.open_counters} loket buka)"
+                f"  {s.code:<8} {s.name:<45} menunggu {s.waiting:>3}  terlama {longest:>3} mnt"
+                f"  ({state}, {s.open_counters} loket buka{over})"
             )
         lines.append("Loket:")
         for c in status.counters:

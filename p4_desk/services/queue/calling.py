@@ -86,7 +86,7 @@ def _mark_called(
         payload=ticket_payload(t),
         at=now,
     )
-    return ticket_info(t)
+    return ticket_info(t, leg.queued_at)
 
 
 def call_next(db: Database, counter_code: str, actor: Actor = SYSTEM) -> TicketInfo | None:
@@ -152,7 +152,7 @@ def recall(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
             payload=ticket_payload(t),
             at=now,
         )
-        return ticket_info(t)
+        return ticket_info(t, latest_leg(s, t).queued_at)
 
 
 def start(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
@@ -175,7 +175,7 @@ def start(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
             payload=ticket_payload(t),
             at=now,
         )
-        return ticket_info(t)
+        return ticket_info(t, leg.queued_at)
 
 
 def finish(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
@@ -196,7 +196,7 @@ def finish(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
             payload=ticket_payload(t),
             at=now,
         )
-        return ticket_info(t)
+        return ticket_info(t, leg.queued_at)
 
 
 def no_show(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
@@ -219,7 +219,7 @@ def no_show(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
             payload=ticket_payload(t),
             at=now,
         )
-        return ticket_info(t)
+        return ticket_info(t, leg.queued_at)
 
 
 def reactivate(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
@@ -248,7 +248,7 @@ def reactivate(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInf
             payload=ticket_payload(t),
             at=now,
         )
-        return ticket_info(t, ahead, estimate)
+        return ticket_info(t, now, ahead, estimate)
 
 
 def cancel(db: Database, ref: str | int, reason: str, actor: Actor = SYSTEM) -> TicketInfo:
@@ -276,7 +276,7 @@ def cancel(db: Database, ref: str | int, reason: str, actor: Actor = SYSTEM) -> 
             payload=ticket_payload(t),
             at=now,
         )
-        return ticket_info(t)
+        return ticket_info(t, leg.queued_at)
 
 
 def transfer(
@@ -332,7 +332,7 @@ def transfer(
             payload=ticket_payload(t),
             at=now,
         )
-        return ticket_info(t)
+        return ticket_info(t, now)
 
 
 def set_print_state(db: Database, ref: str | int, state: str, actor: Actor = SYSTEM) -> TicketInfo:
@@ -342,4 +342,4 @@ def set_print_state(db: Database, ref: str | int, state: str, actor: Actor = SYS
         t = find_ticket(s, db, ref, lock=True)
         t.print_state, t.updated_at = state, db.now()
         record(s, db, actor, f"ticket.print_{state}", "ticket", t.id, details={"number": t.number})
-        return ticket_info(t)
+        return ticket_info(t, latest_leg(s, t).queued_at)

@@ -106,7 +106,7 @@ def issue_ticket(
             payload=ticket_payload(ticket),
             at=now,
         )
-        info = ticket_info(ticket)
+        info = ticket_info(ticket, now)
         where = (ticket.id, day, ticket.queue_key, service.id, service.default_service_minutes)
     # The estimate is read after the commit: the write lock is held as briefly as possible.
     with db.read() as s:

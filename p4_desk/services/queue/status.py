@@ -1,4 +1,8 @@
-"""The queue at a glance: per service how many wait and for how long, and every counter."""
+"""The queue at a glance: per service how many wait and for how long, and every counter.
+
+"How long" is the queue's longest wait now as ``domain.waiting`` defines it, read through
+``waiting.waiting_by_service`` like the supervisor's live monitor, so both show the same number.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from p4_desk.domain import opening_hours
-from p4_desk.domain.ticket_lifecycle import (
-    TicketState,
-)
+from p4_desk.domain.waiting import over_target
 from p4_desk.services.queue.counters import CounterStatus, counter_statuses
+from p4_desk.services.queue.waiting import NOBODY, waiting_by_service
 from p4_desk.store.db import Database
-from p4_desk.store.models import Counter, Service, ServiceDaySequence, Ticket
+from p4_desk.store.models import Counter, Service, ServiceDaySequence
 
 
 @dataclass(frozen=True)
@@ -26,8 +29,9 @@ class ServiceStatus:
     agency_name: str
     prefix: str
     waiting: int
-    longest_wait_minutes: int
+    longest_wait_minutes: int | None  # None: nobody waits (domain.waiting)
     target_wait_minutes: int
+    over_target: bool
     issued_today: int
     daily_quota: int | None
     open_now: bool
@@ -67,14 +71,7 @@ def queue_status(db: Database) -> QueueStatus:
                 .order_by(Service.code)
             )
         )
-        waiting = {
-            sid: (count, oldest)
-            for sid, count, oldest in s.execute(
-                select(Ticket.service_id, func.count(), func.min(Ticket.arrival_at))
-                .where(Ticket.state == TicketState.WAITING, Ticket.service_day == today)
-                .group_by(Ticket.service_id)
-            )
-        }
+        waiting = waiting_by_service(s, today)
         issued = dict(
             s.execute(
                 select(ServiceDaySequence.service_id, ServiceDaySequence.last_number).where(
@@ -92,12 +89,8 @@ def queue_status(db: Database) -> QueueStatus:
         )
         statuses = []
         for sv in services:
-            count, oldest = waiting.get(sv.id, (0, None))
-            longest = 0
-            if oldest is not None:
-                # func.min() bypasses the column type, so the value comes back naive UTC
-                oldest_utc = oldest if oldest.tzinfo else oldest.replace(tzinfo=now.tzinfo)
-                longest = max(0, int((now - oldest_utc).total_seconds() // 60))
+            queue = waiting.get(sv.id, NOBODY)
+            longest = queue.longest_wait_minutes(now)
             statuses.append(
                 ServiceStatus(
                     code=sv.code,
@@ -105,9 +98,10 @@ def queue_status(db: Database) -> QueueStatus:
                     agency=sv.agency.code,
                     agency_name=sv.agency.name,
                     prefix=sv.prefix,
-                    waiting=count,
+                    waiting=queue.waiting,
                     longest_wait_minutes=longest,
                     target_wait_minutes=sv.target_wait_minutes,
+                    over_target=over_target(longest, sv.target_wait_minutes),
                     issued_today=issued.get(sv.id, 0),
                     daily_quota=sv.daily_quota,
                     open_now=opening_hours.is_open(sv.opening_hours, local),

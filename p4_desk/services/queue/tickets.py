@@ -25,6 +25,7 @@ from p4_desk.errors import (
     NotFound,
 )
 from p4_desk.services.catalog import find_counter
+from p4_desk.services.queue.waiting import joined_queue_at
 from p4_desk.store.db import Database
 from p4_desk.store.models import Counter, Service, Ticket, TicketLeg
 from p4_desk.store.types import UTCDateTime
@@ -45,7 +46,8 @@ class TicketInfo:
     priority: str | None
     service_day: date
     issued_at: datetime
-    arrival_at: datetime
+    arrival_at: datetime  # in the hall since (kept through transfers; decides the place in line)
+    queued_at: datetime  # joined the queue it is in now: its wait starts here (domain.waiting)
     called_at: datetime | None
     started_at: datetime | None
     finished_at: datetime | None
@@ -71,7 +73,10 @@ class TicketInfo:
 # --- reading --------------------------------------------------------------------------------
 
 
-def ticket_info(t: Ticket, people_ahead: int | None = None, estimate: int | None = None) -> TicketInfo:
+def ticket_info(
+    t: Ticket, queued_at: datetime, people_ahead: int | None = None, estimate: int | None = None
+) -> TicketInfo:
+    """The read model of a ticket whose current service leg was queued at ``queued_at``."""
     return TicketInfo(
         id=t.id,
         uid=t.uid,
@@ -85,6 +90,7 @@ def ticket_info(t: Ticket, people_ahead: int | None = None, estimate: int | None
         service_day=t.service_day,
         issued_at=t.issued_at,
         arrival_at=t.arrival_at,
+        queued_at=queued_at,
         called_at=t.called_at,
         started_at=t.started_at,
         finished_at=t.finished_at,
@@ -114,24 +120,27 @@ def _service_code(t: Ticket, service_id: int | None) -> str | None:
 
 def ticket_payload(t: Ticket) -> dict[str, Any]:
     """Outbox payload: the ticket snapshot (docs/DEVELOPING.md)."""
-    info = ticket_info(t)
+
+    def moment(value: datetime | None) -> str | None:
+        return value.isoformat() if value else None
+
     return {
-        "ticket_uid": info.uid,
-        "number": info.number,
-        "service": info.service,
-        "agency": info.agency,
-        "state": info.state,
-        "priority": info.priority,
-        "service_day": info.service_day.isoformat(),
-        "issued_at": info.issued_at.isoformat(),
-        "called_at": info.called_at.isoformat() if info.called_at else None,
-        "started_at": info.started_at.isoformat() if info.started_at else None,
-        "finished_at": info.finished_at.isoformat() if info.finished_at else None,
-        "counter": info.counter,
-        "officer": info.officer,
-        "recall_count": info.recall_count,
-        "cancel_reason": info.cancel_reason,
-        "transferred_from": info.transferred_from,
+        "ticket_uid": t.uid,
+        "number": t.number,
+        "service": t.service.code,
+        "agency": t.service.agency.code,
+        "state": str(t.state),
+        "priority": t.priority,
+        "service_day": t.service_day.isoformat(),
+        "issued_at": t.issued_at.isoformat(),
+        "called_at": moment(t.called_at),
+        "started_at": moment(t.started_at),
+        "finished_at": moment(t.finished_at),
+        "counter": t.counter.code if t.counter else None,
+        "officer": t.officer.username if t.officer else None,
+        "recall_count": t.recall_count,
+        "cancel_reason": t.cancel_reason,
+        "transferred_from": _service_code(t, t.transferred_from_service_id),
     }
 
 
@@ -154,10 +163,11 @@ def find_ticket(s: Session, db: Database, ref: str | int, *, lock: bool = False)
 def get_ticket(db: Database, ref: str | int) -> TicketInfo:
     with db.read() as s:
         t = find_ticket(s, db, ref)
+        queued_at = latest_leg(s, t).queued_at
         if t.state == TicketState.WAITING:
             ahead, estimate = position(s, t)
-            return ticket_info(t, ahead, estimate)
-        return ticket_info(t)
+            return ticket_info(t, queued_at, ahead, estimate)
+        return ticket_info(t, queued_at)
 
 
 def eligible(counter: Counter, today: date) -> Any:
@@ -179,7 +189,7 @@ def eligible(counter: Counter, today: date) -> Any:
 def waiting_list(db: Database, counter_code: str | None = None, limit: int = 200) -> list[TicketInfo]:
     """Waiting tickets in calling order (for one counter, or for the whole site)."""
     with db.read() as s:
-        q = select(Ticket).options(*ticket_loads())
+        q = select(Ticket, joined_queue_at()).options(*ticket_loads())
         if counter_code:
             counter = find_counter(s, counter_code)
             q = q.where(eligible(counter, service_day(db.now(), db.timezone)))
@@ -188,7 +198,8 @@ def waiting_list(db: Database, counter_code: str | None = None, limit: int = 200
                 Ticket.state == TicketState.WAITING, Ticket.service_day == service_day(db.now(), db.timezone)
             )
         q = q.order_by(Ticket.queue_key, Ticket.id).limit(limit)
-        return [ticket_info(t, people_ahead=i) for i, t in enumerate(s.scalars(q))]
+        rows = s.execute(q).all()
+        return [ticket_info(t, queued_at, people_ahead=i) for i, (t, queued_at) in enumerate(rows)]
 
 
 def ticket_loads() -> list[Any]:
@@ -206,7 +217,7 @@ def current_ticket(db: Database, counter_code: str) -> TicketInfo | None:
     with db.read() as s:
         counter = find_counter(s, counter_code)
         t = ticket_at_counter(s, counter)
-        return ticket_info(t) if t else None
+        return ticket_info(t, latest_leg(s, t).queued_at) if t else None
 
 
 def ticket_at_counter(s: Session, counter: Counter) -> Ticket | None:
@@ -223,7 +234,7 @@ def recent_calls(db: Database, limit: int = 8) -> list[TicketInfo]:
     today = service_day(db.now(), db.timezone)
     with db.read() as s:
         q = (
-            select(Ticket)
+            select(Ticket, joined_queue_at())
             .options(*ticket_loads())
             .where(
                 Ticket.service_day == today,
@@ -233,7 +244,7 @@ def recent_calls(db: Database, limit: int = 8) -> list[TicketInfo]:
             .order_by(Ticket.called_at.desc(), Ticket.id.desc())
             .limit(limit)
         )
-        return [ticket_info(t) for t in s.scalars(q)]
+        return [ticket_info(t, queued_at) for t, queued_at in s.execute(q).all()]
 
 
 def position(s: Session, t: Ticket) -> tuple[int, int]:
