@@ -39,14 +39,20 @@ log = logging.getLogger("p4_desk.central")
 
 ENVELOPE_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "description": "Event envelope, schema_version 1 (docs/DEVELOPING.md). Each invalid "
-    "envelope is rejected on its own with a reason; the rest of the batch is still stored.",
+    "description": "Event envelope (docs/DEVELOPING.md). schema_version 1 for every type; "
+    "application events also 2, whose payload.state is an English identifier (received, "
+    "verifying, processing, approved, rejected, ready, handed_over) where 1 carries the old "
+    "Indonesian words (diterima ... diserahkan). Each invalid envelope is rejected on its own "
+    "with a reason; the rest of the batch is still stored.",
     "required": ["id", "type", "occurred_at", "schema_version", "payload"],
     "properties": {
         "id": {"type": "string", "format": "uuid"},
         "type": {"type": "string", "enum": sorted(intake.EVENT_TYPES)},
         "occurred_at": {"type": "string", "format": "date-time"},
-        "schema_version": {"type": "integer", "enum": [intake.SCHEMA_VERSION]},
+        "schema_version": {
+            "type": "integer",
+            "enum": sorted(set().union(*intake.SCHEMA_VERSIONS.values())),
+        },
         "payload": {"type": "object"},
     },
 }
@@ -121,7 +127,11 @@ class CatalogDocument(BaseModel):
 class ApplicationUpdateOut(BaseModel):
     id: int = Field(description="Monotonic id; the next cursor (extension).")
     registration_number: str
-    state: str
+    state: str = Field(
+        description="Permit state: English identifier with schema_version=2, the old Indonesian "
+        "word with schema_version=1 (the default, for halls not yet upgraded).",
+        examples=["approved"],
+    )
     note: str | None
     changed_at: datetime
 
@@ -132,7 +142,12 @@ class ApplicationUpdates(BaseModel):
 
 
 class StatusRequest(BaseModel):
-    state: str = Field(pattern=back_office.STATE_PATTERN.pattern, examples=["disetujui"])
+    state: str = Field(
+        pattern=back_office.STATE_PATTERN.pattern,
+        examples=["approved"],
+        description="received, verifying, processing, approved, rejected, ready or handed_over "
+        "(the old words, e.g. disetujui, are taken too and stored in English).",
+    )
     note: str | None = Field(default=None, max_length=2000)
     site: str | None = Field(
         default=None,
@@ -332,6 +347,14 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
         site: Annotated[str, Depends(own_site)],
         cursor: Annotated[int, Query(ge=0, le=MAX_INT64)] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        schema_version: Annotated[
+            int,
+            Query(
+                ge=min(back_office.UPDATES_VERSIONS),
+                le=max(back_office.UPDATES_VERSIONS),
+                description="2: states as English identifiers; 1 (default): the old Indonesian words.",
+            ),
+        ] = back_office.UPDATES_DEFAULT_VERSION,
     ) -> ApplicationUpdates:
         """Back-office status changes of this site's applications after ``cursor``."""
         with sessions.begin() as session:
@@ -341,7 +364,7 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
                 ApplicationUpdateOut(
                     id=u.id,
                     registration_number=u.registration_number,
-                    state=u.state,
+                    state=back_office.as_version(u.state, schema_version),
                     note=u.note,
                     changed_at=u.changed_at,
                 )

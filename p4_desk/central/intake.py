@@ -1,5 +1,11 @@
 """Event intake: validate each envelope, store it once, update the per-site projections.
 
+Versions: application events are at ``schema_version`` 2 since permit states became English
+identifiers (desk migration 0006). Version 1 carries the old Indonesian identifiers; it is still
+read, because a hall not yet upgraded sends it, and an upgraded hall may still hold unsent
+version-1 events in its outbox (a hall offline for a week). The state is translated when it is
+projected; the event is stored as it was sent. Other event types are at version 1.
+
 Idempotency: ``(site, event id)`` is unique. A batch inserts with
 ``INSERT ... ON CONFLICT DO NOTHING``; when nothing was inserted the stored content hash
 decides between *duplicate* (same content, a success) and *conflicting content*
@@ -30,8 +36,8 @@ from p4_desk.central.models import (
     SurveyProjection,
     TicketProjection,
 )
+from p4_desk.domain.permit_lifecycle import LEGACY_NAMES, PermitState
 
-SCHEMA_VERSION = 1
 MAX_BATCH = 1000
 
 TICKET_TYPES = frozenset(
@@ -54,6 +60,11 @@ COMPLAINT_TYPES = frozenset({"complaint.received", "complaint.status_changed"})
 SURVEY_TYPES = frozenset({"survey.submitted"})
 IKM_ELEMENTS = frozenset(f"U{n}" for n in range(1, 10))
 EVENT_TYPES = TICKET_TYPES | COUNTER_TYPES | APPLICATION_TYPES | COMPLAINT_TYPES | SURVEY_TYPES
+
+#: the envelope versions read per event type (the newest is what an up-to-date hall writes)
+SCHEMA_VERSIONS: dict[str, frozenset[int]] = {
+    type_: frozenset({1, 2}) if type_ in APPLICATION_TYPES else frozenset({1}) for type_ in EVENT_TYPES
+}
 
 
 def province_zone() -> ZoneInfo:
@@ -81,6 +92,7 @@ class _Event:
     event_id: str  # canonical form, the stored key
     type: str
     occurred_at: datetime
+    schema_version: int
     payload: dict[str, Any]
     content_hash: str
     projection: tuple[Any, dict[str, Any]] | None  # (model, row) or None
@@ -132,14 +144,16 @@ def store_batch(session: Session, site: str, events: list[Any]) -> IntakeResult:
     return result
 
 
-def content_hash(event_id: str, type_: str, occurred_at: datetime, payload: dict[str, Any]) -> str:
+def content_hash(
+    event_id: str, type_: str, occurred_at: datetime, payload: dict[str, Any], schema_version: int = 1
+) -> str:
     """sha256 of the canonical JSON of the envelope (times normalised to UTC)."""
     canonical = json.dumps(
         {
             "id": event_id,
             "type": type_,
             "occurred_at": occurred_at.astimezone(UTC).isoformat(),
-            "schema_version": SCHEMA_VERSION,
+            "schema_version": schema_version,
             "payload": payload,
         },
         sort_keys=True,
@@ -165,10 +179,12 @@ def _validate(raw: Any) -> _Event:
     if not isinstance(type_, str) or type_ not in EVENT_TYPES:
         raise _Invalid("unknown_type", f"Jenis peristiwa tidak dikenal: {type_!r}.")
     version = raw.get("schema_version")
-    if type(version) is not int or version != SCHEMA_VERSION:
+    accepted = SCHEMA_VERSIONS[type_]
+    if type(version) is not int or version not in accepted:
+        choices = " atau ".join(str(v) for v in sorted(accepted))
         raise _Invalid(
             "unsupported_schema_version",
-            f"schema_version harus {SCHEMA_VERSION}, diterima {version!r}.",
+            f"schema_version untuk {type_} harus {choices}, diterima {version!r}.",
         )
     occurred_at = _aware_datetime(raw.get("occurred_at"), "occurred_at", required=True)
     assert occurred_at is not None
@@ -180,9 +196,10 @@ def _validate(raw: Any) -> _Event:
         event_id=event_id,
         type=type_,
         occurred_at=occurred_at,
+        schema_version=version,
         payload=payload,
-        content_hash=content_hash(event_id, type_, occurred_at, payload),
-        projection=_projection(type_, event_id, occurred_at, payload),
+        content_hash=content_hash(event_id, type_, occurred_at, payload, version),
+        projection=_projection(type_, version, event_id, occurred_at, payload),
     )
 
 
@@ -248,8 +265,21 @@ def _local_day(moment: datetime) -> date:
     return moment.astimezone(province_zone()).date()
 
 
+def _permit_state(payload: dict[str, Any], version: int) -> str:
+    """The application's state as an English identifier, from either vocabulary by version."""
+    value = _text(payload, "state", required=True, limit=40)
+    try:
+        return str(PermitState(value) if version >= 2 else LEGACY_NAMES[value])
+    except (ValueError, KeyError):
+        words = ", ".join(PermitState) if version >= 2 else ", ".join(LEGACY_NAMES)
+        raise _Invalid(
+            "invalid_payload",
+            f"payload.state '{value}' bukan status permohonan schema_version {version} ({words}).",
+        ) from None
+
+
 def _projection(
-    type_: str, event_id: str, occurred_at: datetime, payload: dict[str, Any]
+    type_: str, version: int, event_id: str, occurred_at: datetime, payload: dict[str, Any]
 ) -> tuple[Any, dict[str, Any]] | None:
     common = {"occurred_at": occurred_at, "event_id": event_id}
     if type_ in TICKET_TYPES:
@@ -277,7 +307,7 @@ def _projection(
             "registration_number": _text(payload, "registration_number", required=True),
             "permit_type": _text(payload, "permit_type"),
             "agency": _text(payload, "agency"),
-            "state": _text(payload, "state", required=True, limit=40),
+            "state": _permit_state(payload, version),
             "day": _local_day(received or occurred_at),
             **common,
         }
@@ -328,7 +358,7 @@ def _insert_events(session: Session, site: str, events: list[_Event]) -> set[str
             "site": site,
             "event_id": event.event_id,
             "type": event.type,
-            "schema_version": SCHEMA_VERSION,
+            "schema_version": event.schema_version,
             "occurred_at": event.occurred_at,
             "received_at": received_at,
             "payload": json.dumps(event.payload, sort_keys=True),

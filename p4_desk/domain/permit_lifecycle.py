@@ -1,17 +1,21 @@
 """Permit application states, after the SiCantik pattern.
 
-    diterima → verifikasi → diproses → disetujui ─┐
-                                     ↘ ditolak ───┴→ siap_diambil → diserahkan
+    received → verifying → processing → approved ─┐
+                                      ↘ rejected ─┴→ ready → handed_over
 
-``ditolak → siap_diambil``: a rejection is also a product. The applicant collects the
-rejection letter (*surat penolakan*) and the returned dossier at the counter, so a
-rejected application goes through hand-over like an approved one; ``ditolak`` is
-therefore not final. ``diserahkan`` is the only final state.
+``rejected → ready``: a rejection is also a product. The applicant collects the rejection
+letter (*surat penolakan*) and the returned dossier at the counter, so a rejected
+application goes through hand-over like an approved one; ``rejected`` is therefore not
+final. ``handed_over`` is the only final state.
 
 An incomplete dossier (*berkas belum lengkap*) is a flag on the application with the
 list of missing documents, not a state: the application keeps moving (it may be
 received and verified while documents are still due), and the flag is shown next to
 whatever state it is in.
+
+Until migration 0006 the identifiers were Indonesian words (``diterima`` ... ``diserahkan``,
+``LEGACY_NAMES``). Halls not yet upgraded still send them (event ``schema_version`` 1), and a
+person may still type them on the command line; they are translated at those edges only.
 """
 
 from __future__ import annotations
@@ -22,37 +26,50 @@ from p4_desk.domain.state_machine import StateMachine
 
 
 class PermitState(StrEnum):
-    DITERIMA = "diterima"
-    VERIFIKASI = "verifikasi"
-    DIPROSES = "diproses"
-    DISETUJUI = "disetujui"
-    DITOLAK = "ditolak"
-    SIAP_DIAMBIL = "siap_diambil"
-    DISERAHKAN = "diserahkan"
+    RECEIVED = "received"
+    VERIFYING = "verifying"
+    PROCESSING = "processing"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    READY = "ready"
+    HANDED_OVER = "handed_over"
 
+
+#: the identifiers before 0006 (stored, sent and typed until then)
+LEGACY_NAMES: dict[str, PermitState] = {
+    "diterima": PermitState.RECEIVED,
+    "verifikasi": PermitState.VERIFYING,
+    "diproses": PermitState.PROCESSING,
+    "disetujui": PermitState.APPROVED,
+    "ditolak": PermitState.REJECTED,
+    "siap_diambil": PermitState.READY,
+    "diserahkan": PermitState.HANDED_OVER,
+}
+LEGACY_BY_STATE: dict[PermitState, str] = {state: name for name, state in LEGACY_NAMES.items()}
 
 PERMITS = StateMachine(
     noun="permohonan",
     states=PermitState,
-    initial=PermitState.DITERIMA,
+    initial=PermitState.RECEIVED,
     labels={
-        PermitState.DITERIMA: "Berkas diterima",
-        PermitState.VERIFIKASI: "Verifikasi berkas",
-        PermitState.DIPROSES: "Sedang diproses",
-        PermitState.DISETUJUI: "Disetujui",
-        PermitState.DITOLAK: "Ditolak",
-        PermitState.SIAP_DIAMBIL: "Siap diambil",
-        PermitState.DISERAHKAN: "Sudah diserahkan",
+        PermitState.RECEIVED: "Berkas diterima",
+        PermitState.VERIFYING: "Verifikasi berkas",
+        PermitState.PROCESSING: "Sedang diproses",
+        PermitState.APPROVED: "Disetujui",
+        PermitState.REJECTED: "Ditolak",
+        PermitState.READY: "Siap diambil",
+        PermitState.HANDED_OVER: "Sudah diserahkan",
     },
     transitions={
-        PermitState.DITERIMA: frozenset({PermitState.VERIFIKASI}),
-        PermitState.VERIFIKASI: frozenset({PermitState.DIPROSES}),
-        PermitState.DIPROSES: frozenset({PermitState.DISETUJUI, PermitState.DITOLAK}),
-        PermitState.DISETUJUI: frozenset({PermitState.SIAP_DIAMBIL}),
-        PermitState.DITOLAK: frozenset({PermitState.SIAP_DIAMBIL}),
-        PermitState.SIAP_DIAMBIL: frozenset({PermitState.DISERAHKAN}),
-        PermitState.DISERAHKAN: frozenset(),
+        PermitState.RECEIVED: frozenset({PermitState.VERIFYING}),
+        PermitState.VERIFYING: frozenset({PermitState.PROCESSING}),
+        PermitState.PROCESSING: frozenset({PermitState.APPROVED, PermitState.REJECTED}),
+        PermitState.APPROVED: frozenset({PermitState.READY}),
+        PermitState.REJECTED: frozenset({PermitState.READY}),
+        PermitState.READY: frozenset({PermitState.HANDED_OVER}),
+        PermitState.HANDED_OVER: frozenset(),
     },
+    aliases=LEGACY_NAMES,
 )
 
 INITIAL_STATE = PERMITS.initial

@@ -55,7 +55,10 @@ class StateMachine(Generic[S]):
             pass
         if accept_aliases and text.lower() in self.aliases:
             return self.aliases[text.lower()]
-        raise ValidationError(f"Status {self.noun} '{value}' tidak dikenal", field="state")
+        choices = ", ".join(state.value for state in self.states)
+        raise ValidationError(
+            f"Status {self.noun} '{value}' tidak dikenal (pilihan: {choices})", field="state"
+        )
 
     def label(self, state: S | str) -> str:
         return self.labels[self.parse(state)]

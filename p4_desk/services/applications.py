@@ -23,8 +23,8 @@ from p4_desk.domain.nik import check_nik, mask_nik, normalize_nik
 from p4_desk.domain.permit_lifecycle import (
     INITIAL_STATE,
     LABELS,
+    PERMITS,
     PermitState,
-    allowed_next,
     check_transition,
     parse_state,
 )
@@ -571,10 +571,10 @@ def change_state(
 ) -> ApplicationInfo:
     """Move an application one step (see ``domain.permit_lifecycle``); illegal steps are refused.
 
-    The last step, *diserahkan*, goes through ``hand_over`` (the applicant is checked).
+    The last step, *handed_over*, goes through ``hand_over`` (the applicant is checked).
     """
     state = parse_state(new_state)
-    if state is PermitState.DISERAHKAN:
+    if state is PermitState.HANDED_OVER:
         raise ValidationError(
             "Penyerahan izin dicatat lewat serah terima, setelah identitas pemohon diperiksa.", field="state"
         )
@@ -597,7 +597,7 @@ def hand_over(
         app.handed_over_to = recipient
 
     text = f"Diserahkan kepada {recipient}" + (f". {note.strip()}" if note.strip() else "")
-    return _move(db, ref, PermitState.DISERAHKAN, text, actor, check=check)
+    return _move(db, ref, PermitState.HANDED_OVER, text, actor, check=check)
 
 
 def _move(
@@ -618,7 +618,7 @@ def _move(
         old = app.state
         app.state = state.value
         app.updated_at = now
-        if state is PermitState.DISERAHKAN:
+        if state is PermitState.HANDED_OVER:
             app.handed_over_at = now
         app.history.append(_history(state, now, actor, note))
         s.flush()
@@ -640,13 +640,13 @@ def apply_central_update(
     the same state again is a no-op (updates are fetched at least once) and returns ``None``;
     a step back is refused. No outbox event: the change came from the central API.
     """
-    target = parse_state(state)
+    target = PERMITS.parse(state, accept_aliases=True)  # an update pulled before 0006 may be old-style
     now = db.now()
     with db.write() as s:
         app = _find(s, db, ref, lock=True)
         if app.state == target.value:
             return None
-        if target not in _later_states(PermitState(app.state)):
+        if target not in PERMITS.later_states(app.state):
             check_transition(app.state, target)  # raises with the usual message
         old, app.state, app.updated_at = app.state, target.value, now
         app.history.append(_history(target, now, actor, note.strip() or "Pembaruan dari kantor pusat"))
@@ -656,15 +656,6 @@ def apply_central_update(
             details={"from": old, "to": target.value, "note": note}, at=now,
         )  # fmt: skip
         return _info(s, app, db)
-
-
-def _later_states(state: PermitState) -> set[PermitState]:
-    later: set[PermitState] = set()
-    frontier = set(allowed_next(state))
-    while frontier:
-        later |= frontier
-        frontier = {n for f in frontier for n in allowed_next(f)} - later
-    return later
 
 
 # -- drafts --------------------------------------------------------------------------------------
@@ -722,7 +713,7 @@ def receipt_pdf(
     complaint = str(get_setting(db, "permits.complaint_channel"))
     with db.write() as s:
         app = _find(s, db, ref, lock=True)
-        if kind == "handover" and app.state != PermitState.DISERAHKAN:
+        if kind == "handover" and app.state != PermitState.HANDED_OVER:
             raise ValidationError(
                 "Tanda terima penyerahan hanya untuk izin yang sudah diserahkan.", field="kind"
             )
