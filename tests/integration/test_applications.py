@@ -16,7 +16,7 @@ from p4_desk.domain.working_days import Holiday
 from p4_desk.errors import InvalidTransition, NotFound, ValidationError
 from p4_desk.services import applications as apps
 from p4_desk.services import catalog, permits, queue, site, users
-from p4_desk.services.applications import DocumentInput, IntakeInvalid, IntakeRequest
+from p4_desk.services.applications import DocumentInput, IntakeInvalid, IntakeRequest, lookup
 from p4_desk.services.permits import Requirement
 from p4_desk.store.db import Database
 from p4_desk.store.models import Application, AuditEntry, OutboxEvent
@@ -387,7 +387,7 @@ def test_back_office_updates_from_the_central_api(db: Database, officer) -> None
 
 def test_common_name_search_lists_newest_first(db: Database, officer, clock: Clock, monkeypatch) -> None:
     # Three "Siti"s; with a candidate cap of two the search takes its newest-first path.
-    monkeypatch.setattr(apps, "_NAME_CANDIDATES", 2)
+    monkeypatch.setattr(lookup, "_NAME_CANDIDATES", 2)
     numbers = []
     for name in ("Siti Aminah", "Siti Rahma", "Siti Nurhaliza"):
         clock.advance(minutes=5)

@@ -422,6 +422,7 @@ def test_an_event_left_unsent_over_the_upgrade_still_reaches_the_province(
                 occurred_at=DEFAULT_START, schema_version=1, payload=payload, state="pending", attempts=0,
             )
         )  # fmt: skip
+    db.clock.advance(minutes=5)  # the desk runs on the settable test clock (make_site)
     _poison(db, "application.status_changed", {**payload, "state": "verifying"})  # written after it
 
     report = agent_for(db).run_once()

@@ -10,24 +10,9 @@ from contextlib import contextmanager
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from p4_desk.domain.queue_rules import (
-    PriorityPolicy,
-    queue_key,
-    service_day,
-)
-from p4_desk.domain.ticket_lifecycle import (
-    TICKETS,
-    TicketAction,
-    TicketState,
-    check_action,
-    check_no_show,
-)
-from p4_desk.errors import (
-    CounterNotOpen,
-    InvalidTransition,
-    ServiceClosed,
-    ValidationError,
-)
+from p4_desk.domain.queue_rules import PriorityPolicy, queue_key, service_day
+from p4_desk.domain.ticket_lifecycle import TICKETS, TicketAction, TicketState, check_action, check_no_show
+from p4_desk.errors import CounterNotOpen, InvalidTransition, ServiceClosed, ValidationError
 from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_counter, find_service
 from p4_desk.services.journal import SYSTEM, Actor, record

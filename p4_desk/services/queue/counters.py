@@ -9,17 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from p4_desk.domain.queue_rules import (
-    service_day,
-)
-from p4_desk.domain.ticket_lifecycle import (
-    AT_COUNTER,
-)
-from p4_desk.errors import (
-    CounterNotOpen,
-    InvalidTransition,
-    ValidationError,
-)
+from p4_desk.domain.queue_rules import service_day
+from p4_desk.domain.ticket_lifecycle import AT_COUNTER
+from p4_desk.errors import CounterNotOpen, InvalidTransition, ValidationError
 from p4_desk.services.catalog import find_counter
 from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.services.queue.tickets import ticket_at_counter

@@ -17,14 +17,8 @@ from p4_desk.domain.queue_rules import (
     queue_key,
     service_day,
 )
-from p4_desk.domain.ticket_lifecycle import (
-    TicketState,
-)
-from p4_desk.errors import (
-    QuotaExhausted,
-    ServiceClosed,
-    ValidationError,
-)
+from p4_desk.domain.ticket_lifecycle import TicketState
+from p4_desk.errors import QuotaExhausted, ServiceClosed, ValidationError
 from p4_desk.services.catalog import find_service
 from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.services.queue.tickets import TicketInfo, position_of, ticket_info, ticket_payload

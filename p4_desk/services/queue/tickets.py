@@ -13,17 +13,9 @@ from typing import Any
 from sqlalchemy import Date, and_, bindparam, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from p4_desk.domain.queue_rules import (
-    estimate_wait_minutes,
-    service_day,
-)
-from p4_desk.domain.ticket_lifecycle import (
-    AT_COUNTER,
-    TicketState,
-)
-from p4_desk.errors import (
-    NotFound,
-)
+from p4_desk.domain.queue_rules import estimate_wait_minutes, service_day
+from p4_desk.domain.ticket_lifecycle import AT_COUNTER, TicketState
+from p4_desk.errors import NotFound
 from p4_desk.services.catalog import find_counter
 from p4_desk.services.queue.waiting import joined_queue_at
 from p4_desk.store.db import Database
