@@ -51,9 +51,7 @@ def _english_permit_states(connection: Connection) -> None:
     mapping = {old: new.value for old, new in LEGACY_NAMES.items()}
     for model in (ApplicationProjection, ApplicationUpdate):
         connection.execute(
-            update(model)
-            .where(model.state.in_(list(mapping)))
-            .values(state=case(mapping, value=model.state))
+            update(model).where(model.state.in_(list(mapping))).values(state=case(mapping, value=model.state))
         )
 
 

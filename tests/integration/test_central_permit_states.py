@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from p4_desk.central.db import open_engine
-from p4_desk.central.intake import SCHEMA_VERSIONS
+from p4_desk.central.envelopes import SCHEMA_VERSIONS
 from p4_desk.central.models import ApplicationProjection, ApplicationUpdate, Site
 from p4_desk.services.journal import SCHEMA_VERSION
 from p4_desk.services.journal import SCHEMA_VERSIONS as DESK_VERSIONS
