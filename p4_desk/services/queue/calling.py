@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,6 +31,23 @@ from p4_desk.services.queue.tickets import (
 )
 from p4_desk.store.db import Database
 from p4_desk.store.models import Counter, Ticket, TicketLeg, User
+
+
+def _journal(
+    s: Session,
+    db: Database,
+    actor: Actor,
+    t: Ticket,
+    action: str,
+    event_type: str,
+    at: datetime,
+    **details: Any,
+) -> None:
+    """The audit row and outbox event of a ticket's change: its number in the details, its snapshot sent."""
+    record(
+        s, db, actor, action, "ticket", t.id, details={"number": t.number, **details},
+        event_type=event_type, payload=ticket_payload(t), at=at,
+    )  # fmt: skip
 
 
 def _open_counter(s: Session, code: str) -> Counter:
@@ -59,18 +78,7 @@ def _mark_called(
     leg = latest_leg(s, t)
     leg.called_at, leg.counter_id, leg.officer_id = now, counter.id, actor.user_id
     s.flush()
-    record(
-        s,
-        db,
-        actor,
-        action,
-        "ticket",
-        t.id,
-        details={"number": t.number, "counter": counter.code},
-        event_type="ticket.called",
-        payload=ticket_payload(t),
-        at=now,
-    )
+    _journal(s, db, actor, t, action, "ticket.called", now, counter=counter.code)
     return ticket_info(t, leg.queued_at)
 
 
@@ -125,18 +133,7 @@ def recall(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
         now = db.now()
         t.recall_count += 1
         t.called_at = t.updated_at = now
-        record(
-            s,
-            db,
-            actor,
-            "ticket.recall",
-            "ticket",
-            t.id,
-            details={"number": t.number, "recall_count": t.recall_count},
-            event_type="ticket.recalled",
-            payload=ticket_payload(t),
-            at=now,
-        )
+        _journal(s, db, actor, t, "ticket.recall", "ticket.recalled", now, recall_count=t.recall_count)
         return ticket_info(t, latest_leg(s, t).queued_at)
 
 
@@ -148,18 +145,7 @@ def start(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
             t.officer = s.get(User, actor.user_id)
         leg = latest_leg(s, t)
         leg.started_at, leg.officer_id = now, t.officer.id if t.officer else None
-        record(
-            s,
-            db,
-            actor,
-            "ticket.start",
-            "ticket",
-            t.id,
-            details={"number": t.number},
-            event_type="ticket.started",
-            payload=ticket_payload(t),
-            at=now,
-        )
+        _journal(s, db, actor, t, "ticket.start", "ticket.started", now)
         return ticket_info(t, leg.queued_at)
 
 
@@ -169,18 +155,7 @@ def finish(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
         t.state, t.finished_at, t.updated_at = TicketState.DONE, now, now
         leg = latest_leg(s, t)
         leg.ended_at, leg.outcome = now, "done"
-        record(
-            s,
-            db,
-            actor,
-            "ticket.finish",
-            "ticket",
-            t.id,
-            details={"number": t.number},
-            event_type="ticket.finished",
-            payload=ticket_payload(t),
-            at=now,
-        )
+        _journal(s, db, actor, t, "ticket.finish", "ticket.finished", now)
         return ticket_info(t, leg.queued_at)
 
 
@@ -192,18 +167,7 @@ def no_show(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
         t.state, t.finished_at, t.updated_at = TicketState.NO_SHOW, now, now
         leg = latest_leg(s, t)
         leg.ended_at, leg.outcome = now, "no_show"
-        record(
-            s,
-            db,
-            actor,
-            "ticket.no_show",
-            "ticket",
-            t.id,
-            details={"number": t.number},
-            event_type="ticket.no_show",
-            payload=ticket_payload(t),
-            at=now,
-        )
+        _journal(s, db, actor, t, "ticket.no_show", "ticket.no_show", now)
         return ticket_info(t, leg.queued_at)
 
 
@@ -221,18 +185,7 @@ def reactivate(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInf
         s.add(TicketLeg(ticket_id=t.id, service_id=t.service_id, queued_at=now, outcome="open"))
         s.flush()
         ahead, estimate = position(s, t)
-        record(
-            s,
-            db,
-            actor,
-            "ticket.reactivate",
-            "ticket",
-            t.id,
-            details={"number": t.number},
-            event_type="ticket.reactivated",
-            payload=ticket_payload(t),
-            at=now,
-        )
+        _journal(s, db, actor, t, "ticket.reactivate", "ticket.reactivated", now)
         return ticket_info(t, now, ahead, estimate)
 
 
@@ -249,18 +202,7 @@ def cancel(db: Database, ref: str | int, reason: str, actor: Actor = SYSTEM) -> 
         )
         leg = latest_leg(s, t)
         leg.ended_at, leg.outcome = now, "cancelled"
-        record(
-            s,
-            db,
-            actor,
-            "ticket.cancel",
-            "ticket",
-            t.id,
-            details={"number": t.number, "reason": reason.strip()},
-            event_type="ticket.cancelled",
-            payload=ticket_payload(t),
-            at=now,
-        )
+        _journal(s, db, actor, t, "ticket.cancel", "ticket.cancelled", now, reason=reason.strip())
         return ticket_info(t, leg.queued_at)
 
 
@@ -305,18 +247,8 @@ def transfer(
         )
         s.add(TicketLeg(ticket_id=t.id, service_id=t.service.id, queued_at=now, outcome="open"))
         s.flush()
-        record(
-            s,
-            db,
-            actor,
-            "ticket.transfer",
-            "ticket",
-            t.id,
-            details={"number": t.number, "from": from_service.code, "to": where},
-            event_type="ticket.transferred",
-            payload=ticket_payload(t),
-            at=now,
-        )
+        moved = {"from": from_service.code, "to": where}
+        _journal(s, db, actor, t, "ticket.transfer", "ticket.transferred", now, **moved)
         return ticket_info(t, now)
 
 
