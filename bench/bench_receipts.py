@@ -119,7 +119,7 @@ def fill(db_url: str, count: int) -> tuple[list[str], list[str], list[str]]:
         number = format_registration_number("MPPBDL", at.year, at.month, seq)
         rows.append(
             {
-                "registration_number": number, "permit_type_id": 1, "state": "diterima", "nik": nik,
+                "registration_number": number, "permit_type_id": 1, "state": "received", "nik": nik,
                 "name": f"{first} {last}", "name_key": f"{first} {last}".lower(), "phone": phone,
                 "address": "Bandar Lampung", "fee": 0, "incomplete": False, "received_at": at,
                 "due_date": (at + timedelta(days=7)).date(), "receipt_prints": 1, "updated_at": at,

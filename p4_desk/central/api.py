@@ -22,13 +22,29 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field, WithJsonSchema
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from p4_desk import __version__
 from p4_desk.central import back_office, catalog, intake, sites, stats
 from p4_desk.central.db import open_engine, session_factory
+from p4_desk.central.schemas import (
+    ERRORS,
+    ApplicationUpdateOut,
+    ApplicationUpdates,
+    CatalogDocument,
+    EnrolAnswer,
+    EnrolRequest,
+    ErrorAnswer,
+    EventBatch,
+    HealthAnswer,
+    IntakeAnswer,
+    RejectedEvent,
+    StatsSummary,
+    StatusAnswer,
+    StatusRequest,
+    TimeAnswer,
+)
 from p4_desk.errors import AlreadyExists, AuthError, NotFound, P4Error, PermissionDenied
 
 ADMIN_TOKEN_ENV = "P4_CENTRAL_ADMIN_TOKEN"
@@ -36,149 +52,6 @@ MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_INT64 = 2**63 - 1
 
 log = logging.getLogger("p4_desk.central")
-
-ENVELOPE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "description": "Event envelope, schema_version 1 (docs/DEVELOPING.md). Each invalid "
-    "envelope is rejected on its own with a reason; the rest of the batch is still stored.",
-    "required": ["id", "type", "occurred_at", "schema_version", "payload"],
-    "properties": {
-        "id": {"type": "string", "format": "uuid"},
-        "type": {"type": "string", "enum": sorted(intake.EVENT_TYPES)},
-        "occurred_at": {"type": "string", "format": "date-time"},
-        "schema_version": {"type": "integer", "enum": [intake.SCHEMA_VERSION]},
-        "payload": {"type": "object"},
-    },
-}
-
-
-# --- request and answer bodies ---------------------------------------------------------
-
-
-class EnrolRequest(BaseModel):
-    site: str = Field(pattern=sites.SITE_CODE_PATTERN.pattern, examples=["LS01"])
-    enrolment_code: str = Field(max_length=32, pattern=r"^[A-Za-z0-9 -]+$", examples=["K7QM-3XHD-9PRT"])
-
-
-class EnrolAnswer(BaseModel):
-    token: str = Field(description="Bearer token of the site; shown once, keep it in the keyring.")
-
-
-class EventBatch(BaseModel):
-    events: Annotated[
-        list[Any],
-        Field(max_length=intake.MAX_BATCH),
-        WithJsonSchema({"type": "array", "maxItems": intake.MAX_BATCH, "items": ENVELOPE_SCHEMA}),
-    ]
-
-
-class RejectedEvent(BaseModel):
-    id: str | None = Field(description="The id as sent, or null when it was missing/unusable.")
-    code: str = Field(
-        description="Stable reason code: invalid_envelope, invalid_id, unknown_type, "
-        "unsupported_schema_version, invalid_payload, conflicting_content (extension)."
-    )
-    reason: str = Field(description="Reason in Bahasa Indonesia.")
-
-
-class IntakeAnswer(BaseModel):
-    accepted: list[str]
-    duplicate: list[str] = Field(description="Already stored with identical content: a success.")
-    rejected: list[RejectedEvent] = Field(description="Permanent failures; do not resend as is.")
-
-
-class Requirement(BaseModel):
-    code: str
-    name: str
-    mandatory: bool
-
-
-class PermitTypeOut(BaseModel):
-    code: str
-    name: str
-    agency: str
-    working_days: int
-    fee: int
-    legal_basis: str
-    product: str
-    retired: bool
-    requirements: list[Requirement]
-
-
-class HolidayOut(BaseModel):
-    date: date
-    name: str
-    kind: str = Field(description="national | cuti_bersama")
-
-
-class CatalogDocument(BaseModel):
-    format: str = Field(examples=[catalog.CATALOG_FORMAT])
-    version: int
-    permit_types: list[PermitTypeOut]
-    holidays: list[HolidayOut]
-
-
-class ApplicationUpdateOut(BaseModel):
-    id: int = Field(description="Monotonic id; the next cursor (extension).")
-    registration_number: str
-    state: str
-    note: str | None
-    changed_at: datetime
-
-
-class ApplicationUpdates(BaseModel):
-    updates: list[ApplicationUpdateOut]
-    cursor: int = Field(description="Pass back as ?cursor= to get only newer updates.")
-
-
-class StatusRequest(BaseModel):
-    state: str = Field(pattern=back_office.STATE_PATTERN.pattern, examples=["disetujui"])
-    note: str | None = Field(default=None, max_length=2000)
-    site: str | None = Field(
-        default=None,
-        pattern=sites.SITE_CODE_PATTERN.pattern,
-        description="Needed only when several sites use the same registration number.",
-    )
-
-
-class StatusAnswer(ApplicationUpdateOut):
-    site: str
-
-
-class TimeAnswer(BaseModel):
-    now: datetime = Field(description="Server time, ISO-8601 UTC.")
-
-
-class HealthAnswer(BaseModel):
-    status: str
-    version: str
-
-
-class SiteSummaryOut(BaseModel):
-    tickets_issued: int
-    tickets_served: int
-    tickets_no_show: int
-    average_wait_minutes: float | None = Field(description="Issue → first call, called tickets.")
-    applications_by_state: dict[str, int]
-    complaints_by_state: dict[str, int]
-    survey_respondents: int
-
-
-class StatsSummary(BaseModel):
-    from_: date = Field(alias="from")
-    to: date
-    sites: dict[str, SiteSummaryOut]
-
-
-class ErrorAnswer(BaseModel):
-    detail: str = Field(description="Message in Bahasa Indonesia.")
-    code: str
-
-
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorAnswer, "description": "Token missing, wrong or revoked"},
-    403: {"model": ErrorAnswer, "description": "Token valid but not for this resource"},
-}
 
 
 # --- the app -----------------------------------------------------------------------------
@@ -293,7 +166,7 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
     @app.post(
         "/api/v1/sites/{site}/events",
         response_model=IntakeAnswer,
-        responses={**_ERRORS, 413: {"model": ErrorAnswer, "description": "Body over 8 MiB"}},
+        responses={**ERRORS, 413: {"model": ErrorAnswer, "description": "Body over 8 MiB"}},
         tags=["sync"],
     )
     def post_events(site: Annotated[str, Depends(own_site)], batch: EventBatch) -> IntakeAnswer:
@@ -309,7 +182,7 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
     @app.get(
         "/api/v1/catalog",
         response_model=CatalogDocument,
-        responses={**_ERRORS, 304: {"description": "Not modified (If-None-Match matched)"}},
+        responses={**ERRORS, 304: {"description": "Not modified (If-None-Match matched)"}},
         tags=["sync"],
     )
     def get_catalog(request: Request, _: Annotated[None, Depends(reader)]) -> Response:
@@ -325,13 +198,21 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
     @app.get(
         "/api/v1/sites/{site}/application-updates",
         response_model=ApplicationUpdates,
-        responses=_ERRORS,
+        responses=ERRORS,
         tags=["sync"],
     )
     def get_application_updates(
         site: Annotated[str, Depends(own_site)],
         cursor: Annotated[int, Query(ge=0, le=MAX_INT64)] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        schema_version: Annotated[
+            int,
+            Query(
+                ge=min(back_office.UPDATES_VERSIONS),
+                le=max(back_office.UPDATES_VERSIONS),
+                description="2: states as English identifiers; 1 (default): the old Indonesian words.",
+            ),
+        ] = back_office.UPDATES_DEFAULT_VERSION,
     ) -> ApplicationUpdates:
         """Back-office status changes of this site's applications after ``cursor``."""
         with sessions.begin() as session:
@@ -341,7 +222,7 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
                 ApplicationUpdateOut(
                     id=u.id,
                     registration_number=u.registration_number,
-                    state=u.state,
+                    state=back_office.as_version(u.state, schema_version),
                     note=u.note,
                     changed_at=u.changed_at,
                 )
@@ -355,7 +236,7 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
         response_model=StatusAnswer,
         status_code=201,
         responses={
-            **_ERRORS,
+            **ERRORS,
             404: {"model": ErrorAnswer, "description": "No site sent this application"},
         },
         tags=["admin"],
@@ -382,7 +263,7 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
     @app.get(
         "/api/v1/stats/summary",
         response_model=StatsSummary,
-        responses=_ERRORS,
+        responses=ERRORS,
         tags=["admin"],
     )
     def get_stats_summary(

@@ -4,6 +4,11 @@ Updates carry a monotonic integer id used as the sites' cursor. On PostgreSQL th
 writers take a transaction-level advisory lock before inserting, so ids become
 visible in id order and a site reading "after N" can never skip a later-committed
 smaller id. SQLite writers are serialised anyway.
+
+States are the desk's permit states (``domain.permit_lifecycle``), stored as English identifiers.
+A back office may still send the old Indonesian words (``disetujui``); they are taken and stored
+in English. Halls not yet upgraded pull ``schema_version`` 1 and get the old words back
+(``as_version``), so they can still apply what they pull.
 """
 
 from __future__ import annotations
@@ -16,9 +21,13 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from p4_desk.central.models import ApplicationProjection, ApplicationUpdate
+from p4_desk.domain.permit_lifecycle import LEGACY_BY_STATE, PERMITS, PermitState
 from p4_desk.errors import NotFound, ValidationError
 
 STATE_PATTERN = re.compile(r"^[a-z][a-z_]{0,39}$")
+#: what ``GET .../application-updates`` serves without ``schema_version`` (halls before 0006)
+UPDATES_DEFAULT_VERSION = 1
+UPDATES_VERSIONS = (1, 2)
 _UPDATE_ORDER_LOCK = 470_1001
 
 
@@ -43,9 +52,10 @@ def record_status(
     """Record a back-office state for the site that registered the application."""
     if not STATE_PATTERN.match(state):
         raise ValidationError(
-            "Status harus huruf kecil dan garis bawah, mis. 'verifikasi' atau 'disetujui'.",
+            "Status harus huruf kecil dan garis bawah, mis. 'verifying' atau 'approved'.",
             field="state",
         )
+    state = PERMITS.parse(state, accept_aliases=True).value
     owners = list(
         session.scalars(
             select(ApplicationProjection.site).where(
@@ -86,6 +96,14 @@ def updates_after(session: Session, site: str, cursor: int, limit: int) -> list[
         .limit(limit)
     )
     return [_frozen(row) for row in rows]
+
+
+def as_version(state: str, version: int) -> str:
+    """A stored state as a site pulling ``schema_version`` ``version`` reads it."""
+    if version >= 2:
+        return state
+    known = next((s for s in PermitState if s.value == state), None)
+    return LEGACY_BY_STATE[known] if known is not None else state
 
 
 def _frozen(row: ApplicationUpdate) -> StatusUpdate:

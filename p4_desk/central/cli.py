@@ -235,6 +235,7 @@ def _holiday_add(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     from p4_desk.central import back_office
+    from p4_desk.domain.permit_lifecycle import PERMITS
 
     with _transaction(args) as session:
         update = back_office.record_status(
@@ -250,7 +251,8 @@ def _status(args: argparse.Namespace) -> int:
             "note": update.note,
             "changed_at": update.changed_at.isoformat(),
         },
-        f"Status {update.registration_number} ({update.site}) dicatat: {update.state}.",
+        f"Status {update.registration_number} ({update.site}) dicatat: "
+        f"{PERMITS.label(update.state)} ({update.state}).",
     )
     return 0
 

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, case, create_engine, event, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from p4_desk.central.models import Base
+from p4_desk.central.models import ApplicationProjection, ApplicationUpdate, Base
+from p4_desk.domain.permit_lifecycle import LEGACY_NAMES
 
 #: environment variable that overrides the default database URL
 DB_ENV = "P4_CENTRAL_DB"
@@ -38,7 +39,20 @@ def open_engine(db_url: str) -> Engine:
             # several servers starting at once on an empty database: one creates the tables
             connection.execute(text("SELECT pg_advisory_xact_lock(4701000)"))
         Base.metadata.create_all(connection)
+        _english_permit_states(connection)
     return engine
+
+
+def _english_permit_states(connection: Connection) -> None:
+    """Rows stored before permit states became English identifiers get them (idempotent).
+
+    The reference server has no migration tool yet; this is the data step a migration would be.
+    """
+    mapping = {old: new.value for old, new in LEGACY_NAMES.items()}
+    for model in (ApplicationProjection, ApplicationUpdate):
+        connection.execute(
+            update(model).where(model.state.in_(list(mapping))).values(state=case(mapping, value=model.state))
+        )
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

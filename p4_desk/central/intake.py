@@ -1,5 +1,7 @@
 """Event intake: validate each envelope, store it once, update the per-site projections.
 
+What an envelope must look like, per type and version, is ``envelopes``.
+
 Idempotency: ``(site, event id)`` is unique. A batch inserts with
 ``INSERT ... ON CONFLICT DO NOTHING``; when nothing was inserted the stored content hash
 decides between *duplicate* (same content, a success) and *conflicting content*
@@ -10,55 +12,21 @@ deadlock; on SQLite writers queue behind ``BEGIN IMMEDIATE``.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Table, and_, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from p4_desk.central.envelopes import Event, Invalid, storable, validate
 from p4_desk.central.models import (
-    ApplicationProjection,
-    ComplaintProjection,
     StoredEvent,
-    SurveyProjection,
-    TicketProjection,
 )
 
-SCHEMA_VERSION = 1
 MAX_BATCH = 1000
-
-TICKET_TYPES = frozenset(
-    f"ticket.{verb}"
-    for verb in (
-        "issued",
-        "called",
-        "recalled",
-        "started",
-        "finished",
-        "no_show",
-        "reactivated",
-        "cancelled",
-        "transferred",
-    )
-)
-COUNTER_TYPES = frozenset({"counter.opened", "counter.paused", "counter.closed"})
-APPLICATION_TYPES = frozenset({"application.received", "application.status_changed"})
-COMPLAINT_TYPES = frozenset({"complaint.received", "complaint.status_changed"})
-SURVEY_TYPES = frozenset({"survey.submitted"})
-IKM_ELEMENTS = frozenset(f"U{n}" for n in range(1, 10))
-EVENT_TYPES = TICKET_TYPES | COUNTER_TYPES | APPLICATION_TYPES | COMPLAINT_TYPES | SURVEY_TYPES
-
-
-def province_zone() -> ZoneInfo:
-    """Time zone for the local date of applications, complaints and surveys."""
-    return ZoneInfo(os.environ.get("P4_CENTRAL_TZ", "Asia/Jakarta"))
 
 
 @dataclass(frozen=True)
@@ -75,40 +43,22 @@ class IntakeResult:
     rejected: list[Rejection] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Event:
-    sent_id: str  # as the site wrote it, echoed back in the answer
-    event_id: str  # canonical form, the stored key
-    type: str
-    occurred_at: datetime
-    payload: dict[str, Any]
-    content_hash: str
-    projection: tuple[Any, dict[str, Any]] | None  # (model, row) or None
-
-
-class _Invalid(Exception):
-    def __init__(self, code: str, reason: str) -> None:
-        super().__init__(reason)
-        self.code = code
-        self.reason = reason
-
-
 def store_batch(session: Session, site: str, events: list[Any]) -> IntakeResult:
     """Validate, store and project one batch inside the caller's transaction."""
     result = IntakeResult()
-    valid: list[_Event] = []
+    valid: list[Event] = []
     for raw in events:
         sent_id = raw.get("id") if isinstance(raw, dict) else None
-        if not (isinstance(sent_id, str) and len(sent_id) <= 100 and _storable(sent_id)):
+        if not (isinstance(sent_id, str) and len(sent_id) <= 100 and storable(sent_id)):
             sent_id = None
         try:
-            valid.append(_validate(raw))
-        except _Invalid as invalid:
+            valid.append(validate(raw))
+        except Invalid as invalid:
             result.rejected.append(Rejection(sent_id, invalid.code, invalid.reason))
 
     # the first copy of an id within the batch stands for it; later copies compare to it
-    first_copies: dict[str, _Event] = {}
-    repeats: list[_Event] = []
+    first_copies: dict[str, Event] = {}
+    repeats: list[Event] = []
     for event in valid:
         if event.event_id in first_copies:
             repeats.append(event)
@@ -132,181 +82,6 @@ def store_batch(session: Session, site: str, events: list[Any]) -> IntakeResult:
     return result
 
 
-def content_hash(event_id: str, type_: str, occurred_at: datetime, payload: dict[str, Any]) -> str:
-    """sha256 of the canonical JSON of the envelope (times normalised to UTC)."""
-    canonical = json.dumps(
-        {
-            "id": event_id,
-            "type": type_,
-            "occurred_at": occurred_at.astimezone(UTC).isoformat(),
-            "schema_version": SCHEMA_VERSION,
-            "payload": payload,
-        },
-        sort_keys=True,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-# --- validation -------------------------------------------------------------------------
-
-
-def _validate(raw: Any) -> _Event:
-    if not isinstance(raw, dict):
-        raise _Invalid("invalid_envelope", "Peristiwa harus berupa objek JSON.")
-    sent_id = raw.get("id")
-    if not isinstance(sent_id, str):
-        raise _Invalid("invalid_id", "Kolom 'id' wajib berupa UUID.")
-    try:
-        event_id = str(uuid.UUID(sent_id))
-    except ValueError:
-        raise _Invalid("invalid_id", "Kolom 'id' bukan UUID yang sah.") from None
-    type_ = raw.get("type")
-    if not isinstance(type_, str) or type_ not in EVENT_TYPES:
-        raise _Invalid("unknown_type", f"Jenis peristiwa tidak dikenal: {type_!r}.")
-    version = raw.get("schema_version")
-    if type(version) is not int or version != SCHEMA_VERSION:
-        raise _Invalid(
-            "unsupported_schema_version",
-            f"schema_version harus {SCHEMA_VERSION}, diterima {version!r}.",
-        )
-    occurred_at = _aware_datetime(raw.get("occurred_at"), "occurred_at", required=True)
-    assert occurred_at is not None
-    payload = raw.get("payload")
-    if not isinstance(payload, dict):
-        raise _Invalid("invalid_payload", "Kolom 'payload' wajib berupa objek JSON.")
-    return _Event(
-        sent_id=sent_id,
-        event_id=event_id,
-        type=type_,
-        occurred_at=occurred_at,
-        payload=payload,
-        content_hash=content_hash(event_id, type_, occurred_at, payload),
-        projection=_projection(type_, event_id, occurred_at, payload),
-    )
-
-
-def _aware_datetime(value: Any, name: str, *, required: bool = False) -> datetime | None:
-    if value is None and not required:
-        return None
-    if not isinstance(value, str):
-        raise _Invalid("invalid_payload", f"'{name}' wajib berupa waktu ISO-8601 dengan zona.")
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise _Invalid("invalid_payload", f"'{name}' bukan waktu ISO-8601: {value!r}.") from None
-    if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise _Invalid("invalid_payload", f"'{name}' harus menyertakan zona waktu (offset).")
-    try:
-        return parsed.astimezone(UTC)
-    except OverflowError:
-        raise _Invalid("invalid_payload", f"'{name}' di luar rentang waktu.") from None
-
-
-def _day(value: Any, name: str) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _Invalid("invalid_payload", f"'{name}' harus berupa tanggal YYYY-MM-DD.")
-
-
-def _text(payload: dict[str, Any], name: str, *, required: bool = False, limit: int = 64) -> Any:
-    value = payload.get(name)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str) or not value or len(value) > limit or not _storable(value):
-        raise _Invalid("invalid_payload", f"payload.{name} wajib berupa teks (1–{limit} karakter).")
-    return value
-
-
-def _storable(text: str) -> bool:
-    """PostgreSQL refuses NUL characters and no database stores lone surrogates."""
-    if "\x00" in text:
-        return False
-    try:
-        text.encode()
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _survey_answers(payload: dict[str, Any]) -> dict[str, int]:
-    """Answers per IKM element ``U1``..``U9``, each 1 (tidak baik) to 4 (sangat baik)."""
-    answers = payload.get("answers")
-    if not isinstance(answers, dict) or not all(
-        key in IKM_ELEMENTS and type(score) is int and 1 <= score <= 4 for key, score in answers.items()
-    ):
-        raise _Invalid("invalid_payload", "payload.answers wajib berisi nilai 1–4 untuk unsur U1–U9.")
-    return answers
-
-
-def _local_day(moment: datetime) -> date:
-    return moment.astimezone(province_zone()).date()
-
-
-def _projection(
-    type_: str, event_id: str, occurred_at: datetime, payload: dict[str, Any]
-) -> tuple[Any, dict[str, Any]] | None:
-    common = {"occurred_at": occurred_at, "event_id": event_id}
-    if type_ in TICKET_TYPES:
-        issued_at = _aware_datetime(payload.get("issued_at"), "payload.issued_at")
-        service_day = payload.get("service_day")
-        day = _day(service_day, "payload.service_day") if service_day is not None else None
-        if day is None and issued_at is not None:
-            day = _local_day(issued_at)
-        return TicketProjection, {
-            "ticket_uid": _text(payload, "ticket_uid", required=True),
-            "number": _text(payload, "number", limit=16),
-            "service": _text(payload, "service"),
-            "agency": _text(payload, "agency"),
-            "state": _text(payload, "state", required=True, limit=20),
-            "priority": _text(payload, "priority", limit=32),
-            "service_day": day,
-            "issued_at": issued_at,
-            "called_at": _aware_datetime(payload.get("called_at"), "payload.called_at"),
-            "finished_at": _aware_datetime(payload.get("finished_at"), "payload.finished_at"),
-            **common,
-        }
-    if type_ in APPLICATION_TYPES:
-        received = _aware_datetime(payload.get("received_at"), "payload.received_at")
-        return ApplicationProjection, {
-            "registration_number": _text(payload, "registration_number", required=True),
-            "permit_type": _text(payload, "permit_type"),
-            "agency": _text(payload, "agency"),
-            "state": _text(payload, "state", required=True, limit=40),
-            "day": _local_day(received or occurred_at),
-            **common,
-        }
-    if type_ in COMPLAINT_TYPES:
-        received = _aware_datetime(payload.get("received_at"), "payload.received_at")
-        return ComplaintProjection, {
-            "complaint_number": _text(payload, "complaint_number", required=True),
-            "kind": _text(payload, "kind", limit=40),
-            "agency": _text(payload, "agency"),
-            "state": _text(payload, "state", required=True, limit=40),
-            "day": _local_day(received or occurred_at),
-            **common,
-        }
-    if type_ in SURVEY_TYPES:
-        answers = _survey_answers(payload)
-        submitted = _aware_datetime(payload.get("submitted_at"), "payload.submitted_at")
-        return SurveyProjection, {
-            "survey_uid": _text(payload, "survey_uid", required=True),
-            "service": _text(payload, "service"),
-            "answers": answers,
-            "day": _local_day(submitted or occurred_at),
-            **common,
-        }
-    return None  # counter events are kept raw only
-
-
-# --- storage ----------------------------------------------------------------------------
-
-
 def _dialect_insert(session: Session, table: Table) -> Any:
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
@@ -316,7 +91,7 @@ def _dialect_insert(session: Session, table: Table) -> Any:
     raise RuntimeError(f"unsupported database: {dialect}")
 
 
-def _insert_events(session: Session, site: str, events: list[_Event]) -> set[str]:
+def _insert_events(session: Session, site: str, events: list[Event]) -> set[str]:
     """Insert the events, skipping stored ids; return the ids actually inserted."""
     if not events:
         return set()
@@ -328,7 +103,7 @@ def _insert_events(session: Session, site: str, events: list[_Event]) -> set[str
             "site": site,
             "event_id": event.event_id,
             "type": event.type,
-            "schema_version": SCHEMA_VERSION,
+            "schema_version": event.schema_version,
             "occurred_at": event.occurred_at,
             "received_at": received_at,
             "payload": json.dumps(event.payload, sort_keys=True),
@@ -357,7 +132,7 @@ def _stored_hashes(session: Session, site: str, event_ids: list[str]) -> dict[st
     return {event_id: hash_ for event_id, hash_ in rows}
 
 
-def _sort_repeat(result: IntakeResult, event: _Event, stored_hash: str | None) -> None:
+def _sort_repeat(result: IntakeResult, event: Event, stored_hash: str | None) -> None:
     if stored_hash == event.content_hash:
         result.duplicate.append(event.sent_id)
     else:
@@ -374,7 +149,7 @@ def _sort_repeat(result: IntakeResult, event: _Event, stored_hash: str | None) -
 _FIRST_VALUE_COLUMNS = frozenset({"day"})
 
 
-def _project(session: Session, site: str, events: list[_Event]) -> None:
+def _project(session: Session, site: str, events: list[Event]) -> None:
     """Upsert the snapshots of newly stored events, one executemany per projection table.
 
     Within the batch only the newest snapshot per record is sent; tables go in a fixed

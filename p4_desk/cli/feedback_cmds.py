@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from p4_desk.cli.context import CliContext, command
-from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS, ComplaintState
+from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
+from p4_desk.domain.complaint_lifecycle import ComplaintState
 from p4_desk.domain.ikm import ELEMENTS
 from p4_desk.domain.wording import format_date, format_date_range, format_datetime, format_number
 from p4_desk.errors import ValidationError

@@ -11,7 +11,7 @@ from typing import Any
 
 from p4_desk.cli.context import CliContext, command
 from p4_desk.domain.nik import check_nik
-from p4_desk.domain.permit_lifecycle import PermitState
+from p4_desk.domain.permit_lifecycle import PERMITS, PermitState
 from p4_desk.domain.wording import format_date, format_datetime, format_fee
 from p4_desk.domain.working_days import holidays_from_json
 from p4_desk.errors import ValidationError
@@ -63,7 +63,14 @@ def register(sub: Any) -> None:
     c.add_argument("--user")
     c = command(s, "status", _status, "tampilkan atau ubah status permohonan")
     c.add_argument("registration_number")
-    c.add_argument("--set", dest="state", choices=[st.value for st in PermitState])
+    c.add_argument(
+        "--set",
+        dest="state",
+        metavar="STATE",
+        help="status baru: "
+        + ", ".join(st.value for st in PermitState)
+        + " (kata lama seperti 'disetujui' juga diterima)",
+    )
     c.add_argument("--note", default="")
     c.add_argument("--user")
     c = command(s, "handover", _handover, "serahkan izin kepada pemohon (NIK diperiksa)")
@@ -245,8 +252,11 @@ def describe(info: ApplicationInfo, tz: tzinfo) -> str:
 
 def _status(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.state:
+        state = PERMITS.parse(args.state, accept_aliases=True)
+        if state.value != args.state.strip():
+            print(f"Catatan: status '{args.state}' kini ditulis '{state.value}'.", file=sys.stderr)
         info = applications.change_state(
-            ctx.db, args.registration_number, args.state, args.note, ctx.actor(args.user)
+            ctx.db, args.registration_number, state.value, args.note, ctx.actor(args.user)
         )
     else:
         info = applications.get_application(ctx.db, args.registration_number)

@@ -7,9 +7,10 @@ from typing import Any
 
 from p4_desk.cli.context import CliContext, command
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
+from p4_desk.domain.ticket_lifecycle import TICKETS
 from p4_desk.domain.wording import format_estimate, format_number, priority_name
 from p4_desk.services import queue
-from p4_desk.services.queue import STATE_LABELS, TicketInfo
+from p4_desk.services.queue import TicketInfo
 
 
 def register(sub: Any) -> None:
@@ -64,7 +65,7 @@ def register(sub: Any) -> None:
 
 
 def describe(t: TicketInfo) -> str:
-    parts = [f"{t.number} ({t.service_name})", STATE_LABELS[t.state]]
+    parts = [f"{t.number} ({t.service_name})", TICKETS.label(t.state)]
     if t.priority:
         parts.append(f"prioritas {priority_name(t.priority).lower()}")
     if t.counter_name and t.state in ("called", "serving"):
@@ -136,9 +137,11 @@ def _status(args: argparse.Namespace, ctx: CliContext) -> int:
         lines = ["Layanan:"]
         for s in status.services:
             state = "buka" if s.open_now else "tutup"
+            longest = "-" if s.longest_wait_minutes is None else str(s.longest_wait_minutes)
+            over = ", melewati target" if s.over_target else ""
             lines.append(
-                f"  {s.code:<8} {s.name:<45} menunggu {s.waiting:>3}  terlama {s.longest_wait_minutes:>3} mnt"
-                f"  ({state}, {s.open_counters} loket buka)"
+                f"  {s.code:<8} {s.name:<45} menunggu {s.waiting:>3}  terlama {longest:>3} mnt"
+                f"  ({state}, {s.open_counters} loket buka{over})"
             )
         lines.append("Loket:")
         for c in status.counters:

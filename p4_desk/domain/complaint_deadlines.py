@@ -1,9 +1,6 @@
-"""Complaint (*pengaduan*) kinds, states and deadlines, after SP4N-LAPOR! practice.
+"""Complaint (*pengaduan*) kinds and deadlines, after SP4N-LAPOR! practice.
 
-States: received → verified → forwarded → answered → closed.
-Besides that main line: a complaint that is not one (spam, duplicate, outside our
-services) may be closed straight from ``received`` or ``verified``; and a reporter who
-is not satisfied with the answer may have it forwarded again (``answered → forwarded``).
+The states a complaint moves through are in ``complaint_lifecycle``.
 
 Deadlines are counted in working days from the day the complaint was received, with
 the rule of ``working_days``: the due date is the N-th working day after the start day.
@@ -27,9 +24,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from p4_desk.domain.complaint_lifecycle import ComplaintState, parse_state
 from p4_desk.domain.wording import format_date
 from p4_desk.domain.working_days import HolidayCalendar
-from p4_desk.errors import InvalidTransition, ValidationError
+from p4_desk.errors import ValidationError
 
 FILING_WINDOW_DAYS = 30
 
@@ -47,57 +45,11 @@ KIND_LABELS: dict[ComplaintKind, str] = {
 }
 
 
-class ComplaintState(StrEnum):
-    RECEIVED = "received"
-    VERIFIED = "verified"
-    FORWARDED = "forwarded"
-    ANSWERED = "answered"
-    CLOSED = "closed"
-
-
-STATE_LABELS: dict[ComplaintState, str] = {
-    ComplaintState.RECEIVED: "Diterima",
-    ComplaintState.VERIFIED: "Diverifikasi",
-    ComplaintState.FORWARDED: "Diteruskan ke instansi",
-    ComplaintState.ANSWERED: "Ditanggapi",
-    ComplaintState.CLOSED: "Selesai",
-}
-
-TRANSITIONS: dict[ComplaintState, frozenset[ComplaintState]] = {
-    ComplaintState.RECEIVED: frozenset({ComplaintState.VERIFIED, ComplaintState.CLOSED}),
-    ComplaintState.VERIFIED: frozenset({ComplaintState.FORWARDED, ComplaintState.CLOSED}),
-    ComplaintState.FORWARDED: frozenset({ComplaintState.ANSWERED}),
-    ComplaintState.ANSWERED: frozenset({ComplaintState.CLOSED, ComplaintState.FORWARDED}),
-    ComplaintState.CLOSED: frozenset(),
-}
-
-
 def parse_kind(value: str) -> ComplaintKind:
     try:
         return ComplaintKind(value)
     except ValueError:
         raise ValidationError(f"Jenis laporan '{value}' tidak dikenal", field="kind") from None
-
-
-def parse_state(value: str) -> ComplaintState:
-    try:
-        return ComplaintState(value)
-    except ValueError:
-        raise ValidationError(f"Status pengaduan '{value}' tidak dikenal", field="state") from None
-
-
-def allowed_next(state: ComplaintState | str) -> frozenset[ComplaintState]:
-    return TRANSITIONS[parse_state(state)]
-
-
-def check_transition(old: ComplaintState | str, new: ComplaintState | str) -> None:
-    """Raise ``InvalidTransition`` unless ``old → new`` is in ``TRANSITIONS``."""
-    old_state, new_state = parse_state(old), parse_state(new)
-    if new_state not in TRANSITIONS[old_state]:
-        raise InvalidTransition(
-            f"Status pengaduan tidak dapat diubah dari '{STATE_LABELS[old_state]}' "
-            f"menjadi '{STATE_LABELS[new_state]}'"
-        )
 
 
 @dataclass(frozen=True)

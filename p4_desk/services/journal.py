@@ -14,6 +14,8 @@ from p4_desk.store.db import Database
 from p4_desk.store.models import AuditEntry, OutboxEvent
 
 SCHEMA_VERSION = 1
+#: event types whose envelope moved on (docs/DEVELOPING.md); 2: permit states in English (0006)
+SCHEMA_VERSIONS = {"application.received": 2, "application.status_changed": 2}
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def record(
                 event_id=str(uuid.uuid4()),
                 type=event_type,
                 occurred_at=when,
-                schema_version=SCHEMA_VERSION,
+                schema_version=SCHEMA_VERSIONS.get(event_type, SCHEMA_VERSION),
                 payload=payload or {},
                 state="pending",
                 attempts=0,

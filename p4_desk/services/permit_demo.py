@@ -191,15 +191,15 @@ PERMITS: list[tuple[str, str, str, int, int, str, str, list[tuple[str, str, bool
 
 # Applications already in the system: (days ago, permit, name, NIK, phone, state, missing requirements)
 APPLICATIONS: list[tuple[int, str, str, str, str, str, tuple[str, ...]]] = [
-    (20, "PBG", "Hendra Kurniawan", "1871031203780002", "+6281279001122", "diproses", ()),
-    (15, "SIP-DOKTER", "dr. Rina Wulandari", "1871054506880003", "+6281366112233", "siap_diambil", ()),
-    (12, "REKLAME", "Agus Saputra", "1871020907850001", "+6285279334455", "disetujui", ()),
-    (8, "TDUP", "Putri Maharani", "1872016411920004", "+6282178556677", "verifikasi", ("SPPL",)),
-    (5, "NIB", "Yusuf Hidayat", "1801071508900005", "+6281379778899", "diserahkan", ()),
-    (2, "SIP-BIDAN", "Siti Aminah", "1871015708900003", "+6281277889900", "diterima", ("SEHAT", "FOTO")),
+    (20, "PBG", "Hendra Kurniawan", "1871031203780002", "+6281279001122", "processing", ()),
+    (15, "SIP-DOKTER", "dr. Rina Wulandari", "1871054506880003", "+6281366112233", "ready", ()),
+    (12, "REKLAME", "Agus Saputra", "1871020907850001", "+6285279334455", "approved", ()),
+    (8, "TDUP", "Putri Maharani", "1872016411920004", "+6282178556677", "verifying", ("SPPL",)),
+    (5, "NIB", "Yusuf Hidayat", "1801071508900005", "+6281379778899", "handed_over", ()),
+    (2, "SIP-BIDAN", "Siti Aminah", "1871015708900003", "+6281277889900", "received", ("SEHAT", "FOTO")),
 ]
-_PATH = [PermitState.DITERIMA, PermitState.VERIFIKASI, PermitState.DIPROSES, PermitState.DISETUJUI,
-         PermitState.SIAP_DIAMBIL, PermitState.DISERAHKAN]  # fmt: skip
+_PATH = [PermitState.RECEIVED, PermitState.VERIFYING, PermitState.PROCESSING, PermitState.APPROVED,
+         PermitState.READY, PermitState.HANDED_OVER]  # fmt: skip
 
 
 def _demo_applications(db: Database) -> int:
@@ -212,7 +212,7 @@ def _demo_applications(db: Database) -> int:
         officer = s.scalar(select(User).where(User.username == "petugas1"))
         for days_ago, code, name, nik, phone, state_value, missing in APPLICATIONS:
             state = PermitState(state_value)
-            handed = state is PermitState.DISERAHKAN
+            handed = state is PermitState.HANDED_OVER
             steps = _PATH[: _PATH.index(state) + 1]
             permit = permits.find_permit_type(s, code)
             received = now - timedelta(days=days_ago)

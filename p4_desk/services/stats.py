@@ -42,8 +42,10 @@ from sqlalchemy import Float, and_, case, cast, extract, func, literal, or_, sel
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
+from p4_desk.domain.waiting import over_target
 from p4_desk.errors import NotFound, ValidationError
 from p4_desk.services.catalog import find_counter, find_service
+from p4_desk.services.queue.waiting import NOBODY, waiting_by_service
 from p4_desk.store.db import Database
 from p4_desk.store.models import Agency, AuditEntry, Counter, Service, Site, Ticket, TicketLeg, User
 from p4_desk.store.types import UTCDateTime
@@ -699,8 +701,8 @@ class ServiceLive:
     code: str
     name: str
     waiting: int
-    longest_wait_seconds: float | None
-    wait_avg_last_hour: float | None
+    longest_wait_minutes: int | None  # domain.waiting: the same figure as the kiosk and the CLI
+    wait_avg_last_hour: float | None  # seconds, tickets called in the last hour
     target_wait_minutes: int
     alert: bool  # the longest current wait passed the target
 
@@ -741,20 +743,7 @@ def live_monitor(db: Database) -> LiveMonitor:
     day_start = datetime.combine(today, time(0), tzinfo=tz).astimezone(UTC)
     L, T = TicketLeg, Ticket
     with db.read() as s:
-        waiting = {
-            sid: (int(n), _aware(oldest) if oldest is not None else None)
-            for sid, n, oldest in s.execute(
-                select(L.service_id, func.count(), func.min(L.queued_at))
-                .join(T, T.id == L.ticket_id)
-                .where(
-                    T.state == "waiting",
-                    T.service_day == today,
-                    L.outcome == "open",
-                    L.called_at.is_(None),
-                )
-                .group_by(L.service_id)
-            )
-        }
+        waiting = waiting_by_service(s, today)
         recent: dict[int, Any] = dict(
             s.execute(
                 select(L.service_id, func.avg(_seconds(db, L.called_at, L.queued_at)))
@@ -768,18 +757,18 @@ def live_monitor(db: Database) -> LiveMonitor:
             .where(Service.active.is_(True))
             .order_by(Service.code)
         ):
-            n, oldest = waiting.get(sid, (0, None))
-            longest = max(0.0, (now - oldest).total_seconds()) if oldest is not None else None
+            queue = waiting.get(sid, NOBODY)
+            longest = queue.longest_wait_minutes(now)
             avg = recent.get(sid)
             services.append(
                 ServiceLive(
                     code=code,
                     name=name,
-                    waiting=n,
-                    longest_wait_seconds=longest,
+                    waiting=queue.waiting,
+                    longest_wait_minutes=longest,
                     wait_avg_last_hour=float(avg) if avg is not None else None,
                     target_wait_minutes=target,
-                    alert=longest is not None and longest > target * 60,
+                    alert=over_target(longest, target),
                 )
             )
         # Tickets at a counter now = open legs already called. Read through the legs' ended_at

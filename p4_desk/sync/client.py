@@ -190,7 +190,9 @@ class CentralClient:
         return CatalogAnswer(etag=response.headers.get("ETag"), document=document)
 
     def get_application_updates(self, cursor: int) -> tuple[list[ApplicationUpdate], int]:
-        answer = self._request("GET", f"{API}/sites/{self.site}/application-updates?cursor={cursor}")
+        # schema_version 2: permit states as English identifiers (since desk migration 0006)
+        path = f"{API}/sites/{self.site}/application-updates?cursor={cursor}&schema_version=2"
+        answer = self._request("GET", path)
         try:
             updates = [
                 ApplicationUpdate(

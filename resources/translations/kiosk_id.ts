@@ -120,6 +120,11 @@
         <translation>Menunggu: {0} orang</translation>
     </message>
     <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="302" />
+        <source>Longest wait: {0} min</source>
+        <translation>Waktu tunggu terlama: {0} menit</translation>
+    </message>
+    <message>
         <location filename="../../p4_desk/gui/kiosk/window.py" line="347" />
         <source>Priority: {0} — now choose the service</source>
         <translation>Prioritas: {0} — silakan pilih layanan</translation>

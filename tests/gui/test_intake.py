@@ -198,20 +198,20 @@ def test_find_move_and_hand_over(ctx: AppContext, qtbot) -> None:
     qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
     assert dialog.results.rowCount() == 1 and number in dialog.details.text()
     assert MASKED in dialog.details.text() and NIK not in dialog.details.text()
-    for _ in ("verifikasi", "diproses", "disetujui", "siap_diambil"):
+    for _ in ("verifying", "processing", "approved", "ready"):
         assert not dialog.handover_button.isEnabled()
         qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)
-    assert dialog.current is not None and dialog.current.state == "siap_diambil"
+    assert dialog.current is not None and dialog.current.state == "ready"
     assert dialog.history.rowCount() == 5
     # The wrong KTP is refused with the reason; the right one hands over and prints.
     qtbot.keyClicks(dialog.handover_nik, "1871015708900004")
     qtbot.keyClicks(dialog.handover_name, "Siti Aminah")
     qtbot.mouseClick(dialog.handover_button, Qt.MouseButton.LeftButton)
-    assert "NIK tidak cocok" in dialog.status.text() and dialog.current.state == "siap_diambil"
+    assert "NIK tidak cocok" in dialog.status.text() and dialog.current.state == "ready"
     dialog.handover_nik.clear()
     qtbot.keyClicks(dialog.handover_nik, NIK)
     qtbot.mouseClick(dialog.handover_button, Qt.MouseButton.LeftButton)
-    assert dialog.current.state == "diserahkan"
+    assert dialog.current.state == "handed_over"
     assert dialog.archive_path is not None and "PENYERAHAN" in _pdf_text(dialog.archive_path)
     dialog.preview.close()
     qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)

@@ -16,7 +16,7 @@ from p4_desk.domain.working_days import Holiday
 from p4_desk.errors import InvalidTransition, NotFound, ValidationError
 from p4_desk.services import applications as apps
 from p4_desk.services import catalog, permits, queue, site, users
-from p4_desk.services.applications import DocumentInput, IntakeInvalid, IntakeRequest
+from p4_desk.services.applications import DocumentInput, IntakeInvalid, IntakeRequest, lookup
 from p4_desk.services.permits import Requirement
 from p4_desk.store.db import Database
 from p4_desk.store.models import Application, AuditEntry, OutboxEvent
@@ -91,7 +91,7 @@ def test_complete_intake_gets_number_due_date_audit_and_event(db: Database, offi
     assert (number.site_code, number.year, number.month, number.sequence) == ("MPPTES", 2026, 3, 1)
     # Thu 5 (1), Fri 6 holiday, weekend, Mon 9 cuti bersama, Tue 10 (2), Wed 11 (3).
     assert info.due_date == date(2026, 3, 11)
-    assert info.state == "diterima" and not info.incomplete and info.missing_documents == ()
+    assert info.state == "received" and not info.incomplete and info.missing_documents == ()
     assert info.phone == "+6281277889900" and info.nik_masked == MASKED
     assert info.officer == "petugas1" and info.officer_name == "Petugas Satu"
     with db.read() as s:
@@ -101,12 +101,13 @@ def test_complete_intake_gets_number_due_date_audit_and_event(db: Database, offi
     payload = events[0].payload
     assert payload["registration_number"] == info.registration_number
     assert payload["nik_masked"] == MASKED and payload["due_date"] == "2026-03-11"
-    assert payload["state"] == "diterima" and payload["missing_documents"] == []
+    assert payload["state"] == "received" and payload["missing_documents"] == []
+    assert events[0].schema_version == 2  # English permit states (docs/DEVELOPING.md)
 
 
 def test_full_nik_never_leaves_in_events_or_audit(db: Database, officer) -> None:
     info = apps.intake(db, _request(), officer)
-    apps.change_state(db, info.registration_number, "verifikasi", "cek berkas", officer)
+    apps.change_state(db, info.registration_number, "verifying", "cek berkas", officer)
     with db.read() as s:
         stored = [json.dumps(e.payload) for e in s.scalars(select(OutboxEvent))]
         stored += [json.dumps(a.details) for a in s.scalars(select(AuditEntry))]
@@ -182,25 +183,25 @@ def test_intake_from_a_called_ticket_keeps_the_ticket_number(db: Database, offic
 def test_lifecycle_legal_and_illegal_steps_and_hand_over(db: Database, officer, clock: Clock) -> None:
     number = apps.intake(db, _request(), officer).registration_number
     with pytest.raises(InvalidTransition):
-        apps.change_state(db, number, "disetujui", "", officer)
-    for state in ("verifikasi", "diproses", "disetujui", "siap_diambil"):
+        apps.change_state(db, number, "approved", "", officer)
+    for state in ("verifying", "processing", "approved", "ready"):
         clock.advance(hours=1)
         apps.change_state(db, number, state, f"ke {state}", officer)
     with pytest.raises(ValidationError):  # the last step only through the hand-over check
-        apps.change_state(db, number, "diserahkan", "", officer)
+        apps.change_state(db, number, "handed_over", "", officer)
     with pytest.raises(ValidationError) as wrong:
         apps.hand_over(db, number, nik="1871015708900004", recipient="Siti Aminah", actor=officer)
     assert wrong.value.field == "nik"
-    assert apps.get_application(db, number).state == "siap_diambil"
+    assert apps.get_application(db, number).state == "ready"
     done = apps.hand_over(db, number, nik=NIK, recipient="Siti Aminah", actor=officer)
-    assert done.state == "diserahkan" and done.handed_over_to == "Siti Aminah"
+    assert done.state == "handed_over" and done.handed_over_to == "Siti Aminah"
     assert [h.state for h in done.history] == [
-        "diterima", "verifikasi", "diproses", "disetujui", "siap_diambil", "diserahkan",
+        "received", "verifying", "processing", "approved", "ready", "handed_over",
     ]  # fmt: skip
     assert all(h.officer == "petugas1" for h in done.history)
     assert done.history[1].at < done.history[2].at
     with pytest.raises(InvalidTransition):
-        apps.change_state(db, number, "verifikasi", "", officer)
+        apps.change_state(db, number, "verifying", "", officer)
     with db.read() as s:
         changes = s.scalar(
             select(func.count())
@@ -210,7 +211,7 @@ def test_lifecycle_legal_and_illegal_steps_and_hand_over(db: Database, officer, 
     assert changes == 5
     # Hand-over by another officer: the hand-over receipt names who handed it over.
     number2 = apps.intake(db, _request(), officer).registration_number
-    for state in ("verifikasi", "diproses", "disetujui", "siap_diambil"):
+    for state in ("verifying", "processing", "approved", "ready"):
         apps.change_state(db, number2, state, "", officer)
     colleague = users.get_user(db, "petugas2").actor
     apps.hand_over(db, number2, nik=NIK, recipient="Siti Aminah", actor=colleague)
@@ -221,9 +222,9 @@ def test_lifecycle_legal_and_illegal_steps_and_hand_over(db: Database, officer, 
 
 def test_rejected_application_is_handed_over_too(db: Database, officer) -> None:
     number = apps.intake(db, _request(), officer).registration_number
-    for state in ("verifikasi", "diproses", "ditolak", "siap_diambil"):
+    for state in ("verifying", "processing", "rejected", "ready"):
         apps.change_state(db, number, state, "", officer)
-    assert apps.hand_over(db, number, nik=NIK, recipient="Siti Aminah", actor=officer).state == "diserahkan"
+    assert apps.hand_over(db, number, nik=NIK, recipient="Siti Aminah", actor=officer).state == "handed_over"
 
 
 def test_search_by_number_nik_name_and_phone(db: Database, officer) -> None:
@@ -372,12 +373,13 @@ def test_field_rules(field: str, value: str, accepted: bool) -> None:
 
 def test_back_office_updates_from_the_central_api(db: Database, officer) -> None:
     number = apps.intake(db, _request(), officer).registration_number
-    updated = apps.apply_central_update(db, number, "disetujui", "Disetujui kepala dinas")
-    assert updated is not None and updated.state == "disetujui"
+    updated = apps.apply_central_update(db, number, "approved", "Disetujui kepala dinas")
+    assert updated is not None and updated.state == "approved"
     assert updated.history[-1].note == "Disetujui kepala dinas"
-    assert apps.apply_central_update(db, number, "disetujui") is None  # fetched twice
+    assert apps.apply_central_update(db, number, "approved") is None  # fetched twice
+    assert apps.apply_central_update(db, number, "disetujui") is None  # pulled before 0006: the same
     with pytest.raises(InvalidTransition):
-        apps.apply_central_update(db, number, "verifikasi")
+        apps.apply_central_update(db, number, "verifying")
     with db.read() as s:
         types = s.scalars(select(OutboxEvent.type)).all()
     assert types == ["application.received"]  # nothing echoed back to the central API
@@ -385,7 +387,7 @@ def test_back_office_updates_from_the_central_api(db: Database, officer) -> None
 
 def test_common_name_search_lists_newest_first(db: Database, officer, clock: Clock, monkeypatch) -> None:
     # Three "Siti"s; with a candidate cap of two the search takes its newest-first path.
-    monkeypatch.setattr(apps, "_NAME_CANDIDATES", 2)
+    monkeypatch.setattr(lookup, "_NAME_CANDIDATES", 2)
     numbers = []
     for name in ("Siti Aminah", "Siti Rahma", "Siti Nurhaliza"):
         clock.advance(minutes=5)
@@ -417,7 +419,7 @@ def test_demo_catalogue_and_applications(db_url: str, clock: Clock) -> None:
     # The seeded holidays are in: Idulfitri 1447 H falls on 21 March 2026.
     assert any(h.date == date(2026, 3, 21) for h in permits.list_holidays(db, 2026))
     ready = apps.search_applications(db, "Rina Wulandari")
-    assert [a.state for a in ready] == ["siap_diambil"]
+    assert [a.state for a in ready] == ["ready"]
     # A new intake continues the month's sequence instead of colliding with the demo rows.
     taken = {a.registration_number for a in apps.search_applications(db, "a")}
     new = apps.intake(db, _request(permit_type="SIP-BIDAN"), officer).registration_number

@@ -122,14 +122,22 @@ def test_application_intake_status_receipt_and_search(db_arg: list[str], tmp_pat
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert set(result) == {"registration_number", "due_date", "due_estimated", "state", "missing_documents"}
-    assert result["state"] == "diterima" and result["missing_documents"] == ["DESAIN"]
+    assert result["state"] == "received" and result["missing_documents"] == ["DESAIN"]
     number = result["registration_number"]
 
-    moved = run("application", "status", number, "--set", "verifikasi", "--note", "cek", *db_arg, "--json")
+    moved = run("application", "status", number, "--set", "verifying", "--note", "cek", *db_arg, "--json")
     assert moved.returncode == 0, moved.stderr
-    assert json.loads(moved.stdout)["state"] == "verifikasi"
-    illegal = run("application", "status", number, "--set", "siap_diambil", *db_arg)
+    assert json.loads(moved.stdout)["state"] == "verifying"
+    illegal = run("application", "status", number, "--set", "ready", *db_arg)
     assert illegal.returncode == 1 and "tidak dapat diubah" in illegal.stderr
+    # an officer used to the old words: taken, with a note of the new identifier
+    old_word = run("application", "status", number, "--set", "diproses", *db_arg, "--json")
+    assert old_word.returncode == 0, old_word.stderr
+    assert json.loads(old_word.stdout)["state"] == "processing"
+    assert "status 'diproses' kini ditulis 'processing'" in old_word.stderr
+    unknown = run("application", "status", number, "--set", "selesai", *db_arg)
+    assert unknown.returncode == 1
+    assert "Status permohonan 'selesai' tidak dikenal (pilihan: received, verifying," in unknown.stderr
 
     pdf_path = tmp_path / "tanda-terima.pdf"
     receipt = run("application", "receipt", number, "--out", str(pdf_path), "--copy", *db_arg)

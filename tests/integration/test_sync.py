@@ -21,6 +21,7 @@ from typing import Any
 
 import keyring
 import pytest
+import requests
 from sqlalchemy import func, select, update
 
 from p4_desk.cli import main as cli_main
@@ -371,7 +372,7 @@ def test_a_site_cannot_read_or_write_another_sites_data(central: CentralServer, 
         "registration_number": "PBG-2026-0001",
         "permit_type": "PBG",
         "agency": "DPMPTSP",
-        "state": "diterima",
+        "state": "received",
         "applicant_name": "Siti",
         "nik_masked": "1871********0001",
         "due_date": "2026-03-24",
@@ -400,12 +401,44 @@ def test_a_site_cannot_read_or_write_another_sites_data(central: CentralServer, 
         update_b = s.scalars(select(CentralApplicationUpdate)).one()
     assert (update_b.registration_number, update_b.state, update_b.note) == (
         "PBG-2026-0001",
-        "disetujui",
+        "approved",  # the back office typed the old word; an upgraded desk pulls English
         "Izin terbit",
     )
     with db_a.read() as s:
         assert s.scalar(select(func.count()).select_from(CentralApplicationUpdate)) == 0
     assert central.report() == {"SITE-A": {}, "SITE-B": {"application.received": 1}}
+
+
+def test_an_event_left_unsent_over_the_upgrade_still_reaches_the_province(
+    central: CentralServer, sqlite_url: str
+) -> None:
+    """A hall offline for a week upgrades (0006) with old events in its outbox; they go out as written."""
+    db = enrolled_desk(central, sqlite_url)
+    payload = {"registration_number": "MPPTES-2603-00001", "permit_type": "PBG", "state": "diterima"}
+    with db.write() as s:  # what migration 0006 leaves in the outbox: version 1, the old word
+        s.add(
+            OutboxEvent(
+                event_id="5b0b6c55-6a3e-4d53-9d1c-3c0a1f3e9a01", type="application.received",
+                occurred_at=DEFAULT_START, schema_version=1, payload=payload, state="pending", attempts=0,
+            )
+        )  # fmt: skip
+    db.clock.advance(minutes=5)  # the desk runs on the settable test clock (make_site)
+    _poison(db, "application.status_changed", {**payload, "state": "verifying"})  # written after it
+
+    report = agent_for(db).run_once()
+
+    assert report.failed == 0
+    with db.read() as s:
+        assert set(s.scalars(select(OutboxEvent.state))) == {"sent"}
+        assert sorted(s.scalars(select(OutboxEvent.schema_version))) == [1, 2]
+    assert central.report() == {SITE: {"application.received": 1, "application.status_changed": 1}}
+    summary = requests.get(
+        f"{central.url}/api/v1/stats/summary",
+        params={"from": "2026-03-01", "to": "2026-03-31"},
+        headers=central.admin_headers(),
+        timeout=30,
+    ).json()
+    assert summary["sites"][SITE]["applications_by_state"] == {"verifying": 1}
 
 
 # --- catalogue ------------------------------------------------------------------------------

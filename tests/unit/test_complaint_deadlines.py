@@ -5,15 +5,13 @@ import pytest
 from p4_desk.domain.complaint_deadlines import (
     KIND_LABELS,
     ComplaintKind,
-    ComplaintState,
     DeadlineRules,
-    allowed_next,
     check_filing_window,
-    check_transition,
     compute_deadlines,
     overdue,
     parse_kind,
 )
+from p4_desk.domain.complaint_lifecycle import ComplaintState, allowed_next, check_transition
 from p4_desk.domain.working_days import HolidayCalendar, load_seed_holidays
 from p4_desk.errors import InvalidTransition, ValidationError
 
@@ -51,14 +49,21 @@ def test_allowed_transitions(old: str, new: str) -> None:
         ("received", "forwarded"),  # must be verified first
         ("received", "answered"),
         ("forwarded", "closed"),  # an agency must answer before closing
-        ("closed", "received"),
-        ("answered", "answered"),
     ],
 )
 def test_illegal_transitions_are_refused_in_indonesian(old: str, new: str) -> None:
     with pytest.raises(InvalidTransition) as err:
         check_transition(old, new)
-    assert "tidak dapat diubah" in err.value.message
+    assert "Status pengaduan tidak dapat diubah dari" in err.value.message
+
+
+def test_steps_from_a_closed_complaint_or_to_the_same_state_say_why() -> None:
+    with pytest.raises(
+        InvalidTransition, match="Pengaduan sudah 'Selesai'; statusnya tidak dapat diubah lagi"
+    ):
+        check_transition("closed", "received")
+    with pytest.raises(InvalidTransition, match="Pengaduan sudah berstatus 'Ditanggapi'"):
+        check_transition("answered", "answered")
 
 
 def test_closed_is_final() -> None:

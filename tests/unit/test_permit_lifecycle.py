@@ -3,6 +3,8 @@ import pytest
 from p4_desk.domain.permit_lifecycle import (
     INITIAL_STATE,
     LABELS,
+    LEGACY_NAMES,
+    PERMITS,
     PermitState,
     allowed_next,
     check_transition,
@@ -10,8 +12,8 @@ from p4_desk.domain.permit_lifecycle import (
 )
 from p4_desk.errors import InvalidTransition, ValidationError
 
-APPROVED_PATH = ["diterima", "verifikasi", "diproses", "disetujui", "siap_diambil", "diserahkan"]
-REJECTED_PATH = ["diterima", "verifikasi", "diproses", "ditolak", "siap_diambil", "diserahkan"]
+APPROVED_PATH = ["received", "verifying", "processing", "approved", "ready", "handed_over"]
+REJECTED_PATH = ["received", "verifying", "processing", "rejected", "ready", "handed_over"]
 
 
 @pytest.mark.parametrize("path", [APPROVED_PATH, REJECTED_PATH])
@@ -25,12 +27,12 @@ def test_an_application_can_walk_to_hand_over(path: list[str]) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("diterima", "disetujui", "tidak dapat diubah dari 'Berkas diterima' menjadi 'Disetujui'"),
-        ("verifikasi", "siap_diambil", "tidak dapat diubah"),
-        ("disetujui", "ditolak", "tidak dapat diubah"),
-        ("siap_diambil", "diproses", "tidak dapat diubah"),
-        ("diserahkan", "diproses", "tidak dapat diubah lagi"),
-        ("diproses", "diproses", "sudah berstatus 'Sedang diproses'"),
+        ("received", "approved", "tidak dapat diubah dari 'Berkas diterima' menjadi 'Disetujui'"),
+        ("verifying", "ready", "tidak dapat diubah"),
+        ("approved", "rejected", "tidak dapat diubah"),
+        ("ready", "processing", "tidak dapat diubah"),
+        ("handed_over", "processing", "tidak dapat diubah lagi"),
+        ("processing", "processing", "sudah berstatus 'Sedang diproses'"),
     ],
 )
 def test_illegal_transitions_are_refused_in_indonesian(old: str, new: str, message: str) -> None:
@@ -40,10 +42,10 @@ def test_illegal_transitions_are_refused_in_indonesian(old: str, new: str, messa
 
 
 def test_allowed_next() -> None:
-    assert allowed_next("diproses") == {PermitState.DISETUJUI, PermitState.DITOLAK}
-    assert allowed_next("ditolak") == {PermitState.SIAP_DIAMBIL}
-    assert allowed_next("diserahkan") == frozenset()
-    assert [s for s in PermitState if is_final(s)] == [PermitState.DISERAHKAN]
+    assert allowed_next("processing") == {PermitState.APPROVED, PermitState.REJECTED}
+    assert allowed_next("rejected") == {PermitState.READY}
+    assert allowed_next("handed_over") == frozenset()
+    assert [s for s in PermitState if is_final(s)] == [PermitState.HANDED_OVER]
 
 
 def test_every_state_has_an_indonesian_label() -> None:
@@ -53,4 +55,12 @@ def test_every_state_has_an_indonesian_label() -> None:
 
 def test_unknown_state_is_a_validation_error() -> None:
     with pytest.raises(ValidationError, match="tidak dikenal"):
-        check_transition("diterima", "berkas_kurang")
+        check_transition("received", "berkas_kurang")
+
+
+def test_the_old_indonesian_identifiers_are_understood_only_where_asked() -> None:
+    assert PERMITS.parse("disetujui", accept_aliases=True) is PermitState.APPROVED
+    assert PERMITS.parse("SIAP_DIAMBIL", accept_aliases=True) is PermitState.READY
+    assert sorted(LEGACY_NAMES.values()) == sorted(PermitState)  # one old word per state
+    with pytest.raises(ValidationError, match="Status permohonan 'diserahkan' tidak dikenal"):
+        check_transition("ready", "diserahkan")

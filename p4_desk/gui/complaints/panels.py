@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from p4_desk.config import data_dir
-from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS, allowed_next
+from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
+from p4_desk.domain.complaint_lifecycle import allowed_next
 from p4_desk.domain.ikm import ELEMENTS
 from p4_desk.domain.wording import format_date, format_number, month_name
 from p4_desk.errors import P4Error

@@ -1,29 +1,34 @@
 """Which counter actions are legal right now (pure; the window enables buttons from this).
 
 - nobody at the counter: call next / call a chosen ticket (counter open), break or resume;
-- a ticket called: recall, start, transfer, and no-show once it was recalled often enough
-  (site setting ``queue.recalls_before_no_show``);
-- a ticket being served: finish, transfer;
+- a ticket at the counter: what the ticket lifecycle allows (``domain.ticket_lifecycle``):
+  called → recall, start, transfer, and no-show once the no-show rule allows it;
+  serving → finish, transfer;
 - a break is taken only with empty hands (finish or transfer the ticket first);
 - nothing that writes is legal while the database is unreachable or an action is running.
 """
 
 from __future__ import annotations
 
+from p4_desk.domain.ticket_lifecycle import TicketAction
+from p4_desk.domain.ticket_lifecycle import legal_actions as ticket_actions
 from p4_desk.services.queue import TicketInfo
 
 CALL_NEXT = "call_next"
-RECALL = "recall"
-START = "start"
-FINISH = "finish"
-NO_SHOW = "no_show"
-TRANSFER = "transfer"
+RECALL = TicketAction.RECALL.value
+START = TicketAction.START.value
+FINISH = TicketAction.FINISH.value
+NO_SHOW = TicketAction.NO_SHOW.value
+TRANSFER = TicketAction.TRANSFER.value
 CALL_CHOSEN = "call_chosen"
 PAUSE = "pause"
 RESUME = "resume"
 INTAKE = "intake"
 COMPLAINT = "complaint"
 APPLICATIONS = "applications"
+
+#: the ticket actions that have a button on the counter window
+_AT_THE_COUNTER = frozenset({RECALL, START, FINISH, NO_SHOW, TRANSFER})
 
 
 def legal_actions(
@@ -45,10 +50,7 @@ def legal_actions(
                 actions.add(CALL_CHOSEN)
         else:
             actions.add(RESUME)
-    elif ticket.state == "called":
-        actions |= {RECALL, START, TRANSFER}
-        if ticket.recall_count >= recalls_required:
-            actions.add(NO_SHOW)
-    elif ticket.state == "serving":
-        actions |= {FINISH, TRANSFER}
+    else:
+        allowed = ticket_actions(ticket.state, ticket.recall_count, recalls_required)
+        actions |= {action.value for action in allowed} & _AT_THE_COUNTER
     return frozenset(actions)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
+from p4_desk.domain.waiting import wait_minutes
 from p4_desk.services.queue import TicketInfo
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,8 +75,7 @@ class WaitingListModel(QAbstractTableModel):
         if column == self.PRIORITY:
             return PRIORITY_GROUPS.get(t.priority, t.priority) if t.priority else ""
         if column == self.WAITED:
-            minutes = max(0, int((self.now() - t.arrival_at).total_seconds() // 60))
-            return self.tr("{n} min").format(n=minutes)
+            return self.tr("{n} min").format(n=wait_minutes(t.queued_at, self.now()))
         notes = []
         if t.transferred_from:
             notes.append(self.tr("transferred from {service}").format(service=t.transferred_from))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
+from p4_desk.domain.waiting import queue_wait
 from p4_desk.errors import P4Error
 from p4_desk.gui.app.look import icon
 from p4_desk.gui.common.context import AppContext
@@ -448,7 +449,8 @@ class CounterWindow(QWidget):
             return
         now: datetime = self.ctx.db.now()
         waited_until = t.called_at or now
-        self.waited_label.setText(self.tr("Waited: {t}").format(t=_clock_text(waited_until - t.arrival_at)))
+        waited = queue_wait(t.queued_at, waited_until)  # in this queue (domain.waiting)
+        self.waited_label.setText(self.tr("Waited: {t}").format(t=_clock_text(waited)))
         since = t.called_at or now
         self.at_counter_label.setText(self.tr("At the counter: {t}").format(t=_clock_text(now - since)))
         self.model.refresh_times()

@@ -196,12 +196,12 @@ class ApplicationsDialog(QDialog):
             cells = [format_datetime(h.at, tz), h.label, h.officer or "-", h.note]
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))
-        steps = sorted(allowed_next(info.state) - {PermitState.DISERAHKAN}, key=list(PermitState).index)
+        steps = sorted(allowed_next(info.state) - {PermitState.HANDED_OVER}, key=list(PermitState).index)
         for state in steps:
             self.next_state.addItem(LABELS[state], state.value)
         self.move_button.setEnabled(bool(steps))
         self.next_state.setEnabled(bool(steps))
-        can_hand_over = PermitState.DISERAHKAN in allowed_next(info.state)
+        can_hand_over = PermitState.HANDED_OVER in allowed_next(info.state)
         for widget in (self.handover_button, self.handover_nik, self.handover_name):
             widget.setEnabled(can_hand_over)
 

@@ -288,18 +288,18 @@ class KioskWindow(QWidget):
         if services:
             self.services.title.setText(services[0].agency_name + " — " + self.tr("choose a service"))
         self.services.set_choices(
-            [
-                (
-                    s.code,
-                    s.name,
-                    self.tr("Hours today: {0}").format(s.hours_today)
-                    + "   ·   "
-                    + self.tr("Waiting: {0}").format(s.waiting),
-                    self.unavailable_reason(s),
-                )
-                for s in services
-            ]
+            [(s.code, s.name, self.service_detail(s), self.unavailable_reason(s)) for s in services]
         )
+
+    def service_detail(self, service: ServiceStatus) -> str:
+        """Hours, how many wait and the longest wait now (``domain.waiting``, as the supervisor sees it)."""
+        parts = [
+            self.tr("Hours today: {0}").format(service.hours_today),
+            self.tr("Waiting: {0}").format(service.waiting),
+        ]
+        if service.longest_wait_minutes is not None:
+            parts.append(self.tr("Longest wait: {0} min").format(service.longest_wait_minutes))
+        return "   ·   ".join(parts)
 
     def cancel_unprinted(self) -> None:
         db = self.ctx.db

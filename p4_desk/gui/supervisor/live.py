@@ -39,6 +39,11 @@ def minutes_text(seconds: float | None) -> str:
     return "–" if seconds is None else format_number(seconds / 60)
 
 
+def wait_text(minutes: int | None) -> str:
+    """A queue's longest wait now (``domain.waiting``: whole minutes; "–" when nobody waits)."""
+    return "–" if minutes is None else str(minutes)
+
+
 def table(headers: list[str], stretch: int = 0) -> QTableWidget:
     """A read-only, row-selecting table whose column ``stretch`` takes the spare width."""
     t = QTableWidget(0, len(headers))
@@ -168,7 +173,7 @@ class LivePanel(QWidget):
             lines = [
                 self.tr("%1: longest wait %2 min, target %3 min")
                 .replace("%1", f"{sv.code} {sv.name}")
-                .replace("%2", minutes_text(sv.longest_wait_seconds))
+                .replace("%2", wait_text(sv.longest_wait_minutes))
                 .replace("%3", str(sv.target_wait_minutes))
                 for sv in monitor.alerts
             ]
@@ -187,7 +192,7 @@ class LivePanel(QWidget):
             items = [
                 cell(f"{sv.code} – {sv.name}"),
                 cell(sv.waiting, right=True),
-                cell(minutes_text(sv.longest_wait_seconds), right=True),
+                cell(wait_text(sv.longest_wait_minutes), right=True),
                 cell(minutes_text(sv.wait_avg_last_hour), right=True),
                 cell(sv.target_wait_minutes, right=True),
             ]

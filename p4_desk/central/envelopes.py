@@ -1,0 +1,264 @@
+"""Event envelopes as the central server reads them: types, versions, checks, projection rows.
+
+Versions: application events are at ``schema_version`` 2 since permit states became English
+identifiers (desk migration 0006). Version 1 carries the old Indonesian identifiers; it is still
+read, because a hall not yet upgraded sends it, and an upgraded hall may still hold unsent
+version-1 events in its outbox (a hall offline for a week). The state is translated when it is
+projected; the event is stored as it was sent. Other event types are at version 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from p4_desk.central.models import (
+    ApplicationProjection,
+    ComplaintProjection,
+    SurveyProjection,
+    TicketProjection,
+)
+from p4_desk.domain.permit_lifecycle import LEGACY_NAMES, PermitState
+
+TICKET_TYPES = frozenset(
+    f"ticket.{verb}"
+    for verb in (
+        "issued",
+        "called",
+        "recalled",
+        "started",
+        "finished",
+        "no_show",
+        "reactivated",
+        "cancelled",
+        "transferred",
+    )
+)
+COUNTER_TYPES = frozenset({"counter.opened", "counter.paused", "counter.closed"})
+APPLICATION_TYPES = frozenset({"application.received", "application.status_changed"})
+COMPLAINT_TYPES = frozenset({"complaint.received", "complaint.status_changed"})
+SURVEY_TYPES = frozenset({"survey.submitted"})
+IKM_ELEMENTS = frozenset(f"U{n}" for n in range(1, 10))
+EVENT_TYPES = TICKET_TYPES | COUNTER_TYPES | APPLICATION_TYPES | COMPLAINT_TYPES | SURVEY_TYPES
+
+#: the envelope versions read per event type (the newest is what an up-to-date hall writes)
+SCHEMA_VERSIONS: dict[str, frozenset[int]] = {
+    type_: frozenset({1, 2}) if type_ in APPLICATION_TYPES else frozenset({1}) for type_ in EVENT_TYPES
+}
+
+
+def province_zone() -> ZoneInfo:
+    """Time zone for the local date of applications, complaints and surveys."""
+    return ZoneInfo(os.environ.get("P4_CENTRAL_TZ", "Asia/Jakarta"))
+
+
+@dataclass(frozen=True)
+class Event:
+    sent_id: str  # as the site wrote it, echoed back in the answer
+    event_id: str  # canonical form, the stored key
+    type: str
+    occurred_at: datetime
+    schema_version: int
+    payload: dict[str, Any]
+    content_hash: str
+    projection: tuple[Any, dict[str, Any]] | None  # (model, row) or None
+
+
+class Invalid(Exception):
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+def content_hash(
+    event_id: str, type_: str, occurred_at: datetime, payload: dict[str, Any], schema_version: int = 1
+) -> str:
+    """sha256 of the canonical JSON of the envelope (times normalised to UTC)."""
+    canonical = json.dumps(
+        {
+            "id": event_id,
+            "type": type_,
+            "occurred_at": occurred_at.astimezone(UTC).isoformat(),
+            "schema_version": schema_version,
+            "payload": payload,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def validate(raw: Any) -> Event:
+    if not isinstance(raw, dict):
+        raise Invalid("invalid_envelope", "Peristiwa harus berupa objek JSON.")
+    sent_id = raw.get("id")
+    if not isinstance(sent_id, str):
+        raise Invalid("invalid_id", "Kolom 'id' wajib berupa UUID.")
+    try:
+        event_id = str(uuid.UUID(sent_id))
+    except ValueError:
+        raise Invalid("invalid_id", "Kolom 'id' bukan UUID yang sah.") from None
+    type_ = raw.get("type")
+    if not isinstance(type_, str) or type_ not in EVENT_TYPES:
+        raise Invalid("unknown_type", f"Jenis peristiwa tidak dikenal: {type_!r}.")
+    version = raw.get("schema_version")
+    accepted = SCHEMA_VERSIONS[type_]
+    if type(version) is not int or version not in accepted:
+        choices = " atau ".join(str(v) for v in sorted(accepted))
+        raise Invalid(
+            "unsupported_schema_version",
+            f"schema_version untuk {type_} harus {choices}, diterima {version!r}.",
+        )
+    occurred_at = _aware_datetime(raw.get("occurred_at"), "occurred_at", required=True)
+    assert occurred_at is not None
+    payload = raw.get("payload")
+    if not isinstance(payload, dict):
+        raise Invalid("invalid_payload", "Kolom 'payload' wajib berupa objek JSON.")
+    return Event(
+        sent_id=sent_id,
+        event_id=event_id,
+        type=type_,
+        occurred_at=occurred_at,
+        schema_version=version,
+        payload=payload,
+        content_hash=content_hash(event_id, type_, occurred_at, payload, version),
+        projection=_projection(type_, version, event_id, occurred_at, payload),
+    )
+
+
+def _aware_datetime(value: Any, name: str, *, required: bool = False) -> datetime | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        raise Invalid("invalid_payload", f"'{name}' wajib berupa waktu ISO-8601 dengan zona.")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise Invalid("invalid_payload", f"'{name}' bukan waktu ISO-8601: {value!r}.") from None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise Invalid("invalid_payload", f"'{name}' harus menyertakan zona waktu (offset).")
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:
+        raise Invalid("invalid_payload", f"'{name}' di luar rentang waktu.") from None
+
+
+def _day(value: Any, name: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise Invalid("invalid_payload", f"'{name}' harus berupa tanggal YYYY-MM-DD.")
+
+
+def _text(payload: dict[str, Any], name: str, *, required: bool = False, limit: int = 64) -> Any:
+    value = payload.get(name)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not value or len(value) > limit or not storable(value):
+        raise Invalid("invalid_payload", f"payload.{name} wajib berupa teks (1–{limit} karakter).")
+    return value
+
+
+def storable(text: str) -> bool:
+    """PostgreSQL refuses NUL characters and no database stores lone surrogates."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _survey_answers(payload: dict[str, Any]) -> dict[str, int]:
+    """Answers per IKM element ``U1``..``U9``, each 1 (tidak baik) to 4 (sangat baik)."""
+    answers = payload.get("answers")
+    if not isinstance(answers, dict) or not all(
+        key in IKM_ELEMENTS and type(score) is int and 1 <= score <= 4 for key, score in answers.items()
+    ):
+        raise Invalid("invalid_payload", "payload.answers wajib berisi nilai 1–4 untuk unsur U1–U9.")
+    return answers
+
+
+def _local_day(moment: datetime) -> date:
+    return moment.astimezone(province_zone()).date()
+
+
+def _permit_state(payload: dict[str, Any], version: int) -> str:
+    """The application's state as an English identifier, from either vocabulary by version."""
+    value = _text(payload, "state", required=True, limit=40)
+    try:
+        return str(PermitState(value) if version >= 2 else LEGACY_NAMES[value])
+    except (ValueError, KeyError):
+        words = ", ".join(PermitState) if version >= 2 else ", ".join(LEGACY_NAMES)
+        raise Invalid(
+            "invalid_payload",
+            f"payload.state '{value}' bukan status permohonan schema_version {version} ({words}).",
+        ) from None
+
+
+def _projection(
+    type_: str, version: int, event_id: str, occurred_at: datetime, payload: dict[str, Any]
+) -> tuple[Any, dict[str, Any]] | None:
+    common = {"occurred_at": occurred_at, "event_id": event_id}
+    if type_ in TICKET_TYPES:
+        issued_at = _aware_datetime(payload.get("issued_at"), "payload.issued_at")
+        service_day = payload.get("service_day")
+        day = _day(service_day, "payload.service_day") if service_day is not None else None
+        if day is None and issued_at is not None:
+            day = _local_day(issued_at)
+        return TicketProjection, {
+            "ticket_uid": _text(payload, "ticket_uid", required=True),
+            "number": _text(payload, "number", limit=16),
+            "service": _text(payload, "service"),
+            "agency": _text(payload, "agency"),
+            "state": _text(payload, "state", required=True, limit=20),
+            "priority": _text(payload, "priority", limit=32),
+            "service_day": day,
+            "issued_at": issued_at,
+            "called_at": _aware_datetime(payload.get("called_at"), "payload.called_at"),
+            "finished_at": _aware_datetime(payload.get("finished_at"), "payload.finished_at"),
+            **common,
+        }
+    if type_ in APPLICATION_TYPES:
+        received = _aware_datetime(payload.get("received_at"), "payload.received_at")
+        return ApplicationProjection, {
+            "registration_number": _text(payload, "registration_number", required=True),
+            "permit_type": _text(payload, "permit_type"),
+            "agency": _text(payload, "agency"),
+            "state": _permit_state(payload, version),
+            "day": _local_day(received or occurred_at),
+            **common,
+        }
+    if type_ in COMPLAINT_TYPES:
+        received = _aware_datetime(payload.get("received_at"), "payload.received_at")
+        return ComplaintProjection, {
+            "complaint_number": _text(payload, "complaint_number", required=True),
+            "kind": _text(payload, "kind", limit=40),
+            "agency": _text(payload, "agency"),
+            "state": _text(payload, "state", required=True, limit=40),
+            "day": _local_day(received or occurred_at),
+            **common,
+        }
+    if type_ in SURVEY_TYPES:
+        answers = _survey_answers(payload)
+        submitted = _aware_datetime(payload.get("submitted_at"), "payload.submitted_at")
+        return SurveyProjection, {
+            "survey_uid": _text(payload, "survey_uid", required=True),
+            "service": _text(payload, "service"),
+            "answers": answers,
+            "day": _local_day(submitted or occurred_at),
+            **common,
+        }
+    return None  # counter events are kept raw only

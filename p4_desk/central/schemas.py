@@ -1,0 +1,165 @@
+"""Request and answer bodies of the central API: what ``docs/api/openapi.json`` describes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field, WithJsonSchema
+
+from p4_desk.central import back_office, catalog, envelopes, intake, sites
+
+ENVELOPE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Event envelope (docs/DEVELOPING.md). schema_version 1 for every type; "
+    "application events also 2, whose payload.state is an English identifier (received, "
+    "verifying, processing, approved, rejected, ready, handed_over) where 1 carries the old "
+    "Indonesian words (diterima ... diserahkan). Each invalid envelope is rejected on its own "
+    "with a reason; the rest of the batch is still stored.",
+    "required": ["id", "type", "occurred_at", "schema_version", "payload"],
+    "properties": {
+        "id": {"type": "string", "format": "uuid"},
+        "type": {"type": "string", "enum": sorted(envelopes.EVENT_TYPES)},
+        "occurred_at": {"type": "string", "format": "date-time"},
+        "schema_version": {
+            "type": "integer",
+            "enum": sorted(set().union(*envelopes.SCHEMA_VERSIONS.values())),
+        },
+        "payload": {"type": "object"},
+    },
+}
+
+
+class EnrolRequest(BaseModel):
+    site: str = Field(pattern=sites.SITE_CODE_PATTERN.pattern, examples=["LS01"])
+    enrolment_code: str = Field(max_length=32, pattern=r"^[A-Za-z0-9 -]+$", examples=["K7QM-3XHD-9PRT"])
+
+
+class EnrolAnswer(BaseModel):
+    token: str = Field(description="Bearer token of the site; shown once, keep it in the keyring.")
+
+
+class EventBatch(BaseModel):
+    events: Annotated[
+        list[Any],
+        Field(max_length=intake.MAX_BATCH),
+        WithJsonSchema({"type": "array", "maxItems": intake.MAX_BATCH, "items": ENVELOPE_SCHEMA}),
+    ]
+
+
+class RejectedEvent(BaseModel):
+    id: str | None = Field(description="The id as sent, or null when it was missing/unusable.")
+    code: str = Field(
+        description="Stable reason code: invalid_envelope, invalid_id, unknown_type, "
+        "unsupported_schema_version, invalid_payload, conflicting_content (extension)."
+    )
+    reason: str = Field(description="Reason in Bahasa Indonesia.")
+
+
+class IntakeAnswer(BaseModel):
+    accepted: list[str]
+    duplicate: list[str] = Field(description="Already stored with identical content: a success.")
+    rejected: list[RejectedEvent] = Field(description="Permanent failures; do not resend as is.")
+
+
+class Requirement(BaseModel):
+    code: str
+    name: str
+    mandatory: bool
+
+
+class PermitTypeOut(BaseModel):
+    code: str
+    name: str
+    agency: str
+    working_days: int
+    fee: int
+    legal_basis: str
+    product: str
+    retired: bool
+    requirements: list[Requirement]
+
+
+class HolidayOut(BaseModel):
+    date: date
+    name: str
+    kind: str = Field(description="national | cuti_bersama")
+
+
+class CatalogDocument(BaseModel):
+    format: str = Field(examples=[catalog.CATALOG_FORMAT])
+    version: int
+    permit_types: list[PermitTypeOut]
+    holidays: list[HolidayOut]
+
+
+class ApplicationUpdateOut(BaseModel):
+    id: int = Field(description="Monotonic id; the next cursor (extension).")
+    registration_number: str
+    state: str = Field(
+        description="Permit state: English identifier with schema_version=2, the old Indonesian "
+        "word with schema_version=1 (the default, for halls not yet upgraded).",
+        examples=["approved"],
+    )
+    note: str | None
+    changed_at: datetime
+
+
+class ApplicationUpdates(BaseModel):
+    updates: list[ApplicationUpdateOut]
+    cursor: int = Field(description="Pass back as ?cursor= to get only newer updates.")
+
+
+class StatusRequest(BaseModel):
+    state: str = Field(
+        pattern=back_office.STATE_PATTERN.pattern,
+        examples=["approved"],
+        description="received, verifying, processing, approved, rejected, ready or handed_over "
+        "(the old words, e.g. disetujui, are taken too and stored in English).",
+    )
+    note: str | None = Field(default=None, max_length=2000)
+    site: str | None = Field(
+        default=None,
+        pattern=sites.SITE_CODE_PATTERN.pattern,
+        description="Needed only when several sites use the same registration number.",
+    )
+
+
+class StatusAnswer(ApplicationUpdateOut):
+    site: str
+
+
+class TimeAnswer(BaseModel):
+    now: datetime = Field(description="Server time, ISO-8601 UTC.")
+
+
+class HealthAnswer(BaseModel):
+    status: str
+    version: str
+
+
+class SiteSummaryOut(BaseModel):
+    tickets_issued: int
+    tickets_served: int
+    tickets_no_show: int
+    average_wait_minutes: float | None = Field(description="Issue → first call, called tickets.")
+    applications_by_state: dict[str, int]
+    complaints_by_state: dict[str, int]
+    survey_respondents: int
+
+
+class StatsSummary(BaseModel):
+    from_: date = Field(alias="from")
+    to: date
+    sites: dict[str, SiteSummaryOut]
+
+
+class ErrorAnswer(BaseModel):
+    detail: str = Field(description="Message in Bahasa Indonesia.")
+    code: str
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorAnswer, "description": "Token missing, wrong or revoked"},
+    403: {"model": ErrorAnswer, "description": "Token valid but not for this resource"},
+}

@@ -1,0 +1,72 @@
+"""The queue engine: tickets from issue to done, counters open/paused/closed.
+
+Every public function is one transaction: the ticket row, its service leg, an audit row and an
+outbox event are committed together or not at all. Concurrency (DESIGN §4): on SQLite every
+write transaction starts with ``BEGIN IMMEDIATE`` (one writer at a time across processes); on
+PostgreSQL numbers come from an atomic upsert and call-next locks its row with
+``FOR UPDATE SKIP LOCKED``, so two counters never get the same ticket.
+
+One module per use-case family; this package is their public face (``queue.issue_ticket``):
+
+- ``tickets``: the ticket read model (``TicketInfo``), finding tickets, waiting lists;
+- ``issuing``: a new ticket, its number and wait estimate;
+- ``calling``: call, recall, start, finish, no-show, reactivate, cancel, transfer;
+- ``counters``: open / break / close a counter, its status and tally;
+- ``status``: the queue at a glance per service (kiosk, ``p4-desk queue status``).
+"""
+
+from p4_desk.services.queue.calling import (
+    call_next,
+    call_ticket,
+    cancel,
+    finish,
+    no_show,
+    reactivate,
+    recall,
+    set_print_state,
+    start,
+    transfer,
+)
+from p4_desk.services.queue.counters import (
+    COUNTER_STATE_LABELS,
+    CounterStatus,
+    counter_tally,
+    set_counter_state,
+)
+from p4_desk.services.queue.issuing import issue_ticket
+from p4_desk.services.queue.status import QueueStatus, ServiceStatus, queue_status
+from p4_desk.services.queue.tickets import (
+    TicketInfo,
+    current_ticket,
+    get_ticket,
+    recent_calls,
+    ticket_payload,
+    waiting_list,
+)
+
+__all__ = [
+    "COUNTER_STATE_LABELS",
+    "CounterStatus",
+    "QueueStatus",
+    "ServiceStatus",
+    "TicketInfo",
+    "call_next",
+    "call_ticket",
+    "cancel",
+    "counter_tally",
+    "current_ticket",
+    "finish",
+    "get_ticket",
+    "issue_ticket",
+    "no_show",
+    "queue_status",
+    "reactivate",
+    "recall",
+    "recent_calls",
+    "set_counter_state",
+    "set_print_state",
+    "start",
+    "ticket_payload",
+    "transfer",
+    "waiting_list",
+]

@@ -1,0 +1,262 @@
+"""Calling and serving: call next or a chosen ticket, recall, start, finish, no-show, reactivate,
+cancel, transfer. Which action a ticket's state allows is ``domain.ticket_lifecycle``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from p4_desk.domain.queue_rules import PriorityPolicy, queue_key, service_day
+from p4_desk.domain.ticket_lifecycle import TICKETS, TicketAction, TicketState, check_action, check_no_show
+from p4_desk.errors import CounterNotOpen, InvalidTransition, ServiceClosed, ValidationError
+from p4_desk.services import site as site_service
+from p4_desk.services.catalog import find_counter, find_service
+from p4_desk.services.journal import SYSTEM, Actor, record
+from p4_desk.services.queue.counters import COUNTER_STATE_LABELS
+from p4_desk.services.queue.tickets import (
+    TicketInfo,
+    eligible,
+    find_ticket,
+    latest_leg,
+    position,
+    ticket_at_counter,
+    ticket_info,
+    ticket_payload,
+)
+from p4_desk.store.db import Database
+from p4_desk.store.models import Counter, Ticket, TicketLeg, User
+
+
+def _journal(
+    s: Session,
+    db: Database,
+    actor: Actor,
+    t: Ticket,
+    action: str,
+    event_type: str,
+    at: datetime,
+    **details: Any,
+) -> None:
+    """The audit row and outbox event of a ticket's change: its number in the details, its snapshot sent."""
+    record(
+        s, db, actor, action, "ticket", t.id, details={"number": t.number, **details},
+        event_type=event_type, payload=ticket_payload(t), at=at,
+    )  # fmt: skip
+
+
+def _open_counter(s: Session, code: str) -> Counter:
+    counter = find_counter(s, code)
+    if counter.state != "open":
+        label = COUNTER_STATE_LABELS[counter.state].lower()
+        raise CounterNotOpen(f"{counter.name} sedang {label}. Buka loket terlebih dahulu.")
+    return counter
+
+
+def _ensure_counter_free(s: Session, counter: Counter) -> None:
+    busy = ticket_at_counter(s, counter)
+    if busy is not None:
+        raise InvalidTransition(
+            f"{counter.name} masih menangani tiket {busy.number}. "
+            "Selesaikan, alihkan, atau tandai tidak hadir terlebih dahulu."
+        )
+
+
+def _mark_called(
+    s: Session, db: Database, t: Ticket, counter: Counter, actor: Actor, action: str
+) -> TicketInfo:
+    now = db.now()
+    t.state, t.called_at, t.counter, t.updated_at = TicketState.CALLED, now, counter, now
+    t.started_at = t.finished_at = None
+    t.officer = s.get(User, actor.user_id) if actor.user_id is not None else None
+    t.target_counter = None
+    leg = latest_leg(s, t)
+    leg.called_at, leg.counter_id, leg.officer_id = now, counter.id, actor.user_id
+    s.flush()
+    _journal(s, db, actor, t, action, "ticket.called", now, counter=counter.code)
+    return ticket_info(t, leg.queued_at)
+
+
+def call_next(db: Database, counter_code: str, actor: Actor = SYSTEM) -> TicketInfo | None:
+    """Call the next waiting ticket for a counter; None when nobody waits."""
+    with db.write() as s:
+        counter = _open_counter(s, counter_code)
+        _ensure_counter_free(s, counter)
+        q = (
+            select(Ticket)
+            .where(eligible(counter, service_day(db.now(), db.timezone)))
+            .order_by(Ticket.queue_key, Ticket.id)
+            .limit(1)
+        )
+        if not db.is_sqlite:
+            q = q.with_for_update(skip_locked=True)
+        ticket = s.scalar(q)
+        if ticket is None:
+            return None
+        return _mark_called(s, db, ticket, counter, actor, "ticket.call_next")
+
+
+def call_ticket(db: Database, ref: str | int, counter_code: str, actor: Actor = SYSTEM) -> TicketInfo:
+    """Call one specific waiting ticket (e.g. an elderly citizen standing at the counter)."""
+    with db.write() as s:
+        counter = _open_counter(s, counter_code)
+        _ensure_counter_free(s, counter)
+        ticket = find_ticket(s, db, ref, lock=True)
+        if ticket.state != TicketState.WAITING or ticket.service_day != service_day(db.now(), db.timezone):
+            raise InvalidTransition(
+                f"Tiket {ticket.number} tidak sedang menunggu (status: {TICKETS.label(ticket.state)})."
+            )
+        served = {sv.id for sv in counter.services}
+        if ticket.target_counter_id not in (None, counter.id) or (
+            ticket.target_counter_id is None and ticket.service_id not in served
+        ):
+            raise InvalidTransition(f"Tiket {ticket.number} tidak dilayani di {counter.name}.")
+        return _mark_called(s, db, ticket, counter, actor, "ticket.call")
+
+
+@contextmanager
+def _transition(db: Database, ref: str | int, action: TicketAction) -> Iterator[tuple[Session, Ticket]]:
+    """One write transaction on one ticket whose state allows ``action`` (the ticket lifecycle)."""
+    with db.write() as s:
+        t = find_ticket(s, db, ref, lock=True)
+        check_action(action, t.state, t.number)
+        yield s, t
+
+
+def recall(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
+    with _transition(db, ref, TicketAction.RECALL) as (s, t):
+        now = db.now()
+        t.recall_count += 1
+        t.called_at = t.updated_at = now
+        _journal(s, db, actor, t, "ticket.recall", "ticket.recalled", now, recall_count=t.recall_count)
+        return ticket_info(t, latest_leg(s, t).queued_at)
+
+
+def start(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
+    with _transition(db, ref, TicketAction.START) as (s, t):
+        now = db.now()
+        t.state, t.started_at, t.updated_at = TicketState.SERVING, now, now
+        if actor.user_id is not None:
+            t.officer = s.get(User, actor.user_id)
+        leg = latest_leg(s, t)
+        leg.started_at, leg.officer_id = now, t.officer.id if t.officer else None
+        _journal(s, db, actor, t, "ticket.start", "ticket.started", now)
+        return ticket_info(t, leg.queued_at)
+
+
+def finish(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
+    with _transition(db, ref, TicketAction.FINISH) as (s, t):
+        now = db.now()
+        t.state, t.finished_at, t.updated_at = TicketState.DONE, now, now
+        leg = latest_leg(s, t)
+        leg.ended_at, leg.outcome = now, "done"
+        _journal(s, db, actor, t, "ticket.finish", "ticket.finished", now)
+        return ticket_info(t, leg.queued_at)
+
+
+def no_show(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
+    required = int(site_service.get_setting(db, "queue.recalls_before_no_show"))
+    with _transition(db, ref, TicketAction.NO_SHOW) as (s, t):
+        check_no_show(t.number, t.recall_count, required)
+        now = db.now()
+        t.state, t.finished_at, t.updated_at = TicketState.NO_SHOW, now, now
+        leg = latest_leg(s, t)
+        leg.ended_at, leg.outcome = now, "no_show"
+        _journal(s, db, actor, t, "ticket.no_show", "ticket.no_show", now)
+        return ticket_info(t, leg.queued_at)
+
+
+def reactivate(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
+    """A no-show who turns up later the same day queues again, at the back (keeps the number)."""
+    with _transition(db, ref, TicketAction.REACTIVATE) as (s, t):
+        now = db.now()
+        if t.service_day != service_day(now, db.timezone):
+            raise InvalidTransition(f"Tiket {t.number} dari hari lain tidak dapat diaktifkan kembali.")
+        policy = PriorityPolicy(t.service.priority_head_start_minutes)
+        t.state, t.updated_at = TicketState.WAITING, now
+        t.called_at = t.started_at = t.finished_at = None
+        t.counter = None
+        t.queue_key = queue_key(now, t.priority, policy)
+        s.add(TicketLeg(ticket_id=t.id, service_id=t.service_id, queued_at=now, outcome="open"))
+        s.flush()
+        ahead, estimate = position(s, t)
+        _journal(s, db, actor, t, "ticket.reactivate", "ticket.reactivated", now)
+        return ticket_info(t, now, ahead, estimate)
+
+
+def cancel(db: Database, ref: str | int, reason: str, actor: Actor = SYSTEM) -> TicketInfo:
+    if not reason or not reason.strip():
+        raise ValidationError("Alasan pembatalan wajib diisi.", field="reason")
+    with _transition(db, ref, TicketAction.CANCEL) as (s, t):
+        now = db.now()
+        t.state, t.cancel_reason, t.finished_at, t.updated_at = (
+            TicketState.CANCELLED,
+            reason.strip(),
+            now,
+            now,
+        )
+        leg = latest_leg(s, t)
+        leg.ended_at, leg.outcome = now, "cancelled"
+        _journal(s, db, actor, t, "ticket.cancel", "ticket.cancelled", now, reason=reason.strip())
+        return ticket_info(t, leg.queued_at)
+
+
+def transfer(
+    db: Database,
+    ref: str | int,
+    *,
+    to_service: str | None = None,
+    to_counter: str | None = None,
+    actor: Actor = SYSTEM,
+) -> TicketInfo:
+    """Move a called or serving ticket to another service's or counter's queue.
+
+    The ticket keeps its number and its original arrival time, so it is not sent to the back.
+    """
+    if (to_service is None) == (to_counter is None):
+        raise ValidationError("Pilih salah satu: layanan tujuan atau loket tujuan.", field="target")
+    with _transition(db, ref, TicketAction.TRANSFER) as (s, t):
+        now = db.now()
+        from_service = t.service
+        if to_service is not None:
+            target = find_service(s, to_service)
+            if not target.active:
+                raise ServiceClosed(f"Layanan {target.name} tidak aktif.")
+            t.service, t.target_counter = target, None
+            where = target.code
+        else:
+            assert to_counter is not None
+            counter = find_counter(s, to_counter)
+            if counter.id == t.counter_id:
+                raise InvalidTransition("Loket tujuan sama dengan loket saat ini.")
+            t.target_counter = counter
+            where = counter.code
+        leg = latest_leg(s, t)
+        leg.ended_at, leg.outcome = now, "transferred"
+        t.transferred_from_service_id = from_service.id
+        t.state, t.updated_at = TicketState.WAITING, now
+        t.counter = None
+        t.called_at = t.started_at = None
+        t.queue_key = queue_key(
+            t.arrival_at, t.priority, PriorityPolicy(t.service.priority_head_start_minutes)
+        )
+        s.add(TicketLeg(ticket_id=t.id, service_id=t.service.id, queued_at=now, outcome="open"))
+        s.flush()
+        moved = {"from": from_service.code, "to": where}
+        _journal(s, db, actor, t, "ticket.transfer", "ticket.transferred", now, **moved)
+        return ticket_info(t, now)
+
+
+def set_print_state(db: Database, ref: str | int, state: str, actor: Actor = SYSTEM) -> TicketInfo:
+    if state not in ("pending", "printed", "failed"):
+        raise ValueError(state)
+    with db.write() as s:
+        t = find_ticket(s, db, ref, lock=True)
+        t.print_state, t.updated_at = state, db.now()
+        record(s, db, actor, f"ticket.print_{state}", "ticket", t.id, details={"number": t.number})
+        return ticket_info(t, latest_leg(s, t).queued_at)

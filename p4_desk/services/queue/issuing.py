@@ -1,0 +1,108 @@
+"""Issuing a ticket: the number (atomic per service and service day), its place, its estimate."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from p4_desk.domain import opening_hours
+from p4_desk.domain.queue_rules import (
+    PRIORITY_GROUPS,
+    PriorityPolicy,
+    format_ticket_number,
+    queue_key,
+    service_day,
+)
+from p4_desk.domain.ticket_lifecycle import TicketState
+from p4_desk.errors import QuotaExhausted, ServiceClosed, ValidationError
+from p4_desk.services.catalog import find_service
+from p4_desk.services.journal import SYSTEM, Actor, record
+from p4_desk.services.queue.tickets import TicketInfo, position_of, ticket_info, ticket_payload
+from p4_desk.store.db import Database
+from p4_desk.store.models import Service, ServiceDaySequence, Ticket, TicketLeg
+
+
+def _next_number(s: Session, db: Database, service: Service, day: date) -> int:
+    ins = (sqlite.insert if db.is_sqlite else postgresql.insert)(ServiceDaySequence)
+    stmt = (
+        ins.values(service_id=service.id, service_day=day, last_number=1)
+        .on_conflict_do_update(
+            index_elements=["service_id", "service_day"],
+            set_={"last_number": ServiceDaySequence.last_number + 1},
+        )
+        .returning(ServiceDaySequence.last_number)
+    )
+    return int(s.execute(stmt).scalar_one())
+
+
+def issue_ticket(
+    db: Database,
+    service_code: str,
+    priority: str | None = None,
+    actor: Actor = SYSTEM,
+    *,
+    print_state: str = "none",
+) -> TicketInfo:
+    if priority is not None and priority not in PRIORITY_GROUPS:
+        raise ValidationError(
+            f"Kelompok prioritas '{priority}' tidak dikenal. Pilihan: {', '.join(PRIORITY_GROUPS)}.",
+            field="priority",
+        )
+    now = db.now()
+    tz = db.timezone
+    day = service_day(now, tz)
+    with db.write() as s:
+        service = find_service(s, service_code, with_agency=True)
+        if not service.active:
+            raise ServiceClosed(f"Layanan {service.name} tidak aktif.")
+        if not opening_hours.is_open(service.opening_hours, now.astimezone(tz)):
+            hours = opening_hours.describe_day(service.opening_hours, now.astimezone(tz).weekday())
+            raise ServiceClosed(f"Layanan {service.name} sedang tutup. Jam layanan hari ini: {hours}.")
+        seq = _next_number(s, db, service, day)
+        if service.daily_quota is not None and seq > service.daily_quota:
+            raise QuotaExhausted(
+                f"Kuota harian layanan {service.name} ({service.daily_quota} tiket) sudah habis. "
+                "Silakan datang kembali pada hari kerja berikutnya."
+            )
+        policy = PriorityPolicy(service.priority_head_start_minutes)
+        ticket = Ticket(
+            uid=str(uuid.uuid4()),
+            service=service,
+            issued_service=service,
+            service_day=day,
+            seq=seq,
+            number=format_ticket_number(service.prefix, seq),
+            priority=priority,
+            state=TicketState.WAITING,
+            issued_at=now,
+            arrival_at=now,
+            queue_key=queue_key(now, priority, policy),
+            recall_count=0,
+            print_state=print_state,
+            updated_at=now,
+        )
+        s.add(ticket)
+        s.flush()
+        s.add(TicketLeg(ticket_id=ticket.id, service_id=service.id, queued_at=now, outcome="open"))
+        record(
+            s,
+            db,
+            actor,
+            "ticket.issue",
+            "ticket",
+            ticket.id,
+            details={"number": ticket.number, "service": service.code, "priority": priority},
+            event_type="ticket.issued",
+            payload=ticket_payload(ticket),
+            at=now,
+        )
+        info = ticket_info(ticket, now)
+        where = (ticket.id, day, ticket.queue_key, service.id, service.default_service_minutes)
+    # The estimate is read after the commit: the write lock is held as briefly as possible.
+    with db.read() as s:
+        ahead, estimate = position_of(s, *where)
+    return replace(info, people_ahead=ahead, estimated_wait_minutes=estimate)
