@@ -14,8 +14,8 @@ from sqlalchemy import select
 from p4_desk.config import Settings
 from p4_desk.domain import opening_hours
 from p4_desk.errors import ValidationError
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import AuditEntry
 
 AUDIT_PAGE = 500

@@ -33,10 +33,10 @@ from p4_desk.domain.registration import format_registration_number, parse_regist
 from p4_desk.errors import ConfigError, NotFound, ValidationError
 from p4_desk.printing.receipt import ReceiptContent, ReceiptDocument, render_receipt
 from p4_desk.services import queue
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.services.permits import holiday_calendar
 from p4_desk.services.site import get_setting, get_site
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import (
     Agency,
     Application,

@@ -43,8 +43,8 @@ from p4_desk.domain.working_days import HolidayCalendar
 from p4_desk.errors import NotFound, ValidationError
 from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_service
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Agency, Complaint, ComplaintSequence, ComplaintStep, User
 
 IDENTITIES = {

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 
 from p4_desk.errors import AlreadyExists, NotFound, ValidationError
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Site, SiteSetting
 
 # Site-wide settings shared by every workstation: key -> (default, title).

@@ -24,8 +24,8 @@ from p4_desk.printing.ticket import TicketPrintData, render_ticket_pdf
 from p4_desk.services import queue
 from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_counter
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Ticket, TicketLeg
 
 # --- reprint --------------------------------------------------------------------------------

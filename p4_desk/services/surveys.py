@@ -23,8 +23,8 @@ from p4_desk.errors import AlreadyExists, InvalidTransition, NotFound, Validatio
 from p4_desk.services import queue
 from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_counter, find_service
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Agency, Counter, Service, SurveyResponse, Ticket
 
 CHANNELS = ("screen", "paper")

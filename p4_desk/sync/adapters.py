@@ -20,8 +20,8 @@ from sqlalchemy import select
 
 from p4_desk.errors import P4Error
 from p4_desk.services import applications, permits
-from p4_desk.services.journal import SYSTEM, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, record
 from p4_desk.store.models import CentralApplicationUpdate, SiteSetting
 from p4_desk.sync.client import ApplicationUpdate
 from p4_desk.sync.state import state_row

@@ -17,8 +17,8 @@ from p4_desk.gui.admin.window import AdminWindow
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import set_synchronous
 from p4_desk.services import catalog, site, users
-from p4_desk.services.journal import change_marker
 from p4_desk.store.db import Database
+from p4_desk.store.journal import change_marker
 from tests.support.sites import make_site
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output"

@@ -26,9 +26,9 @@ from sqlalchemy import func, select, update
 from p4_desk.cli import main as cli_main
 from p4_desk.config import Settings
 from p4_desk.services import permits, queue, users
-from p4_desk.services.journal import SYSTEM, record
 from p4_desk.services.site import get_setting
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, record
 from p4_desk.store.models import CentralApplicationUpdate, OutboxEvent
 from p4_desk.sync import state as sync_state
 from p4_desk.sync.agent import Backoff, SyncAgent

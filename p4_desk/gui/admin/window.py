@@ -13,7 +13,7 @@ from p4_desk.gui.admin.tab import AdminTab
 from p4_desk.gui.admin.users_tab import UsersTab
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
-from p4_desk.services.journal import change_marker
+from p4_desk.store.journal import change_marker
 
 POLL_MS = 1000
 
