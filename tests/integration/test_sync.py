@@ -26,6 +26,7 @@ from sqlalchemy import func, select, update
 from p4_desk.cli import main as cli_main
 from p4_desk.config import Settings
 from p4_desk.services import permits, queue, users
+from p4_desk.services.central_inbox import CentralInbox
 from p4_desk.services.site import get_setting
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, record
@@ -74,7 +75,7 @@ def enrolled_desk(central: CentralServer, url: str, *, via: str | None = None, c
 
 
 def agent_for(db: Database, **options: object) -> SyncAgent:
-    return SyncAgent(db, open_client(db, Settings.load()), backoff=FAST, **options)  # type: ignore[arg-type]
+    return SyncAgent(db, open_client(db, Settings.load()), CentralInbox(db), backoff=FAST, **options)  # type: ignore[arg-type]
 
 
 def work_a_day(db: Database, tickets: int = 60) -> None:
