@@ -322,7 +322,8 @@ def _sorted_groups(groups: dict[str, tuple[str, list[str]]]) -> list[OverdueGrou
 # --- filing ---------------------------------------------------------------------------------
 
 
-def _next_number(s: Session, db: Database, year: int) -> str:
+def allocate_number(s: Session, db: Database, year: int) -> str:
+    """The next complaint number of ``year`` (``PGD-2025-00001``), atomic across PCs."""
     ins = (sqlite.insert if db.is_sqlite else postgresql.insert)(ComplaintSequence)
     stmt = (
         ins.values(year=year, last_number=1)
@@ -453,7 +454,7 @@ def file_complaint(
         deadlines = compute_deadlines(today, rules, calendar)
         c = Complaint(
             uid=str(uuid.uuid4()),
-            number=_next_number(s, db, now.astimezone(db.timezone).year),
+            number=allocate_number(s, db, now.astimezone(db.timezone).year),
             kind=complaint_kind.value,
             agency=agency_row,
             service=service_row,
@@ -629,101 +630,3 @@ def auto_close_due(db: Database) -> list[str]:
 
 def deadline_label(name: str) -> str:
     return DEADLINE_LABELS.get(name, name)
-
-
-# --- demo data ------------------------------------------------------------------------------
-
-# (days ago received, kind, agency, service, description, identity, steps taken (state, days ago))
-_DEMO_COMPLAINTS: list[tuple[int, str, str, str | None, str, str, list[tuple[str, int]]]] = [
-    (9, "pengaduan", "DUKCAPIL", "KTP", "KTP-el belum dicetak sejak tiga minggu; blangko disebut habis.",
-     "named", []),
-    (16, "pengaduan", "SAMSAT", "PKB", "Diminta membayar biaya tambahan di luar ketentuan saat bayar pajak.",
-     "confidential", [("verified", 15), ("forwarded", 14)]),
-    (6, "permintaan_informasi", "IMIGRASI", "PASPOR", "Berapa lama paspor jadi bila kuota harian habis?",
-     "named", [("verified", 5), ("forwarded", 5), ("answered", 3)]),
-    (1, "aspirasi", "DPMPTSP", None, "Mohon ditambah kursi tunggu dan colokan listrik di area perizinan.",
-     "anonymous", []),
-    (20, "pengaduan", "POLRES", "SKCK", "Laporan ganda dari pelapor yang sama.",
-     "named", [("closed", 19)]),
-]  # fmt: skip
-
-
-def add_demo_complaints(db: Database) -> int:
-    """A few complaints in every state, one of them overdue, written directly as history.
-
-    Like the demo's ticket history they get no audit rows or outbox events: they did not
-    happen here, and a demo must not send invented complaints to the province.
-    """
-    calendar, rules = site_holidays(db), deadline_rules(db)
-    tz, now = db.timezone, db.now()
-    lat = float(site_service.get_setting(db, "site.latitude"))
-    lon = float(site_service.get_setting(db, "site.longitude"))
-    with db.write() as s:
-        officer = s.scalar(select(User).where(User.role == "operator").order_by(User.id))
-        for index, (ago, kind, agency_code, service_code, text, identity, steps) in enumerate(
-            sorted(_DEMO_COMPLAINTS, key=lambda row: -row[0])
-        ):
-            received_at = now - timedelta(days=ago)
-            received_on = received_at.astimezone(tz).date()
-            agency_row = s.scalar(select(Agency).where(Agency.code == agency_code))
-            if agency_row is None:
-                continue
-            c = Complaint(
-                uid=str(uuid.uuid4()),
-                number=_next_number(s, db, received_at.astimezone(tz).year),
-                kind=kind,
-                agency=agency_row,
-                service=find_service(s, service_code) if service_code else None,
-                description=text,
-                service_date=received_on,
-                identity=identity,
-                reporter_name=None if identity == "anonymous" else ("Warga Contoh " + str(index + 1)),
-                reporter_phone=None if identity == "anonymous" else f"+62812000000{index + 1:02d}",
-                latitude=lat,
-                longitude=lon,
-                place="Mal Pelayanan Publik",
-                state=ComplaintState.RECEIVED.value,
-                received_at=received_at,
-                received_on=received_on,
-                deadlines={},
-                officer=officer,
-                updated_at=received_at,
-            )
-            c.steps.append(
-                ComplaintStep(
-                    at=received_at,
-                    to_state="received",
-                    officer_id=officer.id if officer else None,
-                    username=officer.username if officer else None,
-                )
-            )
-            for state, step_ago in steps:
-                at = now - timedelta(days=step_ago)
-                day = at.astimezone(tz).date()
-                if state == "forwarded":
-                    c.forwarded_on = day
-                elif state == "answered":
-                    c.answered_on = day
-                elif state == "closed":
-                    c.closed_at = at
-                note = {
-                    "answered": "Paspor selesai 4 hari kerja setelah foto.",
-                    "closed": "Laporan ganda.",
-                }.get(state)
-                c.steps.append(
-                    ComplaintStep(
-                        at=at,
-                        from_state=c.state,
-                        to_state=state,
-                        note=note,
-                        officer_id=officer.id if officer else None,
-                        username=officer.username if officer else None,
-                    )
-                )
-                c.state, c.updated_at = state, at
-            due = compute_deadlines(
-                received_on, rules, calendar, forwarded_on=c.forwarded_on, answered_on=c.answered_on
-            )
-            c.deadlines = {k: v.isoformat() for k, v in due.items()}
-            s.add(c)
-    return len(_DEMO_COMPLAINTS)

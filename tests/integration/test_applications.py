@@ -404,7 +404,7 @@ def test_stale_drafts_are_purged(db: Database, officer, clock: Clock) -> None:
 
 
 def test_demo_catalogue_and_applications(db_url: str, clock: Clock) -> None:
-    from p4_desk.services.permit_demo import APPLICATIONS, PERMITS, load_permit_demo
+    from p4_desk.demo.permits import APPLICATIONS, PERMITS, load_permit_demo
 
     db = make_site(db_url, clock)
     officer = users.get_user(db, "petugas1").actor
