@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from p4_desk.central.models import Base
+from p4_desk.central import migrate as schema
 
 #: environment variable that overrides the default database URL
 DB_ENV = "P4_CENTRAL_DB"
@@ -26,18 +26,19 @@ def default_db_url() -> str:
     return f"sqlite:///{data_dir / 'central.sqlite3'}"
 
 
-def open_engine(db_url: str) -> Engine:
-    """Create the engine and the tables (``create_all`` is enough for the reference server)."""
+def open_engine(db_url: str, *, migrate: bool = True) -> Engine:
+    """Create the engine and bring the schema to the newest revision (``central.migrate``)."""
     if db_url.startswith("sqlite"):
         engine = create_engine(db_url, connect_args={"timeout": 30, "check_same_thread": False})
         _serialise_sqlite_writers(engine)
     else:
         engine = create_engine(db_url, pool_pre_ping=True)
-    with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            # several servers starting at once on an empty database: one creates the tables
-            connection.execute(text("SELECT pg_advisory_xact_lock(4701000)"))
-        Base.metadata.create_all(connection)
+    if migrate:
+        try:
+            schema.upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
     return engine
 
 
