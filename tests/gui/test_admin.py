@@ -207,6 +207,7 @@ def test_the_window_speaks_indonesian_with_its_translation(
             "Pengguna",
             "Printer",
             "Situs",
+            "Aturan situs",
             "Log audit",
         ]
         assert win.agencies.add_button.text() == "Tambah instansi"
