@@ -14,14 +14,12 @@ from p4_desk.config import SITE_SETTINGS, Settings
 from p4_desk.gui.admin import open_window
 from p4_desk.gui.admin.window import AdminWindow
 from p4_desk.gui.common.context import AppContext
-from p4_desk.gui.common.tasks import set_synchronous
 from p4_desk.services import admin, site, users
 from tests.support.sites import make_site
 
 
 @pytest.fixture
-def window(sqlite_url: str, tmp_path: Path, qtbot: QtBot) -> Iterator[AdminWindow]:
-    set_synchronous(True)
+def window(sqlite_url: str, tmp_path: Path, qtbot: QtBot, inline_tasks: None) -> Iterator[AdminWindow]:
     db = make_site(sqlite_url)
     users.add_user(db, "admin", "Admin Situs", "admin", "admin12345")
     admin_user = users.authenticate(db, "admin", "admin12345")
@@ -33,7 +31,6 @@ def window(sqlite_url: str, tmp_path: Path, qtbot: QtBot) -> Iterator[AdminWindo
     win.tabs.setCurrentWidget(win.site_rules)
     yield win
     win.timer.stop()
-    set_synchronous(False)
     db.dispose()
 
 

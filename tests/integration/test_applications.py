@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import threading
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pypdf
 import pytest
@@ -24,11 +24,6 @@ from tests.support.sites import Clock, make_site
 
 NIK = "1871015708900003"  # woman (57 - 40 = 17), born 17 Aug 1990, Kota Bandar Lampung
 MASKED = "1871**********0003"
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(datetime(2026, 3, 4, 3, 0, tzinfo=UTC))  # Wednesday 4 March 2026, 10:00 WIB
 
 
 @pytest.fixture

@@ -46,16 +46,7 @@ SITE = "MPP-TEST"
 FAST = Backoff(base_s=0.01, cap_s=0.05)
 
 
-@pytest.fixture(autouse=True)
-def memory_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    """keyring's own selection, pointed at the in-memory backend (child processes too)."""
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.support.memory_keyring.MemoryKeyring")
-    monkeypatch.setenv("P4_TEST_KEYRING_FILE", str(tmp_path / "test-keyring.json"))
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+pytestmark = pytest.mark.usefixtures("memory_keyring")  # child processes share it too
 
 
 @pytest.fixture
