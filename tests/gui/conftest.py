@@ -4,6 +4,7 @@
   on a settable clock at 10:00 WIB; users petugas1 / petugas2 (password ``rahasia123``).
 - ``make_ctx(db, role=..., counter=..., username=...)``: an ``AppContext`` with that user logged in.
 - ``screenshot(widget, name)``: saves a PNG to ``test-output/screenshots/<name>.png`` (gitignored).
+- ``admin_window``: the admin window on the MPP-TEST site, user ``admin`` logged in, shown.
 - ``inline_tasks``: background tasks run at once on the calling thread (``set_synchronous``).
 - ``translation("kiosk")``: installs the shipped ``kiosk_id.qm`` until the test ends; a test or
   module marked ``@pytest.mark.translation("kiosk")`` gets it installed before it starts.
@@ -18,8 +19,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from p4_desk.config import Settings
+from p4_desk.gui.admin import open_window as open_admin
+from p4_desk.gui.admin.window import AdminWindow
 from p4_desk.gui.app.look import apply_theme
 from p4_desk.gui.common import live
 from p4_desk.gui.common.context import AppContext
@@ -106,6 +110,21 @@ def make_ctx() -> MakeCtx:
         return ctx
 
     return make
+
+
+@pytest.fixture
+def admin_window(sqlite_url: str, tmp_path: Path, qtbot: QtBot, inline_tasks: None) -> Iterator[AdminWindow]:
+    db = make_site(sqlite_url)
+    users.add_user(db, "admin", "Admin Situs", "admin", "admin12345")
+    admin = users.authenticate(db, "admin", "admin12345")
+    ctx = AppContext(db=db, settings=Settings(path=tmp_path / "settings.toml"), role="admin", user=admin)
+    win = open_admin(ctx)
+    assert isinstance(win, AdminWindow)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.timer.stop()
+    db.dispose()
 
 
 @pytest.fixture

@@ -24,18 +24,8 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output"
 
 
 @pytest.fixture
-def window(sqlite_url: str, tmp_path: Path, qtbot: QtBot, inline_tasks: None) -> Iterator[AdminWindow]:
-    db = make_site(sqlite_url)
-    users.add_user(db, "admin", "Admin Situs", "admin", "admin12345")
-    admin = users.authenticate(db, "admin", "admin12345")
-    ctx = AppContext(db=db, settings=Settings(path=tmp_path / "settings.toml"), role="admin", user=admin)
-    win = open_window(ctx)
-    assert isinstance(win, AdminWindow)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.timer.stop()
-    db.dispose()
+def window(admin_window: AdminWindow) -> AdminWindow:
+    return admin_window
 
 
 @pytest.fixture

@@ -13,12 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from p4_desk.config import Settings
 from p4_desk.gui.admin import open_window
 from p4_desk.gui.admin.permits_tab import PermitsTab
 from p4_desk.gui.admin.window import AdminWindow
-from p4_desk.gui.common.context import AppContext
-from p4_desk.services import permits, users
+from p4_desk.services import permits
 from p4_desk.services.permits import Requirement
 from p4_desk.store.db import Database
 from tests.support.sites import make_site
@@ -27,20 +25,10 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output"
 
 
 @pytest.fixture
-def window(sqlite_url: str, tmp_path: Path, qtbot: QtBot, inline_tasks: None) -> Iterator[AdminWindow]:
-    db = make_site(sqlite_url)
-    users.add_user(db, "admin", "Admin Situs", "admin", "admin12345")
-    admin = users.authenticate(db, "admin", "admin12345")
-    ctx = AppContext(db=db, settings=Settings(path=tmp_path / "settings.toml"), role="admin", user=admin)
-    win = open_window(ctx)
-    assert isinstance(win, AdminWindow)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    win.tabs.setCurrentWidget(win.permit_types)
-    yield win
-    win.timer.stop()
-    db.dispose()
+def window(admin_window: AdminWindow) -> AdminWindow:
+    admin_window.resize(1366, 768)
+    admin_window.tabs.setCurrentWidget(admin_window.permit_types)
+    return admin_window
 
 
 @pytest.fixture

@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from p4_desk.config import SITE_SETTINGS, Settings
-from p4_desk.gui.admin import open_window
+from p4_desk.config import SITE_SETTINGS
 from p4_desk.gui.admin.window import AdminWindow
-from p4_desk.gui.common.context import AppContext
-from p4_desk.services import admin, site, users
-from tests.support.sites import make_site
+from p4_desk.services import admin, site
 
 
 @pytest.fixture
-def window(sqlite_url: str, tmp_path: Path, qtbot: QtBot, inline_tasks: None) -> Iterator[AdminWindow]:
-    db = make_site(sqlite_url)
-    users.add_user(db, "admin", "Admin Situs", "admin", "admin12345")
-    admin_user = users.authenticate(db, "admin", "admin12345")
-    ctx = AppContext(db=db, settings=Settings(path=tmp_path / "s.toml"), role="admin", user=admin_user)
-    win = open_window(ctx)
-    assert isinstance(win, AdminWindow)
-    qtbot.addWidget(win)
-    win.show()
-    win.tabs.setCurrentWidget(win.site_rules)
-    yield win
-    win.timer.stop()
-    db.dispose()
+def window(admin_window: AdminWindow) -> AdminWindow:
+    admin_window.tabs.setCurrentWidget(admin_window.site_rules)
+    return admin_window
 
 
 def test_every_editable_site_setting_has_a_row_with_its_title(window: AdminWindow) -> None:
