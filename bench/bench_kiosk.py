@@ -34,9 +34,10 @@ from PySide6.QtCore import QEventLoop, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from p4_desk import demo  # noqa: E402
 from p4_desk.config import Settings  # noqa: E402
 from p4_desk.gui.common.context import AppContext  # noqa: E402
-from p4_desk.services import catalog, demo, queue, site, ticketing  # noqa: E402
+from p4_desk.services import catalog, queue, site, ticketing  # noqa: E402
 from p4_desk.store.migrate import open_database  # noqa: E402
 
 

@@ -80,6 +80,7 @@ def make_backlog(url: str, events: int) -> None:
 
 def drain_in_this_process(url: str, central_url: str, token: str, batch_size: int) -> None:
     """The desk process: drain and print figures as JSON (token passed by the harness)."""
+    from p4_desk.services.central_inbox import CentralInbox
     from p4_desk.store.db import Database
     from p4_desk.sync.agent import SyncAgent
     from p4_desk.sync.client import BatchAnswer, CentralClient
@@ -100,7 +101,7 @@ def drain_in_this_process(url: str, central_url: str, token: str, batch_size: in
     client.post_events = timed_post  # type: ignore[method-assign]
     rss_before = _rss_kib()
     began = time.perf_counter()
-    report = SyncAgent(db, client, batch_size=batch_size, pull=False).run_once()
+    report = SyncAgent(db, client, CentralInbox(db), batch_size=batch_size, pull=False).run_once()
     seconds = time.perf_counter() - began
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(

@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import Table, func, insert, select  # noqa: E402
 
+from p4_desk.demo.hall import AGENCIES, HOUR_WEIGHTS, SERVICES  # noqa: E402
 from p4_desk.domain.queue_rules import format_ticket_number  # noqa: E402
 from p4_desk.services import catalog, site, users  # noqa: E402
-from p4_desk.services.demo import AGENCIES, HOUR_WEIGHTS, SERVICES  # noqa: E402
 from p4_desk.store.db import Database  # noqa: E402
 from p4_desk.store.migrate import open_database  # noqa: E402
 from p4_desk.store.models import AuditEntry, ServiceDaySequence, Ticket, TicketLeg, User  # noqa: E402

@@ -1,4 +1,6 @@
-"""Shared fixtures: isolated settings dirs, a real PostgreSQL server, site databases."""
+"""Shared fixtures: isolated settings dirs, a real PostgreSQL server, site databases, the site
+clock, an in-memory keyring. GUI fixtures (translations, inline tasks) are in tests/gui/conftest.py.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +14,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the developer's real keyring (see p4_desk.sync credentials).
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
+from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 from tests.support.postgres import PostgresServer, postgres_server  # noqa: E402
+from tests.support.sites import DEFAULT_START, Clock  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "translation(area, ...): the GUI test runs with the shipped <area>_id.qm installed"
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -35,6 +45,30 @@ def _keyring_restored() -> Iterator[None]:
     before = keyring.get_keyring()
     yield
     keyring.set_keyring(before)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The site's clock in a test: Wednesday 4 March 2026, 10:00 WIB (office hours); settable.
+
+    A module that needs another moment overrides this fixture with its own ``clock``.
+    """
+    return Clock(DEFAULT_START)
+
+
+@pytest.fixture
+def memory_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
+    """keyring's own selection pointed at the in-memory backend, for this process and for child
+    processes (which find the secrets in a file mirror under ``tmp_path``). Restored afterwards
+    by ``_keyring_restored``. Modules that need it everywhere: ``pytestmark = usefixtures(...)``.
+    """
+    import keyring
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.support.memory_keyring.MemoryKeyring")
+    monkeypatch.setenv("P4_TEST_KEYRING_FILE", str(tmp_path / "test-keyring.json"))
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
 
 
 @pytest.fixture(scope="session")

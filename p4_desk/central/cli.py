@@ -1,5 +1,7 @@
 """``p4-desk central ...``: run the central API and administer sites, catalogue, statuses.
 
+Every subcommand migrates the database to the newest schema first (``central.migrate``);
+``central db upgrade`` does only that, ``central db current`` shows the revision.
 Every subcommand takes ``--db URL`` (default ``$P4_CENTRAL_DB``, else a SQLite file in
 the ``p4-desk-central`` user data dir). Each parsed subcommand carries ``func``:
 ``args.func(args)`` runs it and returns the exit code.
@@ -69,6 +71,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     report = _command(commands, "report", "jumlah peristiwa per situs dan jenis", _report)
     report.add_argument("--json", action="store_true")
+
+    schema = commands.add_parser("db", help="skema basis data pusat")
+    schema_commands = schema.add_subparsers(dest="db_command", metavar="PERINTAH", required=True)
+    upgrade = _command(schema_commands, "upgrade", "perbarui skema ke revisi terbaru", _db_upgrade)
+    upgrade.add_argument("--json", action="store_true")
+    current = _command(schema_commands, "current", "tampilkan revisi skema", _db_current)
+    current.add_argument("--json", action="store_true")
 
     openapi = commands.add_parser("openapi", help="tulis kontrak OpenAPI")
     openapi.add_argument("--out", type=Path, default=Path("docs/api/openapi.json"))
@@ -264,6 +273,45 @@ def _report(args: argparse.Namespace) -> int:
         counts = stats.event_counts(session)
     lines = [f"{site}\t{type_}\t{count}" for site, types in counts.items() for type_, count in types.items()]
     _print(args, {"sites": counts}, "\n".join(lines) or "Belum ada peristiwa.")
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from p4_desk.central import migrate
+    from p4_desk.central.db import default_db_url, open_engine
+
+    engine = open_engine(args.db or default_db_url(), migrate=False)
+    try:
+        before = migrate.current_revision(engine)
+        changed = migrate.upgrade(engine)
+        after = migrate.current_revision(engine)
+    finally:
+        engine.dispose()
+    if not changed:
+        text = f"Skema basis data pusat sudah pada revisi terbaru ({after})."
+    elif before is None:
+        text = f"Skema basis data pusat disiapkan pada revisi {after}."
+    else:
+        text = f"Skema basis data pusat diperbarui dari revisi {before} ke {after}."
+    _print(args, {"revision": after, "previous": before, "upgraded": changed}, text)
+    return 0
+
+
+def _db_current(args: argparse.Namespace) -> int:
+    from p4_desk.central import migrate
+    from p4_desk.central.db import default_db_url, open_engine
+
+    engine = open_engine(args.db or default_db_url(), migrate=False)
+    try:
+        revision = migrate.current_revision(engine)
+    finally:
+        engine.dispose()
+    head = migrate.head_revision()
+    if revision is None:
+        text = f"Basis data pusat belum memiliki skema berversi (revisi terbaru: {head})."
+    else:
+        text = f"Skema basis data pusat pada revisi {revision} (terbaru: {head})."
+    _print(args, {"revision": revision, "head": head}, text)
     return 0
 
 

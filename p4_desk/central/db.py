@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Connection, Engine, case, create_engine, event, text, update
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from p4_desk.central.models import ApplicationProjection, ApplicationUpdate, Base
-from p4_desk.domain.permit_lifecycle import LEGACY_NAMES
+from p4_desk.central import migrate as schema
 
 #: environment variable that overrides the default database URL
 DB_ENV = "P4_CENTRAL_DB"
@@ -27,32 +26,21 @@ def default_db_url() -> str:
     return f"sqlite:///{data_dir / 'central.sqlite3'}"
 
 
-def open_engine(db_url: str) -> Engine:
-    """Create the engine and the tables (``create_all`` is enough for the reference server)."""
+def open_engine(db_url: str, *, migrate: bool = True) -> Engine:
+    """Create the engine and bring the schema to the newest revision (``central.migrate``)."""
     if db_url.startswith("sqlite"):
         engine = create_engine(db_url, connect_args={"timeout": 30, "check_same_thread": False})
         _serialise_sqlite_writers(engine)
     else:
         engine = create_engine(db_url, pool_pre_ping=True)
-    with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            # several servers starting at once on an empty database: one creates the tables
-            connection.execute(text("SELECT pg_advisory_xact_lock(4701000)"))
-        Base.metadata.create_all(connection)
-        _english_permit_states(connection)
+    if migrate:
+        try:
+            schema.upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
     return engine
 
-
-def _english_permit_states(connection: Connection) -> None:
-    """Rows stored before permit states became English identifiers get them (idempotent).
-
-    The reference server has no migration tool yet; this is the data step a migration would be.
-    """
-    mapping = {old: new.value for old, new in LEGACY_NAMES.items()}
-    for model in (ApplicationProjection, ApplicationUpdate):
-        connection.execute(
-            update(model).where(model.state.in_(list(mapping))).values(state=case(mapping, value=model.state))
-        )
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

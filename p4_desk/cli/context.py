@@ -11,8 +11,8 @@ from typing import Any
 
 from p4_desk.config import Settings
 from p4_desk.errors import NotFound
-from p4_desk.services.journal import SYSTEM, Actor
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor
 
 
 def add_common(parser: argparse.ArgumentParser, *, json_flag: bool = True) -> None:

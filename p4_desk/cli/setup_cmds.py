@@ -48,7 +48,7 @@ def _current(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
-    from p4_desk.services.demo import load_demo_data
+    from p4_desk.demo import load_demo_data
 
     summary = load_demo_data(ctx.open_db(require_site=False), days=args.days, seed=args.seed)
     ctx.emit(

@@ -18,6 +18,7 @@ from typing import Any
 from p4_desk.cli.context import CliContext, command
 from p4_desk.domain.wording import format_datetime
 from p4_desk.errors import ValidationError
+from p4_desk.services.central_inbox import CentralInbox
 from p4_desk.sync import state as sync_state
 from p4_desk.sync.agent import RunReport, SyncAgent
 
@@ -67,7 +68,7 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
 
     db = ctx.db
     client = open_client(db, ctx.settings)
-    agent = SyncAgent(db, client, batch_size=max(1, args.batch_size))
+    agent = SyncAgent(db, client, CentralInbox(db), batch_size=max(1, args.batch_size))
     try:
         if args.once:
             report = agent.run_once()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Sl
 
 from p4_desk.config import Settings
 from p4_desk.errors import ConfigError, P4Error
+from p4_desk.services.central_inbox import CentralInbox
 from p4_desk.store.db import Database
 from p4_desk.sync.agent import SyncAgent
 from p4_desk.sync.credentials import CredentialStore
@@ -98,5 +99,7 @@ class SyncWorker(QObject):
             self.problem.emit(unavailable.message)
 
     def _open_agent(self) -> SyncAgent | None:
-        self._agent = SyncAgent(self._db, open_client(self._db, self._settings, store=self._store))
+        self._agent = SyncAgent(
+            self._db, open_client(self._db, self._settings, store=self._store), CentralInbox(self._db)
+        )
         return self._agent

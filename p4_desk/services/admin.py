@@ -4,37 +4,20 @@ workstation settings changes (audited like everything else) and the opening-hour
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
-from p4_desk.config import Settings
+from p4_desk.config import SETTING_BY_KEY, Setting, Settings
 from p4_desk.domain import opening_hours
 from p4_desk.errors import ValidationError
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import AuditEntry
 
 AUDIT_PAGE = 500
-
-# Workstation settings the admin screens edit, with how a typed value is checked.
-WORKSTATION_SETTINGS: dict[str, type] = {
-    "printer.ticket_target": str,
-    "printer.ticket_paper_mm": int,
-    "printer.receipt_paper": str,
-    "voice.enabled": bool,
-    "voice.volume": float,
-    "voice.clips_dir": str,
-    "voice.tts": bool,
-    "workstation.idle_lock_minutes": int,
-    "workstation.language": str,
-    "backup.daily": bool,
-    "backup.keep": int,
-}
-
 
 @dataclass(frozen=True)
 class AuditRow:
@@ -93,18 +76,19 @@ def audit_entities(db: Database) -> list[str]:
         return sorted(s.scalars(select(AuditEntry.entity).distinct()))
 
 
+def workstation_setting(key: str) -> Setting:
+    """A workstation setting the admin screens and ``p4-desk settings set`` may change."""
+    setting = SETTING_BY_KEY.get(key)
+    if setting is None or not setting.editable:
+        raise ValidationError(f"Pengaturan '{key}' tidak dapat diubah dari admin.", field=key)
+    return setting
+
+
 def set_workstation_setting(
     db: Database, settings: Settings, key: str, value: Any, actor: Actor = SYSTEM
 ) -> None:
     """Change one setting of this PC (saved to its settings file) and audit the change."""
-    kind = WORKSTATION_SETTINGS.get(key)
-    if kind is None:
-        raise ValidationError(f"Pengaturan '{key}' tidak dapat diubah dari admin.", field=key)
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if not isinstance(value, kind):
-        raise ValidationError(f"Nilai untuk '{key}' harus bertipe {kind.__name__}.", field=key)
-    _check_workstation_value(key, value)
+    value = workstation_setting(key).check(value)
     old = settings.get(key)
     if old == value:
         return
@@ -115,29 +99,6 @@ def set_workstation_setting(
         )  # fmt: skip
     settings.set(key, value)
     settings.save()
-
-
-def _check_workstation_value(key: str, value: Any) -> None:
-    if key == "printer.ticket_paper_mm" and value not in (58, 80):
-        raise ValidationError("Lebar kertas tiket harus 58 atau 80 mm.", field=key)
-    if key == "printer.receipt_paper" and value not in ("A4", "A5"):
-        raise ValidationError("Kertas tanda terima harus A4 atau A5.", field=key)
-    if key == "voice.volume" and not 0.0 <= value <= 1.0:
-        raise ValidationError("Volume suara harus antara 0 dan 1.", field=key)
-    if key == "workstation.idle_lock_minutes" and not 1 <= value <= 240:
-        raise ValidationError("Waktu kunci layar harus 1–240 menit.", field=key)
-    if key == "backup.keep" and not 1 <= value <= 365:
-        raise ValidationError("Jumlah cadangan yang disimpan harus 1–365.", field=key)
-    if key == "workstation.language" and value not in ("id", "en"):
-        raise ValidationError("Bahasa harus id atau en.", field=key)
-    if key == "printer.ticket_target" and not re.match(
-        r"^(pdf|printer:.+|escpos-(net|file|usb|serial):.+|escpos-dummy:?)$", value.strip()
-    ):
-        raise ValidationError(
-            "Tujuan cetak tidak dikenali. Contoh: pdf, printer:NAMA, escpos-net:192.168.1.50:9100, "
-            "escpos-file:/dev/usb/lp0.",
-            field=key,
-        )
 
 
 # --- opening hours as text, one weekday per line --------------------------------------------

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from p4_desk.domain import opening_hours
 from p4_desk.domain.queue_rules import MAX_HEAD_START_MINUTES
 from p4_desk.errors import AlreadyExists, NotFound, ValidationError
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Agency, Counter, Service
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")

@@ -24,9 +24,9 @@ from p4_desk.domain.working_days import (
     load_seed_holidays,
 )
 from p4_desk.errors import AlreadyExists, NotFound, ValidationError
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.services.site import get_setting
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Agency, HolidayRow, PermitRequirement, PermitType
 
 CATALOG_FORMAT = "p4-desk-catalog"

@@ -1,58 +1,19 @@
-"""The site (one building) and its shared settings."""
+"""The site (one building) and its shared settings (declared in ``p4_desk.config.SITE_SETTINGS``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
+from p4_desk.config import SITE_BY_KEY, SITE_SETTINGS, Setting
 from p4_desk.errors import AlreadyExists, NotFound, ValidationError
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Site, SiteSetting
-
-# Site-wide settings shared by every workstation: key -> (default, title).
-SITE_SETTINGS: dict[str, tuple[Any, str]] = {
-    "display.running_text": (
-        "Selamat datang. Ambil nomor antrian di kiosk dan tunggu panggilan. Layanan tanpa pungutan liar.",
-        "Running text on the display board",
-    ),
-    "queue.recalls_before_no_show": (1, "Recalls required before a ticket may be marked no-show"),
-    "queue.print_fail_cancel_minutes": (5, "Cancel a never-printed ticket after this many minutes"),
-    "auth.max_failed_logins": (5, "Failed logins before the account is locked"),
-    "auth.lockout_minutes": (15, "How long a locked account stays locked"),
-    "site.latitude": (-5.4292, "Site latitude (default: Bandar Lampung)"),
-    "site.longitude": (105.2610, "Site longitude"),
-    "site.address": ("", "Site address printed on receipts"),
-    "ticket.footer": ("Terima kasih. Simpan tiket ini sampai layanan selesai.", "Ticket footer"),
-    "complaint.verify_forward_days": (3, "Working days to verify and forward a complaint (LAPOR!)"),
-    "complaint.follow_up_plan_days": (5, "Working days for the agency's follow-up plan after forwarding"),
-    "complaint.auto_close_days": (10, "Working days after the answer before a complaint closes itself"),
-    "complaint.answer_days": (14, "Working days to answer (UU 25/2009, unverified; 0 = off)"),
-    "complaint.resolution_days": (60, "Working days to resolve (UU 25/2009, unverified; 0 = off)"),
-    "sync.catalog": (None, "Permit catalogue last pulled from the central API (raw JSON)"),
-    "sync.holidays": (None, "Holidays last pulled from the central API (list of {date, name, kind})"),
-    "workdays.cuti_bersama_is_workday": (
-        False,
-        "Count cuti bersama as working days in deadlines (a permit type may choose otherwise)",
-    ),
-    "permits.incomplete_policy": ("accept", "Incomplete dossier at intake: refuse | accept"),
-    "permits.registration_prefix": ("", "Registration number prefix, 2-6 letters (empty: site code)"),
-    "permits.tracking_url": (
-        "https://perizinan.example.go.id/lacak?nomor={nomor}",
-        "Tracking URL printed as QR code on receipts; {nomor} is the registration number",
-    ),
-    "permits.complaint_channel": (
-        "Pengaduan: SP4N-LAPOR! www.lapor.go.id, SMS 1708, atau meja pengaduan di lokasi ini",
-        "Complaint channel printed in the receipt footer",
-    ),
-    "report.head_title": ("Kepala MPP", "Title of the official who signs queue reports"),
-    "report.head_name": ("", "Name of the official who signs queue reports"),
-    "report.head_nip": ("", "NIP of the official who signs queue reports"),
-    "report.place": ("", "Place written above the signature (e.g. Bandar Lampung)"),
-}
 
 TIMEZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
@@ -124,35 +85,50 @@ def update_site(
     return info
 
 
+def site_setting(key: str) -> Setting:
+    """The declaration of a site setting; ``ValidationError`` for a key nobody declared."""
+    try:
+        return SITE_BY_KEY[key]
+    except KeyError:
+        raise ValidationError(f"Pengaturan '{key}' tidak dikenal.", field=key) from None
+
+
 def get_setting(db: Database, key: str) -> Any:
-    if key not in SITE_SETTINGS:
+    if key not in SITE_BY_KEY:
         raise KeyError(key)
     with db.read() as s:
         row = s.get(SiteSetting, key)
-        return SITE_SETTINGS[key][0] if row is None else row.value
+        return SITE_BY_KEY[key].default if row is None else row.value
 
 
 def all_settings(db: Database) -> dict[str, Any]:
     with db.read() as s:
         stored = {row.key: row.value for row in s.scalars(select(SiteSetting))}
-    return {key: stored.get(key, default) for key, (default, _title) in SITE_SETTINGS.items()}
+    return {setting.key: stored.get(setting.key, setting.default) for setting in SITE_SETTINGS}
 
 
 def set_setting(db: Database, key: str, value: Any, actor: Actor = SYSTEM) -> None:
-    if key not in SITE_SETTINGS:
-        raise ValidationError(f"Pengaturan '{key}' tidak dikenal.", field=key)
-    default = SITE_SETTINGS[key][0]
-    if (
-        default is not None
-        and not isinstance(value, type(default))
-        and not (isinstance(default, float) and isinstance(value, int))
-    ):
-        raise ValidationError(f"Nilai untuk '{key}' harus bertipe {type(default).__name__}.", field=key)
+    set_settings(db, {key: value}, actor)
+
+
+def set_settings(db: Database, values: Mapping[str, Any], actor: Actor = SYSTEM) -> list[str]:
+    """Change several site settings in one transaction (all or none); returns the keys changed.
+
+    Every value is checked against its declaration first; a value equal to the stored one is
+    left alone (no audit row). The audit row keeps the stored value before (``None``: default).
+    """
+    checked = {key: site_setting(key).check(value) for key, value in values.items()}
+    changed: list[str] = []
     with db.write() as s:
-        row = s.get(SiteSetting, key)
-        old = None if row is None else row.value
-        if row is None:
-            s.add(SiteSetting(key=key, value=value))
-        else:
-            row.value = value
-        record(s, db, actor, "setting.update", "site_setting", key, details={"old": old, "new": value})
+        for key, value in checked.items():
+            row = s.get(SiteSetting, key)
+            old = None if row is None else row.value
+            if (SITE_BY_KEY[key].default if row is None else old) == value:
+                continue
+            if row is None:
+                s.add(SiteSetting(key=key, value=value))
+            else:
+                row.value = value
+            record(s, db, actor, "setting.update", "site_setting", key, details={"old": old, "new": value})
+            changed.append(key)
+    return changed

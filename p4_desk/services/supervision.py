@@ -22,8 +22,8 @@ from p4_desk.errors import ValidationError
 from p4_desk.printing.ticket import TicketPrintData, render_ticket_pdf
 from p4_desk.services import queue, ticketing
 from p4_desk.services.catalog import find_counter
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Ticket, TicketLeg
 
 # --- reprint --------------------------------------------------------------------------------

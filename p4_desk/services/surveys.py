@@ -24,8 +24,8 @@ from p4_desk.printing.ikm_report import IkmReportContent, render_ikm_report
 from p4_desk.services import queue
 from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_counter, find_service
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Agency, Counter, Service, SurveyResponse, Ticket
 
 CHANNELS = ("screen", "paper")
@@ -321,49 +321,3 @@ def month_range(year: int, month: int) -> tuple[date, date]:
     first = date(year, month, 1)
     following = date(year + (month == 12), month % 12 + 1, 1)
     return first, following - timedelta(days=1)
-
-
-# --- demo data ------------------------------------------------------------------------------
-
-DEMO_ANSWER_SHARE = 0.3  # of the finished history tickets
-# score weights per element: mostly "baik", waiting time (U3) and facilities (U9) a bit weaker
-_DEMO_WEIGHTS = {code: (2, 8, 55, 35) for code in ELEMENTS} | {"U3": (5, 20, 50, 25), "U9": (4, 14, 52, 30)}
-
-
-def load_demo_feedback(db: Database, seed: int = 2027) -> dict[str, int]:
-    """Survey answers for part of the demo's finished tickets, and a few complaints.
-
-    Written directly as history, without outbox events (see ``services.demo``).
-    """
-    import random
-
-    from p4_desk.services.complaints import add_demo_complaints
-
-    rng = random.Random(seed)
-    answered = 0
-    with db.write() as s:
-        done = s.execute(
-            select(Ticket.id, Ticket.service_id, Ticket.counter_id, Ticket.service_day, Ticket.finished_at)
-            .where(Ticket.state == "done", Ticket.finished_at.is_not(None))
-            .order_by(Ticket.id)
-        ).all()
-        for ticket_id, service_id, counter_id, day, finished_at in done:
-            if rng.random() >= DEMO_ANSWER_SHARE:
-                continue
-            scores = {
-                code.lower(): rng.choices((1, 2, 3, 4), weights=_DEMO_WEIGHTS[code])[0] for code in ELEMENTS
-            }
-            s.add(
-                SurveyResponse(
-                    uid=str(uuid.uuid4()),
-                    ticket_id=ticket_id,
-                    service_id=service_id,
-                    counter_id=counter_id,
-                    channel="screen",
-                    submitted_at=(finished_at or db.now()) + timedelta(minutes=1),
-                    service_day=day,
-                    **scores,
-                )
-            )
-            answered += 1
-    return {"survey_answers": answered, "complaints": add_demo_complaints(db)}

@@ -29,9 +29,9 @@ from p4_desk.errors import InvalidTransition
 from p4_desk.printing import PrinterError, TicketPrintData, print_ticket_escpos, render_ticket_pdf
 from p4_desk.services import queue
 from p4_desk.services import site as site_service
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.services.queue import TicketInfo
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Ticket
 
 PRINT_FAILED_REASON = "gagal cetak"

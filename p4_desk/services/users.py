@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from p4_desk.errors import AccountLocked, AlreadyExists, AuthError, NotFound, ValidationError
 from p4_desk.services import site as site_service
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import User
 
 ROLES = {"operator": "Petugas loket", "supervisor": "Supervisor", "admin": "Admin"}

@@ -1,27 +1,30 @@
-"""Where pulled central data lands in the site database — the one module to rewire at merge.
+"""Where pulled central data lands in the site database.
 
-- Catalogue (permit types, requirements, holidays): imported through
-  ``p4_desk.services.permits.import_catalog``; the raw document is also kept in the site settings
-  ``sync.catalog`` and ``sync.holidays`` for the admin to inspect.
+Sync sits below the services (DESIGN §3), so it does not apply business rules itself: the
+caller hands the agent an ``Inbox`` (``p4_desk.services.central_inbox.CentralInbox``) that
+imports a catalogue into the permit catalogue and applies one back-office status change.
+
+- Catalogue (permit types, requirements, holidays): handed to ``Inbox.import_catalog``; the raw
+  document is also kept in the site settings ``sync.catalog`` and ``sync.holidays`` for the
+  admin to inspect.
 - Application status changes from the back office: always kept in
   ``central_application_update`` (idempotent by the central id, in the same transaction as the
-  cursor), then handed to ``p4_desk.services.applications.apply_central_update`` and marked
-  applied. An update the site cannot apply (unknown number, a step backwards) is logged and
-  marked applied too, so it never blocks the ones after it.
+  cursor), then handed to ``Inbox.apply_application_update`` and marked applied. An update the
+  site cannot apply (unknown number, a step backwards) is logged and marked applied too, so it
+  never blocks the ones after it.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 
 from p4_desk.errors import P4Error
-from p4_desk.services import applications, permits
-from p4_desk.services.journal import SYSTEM, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, record
 from p4_desk.store.models import CentralApplicationUpdate, SiteSetting
 from p4_desk.sync.client import ApplicationUpdate
 from p4_desk.sync.state import state_row
@@ -29,9 +32,19 @@ from p4_desk.sync.state import state_row
 log = logging.getLogger(__name__)
 
 
-def apply_catalog(db: Database, document: dict[str, Any], etag: str | None) -> str:
+class Inbox(Protocol):
+    """The site's use cases that take in pulled central data (each call is one transaction)."""
+
+    def import_catalog(self, document: dict[str, Any]) -> None:
+        """Take a catalogue document into the permit catalogue and holidays, all or nothing."""
+
+    def apply_application_update(self, registration_number: str, state: str, note: str) -> None:
+        """Apply one back-office status change; raises ``P4Error`` when it cannot be applied."""
+
+
+def apply_catalog(db: Database, inbox: Inbox, document: dict[str, Any], etag: str | None) -> str:
     """Apply a new catalogue; returns how it was applied (``imported`` or ``stored``)."""
-    permits.import_catalog(db, document, SYSTEM)
+    inbox.import_catalog(document)
     how = "imported"
     with db.write() as s:
         _put_setting(s, "sync.catalog", document)
@@ -56,7 +69,9 @@ def apply_catalog(db: Database, document: dict[str, Any], etag: str | None) -> s
     return how
 
 
-def apply_application_updates(db: Database, updates: Sequence[ApplicationUpdate], next_cursor: int) -> int:
+def apply_application_updates(
+    db: Database, inbox: Inbox, updates: Sequence[ApplicationUpdate], next_cursor: int
+) -> int:
     """Keep the pulled updates and move the cursor in one transaction; returns how many were new."""
     new = 0
     with db.write() as s:
@@ -76,12 +91,12 @@ def apply_application_updates(db: Database, updates: Sequence[ApplicationUpdate]
             )
             new += 1
         state_row(s).application_cursor = next_cursor
-    apply_pending_application_updates(db)
+    apply_pending_application_updates(db, inbox)
     return new
 
 
-def apply_pending_application_updates(db: Database) -> int:
-    """Hand kept updates to the applications service, when it exists; returns how many."""
+def apply_pending_application_updates(db: Database, inbox: Inbox) -> int:
+    """Hand kept updates to the inbox, oldest first; returns how many."""
     with db.read() as s:
         pending = list(
             s.scalars(
@@ -92,7 +107,7 @@ def apply_pending_application_updates(db: Database) -> int:
         )
     for update in pending:
         try:
-            applications.apply_central_update(db, update.registration_number, update.state, update.note or "")
+            inbox.apply_application_update(update.registration_number, update.state, update.note or "")
         except P4Error as exc:
             log.warning("central update for %s not applied: %s", update.registration_number, exc.message)
         with db.write() as s:

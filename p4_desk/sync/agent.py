@@ -12,7 +12,8 @@ Push (transactional outbox, DESIGN §5; ODK Collect's habits, STYLE.md):
   backoff and full jitter (``Retry-After`` wins when the server sends one); after a few in a
   row the run gives up and the site is shown offline;
 - 401/403 stop the run with ``TokenRejected``; the events stay pending.
-Pull: the catalogue with ``If-None-Match``, then application updates after the stored cursor.
+Pull: the catalogue with ``If-None-Match``, then application updates after the stored cursor;
+what is pulled is handed to the caller's ``Inbox`` (the services layer, which sits above sync).
 Only one process per site sends at a time (``sender_lock``).
 """
 
@@ -34,6 +35,7 @@ from p4_desk.store.db import Database
 from p4_desk.store.models import OutboxEvent
 from p4_desk.store.types import utcnow
 from p4_desk.sync import adapters
+from p4_desk.sync.adapters import Inbox
 from p4_desk.sync.client import BatchAnswer, CentralClient, PermanentError, TokenRejected, TransientError
 from p4_desk.sync.sender_lock import sender_lock
 from p4_desk.sync.state import state_row
@@ -116,6 +118,7 @@ class SyncAgent:
         self,
         db: Database,
         client: CentralClient,
+        inbox: Inbox,
         *,
         batch_size: int = BATCH_SIZE,
         backoff: Backoff | None = None,
@@ -127,6 +130,7 @@ class SyncAgent:
     ) -> None:
         self.db = db
         self.client = client
+        self.inbox = inbox
         self.batch_size = batch_size
         self.backoff = backoff or Backoff()
         self.max_transient_per_run = max_transient_per_run
@@ -395,7 +399,7 @@ class SyncAgent:
             if answer.document is None:
                 report.catalog = "unchanged"
             else:
-                report.catalog = adapters.apply_catalog(self.db, answer.document, answer.etag)
+                report.catalog = adapters.apply_catalog(self.db, self.inbox, answer.document, answer.etag)
         except PermanentError as refused:
             report.notes.append(f"Katalog tidak dapat diambil: {refused}")
         try:
@@ -406,7 +410,7 @@ class SyncAgent:
                 )
                 if not updates:
                     break
-                new = adapters.apply_application_updates(self.db, updates, next_cursor)
+                new = adapters.apply_application_updates(self.db, self.inbox, updates, next_cursor)
                 report.application_updates += new
                 cursor = next_cursor
         except PermanentError as refused:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from p4_desk.config import Settings
 from p4_desk.errors import ConfigError, ValidationError
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.sync.client import CentralClient, check_url
 from p4_desk.sync.credentials import CredentialStore, KeyringStore
 from p4_desk.sync.state import state_row

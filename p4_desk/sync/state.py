@@ -16,8 +16,8 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from p4_desk.errors import NotFound
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import OutboxEvent, SyncState
 
 

@@ -4,6 +4,10 @@
   on a settable clock at 10:00 WIB; users petugas1 / petugas2 (password ``rahasia123``).
 - ``make_ctx(db, role=..., counter=..., username=...)``: an ``AppContext`` with that user logged in.
 - ``screenshot(widget, name)``: saves a PNG to ``test-output/screenshots/<name>.png`` (gitignored).
+- ``admin_window``: the admin window on the MPP-TEST site, user ``admin`` logged in, shown.
+- ``inline_tasks``: background tasks run at once on the calling thread (``set_synchronous``).
+- ``translation("kiosk")``: installs the shipped ``kiosk_id.qm`` until the test ends; a test or
+  module marked ``@pytest.mark.translation("kiosk")`` gets it installed before it starts.
 - Every GUI test waits for background tasks and stops the live-update monitors at teardown.
 """
 
@@ -13,16 +17,21 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from p4_desk.config import Settings
+from p4_desk.gui.admin import open_window as open_admin
+from p4_desk.gui.admin.window import AdminWindow
 from p4_desk.gui.app.look import apply_theme
 from p4_desk.gui.common import live
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.tasks import set_synchronous
+from p4_desk.resources import resource
 from p4_desk.services import users
 from p4_desk.store.db import Database
-from tests.support.sites import DEFAULT_START, Clock, make_site
+from tests.support.sites import Clock, make_site
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 
@@ -38,8 +47,45 @@ def _themed_app(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def site_clock() -> Clock:
-    return Clock(DEFAULT_START)
+def site_clock(clock: Clock) -> Clock:
+    """The shared ``clock`` (tests/conftest.py) under the name the GUI tests use."""
+    return clock
+
+
+@pytest.fixture
+def inline_tasks() -> Iterator[None]:
+    set_synchronous(True)
+    yield
+    set_synchronous(False)
+
+
+Translation = Callable[[str], QTranslator]
+
+
+@pytest.fixture
+def translation(qapp: QApplication) -> Iterator[Translation]:
+    installed: list[QTranslator] = []
+
+    def install(area: str) -> QTranslator:
+        translator = QTranslator()
+        path = resource("translations", f"{area}_id.qm")
+        assert translator.load(str(path)), f"{path} missing: run python3 tools/update_translations.py"
+        QCoreApplication.installTranslator(translator)
+        installed.append(translator)
+        return translator
+
+    yield install
+    for translator in installed:
+        QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture(autouse=True)
+def _marked_translations(request: pytest.FixtureRequest) -> None:
+    marker = request.node.get_closest_marker("translation")
+    if marker is not None:
+        install = request.getfixturevalue("translation")
+        for area in marker.args:
+            install(area)
 
 
 @pytest.fixture
@@ -64,6 +110,21 @@ def make_ctx() -> MakeCtx:
         return ctx
 
     return make
+
+
+@pytest.fixture
+def admin_window(sqlite_url: str, tmp_path: Path, qtbot: QtBot, inline_tasks: None) -> Iterator[AdminWindow]:
+    db = make_site(sqlite_url)
+    users.add_user(db, "admin", "Admin Situs", "admin", "admin12345")
+    admin = users.authenticate(db, "admin", "admin12345")
+    ctx = AppContext(db=db, settings=Settings(path=tmp_path / "settings.toml"), role="admin", user=admin)
+    win = open_admin(ctx)
+    assert isinstance(win, AdminWindow)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.timer.stop()
+    db.dispose()
 
 
 @pytest.fixture

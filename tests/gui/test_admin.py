@@ -15,30 +15,17 @@ from p4_desk.errors import AuthError
 from p4_desk.gui.admin import open_window
 from p4_desk.gui.admin.window import AdminWindow
 from p4_desk.gui.common.context import AppContext
-from p4_desk.gui.common.tasks import set_synchronous
 from p4_desk.services import catalog, site, users
-from p4_desk.services.journal import change_marker
 from p4_desk.store.db import Database
+from p4_desk.store.journal import change_marker
 from tests.support.sites import make_site
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output"
 
 
 @pytest.fixture
-def window(sqlite_url: str, tmp_path: Path, qtbot: QtBot) -> Iterator[AdminWindow]:
-    set_synchronous(True)
-    db = make_site(sqlite_url)
-    users.add_user(db, "admin", "Admin Situs", "admin", "admin12345")
-    admin = users.authenticate(db, "admin", "admin12345")
-    ctx = AppContext(db=db, settings=Settings(path=tmp_path / "settings.toml"), role="admin", user=admin)
-    win = open_window(ctx)
-    assert isinstance(win, AdminWindow)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.timer.stop()
-    set_synchronous(False)
-    db.dispose()
+def window(admin_window: AdminWindow) -> AdminWindow:
+    return admin_window
 
 
 @pytest.fixture
@@ -182,17 +169,10 @@ def test_test_print_to_pdf_and_site_settings(window: AdminWindow, kiosk: Databas
     assert site.get_site(Database(f"sqlite:///{copy.as_posix()}")).name == "MPP Uji Coba"
 
 
+@pytest.mark.translation("admin")
 def test_the_window_speaks_indonesian_with_its_translation(
-    sqlite_url: str, tmp_path: Path, qtbot: QtBot
+    sqlite_url: str, tmp_path: Path, qtbot: QtBot, inline_tasks: None
 ) -> None:
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    from p4_desk.resources import resource
-
-    translator = QTranslator()
-    assert translator.load(str(resource("translations", "admin_id.qm")))
-    QCoreApplication.installTranslator(translator)
-    set_synchronous(True)
     db = make_site(sqlite_url)
     try:
         win = open_window(AppContext(db=db, settings=Settings(path=tmp_path / "s.toml"), role="admin"))
@@ -207,6 +187,7 @@ def test_the_window_speaks_indonesian_with_its_translation(
             "Pengguna",
             "Printer",
             "Situs",
+            "Aturan situs",
             "Log audit",
         ]
         assert win.agencies.add_button.text() == "Tambah instansi"
@@ -215,6 +196,4 @@ def test_the_window_speaks_indonesian_with_its_translation(
         assert "tidak valid" in win.agencies.message.text()
         win.timer.stop()
     finally:
-        QCoreApplication.removeTranslator(translator)
-        set_synchronous(False)
         db.dispose()

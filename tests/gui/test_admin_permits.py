@@ -13,13 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from p4_desk.config import Settings
 from p4_desk.gui.admin import open_window
 from p4_desk.gui.admin.permits_tab import PermitsTab
 from p4_desk.gui.admin.window import AdminWindow
-from p4_desk.gui.common.context import AppContext
-from p4_desk.gui.common.tasks import set_synchronous
-from p4_desk.services import permits, users
+from p4_desk.services import permits
 from p4_desk.services.permits import Requirement
 from p4_desk.store.db import Database
 from tests.support.sites import make_site
@@ -28,22 +25,10 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output"
 
 
 @pytest.fixture
-def window(sqlite_url: str, tmp_path: Path, qtbot: QtBot) -> Iterator[AdminWindow]:
-    set_synchronous(True)
-    db = make_site(sqlite_url)
-    users.add_user(db, "admin", "Admin Situs", "admin", "admin12345")
-    admin = users.authenticate(db, "admin", "admin12345")
-    ctx = AppContext(db=db, settings=Settings(path=tmp_path / "settings.toml"), role="admin", user=admin)
-    win = open_window(ctx)
-    assert isinstance(win, AdminWindow)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    win.tabs.setCurrentWidget(win.permit_types)
-    yield win
-    win.timer.stop()
-    set_synchronous(False)
-    db.dispose()
+def window(admin_window: AdminWindow) -> AdminWindow:
+    admin_window.resize(1366, 768)
+    admin_window.tabs.setCurrentWidget(admin_window.permit_types)
+    return admin_window
 
 
 @pytest.fixture
@@ -264,24 +249,15 @@ def test_holidays_of_the_chosen_year_and_import(window: AdminWindow, tmp_path: P
     assert names == ["Tahun Baru 2027 Masehi", "Hari Kemerdekaan RI"]
 
 
+@pytest.mark.translation("admin")
 def test_the_tab_speaks_indonesian_with_its_translation(window: AdminWindow, qtbot: QtBot) -> None:
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    from p4_desk.resources import resource
-
-    translator = QTranslator()
-    assert translator.load(str(resource("translations", "admin_id.qm")))
-    QCoreApplication.installTranslator(translator)
-    try:
-        win = open_window(window.ctx)
-        assert isinstance(win, AdminWindow)
-        qtbot.addWidget(win)
-        titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
-        assert "Jenis Izin" in titles
-        tab = win.permit_types
-        assert (tab.retire_button.text(), tab.import_button.text()) == ("Pensiunkan", "Impor katalog…")
-        tab.add()  # empty form: the service's own Indonesian message, under the code field
-        assert "Kode izin '' tidak valid" in tab.errors["code"].text()
-        win.timer.stop()
-    finally:
-        QCoreApplication.removeTranslator(translator)
+    win = open_window(window.ctx)
+    assert isinstance(win, AdminWindow)
+    qtbot.addWidget(win)
+    titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
+    assert "Jenis Izin" in titles
+    tab = win.permit_types
+    assert (tab.retire_button.text(), tab.import_button.text()) == ("Pensiunkan", "Impor katalog…")
+    tab.add()  # empty form: the service's own Indonesian message, under the code field
+    assert "Kode izin '' tidak valid" in tab.errors["code"].text()
+    win.timer.stop()

@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,19 +20,11 @@ from p4_desk.services import queue
 from p4_desk.store.db import Database
 from p4_desk.store.migrate import open_database
 from p4_desk.voice import Announcement
+from tests.gui.conftest import Translation
 from tests.support.sites import make_site
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "test-output"
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(ROOT / "resources" / "translations" / "display_id.qm"))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 @pytest.fixture
@@ -50,8 +41,9 @@ def hall(sqlite_url: str) -> Iterator[Database]:
 
 @pytest.fixture
 def board(
-    qtbot: QtBot, hall: Database, sqlite_url: str, tmp_path: Path, indonesian: None
+    qtbot: QtBot, hall: Database, sqlite_url: str, tmp_path: Path, translation: Translation
 ) -> Iterator[DisplayWindow]:
+    translation("display")
     db = open_database(sqlite_url)  # the board's own connection, as on its own PC
     settings = Settings({"voice.enabled": True, "voice.volume": 0.5}, path=tmp_path / "settings.toml")
     window = DisplayWindow(AppContext(db=db, settings=settings, role="display"))

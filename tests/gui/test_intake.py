@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 
 from p4_desk.config import Settings, data_dir
-from p4_desk.gui.common import tasks
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.intake import open_applications, open_intake
-from p4_desk.resources import resource
 from p4_desk.services import applications as apps
 from p4_desk.services import catalog, permits, queue, site, users
 from p4_desk.services.permits import Requirement
@@ -25,8 +23,7 @@ MASKED = "1871********0003"
 
 
 @pytest.fixture
-def ctx(sqlite_url: str):
-    tasks.set_synchronous(True)
+def ctx(sqlite_url: str, inline_tasks: None):
     db = make_site(sqlite_url, Clock(datetime(2026, 3, 4, 3, 0, tzinfo=UTC)))
     catalog.add_agency(db, "DPMPTSP", "Dinas Penanaman Modal dan PTSP")
     permits.add_permit_type(
@@ -45,7 +42,6 @@ def ctx(sqlite_url: str):
         db=db, settings=Settings.load(), role="counter", counter="L1", user=users.get_user(db, "petugas1")
     )
     yield context
-    tasks.set_synchronous(False)
     db.dispose()
 
 
@@ -219,17 +215,12 @@ def test_find_move_and_hand_over(ctx: AppContext, qtbot) -> None:
     dialog.preview.close()
 
 
+@pytest.mark.translation("intake")
 def test_indonesian_translation_is_shipped(ctx: AppContext, qtbot) -> None:
-    translator = QTranslator()
-    assert translator.load(str(resource("translations", "intake_id.qm")))
-    QCoreApplication.installTranslator(translator)
-    try:
-        dialog = open_intake(ctx, None, None)
-        qtbot.addWidget(dialog)
-        assert dialog.windowTitle() == "Penerimaan Permohonan Izin"
-        assert dialog.save_button.text() == "Simpan dan cetak tanda terima"
-    finally:
-        QCoreApplication.removeTranslator(translator)
+    dialog = open_intake(ctx, None, None)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Penerimaan Permohonan Izin"
+    assert dialog.save_button.text() == "Simpan dan cetak tanda terima"
 
 
 def test_printed_pages_carry_the_receipt(ctx: AppContext, qtbot, tmp_path: Path) -> None:

@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from reportlab.lib.units import mm
 
 from p4_desk.config import Settings
-from p4_desk.gui.common import tasks
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.kiosk.pages import touch_px
 from p4_desk.gui.kiosk.window import KioskWindow
@@ -25,31 +24,11 @@ from p4_desk.gui.printing import paint_ticket, pdf_page_image, set_roll_page
 from p4_desk.printing import TicketPrintData, render_ticket_pdf
 from p4_desk.services import catalog, queue
 from p4_desk.store.db import Database
+from tests.gui.conftest import Translation
 from tests.support.sites import Clock, make_site
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "test-output"
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(ROOT / "resources" / "translations" / "kiosk_id.qm"))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
-
-
-@pytest.fixture
-def inline_tasks() -> Iterator[None]:
-    tasks.set_synchronous(True)
-    yield
-    tasks.set_synchronous(False)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(datetime(2026, 3, 4, 3, 0, tzinfo=UTC))  # Wednesday 10:00 WIB
 
 
 @pytest.fixture
@@ -84,8 +63,14 @@ def open_kiosk(qtbot: QtBot, db: Database, target: str, tmp_path: Path) -> Kiosk
 
 @pytest.fixture
 def kiosk(
-    qtbot: QtBot, site: Database, printer_file: Path, tmp_path: Path, indonesian: None, inline_tasks: None
+    qtbot: QtBot,
+    site: Database,
+    printer_file: Path,
+    tmp_path: Path,
+    translation: Translation,
+    inline_tasks: None,
 ) -> Iterator[KioskWindow]:
+    translation("kiosk")
     window = open_kiosk(qtbot, site, f"escpos-file:{printer_file}", tmp_path)
     yield window
     window.close()
@@ -169,8 +154,9 @@ def test_priority_can_be_dropped_before_choosing(qtbot: QtBot, kiosk: KioskWindo
     assert queue.get_ticket(site, "D001").priority is None
 
 
+@pytest.mark.translation("kiosk")
 def test_closed_service_and_used_up_quota_are_disabled_with_the_reason(
-    qtbot: QtBot, site: Database, printer_file: Path, tmp_path: Path, indonesian: None, inline_tasks: None
+    qtbot: QtBot, site: Database, printer_file: Path, tmp_path: Path, inline_tasks: None
 ) -> None:
     # Given KK closed all week and PKB with a quota of one ticket, already taken
     catalog.update_service(site, "KK", hours={})
@@ -201,8 +187,9 @@ def test_closed_service_and_used_up_quota_are_disabled_with_the_reason(
     kiosk.close()
 
 
+@pytest.mark.translation("kiosk")
 def test_print_failure_then_retry(
-    qtbot: QtBot, site: Database, printer_file: Path, tmp_path: Path, indonesian: None, inline_tasks: None
+    qtbot: QtBot, site: Database, printer_file: Path, tmp_path: Path, inline_tasks: None
 ) -> None:
     # Given a kiosk whose printer is offline
     kiosk = open_kiosk(qtbot, site, closed_port_target(), tmp_path)
@@ -233,9 +220,8 @@ def test_print_failure_then_retry(
     kiosk.close()
 
 
-def test_print_failure_then_cancel(
-    qtbot: QtBot, site: Database, tmp_path: Path, indonesian: None, inline_tasks: None
-) -> None:
+@pytest.mark.translation("kiosk")
+def test_print_failure_then_cancel(qtbot: QtBot, site: Database, tmp_path: Path, inline_tasks: None) -> None:
     kiosk = open_kiosk(qtbot, site, closed_port_target(), tmp_path)
     tap(qtbot, kiosk.home.buttons["SAMSAT"])
     tap(qtbot, kiosk.services.buttons["PKB"])
@@ -249,8 +235,9 @@ def test_print_failure_then_cancel(
     kiosk.close()
 
 
+@pytest.mark.translation("kiosk")
 def test_citizen_walks_away_from_a_failed_print(
-    qtbot: QtBot, site: Database, clock: Clock, tmp_path: Path, indonesian: None, inline_tasks: None
+    qtbot: QtBot, site: Database, clock: Clock, tmp_path: Path, inline_tasks: None
 ) -> None:
     # Given a failed print nobody answers
     kiosk = open_kiosk(qtbot, site, closed_port_target(), tmp_path)

@@ -2,39 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from p4_desk.config import Settings
 from p4_desk.gui.common.context import AppContext
-from p4_desk.gui.common.tasks import set_synchronous
 from p4_desk.gui.complaints import IkmPanel
 from p4_desk.gui.survey.paper_form import PaperSurveyDialog
-from p4_desk.resources import resource
 from p4_desk.services import queue, surveys, users
 from p4_desk.store.db import Database
 from tests.support.sites import Clock, make_site
 
+pytestmark = [pytest.mark.translation("feedback"), pytest.mark.usefixtures("inline_tasks")]
+
 OUT = Path(__file__).resolve().parents[2] / "test-output"
 DAY = datetime(2026, 3, 4, 3, 0, tzinfo=UTC).date()
 DIGITS = {1: Qt.Key.Key_1, 2: Qt.Key.Key_2, 3: Qt.Key.Key_3, 4: Qt.Key.Key_4}
-
-
-@pytest.fixture(autouse=True)
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(resource("translations", "feedback_id.qm")))
-    QCoreApplication.installTranslator(translator)
-    set_synchronous(True)
-    yield
-    set_synchronous(False)
-    QCoreApplication.removeTranslator(translator)
 
 
 @pytest.fixture

@@ -22,15 +22,10 @@ from p4_desk.gui.supervisor.window import SupervisorWindow
 from p4_desk.services import queue, users
 from p4_desk.store.db import Database
 from p4_desk.store.migrate import open_database
-from tests.support.sites import DEFAULT_START, Clock, make_site
+from tests.support.sites import Clock, make_site
 
 LEFT = Qt.MouseButton.LeftButton
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(DEFAULT_START)  # Wednesday 4 March 2026, 10:00 WIB
 
 
 @pytest.fixture

@@ -2,43 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from p4_desk.config import Settings
 from p4_desk.gui.common.context import AppContext
-from p4_desk.gui.common.tasks import set_synchronous
 from p4_desk.gui.survey import SurveyWindow
-from p4_desk.resources import resource
 from p4_desk.services import queue, surveys, users
 from p4_desk.store.db import Database
 from tests.support.sites import Clock, make_site
 
+pytestmark = [pytest.mark.translation("feedback"), pytest.mark.usefixtures("inline_tasks")]
+
 OUT = Path(__file__).resolve().parents[2] / "test-output"
 DAY = datetime(2026, 3, 4, 3, 0, tzinfo=UTC).date()
-
-
-@pytest.fixture(autouse=True)
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    """The translations the launcher loads for language ``id``."""
-    translator = QTranslator()
-    assert translator.load(str(resource("translations", "feedback_id.qm")))
-    QCoreApplication.installTranslator(translator)
-    set_synchronous(True)
-    yield
-    set_synchronous(False)
-    QCoreApplication.removeTranslator(translator)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(datetime(2026, 3, 4, 3, 0, tzinfo=UTC))
 
 
 @pytest.fixture

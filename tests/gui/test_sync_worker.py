@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -15,17 +13,9 @@ from p4_desk.services import queue
 from p4_desk.sync.enrolment import enrol
 from p4_desk.sync.state import SyncStatus
 from tests.integration.central_server import running_central
-from tests.support.memory_keyring import MemoryKeyring
 from tests.support.sites import make_site
 
-
-@pytest.fixture(autouse=True)
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.support.memory_keyring.MemoryKeyring")
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    yield
-    keyring.set_keyring(previous)
+pytestmark = pytest.mark.usefixtures("memory_keyring")
 
 
 def test_worker_sends_in_the_background_and_reports_status(qtbot: QtBot, tmp_path: Path) -> None:

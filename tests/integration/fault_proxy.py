@@ -5,7 +5,7 @@ script of faults applied to the next matching requests::
 
     with FaultProxy(central.port) as proxy:
         proxy.script("drop_request", "http_500", "truncate", path="/events")
-        agent = SyncAgent(db, CentralClient(proxy.url, ...))
+        agent = SyncAgent(db, CentralClient(proxy.url, ...), CentralInbox(db))
 
 Faults: ``pass``; ``drop_request`` (close before forwarding: the server never sees it);
 ``drop_response`` (forward, let the server answer, close without relaying: the server stored

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import threading
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pypdf
 import pytest
@@ -24,11 +24,6 @@ from tests.support.sites import Clock, make_site
 
 NIK = "1871015708900003"  # woman (57 - 40 = 17), born 17 Aug 1990, Kota Bandar Lampung
 MASKED = "1871********0003"
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(datetime(2026, 3, 4, 3, 0, tzinfo=UTC))  # Wednesday 4 March 2026, 10:00 WIB
 
 
 @pytest.fixture
@@ -406,7 +401,7 @@ def test_stale_drafts_are_purged(db: Database, officer, clock: Clock) -> None:
 
 
 def test_demo_catalogue_and_applications(db_url: str, clock: Clock) -> None:
-    from p4_desk.services.permit_demo import APPLICATIONS, PERMITS, load_permit_demo
+    from p4_desk.demo.permits import APPLICATIONS, PERMITS, load_permit_demo
 
     db = make_site(db_url, clock)
     officer = users.get_user(db, "petugas1").actor

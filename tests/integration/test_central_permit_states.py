@@ -19,11 +19,12 @@ import requests
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from p4_desk.central import migrate as central_migrate
 from p4_desk.central.db import open_engine
 from p4_desk.central.envelopes import SCHEMA_VERSIONS
 from p4_desk.central.models import ApplicationProjection, ApplicationUpdate, Site
-from p4_desk.services.journal import SCHEMA_VERSION
-from p4_desk.services.journal import SCHEMA_VERSIONS as DESK_VERSIONS
+from p4_desk.store.journal import SCHEMA_VERSION
+from p4_desk.store.journal import SCHEMA_VERSIONS as DESK_VERSIONS
 from tests.integration.central_server import CentralServer, running_central
 
 T0 = datetime(2026, 11, 30, 8, 0, tzinfo=timezone(timedelta(hours=7)))
@@ -135,7 +136,8 @@ def test_each_hall_pulls_back_office_updates_in_its_own_words(central: CentralSe
 
 
 def test_rows_stored_before_the_upgrade_are_converted_when_the_server_starts(db_url: str) -> None:
-    engine = open_engine(db_url)
+    engine = open_engine(db_url, migrate=False)
+    central_migrate.upgrade(engine, "0001")  # the schema of a server from before the upgrade
     now = datetime.now(UTC)
     with Session(engine) as session, session.begin():
         session.add(Site(code="LS01", name="MPP Lampung Selatan", created_at=now))
@@ -153,7 +155,8 @@ def test_rows_stored_before_the_upgrade_are_converted_when_the_server_starts(db_
         )
     engine.dispose()
 
-    engine = open_engine(db_url)  # the upgraded server starts
+    engine = open_engine(db_url)  # the upgraded server starts: its migration 0002 runs
+    assert central_migrate.current_revision(engine) == central_migrate.head_revision()
     with Session(engine) as session:
         assert session.scalars(select(ApplicationProjection.state)).all() == ["approved"]
         assert session.scalars(select(ApplicationUpdate.state)).all() == ["ready"]

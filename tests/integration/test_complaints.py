@@ -256,7 +256,8 @@ def test_receipt_never_prints_a_hidden_reporter(db: Database, identity: str, lab
 
 
 def test_demo_site_shows_overdue_complaints_and_survey_answers(sqlite_url: str) -> None:
-    from p4_desk.services import demo, surveys
+    from p4_desk import demo
+    from p4_desk.services import surveys
     from p4_desk.store.migrate import open_database
 
     clock = Clock(at_wib(2026, 3, 4))

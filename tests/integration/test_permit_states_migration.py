@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from p4_desk.domain.registration import format_registration_number
 from p4_desk.services import applications
+from p4_desk.services.central_inbox import CentralInbox
 from p4_desk.store import migrate
 from p4_desk.store.db import Database
 from p4_desk.sync.adapters import apply_pending_application_updates
@@ -129,7 +130,7 @@ def test_old_permit_states_become_english_and_the_hall_keeps_working(db_url: str
     assert applications.change_state(db, APPROVED, "ready").state_label == "Siap diambil"
     assert applications.get_application(db, HANDED).state_label == "Sudah diserahkan"
     # the pending back-office update applies
-    assert apply_pending_application_updates(db) == 1
+    assert apply_pending_application_updates(db, CentralInbox(db)) == 1
     assert applications.get_application(db, NEW).state == "verifying"
     db.dispose()
 

@@ -22,11 +22,6 @@ from tests.support.sites import Clock, make_site
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(datetime(2026, 3, 4, 3, 0, tzinfo=UTC))  # Wednesday 10:00 WIB
-
-
-@pytest.fixture
 def site(db_url: str, clock: Clock):
     db = make_site(db_url, clock)
     yield db

@@ -13,46 +13,15 @@ from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from p4_desk.config import Settings
 from p4_desk.services.selftest import CheckResult, Probes, SelfTestReport, run_selftest
+from tests.support.memory_keyring import MemoryKeyring
 from tests.support.sites import make_site
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "tok-situs-rahasia"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A real keyring backend that keeps passwords in memory (the OS keyring stays untouched)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 class CentralStub(BaseHTTPRequestHandler):

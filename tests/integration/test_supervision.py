@@ -20,13 +20,6 @@ from tests.support.sites import Clock, make_site
 
 
 @pytest.fixture
-def clock() -> Clock:
-    from tests.support.sites import DEFAULT_START
-
-    return Clock(DEFAULT_START)
-
-
-@pytest.fixture
 def site(db_url: str, clock: Clock) -> Iterator[Database]:
     db = make_site(db_url, clock)
     yield db

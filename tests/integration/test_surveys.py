@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -35,11 +35,6 @@ WORKED_NRR = ["3.6", "3.4", "3.0", "3.8", "3.4", "3.4", "3.8", "2.8", "3.4"]
 
 def answers(scores: tuple[int, ...] | list[int]) -> dict[str, int]:
     return {f"U{i + 1}": score for i, score in enumerate(scores)}
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(datetime(2026, 3, 4, 3, 0, tzinfo=UTC))  # Wednesday 10:00 WIB
 
 
 @pytest.fixture

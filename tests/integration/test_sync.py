@@ -27,9 +27,10 @@ from sqlalchemy import func, select, update
 from p4_desk.cli import main as cli_main
 from p4_desk.config import Settings
 from p4_desk.services import permits, queue, users
-from p4_desk.services.journal import SYSTEM, record
+from p4_desk.services.central_inbox import CentralInbox
 from p4_desk.services.site import get_setting
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, record
 from p4_desk.store.models import CentralApplicationUpdate, OutboxEvent
 from p4_desk.sync import state as sync_state
 from p4_desk.sync.agent import Backoff, SyncAgent
@@ -46,16 +47,7 @@ SITE = "MPP-TEST"
 FAST = Backoff(base_s=0.01, cap_s=0.05)
 
 
-@pytest.fixture(autouse=True)
-def memory_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    """keyring's own selection, pointed at the in-memory backend (child processes too)."""
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.support.memory_keyring.MemoryKeyring")
-    monkeypatch.setenv("P4_TEST_KEYRING_FILE", str(tmp_path / "test-keyring.json"))
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+pytestmark = pytest.mark.usefixtures("memory_keyring")  # child processes share it too
 
 
 @pytest.fixture
@@ -75,7 +67,7 @@ def enrolled_desk(central: CentralServer, url: str, *, via: str | None = None, c
 
 
 def agent_for(db: Database, **options: object) -> SyncAgent:
-    return SyncAgent(db, open_client(db, Settings.load()), backoff=FAST, **options)  # type: ignore[arg-type]
+    return SyncAgent(db, open_client(db, Settings.load()), CentralInbox(db), backoff=FAST, **options)  # type: ignore[arg-type]
 
 
 def work_a_day(db: Database, tickets: int = 60) -> None:

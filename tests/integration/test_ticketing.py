@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import socket
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,6 @@ from p4_desk.services import queue, ticketing
 from p4_desk.store.db import Database
 from p4_desk.store.models import AuditEntry, OutboxEvent
 from tests.support.sites import Clock, make_site
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(datetime(2026, 3, 4, 3, 0, tzinfo=UTC))  # Wednesday 10:00 WIB
 
 
 @pytest.fixture

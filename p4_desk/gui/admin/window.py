@@ -9,11 +9,12 @@ from p4_desk.gui.admin.audit_tab import AuditTab
 from p4_desk.gui.admin.catalog_tabs import AgenciesTab, CountersTab, ServicesTab
 from p4_desk.gui.admin.permits_tab import PermitsTab
 from p4_desk.gui.admin.settings_tabs import PrintersTab, SiteTab
+from p4_desk.gui.admin.site_rules_tab import SiteRulesTab
 from p4_desk.gui.admin.tab import AdminTab
 from p4_desk.gui.admin.users_tab import UsersTab
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
-from p4_desk.services.journal import change_marker
+from p4_desk.store.journal import change_marker
 
 POLL_MS = 1000
 
@@ -32,6 +33,7 @@ class AdminWindow(QMainWindow):
         self.users = UsersTab(ctx)
         self.printers = PrintersTab(ctx)
         self.site = SiteTab(ctx)
+        self.site_rules = SiteRulesTab(ctx)
         self.audit = AuditTab(ctx)
         titled: list[tuple[AdminTab, str]] = [
             (self.agencies, self.tr("Agencies")),
@@ -41,6 +43,7 @@ class AdminWindow(QMainWindow):
             (self.users, self.tr("Users")),
             (self.printers, self.tr("Printers")),
             (self.site, self.tr("Site")),
+            (self.site_rules, self.tr("Site rules")),
             (self.audit, self.tr("Audit log")),
         ]
         for tab, title in titled:
@@ -60,7 +63,7 @@ class AdminWindow(QMainWindow):
     def all_tabs(self) -> list[AdminTab]:
         return [
             self.agencies, self.services, self.counters, self.permit_types,
-            self.users, self.printers, self.site, self.audit,
+            self.users, self.printers, self.site, self.site_rules, self.audit,
         ]  # fmt: skip
 
     def current_tab(self) -> AdminTab:

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from p4_desk import demo
 from p4_desk.config import Settings, default_database_url
 from p4_desk.errors import AlreadyExists, ValidationError
 from p4_desk.gui.common.feedback import error_text
 from p4_desk.gui.common.lifetime import run_for
-from p4_desk.services import catalog, demo, site, users
+from p4_desk.services import catalog, site, users
 from p4_desk.services.catalog import CounterInfo
 from p4_desk.store.db import Database
 from p4_desk.store.migrate import open_database

@@ -1,13 +1,9 @@
 """Translations and the QSS theme, installed once on the application.
 
 Each area keeps its own ``resources/translations/<area>_id.ts`` (English source strings from
-``self.tr()`` / ``QCoreApplication.translate()`` and its ``ui/<area>_*.ui`` forms). Update and
-compile one after changing strings, e.g. for the counter area::
-
-    pyside6-lupdate p4_desk/gui/counter/*.py ui/counter_*.ui \
-        -ts resources/translations/counter_id.ts -target-language id_ID -no-obsolete
-    pyside6-linguist resources/translations/counter_id.ts      # translate, mark finished
-    pyside6-lrelease resources/translations/counter_id.ts -qm resources/translations/counter_id.qm
+``self.tr()`` / ``QCoreApplication.translate()`` and its ``ui/<area>_*.ui`` forms). After
+changing strings run ``python3 tools/update_translations.py`` (lupdate and lrelease for every
+area), translate what it lists with ``pyside6-linguist``, and run it again.
 """
 
 from __future__ import annotations

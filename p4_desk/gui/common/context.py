@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from p4_desk.config import Settings
-from p4_desk.services.journal import SYSTEM, Actor
 from p4_desk.services.users import UserInfo
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor
 
 # Roles whose window needs a logged-in user, and which user roles may open them.
 LOGIN_ROLES: dict[str, tuple[str, ...]] = {

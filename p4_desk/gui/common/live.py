@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from p4_desk.errors import DatabaseUnavailable
 from p4_desk.gui.common.lifetime import run_for
-from p4_desk.services import journal
+from p4_desk.store import journal
 from p4_desk.store.db import Database
 
 log = logging.getLogger(__name__)

@@ -35,9 +35,10 @@ from p4_desk.domain.wording import format_date, format_number, month_name
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
-from p4_desk.services import catalog, complaints, journal, surveys
+from p4_desk.services import catalog, complaints, surveys
 from p4_desk.services.complaints import ComplaintInfo, OverdueGroup
 from p4_desk.services.surveys import IkmSummary
+from p4_desk.store import journal
 
 log = logging.getLogger(__name__)
 

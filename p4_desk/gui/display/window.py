@@ -25,9 +25,9 @@ from p4_desk.gui.display.announcer import Announcer
 from p4_desk.gui.display.board import BoardView
 from p4_desk.services import queue
 from p4_desk.services import site as site_service
-from p4_desk.services.journal import change_marker
 from p4_desk.services.queue import CounterStatus, TicketInfo
 from p4_desk.store.db import Database
+from p4_desk.store.journal import change_marker
 from p4_desk.voice import Announcement
 
 log = logging.getLogger(__name__)

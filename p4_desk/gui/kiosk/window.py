@@ -38,9 +38,9 @@ from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.kiosk.pages import STYLE, ChoicePage, TicketPage, set_px, touch_px
 from p4_desk.services import queue, ticketing
 from p4_desk.services import site as site_service
-from p4_desk.services.journal import change_marker
 from p4_desk.services.queue import ServiceStatus, TicketInfo
 from p4_desk.store.db import Database
+from p4_desk.store.journal import change_marker
 
 log = logging.getLogger(__name__)
 

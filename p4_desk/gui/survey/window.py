@@ -30,8 +30,9 @@ from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.survey.faces import FaceButton, mm_to_px
-from p4_desk.services import journal, surveys
+from p4_desk.services import surveys
 from p4_desk.services.queue import TicketInfo
+from p4_desk.store import journal
 
 log = logging.getLogger(__name__)
 

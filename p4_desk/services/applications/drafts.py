@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import delete
 
-from p4_desk.services.journal import SYSTEM, Actor
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor
 from p4_desk.store.models import IntakeDraft
 
 DRAFT_KEEP_DAYS = 7

@@ -15,8 +15,8 @@ from p4_desk.services.applications.records import (
     find_application,
     history_row,
 )
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Application
 
 

@@ -8,9 +8,9 @@ from p4_desk.domain.permit_lifecycle import PermitState
 from p4_desk.errors import ValidationError
 from p4_desk.printing.receipt import ReceiptContent, ReceiptDocument, render_receipt
 from p4_desk.services.applications.records import application_info, find_application, full_name
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.services.site import get_setting, get_site
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 
 ReceiptKind = Literal["intake", "handover"]
 

@@ -23,10 +23,10 @@ from p4_desk.services.applications.records import (
     event_payload,
     history_row,
 )
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.services.permits import holiday_calendar
 from p4_desk.services.site import get_setting, get_site
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import (
     Application,
     ApplicationDocument,

@@ -18,8 +18,8 @@ from p4_desk.domain.nik import mask_nik
 from p4_desk.domain.permit_lifecycle import LABELS, PermitState
 from p4_desk.domain.registration import parse_registration_number
 from p4_desk.errors import NotFound
-from p4_desk.services.journal import Actor
 from p4_desk.store.db import Database
+from p4_desk.store.journal import Actor
 from p4_desk.store.models import Agency, Application, ApplicationStatusChange, User
 
 

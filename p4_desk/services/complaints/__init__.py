@@ -7,11 +7,10 @@ step is one transaction: the complaint row, its step row, an audit row and an ou
 API and from there SP4N-LAPOR!.
 
 One module per use-case family; this package is their public face (``complaints.file_complaint``):
-``records`` (read models, deadlines, reporter identity rules), ``lists``, ``filing``, ``steps``,
-``demo``.
+``records`` (read models, deadlines, reporter identity rules), ``lists``, ``filing``, ``steps``.
+Demo complaints are written by ``p4_desk.demo.feedback``.
 """
 
-from p4_desk.services.complaints.demo import add_demo_complaints
 from p4_desk.services.complaints.filing import MAX_DESCRIPTION, file_complaint, file_complaint_from_json
 from p4_desk.services.complaints.lists import (
     get_complaint,
@@ -25,6 +24,7 @@ from p4_desk.services.complaints.records import (
     ComplaintInfo,
     ComplaintStepInfo,
     OverdueGroup,
+    allocate_number,
     deadline_label,
     deadline_rules,
     site_holidays,
@@ -40,7 +40,7 @@ __all__ = [
     "ComplaintInfo",
     "ComplaintStepInfo",
     "OverdueGroup",
-    "add_demo_complaints",
+    "allocate_number",
     "auto_close_due",
     "deadline_label",
     "deadline_rules",

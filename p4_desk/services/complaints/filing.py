@@ -21,16 +21,16 @@ from p4_desk.services.catalog import find_service
 from p4_desk.services.complaints.records import (
     IDENTITIES,
     ComplaintInfo,
+    allocate_number,
     complaint_info,
     deadline_rules,
     event_payload,
-    next_number,
     optional_text,
     site_holidays,
     site_today,
 )
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Agency, Complaint, ComplaintStep, User
 
 MAX_DESCRIPTION = 4000
@@ -150,7 +150,7 @@ def file_complaint(
         deadlines = compute_deadlines(today, rules, calendar)
         c = Complaint(
             uid=str(uuid.uuid4()),
-            number=next_number(s, db, now.astimezone(db.timezone).year),
+            number=allocate_number(s, db, now.astimezone(db.timezone).year),
             kind=complaint_kind.value,
             agency=agency_row,
             service=service_row,

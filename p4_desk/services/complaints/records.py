@@ -244,7 +244,7 @@ def deadline_label(name: str) -> str:
     return DEADLINE_LABELS.get(name, name)
 
 
-def next_number(s: Session, db: Database, year: int) -> str:
+def allocate_number(s: Session, db: Database, year: int) -> str:
     ins = (sqlite.insert if db.is_sqlite else postgresql.insert)(ComplaintSequence)
     stmt = (
         ins.values(year=year, last_number=1)

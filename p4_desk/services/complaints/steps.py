@@ -22,8 +22,8 @@ from p4_desk.services.complaints.records import (
     site_holidays,
     site_today,
 )
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Complaint, ComplaintStep
 
 NOTE_REQUIRED = {

@@ -17,7 +17,6 @@ from p4_desk.domain.ticket_lifecycle import TICKETS, TicketAction, TicketState, 
 from p4_desk.errors import CounterNotOpen, InvalidTransition, ServiceClosed, ValidationError
 from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_counter, find_service
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.services.queue.counters import COUNTER_STATE_LABELS
 from p4_desk.services.queue.tickets import (
     TicketInfo,
@@ -30,6 +29,7 @@ from p4_desk.services.queue.tickets import (
     ticket_payload,
 )
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Counter, Ticket, TicketLeg, User
 
 

@@ -13,9 +13,9 @@ from p4_desk.domain.queue_rules import service_day
 from p4_desk.domain.ticket_lifecycle import AT_COUNTER
 from p4_desk.errors import CounterNotOpen, InvalidTransition, ValidationError
 from p4_desk.services.catalog import find_counter
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.services.queue.tickets import ticket_at_counter
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Counter, Ticket, TicketLeg, User
 
 COUNTER_STATE_LABELS = {"open": "Buka", "paused": "Istirahat", "closed": "Tutup"}

@@ -20,9 +20,9 @@ from p4_desk.domain.queue_rules import (
 from p4_desk.domain.ticket_lifecycle import TicketState
 from p4_desk.errors import QuotaExhausted, ServiceClosed, ValidationError
 from p4_desk.services.catalog import find_service
-from p4_desk.services.journal import SYSTEM, Actor, record
 from p4_desk.services.queue.tickets import TicketInfo, position_of, ticket_info, ticket_payload
 from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Service, ServiceDaySequence, Ticket, TicketLeg
 
 

@@ -26,7 +26,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("application") as batch:
-        batch.drop_column("due_estimated")
-    with op.batch_alter_table("permit_type") as batch:
-        batch.drop_column("cuti_bersama_is_workday")
+    # Plain DROP COLUMN (SQLite 3.35+) for the same reason: a batch rebuild of permit_type or
+    # application would break the foreign keys of the rows that point at them.
+    op.execute("ALTER TABLE application DROP COLUMN due_estimated")
+    op.execute("ALTER TABLE permit_type DROP COLUMN cuti_bersama_is_workday")

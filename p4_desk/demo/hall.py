@@ -1,8 +1,8 @@
-"""Demo data: a plausible Mal Pelayanan Publik in Bandar Lampung with a few weeks of history.
+"""The demo hall: a plausible Mal Pelayanan Publik in Bandar Lampung with a few weeks of history.
 
-History tickets are written directly as finished rows (no audit rows or outbox events: they did
-not happen here, and a demo must not push invented events to the province). Today's waiting
-tickets are issued through the real queue service so they are indistinguishable from real ones.
+Agencies, services, counters and users go through the real catalogue and user services; the
+ticket history is written directly as finished rows, today's waiting tickets are issued through
+the queue service (see ``p4_desk.demo``).
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from p4_desk.demo.feedback import load_demo_feedback
+from p4_desk.demo.permits import load_permit_demo
 from p4_desk.domain.opening_hours import OFFICE_HOURS
 from p4_desk.domain.queue_rules import PriorityPolicy, format_ticket_number, queue_key
 from p4_desk.errors import AlreadyExists, NotFound
 from p4_desk.services import catalog, queue, site, users
-from p4_desk.services.permit_demo import load_permit_demo
-from p4_desk.services.surveys import load_demo_feedback
 from p4_desk.store.db import Database
 from p4_desk.store.models import Counter, Service, ServiceDaySequence, Ticket, TicketLeg, User
 

@@ -1,19 +1,60 @@
-"""Demo complaints: a few in every state, one overdue, written directly as history."""
+"""Demo feedback: IKM survey answers for part of the history, and complaints in every state.
+
+Written directly as history, without audit rows or outbox events (see ``p4_desk.demo``).
+"""
 
 from __future__ import annotations
 
+import random
 import uuid
 from datetime import timedelta
 
 from sqlalchemy import select
 
-from p4_desk.domain.complaint_deadlines import compute_deadlines
-from p4_desk.domain.complaint_lifecycle import ComplaintState
+from p4_desk.domain.complaint_deadlines import ComplaintState, compute_deadlines
+from p4_desk.domain.ikm import ELEMENTS
 from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_service
-from p4_desk.services.complaints.records import deadline_rules, next_number, site_holidays
+from p4_desk.services.complaints import allocate_number, deadline_rules, site_holidays
 from p4_desk.store.db import Database
-from p4_desk.store.models import Agency, Complaint, ComplaintStep, User
+from p4_desk.store.models import Agency, Complaint, ComplaintStep, SurveyResponse, Ticket, User
+
+DEMO_ANSWER_SHARE = 0.3  # of the finished history tickets
+# score weights per element: mostly "baik", waiting time (U3) and facilities (U9) a bit weaker
+_DEMO_WEIGHTS = {code: (2, 8, 55, 35) for code in ELEMENTS} | {"U3": (5, 20, 50, 25), "U9": (4, 14, 52, 30)}
+
+
+def load_demo_feedback(db: Database, seed: int = 2027) -> dict[str, int]:
+    """Survey answers for part of the demo's finished tickets, and a few complaints."""
+    rng = random.Random(seed)
+    answered = 0
+    with db.write() as s:
+        done = s.execute(
+            select(Ticket.id, Ticket.service_id, Ticket.counter_id, Ticket.service_day, Ticket.finished_at)
+            .where(Ticket.state == "done", Ticket.finished_at.is_not(None))
+            .order_by(Ticket.id)
+        ).all()
+        for ticket_id, service_id, counter_id, day, finished_at in done:
+            if rng.random() >= DEMO_ANSWER_SHARE:
+                continue
+            scores = {
+                code.lower(): rng.choices((1, 2, 3, 4), weights=_DEMO_WEIGHTS[code])[0] for code in ELEMENTS
+            }
+            s.add(
+                SurveyResponse(
+                    uid=str(uuid.uuid4()),
+                    ticket_id=ticket_id,
+                    service_id=service_id,
+                    counter_id=counter_id,
+                    channel="screen",
+                    submitted_at=(finished_at or db.now()) + timedelta(minutes=1),
+                    service_day=day,
+                    **scores,
+                )
+            )
+            answered += 1
+    return {"survey_answers": answered, "complaints": add_demo_complaints(db)}
+
 
 # (days ago received, kind, agency, service, description, identity, steps taken (state, days ago))
 _DEMO_COMPLAINTS: list[tuple[int, str, str, str | None, str, str, list[tuple[str, int]]]] = [
@@ -52,7 +93,7 @@ def add_demo_complaints(db: Database) -> int:
                 continue
             c = Complaint(
                 uid=str(uuid.uuid4()),
-                number=next_number(s, db, received_at.astimezone(tz).year),
+                number=allocate_number(s, db, received_at.astimezone(tz).year),
                 kind=kind,
                 agency=agency_row,
                 service=find_service(s, service_code) if service_code else None,
