@@ -42,7 +42,7 @@ class AdminTab(QWidget):
             if done is not None:
                 done(result)
 
-        run_task(work, finished, self.show_error)
+        run_task(self, work, finished, self.show_error)
 
     def show_error(self, exc: BaseException) -> None:
         if isinstance(exc, P4Error):

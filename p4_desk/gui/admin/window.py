@@ -85,4 +85,4 @@ class AdminWindow(QMainWindow):
         def failed(_: BaseException) -> None:
             self._polling = False
 
-        run_task(lambda: change_marker(self.ctx.db), seen, failed)
+        run_task(self, lambda: change_marker(self.ctx.db), seen, failed)

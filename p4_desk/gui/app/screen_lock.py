@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPus
 
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import error_text
-from p4_desk.gui.common.lifetime import run_for
+from p4_desk.gui.common.tasks import run_task
 from p4_desk.services import users
 from p4_desk.services.users import UserInfo
 
@@ -133,7 +133,7 @@ class LockScreen(QWidget):
             return
         self.setEnabled(False)
         db = self.ctx.db
-        run_for(self, lambda: users.authenticate(db, user.username, password), self._ok, self._failed)
+        run_task(self, lambda: users.authenticate(db, user.username, password), self._ok, self._failed)
 
     def _ok(self, _user: UserInfo) -> None:
         self.setEnabled(True)

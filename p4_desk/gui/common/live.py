@@ -16,7 +16,7 @@ import weakref
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from p4_desk.errors import DatabaseUnavailable
-from p4_desk.gui.common.lifetime import run_for
+from p4_desk.gui.common.tasks import run_task
 from p4_desk.services import journal
 from p4_desk.store.db import Database
 
@@ -62,7 +62,7 @@ class ChangeMonitor(QObject):
         if self._in_flight:
             return
         self._in_flight = True
-        run_for(self, lambda: journal.change_marker(self.db), self._on_marker, self._on_error)
+        run_task(self, lambda: journal.change_marker(self.db), self._on_marker, self._on_error)
 
     def report_failure(self, exc: BaseException) -> None:
         """A screen's own service call failed: show the outage at once instead of at the next poll."""

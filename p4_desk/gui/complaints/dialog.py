@@ -217,7 +217,7 @@ class ComplaintDialog(QDialog):
                 site.get_setting(db, "site.longitude"),
             )
 
-        run_task(load, self._on_choices, self._show_error)
+        run_task(self, load, self._on_choices, self._show_error)
 
     def _on_choices(
         self, loaded: tuple[list[catalog.AgencyInfo], list[catalog.ServiceInfo], Any, Any]
@@ -282,7 +282,10 @@ class ComplaintDialog(QDialog):
         self.save_button.setEnabled(False)
         fields, db, actor = self.values(), self.ctx.db, self.ctx.actor
         run_task(
-            lambda: complaints.file_complaint(db, actor=actor, **fields), self._on_filed, self._show_error
+            self,
+            lambda: complaints.file_complaint(db, actor=actor, **fields),
+            self._on_filed,
+            self._show_error,
         )
 
     def _show_error(self, exc: BaseException) -> None:
@@ -336,7 +339,7 @@ class ComplaintDialog(QDialog):
             if on_saved is not None:
                 on_saved(result)
 
-        run_task(write, saved, self._receipt_error)
+        run_task(self, write, saved, self._receipt_error)
 
     def print_receipt(self) -> None:
         """Save the receipt and hand it to the system's PDF viewer to print."""

@@ -137,9 +137,11 @@ class ComplaintsPanel(QWidget):
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
-        run_task(lambda: catalog.list_agencies(ctx.db), self._on_agencies, self._on_error)
+        run_task(self, lambda: catalog.list_agencies(ctx.db), self._on_agencies, self._on_error)
         # answered complaints nobody replied to close themselves (idempotent, cheap)
-        run_task(lambda: complaints.auto_close_due(ctx.db), lambda _closed: self.reload(), self._on_error)
+        run_task(
+            self, lambda: complaints.auto_close_due(ctx.db), lambda _closed: self.reload(), self._on_error
+        )
 
     # --- loading ----------------------------------------------------------------------------
 
@@ -153,7 +155,7 @@ class ComplaintsPanel(QWidget):
         if self._busy or not self.isVisible():
             return
         self._busy = True
-        run_task(lambda: journal.change_marker(self.ctx.db), self._on_marker, self._on_error)
+        run_task(self, lambda: journal.change_marker(self.ctx.db), self._on_marker, self._on_error)
 
     def _on_marker(self, marker: Any) -> None:
         self._busy = False
@@ -170,7 +172,7 @@ class ComplaintsPanel(QWidget):
             )
             return found, complaints.overdue_by_agency(db), complaints.overdue_by_officer(db)
 
-        run_task(load, self._on_loaded, self._on_error)
+        run_task(self, load, self._on_loaded, self._on_error)
 
     def _on_loaded(self, loaded: tuple[list[ComplaintInfo], list[OverdueGroup], list[OverdueGroup]]) -> None:
         rows, by_agency, by_officer = loaded
@@ -253,7 +255,9 @@ class ComplaintsPanel(QWidget):
             self.note.clear()
             self.reload()
 
-        run_task(lambda: complaints.step_complaint(db, number, state, note, actor), done, self._on_error)
+        run_task(
+            self, lambda: complaints.step_complaint(db, number, state, note, actor), done, self._on_error
+        )
 
     def _on_error(self, exc: BaseException) -> None:
         self._busy = False
@@ -334,7 +338,7 @@ class IkmPanel(QWidget):
         self.message.setStyleSheet("color: #B00020;")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        run_task(lambda: catalog.list_services(ctx.db), self._on_services, self._on_error)
+        run_task(self, lambda: catalog.list_services(ctx.db), self._on_services, self._on_error)
         self.reload()
 
     def _on_services(self, services: list[catalog.ServiceInfo]) -> None:
@@ -349,7 +353,10 @@ class IkmPanel(QWidget):
     def reload(self) -> None:
         (start, end), service, db = self.period(), self.service.currentData() or None, self.ctx.db
         run_task(
-            lambda: surveys.ikm_summary(db, start, end, service=service), self._on_summary, self._on_error
+            self,
+            lambda: surveys.ikm_summary(db, start, end, service=service),
+            self._on_summary,
+            self._on_error,
         )
 
     def _on_summary(self, summary: IkmSummary) -> None:
@@ -394,7 +401,7 @@ class IkmPanel(QWidget):
             if on_saved is not None:
                 on_saved(result)
 
-        run_task(write, saved, self._on_error)
+        run_task(self, write, saved, self._on_error)
 
     def print_report(self) -> None:
         self.save_report(_open_file)

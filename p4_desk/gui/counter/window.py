@@ -36,8 +36,8 @@ from p4_desk.errors import P4Error
 from p4_desk.gui.app.look import icon
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import Banner, error_text
-from p4_desk.gui.common.lifetime import run_for
 from p4_desk.gui.common.live import monitor_for
+from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.counter import rules
 from p4_desk.gui.counter.snapshot import CounterSnapshot, load_snapshot
 from p4_desk.gui.counter.transfer import TransferDialog
@@ -341,7 +341,7 @@ class CounterWindow(QWidget):
         self._loading = True
         db, code, officer = self.ctx.db, self.counter_code, self.ctx.user.id if self.ctx.user else None
         generation = self._generation
-        run_for(
+        run_task(
             self,
             lambda: load_snapshot(db, code, officer),
             lambda snapshot: self._loaded(snapshot, generation),
@@ -532,7 +532,7 @@ class CounterWindow(QWidget):
             self.update_actions()
             self.reload()
 
-        run_for(self, fn, done, failed)
+        run_task(self, fn, done, failed)
 
     def _after_call_next(self, ticket: TicketInfo | None) -> None:
         if ticket is None:
@@ -557,7 +557,7 @@ class CounterWindow(QWidget):
             show(self._targets)
         else:
             db = self.ctx.db
-            run_for(
+            run_task(
                 self,
                 lambda: (catalog.list_services(db), catalog.list_counters(db)),
                 show,
@@ -618,4 +618,4 @@ class CounterWindow(QWidget):
         self._ticker.stop()
         db, code, actor = self.ctx.db, self.counter_code, self.ctx.actor
         state = "paused" if self.ticket is not None else "closed"
-        run_for(self, lambda: queue.set_counter_state(db, code, state, actor), None, lambda exc: None)
+        run_task(self, lambda: queue.set_counter_state(db, code, state, actor), None, lambda exc: None)

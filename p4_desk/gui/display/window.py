@@ -115,7 +115,7 @@ class DisplayWindow(QWidget):
             return
         self._busy = True
         db, known = self.ctx.db, self.marker
-        run_task(lambda: load_snapshot(db, known), self._apply, self._poll_failed)
+        run_task(self, lambda: load_snapshot(db, known), self._apply, self._poll_failed)
 
     def _poll_failed(self, exc: BaseException) -> None:
         self._busy = False

@@ -112,7 +112,7 @@ class IntakeDialog(QDialog):
         self.form.setEnabled(False)
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Loading the permit catalogue…"))
-        run_task(self._load, self._loaded, self._failed)
+        run_task(self, self._load, self._loaded, self._failed)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -230,7 +230,9 @@ class IntakeDialog(QDialog):
         self._draft_busy, self._dirty = True, False
         data = self.form.values()
         db, key, actor = self.ctx.db, self.draft_key, self.ctx.actor
-        run_task(lambda: applications.save_draft(db, key, data, actor), self._draft_done, self._draft_failed)
+        run_task(
+            self, lambda: applications.save_draft(db, key, data, actor), self._draft_done, self._draft_failed
+        )
 
     def _draft_done(self, _result: object = None) -> None:
         self._draft_busy = False
@@ -250,7 +252,7 @@ class IntakeDialog(QDialog):
         self.form.nik_decoded.clear()
         self.form.permit_terms.clear()
         db, key = self.ctx.db, self.draft_key
-        run_task(lambda: applications.discard_draft(db, key), None, self._failed)
+        run_task(self, lambda: applications.discard_draft(db, key), None, self._failed)
         self.status.setText(self.tr("Form cleared."))
 
     # -- saving --------------------------------------------------------------------------------
@@ -266,7 +268,9 @@ class IntakeDialog(QDialog):
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Saving…"))
         db, actor, key = self.ctx.db, self.ctx.actor, self.draft_key
-        run_task(lambda: applications.intake(db, request, actor, draft_key=key), self._saved, self._failed)
+        run_task(
+            self, lambda: applications.intake(db, request, actor, draft_key=key), self._saved, self._failed
+        )
 
     def _invalid(self, errors: dict[str, str]) -> None:
         self.form.show_errors(errors)
@@ -319,7 +323,7 @@ class IntakeDialog(QDialog):
             name = f"{number}-tanda-terima" + ("-salinan" if copy else "")
             return pdf, archive_receipt(settings, name, pdf)
 
-        run_task(work, self._receipt_ready, self._failed)
+        run_task(self, work, self._receipt_ready, self._failed)
 
     def _receipt_ready(self, result: tuple[bytes, Path]) -> None:
         pdf, self.archive_path = result

@@ -245,7 +245,7 @@ class KioskWindow(QWidget):
             return
         self._busy = True
         db, known = self.ctx.db, self.snapshot.marker if self.snapshot else None
-        run_task(lambda: load_snapshot(db, known), self._apply, self._poll_failed)
+        run_task(self, lambda: load_snapshot(db, known), self._apply, self._poll_failed)
 
     def _poll_failed(self, exc: BaseException) -> None:
         self._busy = False
@@ -305,7 +305,10 @@ class KioskWindow(QWidget):
     def cancel_unprinted(self) -> None:
         db = self.ctx.db
         run_task(
-            lambda: ticketing.cancel_unprinted(db), None, lambda exc: log.warning("cancel_unprinted: %s", exc)
+            self,
+            lambda: ticketing.cancel_unprinted(db),
+            None,
+            lambda exc: log.warning("cancel_unprinted: %s", exc),
         )
 
     def _tick(self) -> None:
@@ -357,7 +360,7 @@ class KioskWindow(QWidget):
         self.ticket = None
         db, priority = self.ctx.db, self.priority
         self.services.show_notice(None)
-        run_task(partial(issue, db, code, priority), self._show_ticket, self._issue_failed)
+        run_task(self, partial(issue, db, code, priority), self._show_ticket, self._issue_failed)
 
     def _issue_failed(self, exc: BaseException) -> None:
         self._issuing = False
@@ -404,6 +407,7 @@ class KioskWindow(QWidget):
         actor = self.ctx.actor
         os_printer = _os_printer() if target.startswith("printer:") else None
         run_task(
+            self,
             lambda: ticketing.print_ticket(db, ticket_id, target, paper, False, actor, os_printer=os_printer),
             self._printed,
             self._print_failed,
@@ -451,7 +455,9 @@ class KioskWindow(QWidget):
             log.warning("kiosk could not cancel the ticket: %s", exc)
             self.go_home()
 
-        run_task(lambda: queue.cancel(db, ticket_id, ticketing.PRINT_FAILED_REASON, actor), cancelled, failed)
+        run_task(
+            self, lambda: queue.cancel(db, ticket_id, ticketing.PRINT_FAILED_REASON, actor), cancelled, failed
+        )
 
     # --- idle ------------------------------------------------------------------------------
 

@@ -151,7 +151,7 @@ class LivePanel(QWidget):
             return
         self._busy = True
         db = self.ctx.db
-        run_task(lambda: live_monitor(db), self._show, self._failed)
+        run_task(self, lambda: live_monitor(db), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
@@ -239,7 +239,7 @@ class LivePanel(QWidget):
             done(result)
             self.refresh()
 
-        run_task(fn, finished, failed)
+        run_task(self, fn, finished, failed)
 
     def _ask_ticket(self, title: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, self.tr("Ticket number (e.g. A017):"))

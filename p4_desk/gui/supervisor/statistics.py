@@ -193,7 +193,7 @@ class StatisticsPanel(QWidget):
             for u in officers:
                 self.officer.addItem(u.full_name, u.username)
 
-        run_task(load, fill, self._failed)
+        run_task(self, load, fill, self._failed)
 
     def period(self) -> Period:
         return Period(_date(self.date_from.date()), _date(self.date_to.date()))
@@ -217,7 +217,7 @@ class StatisticsPanel(QWidget):
         self.show_button.setEnabled(False)
         self.message.setText(self.tr("Computing…"))
         db = self.ctx.db
-        run_task(lambda: compute_statistics(db, period, filters), self._show, self._failed)
+        run_task(self, lambda: compute_statistics(db, period, filters), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.show_button.setEnabled(True)
@@ -333,4 +333,4 @@ class StatisticsPanel(QWidget):
             self.exported.emit(written)
 
         self.message.setText(self.tr("Writing report…"))
-        run_task(write, done, self._failed)
+        run_task(self, write, done, self._failed)

@@ -253,7 +253,7 @@ class SurveyWindow(QWidget):
         if self._busy or self.ctx.counter is None:
             return
         self._busy = True
-        run_task(lambda: journal.change_marker(self.ctx.db), self._on_marker, self._on_poll_error)
+        run_task(self, lambda: journal.change_marker(self.ctx.db), self._on_marker, self._on_poll_error)
 
     def _on_marker(self, marker: Any) -> None:
         if marker == self._marker:
@@ -269,7 +269,9 @@ class SurveyWindow(QWidget):
             self._busy = False
             return
         self._busy = True
-        run_task(lambda: surveys.pending_ticket(self.ctx.db, counter), self._on_pending, self._on_poll_error)
+        run_task(
+            self, lambda: surveys.pending_ticket(self.ctx.db, counter), self._on_pending, self._on_poll_error
+        )
 
     def _on_pending(self, ticket: TicketInfo | None) -> None:
         self._busy = False
@@ -334,6 +336,7 @@ class SurveyWindow(QWidget):
         self.abandon_timer.stop()
         answers, ticket, counter = dict(self.answers), self._rated, self.ctx.counter
         run_task(
+            self,
             lambda: surveys.record_survey(
                 self.ctx.db,
                 answers,
