@@ -11,7 +11,7 @@ import sqlite3
 import threading
 
 from PySide6.QtCore import QThread, QThreadPool
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from p4_desk.gui.app.shell import ShellWindow
@@ -23,6 +23,14 @@ from p4_desk.store.db import Database
 from tests.gui.conftest import MakeCtx
 
 WAIT = 5000
+
+
+def close_and_delete(qtbot: QtBot, window: QWidget) -> None:
+    gone: list[bool] = []
+    window.destroyed.connect(lambda: gone.append(True))
+    window.close()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone), timeout=WAIT)
 
 
 def test_the_answer_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -55,9 +63,7 @@ def test_a_closed_window_never_hears_back_from_its_task(qtbot: QtBot, caplog) ->
     run_task(window, slow_work, answers.append, answers.append)
 
     # When the officer closes it (and Qt deletes it) before the task ends
-    with qtbot.waitSignal(window.destroyed, timeout=WAIT):
-        window.close()
-        window.deleteLater()
+    close_and_delete(qtbot, window)
     caplog.set_level(logging.DEBUG, logger="p4_desk.gui.common.tasks")
     release.set()
     QThreadPool.globalInstance().waitForDone(WAIT)
@@ -87,9 +93,7 @@ def test_closing_the_counter_while_its_call_waits_for_the_database(
         assert content.busy
 
         # When the officer closes the window while the call is still waiting
-        with qtbot.waitSignal(content.destroyed, timeout=WAIT):
-            shell.close()
-            shell.deleteLater()
+        close_and_delete(qtbot, shell)
     finally:
         caplog.set_level(logging.DEBUG, logger="p4_desk.gui.common.tasks")
         blocker.execute("ROLLBACK")

@@ -1,15 +1,19 @@
-"""Supervisor widgets: the complaint list with overdue ones flagged, and the month's IKM."""
+"""Supervisor widgets: the complaint list with overdue ones flagged, and the month's IKM.
+
+Both are kept current by a ``LiveQuery`` of their read model (``screens.supervisor``) while
+they are visible; a change made while hidden is loaded when the tab is shown again.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
+from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,15 +36,16 @@ from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS, allowed_next
 from p4_desk.domain.ikm import ELEMENTS
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
-from p4_desk.services import catalog, complaints, journal, surveys
+from p4_desk.services import catalog, complaints, surveys
 from p4_desk.services.complaints import ComplaintInfo, OverdueGroup
+from p4_desk.services.screens.supervisor import ComplaintsScreen, IkmScreen, complaints_screen, ikm_screen
 from p4_desk.services.surveys import IkmSummary
 
 log = logging.getLogger(__name__)
 
 OVERDUE_FILL = QColor("#FDE2E1")
-POLL_MS = 2000
 
 
 def _error_text(exc: BaseException) -> str:
@@ -59,8 +64,6 @@ class ComplaintsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[ComplaintInfo] = []
-        self._marker = -1
-        self._busy = False
         layout = QVBoxLayout(self)
 
         filters = QHBoxLayout()
@@ -133,11 +136,10 @@ class ComplaintsPanel(QWidget):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(POLL_MS)
-        self.timer.timeout.connect(self.poll)
-        self.timer.start()
-        run_task(self, lambda: catalog.list_agencies(ctx.db), self._on_agencies, self._on_error)
+        self.live = LiveQuery(
+            self, ctx.db, self._query, self._on_loaded, self._on_error, active=self.isVisible
+        )
+        self.live.start()
         # answered complaints nobody replied to close themselves (idempotent, cheap)
         run_task(
             self, lambda: complaints.auto_close_due(ctx.db), lambda _closed: self.reload(), self._on_error
@@ -145,37 +147,37 @@ class ComplaintsPanel(QWidget):
 
     # --- loading ----------------------------------------------------------------------------
 
-    def _on_agencies(self, agencies: list[catalog.AgencyInfo]) -> None:
-        self.agency.blockSignals(True)
-        for agency in agencies:
-            self.agency.addItem(agency.code, agency.code)
-        self.agency.blockSignals(False)
-
-    def poll(self) -> None:
-        if self._busy or not self.isVisible():
-            return
-        self._busy = True
-        run_task(self, lambda: journal.change_marker(self.ctx.db), self._on_marker, self._on_error)
-
-    def _on_marker(self, marker: Any) -> None:
-        self._busy = False
-        if marker != self._marker:
-            self._marker = int(marker)
-            self.reload()
+    def _query(self) -> Callable[[], ComplaintsScreen]:
+        scope, agency = self.scope.currentData(), self.agency.currentData() or None
+        return partial(complaints_screen, self.ctx.db, scope, agency)
 
     def reload(self) -> None:
-        scope, agency, db = self.scope.currentData(), self.agency.currentData() or None, self.ctx.db
+        self.live.refresh()
 
-        def load() -> tuple[list[ComplaintInfo], list[OverdueGroup], list[OverdueGroup]]:
-            found = complaints.list_complaints(
-                db, overdue_only=scope == "overdue", include_closed=scope == "all", agency=agency
-            )
-            return found, complaints.overdue_by_agency(db), complaints.overdue_by_officer(db)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.live.resume()
 
-        run_task(self, load, self._on_loaded, self._on_error)
+    def _fill_agencies(self, agencies: tuple[catalog.AgencyInfo, ...]) -> None:
+        codes = [a.code for a in agencies]
+        if codes == [self.agency.itemData(i) for i in range(1, self.agency.count())]:
+            return
+        current = self.agency.currentData()
+        self.agency.blockSignals(True)
+        while self.agency.count() > 1:
+            self.agency.removeItem(1)
+        for code in codes:
+            self.agency.addItem(code, code)
+        self.agency.setCurrentIndex(max(0, self.agency.findData(current)))
+        self.agency.blockSignals(False)
 
-    def _on_loaded(self, loaded: tuple[list[ComplaintInfo], list[OverdueGroup], list[OverdueGroup]]) -> None:
-        rows, by_agency, by_officer = loaded
+    def _on_loaded(self, screen: ComplaintsScreen) -> None:
+        self._fill_agencies(screen.agencies)
+        rows, by_agency, by_officer = (
+            list(screen.complaints),
+            screen.overdue_by_agency,
+            screen.overdue_by_officer,
+        )
         selected = self.selected()
         self.rows = rows
         self.table.setRowCount(len(rows))
@@ -210,7 +212,7 @@ class ComplaintsPanel(QWidget):
         self.summary.setStyleSheet("color: #8B0000; font-weight: bold;" if by_agency else "")
         self._selection_changed()
 
-    def _summary_text(self, by_agency: list[OverdueGroup], by_officer: list[OverdueGroup]) -> str:
+    def _summary_text(self, by_agency: Sequence[OverdueGroup], by_officer: Sequence[OverdueGroup]) -> str:
         if not by_agency:
             return self.tr("No complaint is past its deadline.")
         agencies = ", ".join(f"{g.key} {g.count}" for g in by_agency)
@@ -253,14 +255,13 @@ class ComplaintsPanel(QWidget):
 
         def done(_info: ComplaintInfo) -> None:
             self.note.clear()
-            self.reload()
+            self.live.invalidate()
 
         run_task(
             self, lambda: complaints.step_complaint(db, number, state, note, actor), done, self._on_error
         )
 
     def _on_error(self, exc: BaseException) -> None:
-        self._busy = False
         self.message.setText(_error_text(exc))
 
     def _new_complaint(self) -> None:
@@ -338,26 +339,41 @@ class IkmPanel(QWidget):
         self.message.setStyleSheet("color: #B00020;")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        run_task(self, lambda: catalog.list_services(ctx.db), self._on_services, self._on_error)
-        self.reload()
+        self.live = LiveQuery(
+            self, ctx.db, self._query, self._on_screen, self._on_error, active=self.isVisible
+        )
+        self.live.start()
 
-    def _on_services(self, services: list[catalog.ServiceInfo]) -> None:
+    def _query(self) -> Callable[[], IkmScreen]:
+        (start, end), service = self.period(), self.service.currentData() or None
+        return partial(ikm_screen, self.ctx.db, start, end, service)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.live.resume()
+
+    def _fill_services(self, services: tuple[catalog.ServiceInfo, ...]) -> None:
+        codes = [s.code for s in services]
+        if codes == [self.service.itemData(i) for i in range(1, self.service.count())]:
+            return
+        current = self.service.currentData()
         self.service.blockSignals(True)
+        while self.service.count() > 1:
+            self.service.removeItem(1)
         for service in services:
             self.service.addItem(service.name, service.code)
+        self.service.setCurrentIndex(max(0, self.service.findData(current)))
         self.service.blockSignals(False)
 
     def period(self) -> tuple[date, date]:
         return surveys.month_range(self.year.value(), int(self.month.currentData()))
 
     def reload(self) -> None:
-        (start, end), service, db = self.period(), self.service.currentData() or None, self.ctx.db
-        run_task(
-            self,
-            lambda: surveys.ikm_summary(db, start, end, service=service),
-            self._on_summary,
-            self._on_error,
-        )
+        self.live.refresh()
+
+    def _on_screen(self, screen: IkmScreen) -> None:
+        self._fill_services(screen.services)
+        self._on_summary(screen.summary)
 
     def _on_summary(self, summary: IkmSummary) -> None:
         self.summary = summary

@@ -1,8 +1,9 @@
 """The counter officer's screen: the ticket at the counter, the actions, the waiting list, the tally.
 
-All reading happens in one background snapshot (``snapshot.load_snapshot``) that is reloaded
-whenever the shared ``ChangeMonitor`` sees another change in the database; every action is one
-service call on a background task. Buttons follow ``rules.legal_actions``.
+All reading is one read model (``services.screens.counter.counter_screen``) kept current by a
+``LiveQuery``: reloaded whenever the shared ``ChangeMonitor`` sees another change in the
+database; every action is one service call on a background task. Buttons follow
+``rules.legal_actions``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer
@@ -36,14 +38,14 @@ from p4_desk.errors import P4Error
 from p4_desk.gui.app.look import icon
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import Banner, error_text
-from p4_desk.gui.common.live import monitor_for
+from p4_desk.gui.common.live import LiveQuery, monitor_for
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.counter import rules
-from p4_desk.gui.counter.snapshot import CounterSnapshot, load_snapshot
 from p4_desk.gui.counter.transfer import TransferDialog
 from p4_desk.gui.counter.waiting_model import TICKET_ROLE, WaitingListModel
-from p4_desk.services import catalog, queue
+from p4_desk.services import queue
 from p4_desk.services.queue import TicketInfo
+from p4_desk.services.screens.counter import CounterScreen, TransferTargets, counter_screen, transfer_targets
 
 log = logging.getLogger(__name__)
 
@@ -92,27 +94,30 @@ class CounterWindow(QWidget):
         self.counter_code = ctx.counter.upper()
         self.setObjectName("counterWindow")
         self.monitor = monitor_for(ctx.db)
-        self.snapshot: CounterSnapshot | None = None
+        self.snapshot: CounterScreen | None = None
         self.ticket: TicketInfo | None = None
         self.busy = False
-        self._loading = False
-        self._reload_again = False
         self._opened = False
-        self._generation = 0  # bumped when an action finishes; older snapshots are dropped
-        self._targets: tuple[list[catalog.ServiceInfo], list[catalog.CounterInfo]] | None = None
+        self._targets: TransferTargets | None = None
         self.available_hooks = {a for a, (mod, _fn) in HOOKS.items() if _module_exists(mod)}
 
         self._build()
         self._build_actions()
         self.update_actions()
 
-        self.monitor.changed.connect(lambda _marker: self.reload())
         self.monitor.connection_changed.connect(self._connection_changed)
-        self.monitor.start()
+        db, officer = ctx.db, ctx.user.id if ctx.user else None
+        self.live = LiveQuery(
+            self,
+            db,
+            lambda: partial(counter_screen, db, self.counter_code, officer),
+            self._loaded,
+            self._load_failed,
+        )
+        self.live.start()
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(self.tick)
         self._ticker.start(1000)
-        self.reload()
 
     # --- layout -------------------------------------------------------------------------
 
@@ -334,27 +339,14 @@ class CounterWindow(QWidget):
 
     # --- loading ------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
-        db, code, officer = self.ctx.db, self.counter_code, self.ctx.user.id if self.ctx.user else None
-        generation = self._generation
-        run_task(
-            self,
-            lambda: load_snapshot(db, code, officer),
-            lambda snapshot: self._loaded(snapshot, generation),
-            self._load_failed,
-        )
+    @property
+    def loading(self) -> bool:
+        return self.live.loading
 
-    def _loaded(self, snapshot: CounterSnapshot, generation: int) -> None:
-        self._loading = False
-        if generation != self._generation:
-            # read before this window's last action finished: it would show the old ticket
-            self._reload_again = False
-            self.reload()
-            return
+    def reload(self) -> None:
+        self.live.refresh()
+
+    def _loaded(self, snapshot: CounterScreen) -> None:
         self.snapshot = snapshot
         if not self.busy:
             self.ticket = snapshot.ticket
@@ -373,20 +365,12 @@ class CounterWindow(QWidget):
         if not self._opened:
             self._opened = True
             self._open_on_login()
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        self.monitor.report_failure(exc)
         if not self.monitor.connected:
             self.update_actions()
         else:
             self.show_notice(error_text(exc))
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
 
     def _open_on_login(self) -> None:
         """At login a closed counter is opened for this officer (and an open one taken over);
@@ -468,10 +452,8 @@ class CounterWindow(QWidget):
     def show_notice(self, text: str) -> None:
         self.notice.show_message(text)
 
-    def _connection_changed(self, connected: bool, _message: str) -> None:
-        self.update_actions()
-        if connected:
-            self.reload()
+    def _connection_changed(self, _connected: bool, _message: str) -> None:
+        self.update_actions()  # the live query reloads when the connection is back
 
     @staticmethod
     def _repolish(widget: QWidget) -> None:
@@ -516,21 +498,21 @@ class CounterWindow(QWidget):
         self.busy = True
         self.update_actions()
 
+        # a snapshot read before the action finished would show the old ticket: invalidate()
+
         def done(result: Any) -> None:
             self.busy = False
-            self._generation += 1
             if on_done is not None:
                 on_done(result)
             self.update_actions()
-            self.reload()
+            self.live.invalidate()
 
         def failed(exc: BaseException) -> None:
             self.busy = False
-            self._generation += 1
             self.monitor.report_failure(exc)
             self.show_notice(error_text(exc))
             self.update_actions()
-            self.reload()
+            self.live.invalidate()
 
         run_task(self, fn, done, failed)
 
@@ -547,9 +529,11 @@ class CounterWindow(QWidget):
         self._set_ticket(None)
 
     def _open_transfer(self, t: TicketInfo) -> None:
-        def show(targets: tuple[list[catalog.ServiceInfo], list[catalog.CounterInfo]]) -> None:
+        def show(targets: TransferTargets) -> None:
             self._targets = targets
-            self.transfer_dialog = TransferDialog(t, targets[0], targets[1], self.counter_code, self)
+            self.transfer_dialog = TransferDialog(
+                t, targets.services, targets.counters, self.counter_code, self
+            )
             self.transfer_dialog.accepted.connect(lambda: self._transfer(t, self.transfer_dialog.target()))
             self.transfer_dialog.open()
 
@@ -559,7 +543,7 @@ class CounterWindow(QWidget):
             db = self.ctx.db
             run_task(
                 self,
-                lambda: (catalog.list_services(db), catalog.list_counters(db)),
+                partial(transfer_targets, db),
                 show,
                 lambda exc: self.show_notice(error_text(exc)),
             )
@@ -614,7 +598,7 @@ class CounterWindow(QWidget):
 
     def logging_out(self) -> None:
         """Leaving the counter: close it, or put it on a break when a ticket is still in hand."""
-        self.monitor.stop()
+        self.live.stop()
         self._ticker.stop()
         db, code, actor = self.ctx.db, self.counter_code, self.ctx.actor
         state = "paused" if self.ticket is not None else "closed"

@@ -5,14 +5,14 @@ Issuing and printing run off the UI thread. The ticket is committed first (print
 the workstation's ticket printer. A failed print says so in plain Indonesian and offers
 "Coba lagi" and "Batal" (which cancels the number, reason "gagal cetak"); a ticket left
 unprinted (the citizen walked away) is cancelled by ``ticketing.cancel_unprinted`` after the
-site's timeout, which this kiosk runs every minute. Counts refresh by polling the change
-marker; an idle kiosk goes back to the home screen.
+site's timeout, which this kiosk runs every minute. Counts refresh by a ``LiveQuery`` of
+``screens.hall.kiosk_screen`` (on every change, and every minute for the opening hours); an idle
+kiosk goes back to the home screen.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -34,38 +34,21 @@ from PySide6.QtWidgets import (
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.kiosk.pages import STYLE, ChoicePage, TicketPage, set_px, touch_px
 from p4_desk.printing.ticket import ZONE_ABBREVIATIONS
 from p4_desk.services import queue, ticketing
-from p4_desk.services import site as site_service
-from p4_desk.services.journal import change_marker
 from p4_desk.services.queue import ServiceStatus, TicketInfo
+from p4_desk.services.screens.hall import KioskScreen, kiosk_screen
 from p4_desk.store.db import Database
 
 log = logging.getLogger(__name__)
 
-POLL_MS = 1000
+HOURS_REFRESH_MS = 60_000  # "closed now" follows the clock, not only the database
 CANCEL_UNPRINTED_MS = 60_000
 IDLE_MS = 45_000
 PRINTED_IDLE_MS = 10_000
-
-
-@dataclass(frozen=True)
-class KioskSnapshot:
-    marker: int
-    site_name: str
-    timezone: str
-    services: tuple[ServiceStatus, ...]
-
-
-def load_snapshot(db: Database, known_marker: int | None) -> KioskSnapshot | None:
-    """Services with today's hours and waiting counts, or None when nothing changed."""
-    marker = change_marker(db)
-    if marker == known_marker:
-        return None
-    site = site_service.get_site(db)
-    return KioskSnapshot(marker, site.name, site.timezone, queue.queue_status(db).services)
 
 
 def issue(db: Database, service: str, priority: str | None) -> TicketInfo:
@@ -85,16 +68,21 @@ class KioskWindow(QWidget):
         self.setStyleSheet(STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setWindowTitle(self.tr("P4 Desk — Ticket kiosk"))
-        self.snapshot: KioskSnapshot | None = None
+        self.snapshot: KioskScreen | None = None
         self.agency: str | None = None
         self.priority: str | None = None
         self.ticket: TicketInfo | None = None
-        self._busy = False
         self._issuing = False
         self._build()
-        self._poll_timer = QTimer(self)
-        self._poll_timer.timeout.connect(self.poll)
-        self._poll_timer.start(POLL_MS)
+        db = ctx.db
+        self.live = LiveQuery(
+            self,
+            db,
+            lambda: partial(kiosk_screen, db),
+            self._apply,
+            self._poll_failed,
+            every_ms=HOURS_REFRESH_MS,
+        )
         self._cancel_timer = QTimer(self)
         self._cancel_timer.timeout.connect(self.cancel_unprinted)
         self._cancel_timer.start(CANCEL_UNPRINTED_MS)
@@ -109,7 +97,7 @@ class KioskWindow(QWidget):
         if app is not None:
             app.installEventFilter(self)
         QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
-        self.poll()
+        self.live.start()
         self.cancel_unprinted()
 
     # --- building --------------------------------------------------------------------------
@@ -241,20 +229,12 @@ class KioskWindow(QWidget):
     # --- data ------------------------------------------------------------------------------
 
     def poll(self) -> None:
-        if self._busy:
-            return
-        self._busy = True
-        db, known = self.ctx.db, self.snapshot.marker if self.snapshot else None
-        run_task(self, lambda: load_snapshot(db, known), self._apply, self._poll_failed)
+        self.live.refresh()
 
     def _poll_failed(self, exc: BaseException) -> None:
-        self._busy = False
         log.warning("kiosk could not read the queue: %s", exc)
 
-    def _apply(self, snapshot: KioskSnapshot | None) -> None:
-        self._busy = False
-        if snapshot is None:
-            return
+    def _apply(self, snapshot: KioskScreen) -> None:
         self.snapshot = snapshot
         self.site_label.setText(snapshot.site_name)
         self._tick()
@@ -471,7 +451,8 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        for timer in (self._poll_timer, self._cancel_timer, self.idle_timer, self._clock_timer):
+        self.live.stop()
+        for timer in (self._cancel_timer, self.idle_timer, self._clock_timer):
             timer.stop()
         super().closeEvent(event)
 
