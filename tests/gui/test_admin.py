@@ -36,7 +36,6 @@ def window(sqlite_url: str, tmp_path: Path, qtbot: QtBot) -> Iterator[AdminWindo
     qtbot.addWidget(win)
     win.show()
     yield win
-    win.timer.stop()
     set_synchronous(False)
     db.dispose()
 
@@ -213,7 +212,6 @@ def test_the_window_speaks_indonesian_with_its_translation(
         assert win.counters.table.item(0, 4).text() == "ya"
         win.agencies.add()  # empty form: the service's own Indonesian message
         assert "tidak valid" in win.agencies.message.text()
-        win.timer.stop()
     finally:
         QCoreApplication.removeTranslator(translator)
         set_synchronous(False)

@@ -41,7 +41,6 @@ def window(sqlite_url: str, tmp_path: Path, qtbot: QtBot) -> Iterator[AdminWindo
     win.show()
     win.tabs.setCurrentWidget(win.permit_types)
     yield win
-    win.timer.stop()
     set_synchronous(False)
     db.dispose()
 
@@ -282,6 +281,5 @@ def test_the_tab_speaks_indonesian_with_its_translation(window: AdminWindow, qtb
         assert (tab.retire_button.text(), tab.import_button.text()) == ("Pensiunkan", "Impor katalog…")
         tab.add()  # empty form: the service's own Indonesian message, under the code field
         assert "Kode izin '' tidak valid" in tab.errors["code"].text()
-        win.timer.stop()
     finally:
         QCoreApplication.removeTranslator(translator)

@@ -172,9 +172,10 @@ class LiveQuery(Generic[T]):
         if not self._started:
             return
         self._started = False
-        self.monitor.changed.disconnect(self._changed)
-        self.monitor.connection_changed.disconnect(self._connection_changed)
-        self.monitor.stop()
+        if shiboken6.isValid(self.monitor):  # at exit the monitor may be gone first
+            self.monitor.changed.disconnect(self._changed)
+            self.monitor.connection_changed.disconnect(self._connection_changed)
+            self.monitor.stop()
         if self._timer is not None and shiboken6.isValid(self._timer):
             self._timer.stop()
 
