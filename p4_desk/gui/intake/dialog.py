@@ -9,10 +9,7 @@ shown in the print preview.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -20,31 +17,21 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from p4_desk.domain.nik import check_nik, normalize_nik
 from p4_desk.domain.phone import normalize_phone
-from p4_desk.domain.working_days import HolidayCalendar
 from p4_desk.errors import P4Error, ValidationError
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.intake.form import FIELDS, IntakeForm, named
 from p4_desk.gui.intake.receipt_print import ReceiptPreview, archive_receipt
 from p4_desk.printing.receipt import format_rupiah, indonesian_date
-from p4_desk.services import applications, permits
+from p4_desk.services import applications
 from p4_desk.services.applications import ApplicationInfo, IntakeInvalid, check_fields
-from p4_desk.services.permits import PermitTypeInfo
 from p4_desk.services.queue import TicketInfo
+from p4_desk.services.screens.forms import IntakeSetup, intake_setup
 
 log = logging.getLogger(__name__)
 
 DRAFT_DEBOUNCE_MS = 400
 DRAFT_INTERVAL_MS = 10_000
-
-
-@dataclass(frozen=True)
-class _Setup:
-    permit_types: list[PermitTypeInfo]
-    calendar: HolidayCalendar
-    today: date
-    policy: str
-    draft: dict[str, Any] | None
 
 
 class IntakeDialog(QDialog):
@@ -58,7 +45,7 @@ class IntakeDialog(QDialog):
         self.archive_path: Path | None = None
         self.preview: ReceiptPreview | None = None
         self.paper = str(ctx.settings.get("printer.receipt_paper") or "A5")
-        self._setup: _Setup | None = None
+        self._setup: IntakeSetup | None = None
         self._dirty = False
         self._draft_busy = False
         self._draft_again = False
@@ -116,18 +103,12 @@ class IntakeDialog(QDialog):
 
     # -- loading -------------------------------------------------------------------------------
 
-    def _load(self) -> _Setup:
-        db = self.ctx.db
-        applications.purge_stale_drafts(db)
-        return _Setup(
-            permit_types=permits.list_permit_types(db),
-            calendar=permits.holiday_calendar(db),
-            today=db.now().astimezone(db.timezone).date(),
-            policy=applications.incomplete_policy(db),
-            draft=applications.load_draft(db, self.draft_key),
-        )
+    def _load(self) -> IntakeSetup:
+        db, key = self.ctx.db, self.draft_key
+        applications.purge_stale_drafts(db)  # a week-old draft (full NIK) is never offered back
+        return intake_setup(db, key)
 
-    def _loaded(self, setup: _Setup) -> None:
+    def _loaded(self, setup: IntakeSetup) -> None:
         self._setup = setup
         self.form.set_permit_types(setup.permit_types)
         if setup.policy == "accept":

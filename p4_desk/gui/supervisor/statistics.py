@@ -9,6 +9,7 @@ to the installer for two bar charts. The heat map is a coloured table (exact num
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
@@ -38,7 +39,7 @@ from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.supervisor.live import cell, minutes_text, table
 from p4_desk.printing.report import WEEKDAYS, format_of, percent, render_report
-from p4_desk.services import catalog, users
+from p4_desk.services.screens.supervisor import StatisticsChoices, statistics_choices
 from p4_desk.services.stats import Period, Statistics, StatsFilter, compute_statistics, report_signatory
 
 
@@ -172,28 +173,17 @@ class StatisticsPanel(QWidget):
     # --- filters ----------------------------------------------------------------------------
 
     def _load_choices(self) -> None:
-        db = self.ctx.db
-
-        def load() -> tuple[list, list, list, list]:
-            return (
-                catalog.list_agencies(db),
-                catalog.list_services(db),
-                catalog.list_counters(db),
-                [u for u in users.list_users(db) if u.role == "operator" or u.role == "supervisor"],
-            )
-
-        def fill(result: tuple[list, list, list, list]) -> None:
-            agencies, services, counters, officers = result
-            for a in agencies:
+        def fill(choices: StatisticsChoices) -> None:
+            for a in choices.agencies:
                 self.agency.addItem(f"{a.code} – {a.name}", a.code)
-            for sv in services:
+            for sv in choices.services:
                 self.service.addItem(f"{sv.code} – {sv.name}", sv.code)
-            for c in counters:
+            for c in choices.counters:
                 self.counter.addItem(c.name, c.code)
-            for u in officers:
+            for u in choices.officers:
                 self.officer.addItem(u.full_name, u.username)
 
-        run_task(self, load, fill, self._failed)
+        run_task(self, partial(statistics_choices, self.ctx.db), fill, self._failed)
 
     def period(self) -> Period:
         return Period(_date(self.date_from.date()), _date(self.date_to.date()))

@@ -40,10 +40,6 @@ def complaint_choices(db: Database) -> ComplaintChoices:
         )
 
 
-def survey_services(db: Database) -> tuple[ServiceInfo, ...]:
-    return tuple(catalog.list_services(db))
-
-
 def intake_setup(db: Database, draft_key: str) -> IntakeSetup:
     with db.read(snapshot=True):
         return IntakeSetup(
