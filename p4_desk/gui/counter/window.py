@@ -1,4 +1,5 @@
-"""The counter officer's screen: the ticket at the counter, the actions, the waiting list, the tally.
+"""The counter officer's screen, its behaviour: ``view.CounterView`` (the Designer form and the
+action buttons) plus what every action does and what the labels say.
 
 All reading is one read model (``services.screens.counter.counter_screen``) kept current by a
 ``LiveQuery``: reloaded whenever the shared ``ChangeMonitor`` sees another change in the
@@ -16,32 +17,18 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QSizePolicy,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
 from p4_desk.errors import P4Error
-from p4_desk.gui.app.look import icon
 from p4_desk.gui.common.context import AppContext
-from p4_desk.gui.common.feedback import Banner, error_text
+from p4_desk.gui.common.feedback import error_text
 from p4_desk.gui.common.live import LiveQuery, monitor_for
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.counter import rules
 from p4_desk.gui.counter.transfer import TransferDialog
+from p4_desk.gui.counter.view import SHORTCUTS, CounterView
 from p4_desk.gui.counter.waiting_model import TICKET_ROLE, WaitingListModel
 from p4_desk.services import queue
 from p4_desk.services.queue import TicketInfo
@@ -49,20 +36,6 @@ from p4_desk.services.screens.counter import CounterScreen, TransferTargets, cou
 
 log = logging.getLogger(__name__)
 
-# action -> (shortcut, icon name); texts are set in CounterWindow._texts (translated there)
-SHORTCUTS: dict[str, tuple[str, str]] = {
-    rules.CALL_NEXT: ("F2", "call-next"),
-    rules.RECALL: ("F3", "recall"),
-    rules.START: ("F4", "start"),
-    rules.FINISH: ("F5", "finish"),
-    rules.NO_SHOW: ("F6", "no-show"),
-    rules.INTAKE: ("F7", "intake"),
-    rules.COMPLAINT: ("F8", "complaint"),
-    rules.TRANSFER: ("F9", "transfer"),
-    rules.CALL_CHOSEN: ("F11", "call-chosen"),
-    rules.PAUSE: ("F12", "pause"),
-    rules.APPLICATIONS: ("Ctrl+P", "intake"),
-}
 # optional screens of other areas: action -> (module, function); INTAKE and COMPLAINT get the
 # current ticket, APPLICATIONS (search, history, lifecycle, hand-over) does not
 HOOKS = {
@@ -85,14 +58,15 @@ def _clock_text(delta: timedelta) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
 
 
-class CounterWindow(QWidget):
+class CounterWindow(CounterView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
         if not ctx.counter:
             raise P4Error("Loket belum dipilih. Jalankan dengan --counter KODE atau atur di pengaturan.")
+        model = WaitingListModel(ctx.db.now)
+        super().__init__(model, parent)
+        self.model = model
         self.ctx = ctx
         self.counter_code = ctx.counter.upper()
-        self.setObjectName("counterWindow")
         self.monitor = monitor_for(ctx.db)
         self.snapshot: CounterScreen | None = None
         self.ticket: TicketInfo | None = None
@@ -101,8 +75,14 @@ class CounterWindow(QWidget):
         self._targets: TransferTargets | None = None
         self.available_hooks = {a for a, (mod, _fn) in HOOKS.items() if _module_exists(mod)}
 
-        self._build()
-        self._build_actions()
+        self._wire()
+        self.add_actions(self._texts(), without_button=set(HOOKS) - self.available_hooks)
+        for name, action in self.actions_by_name.items():
+            action.triggered.connect(lambda _checked=False, n=name: self.trigger(n))
+        self.header.setText(self.tr("Counter {code}").format(code=self.counter_code))
+        self.waiting_title.setText(self.tr("Waiting"))
+        self._show_ticket()
+        self._label_buttons()
         self.update_actions()
 
         self.monitor.connection_changed.connect(self._connection_changed)
@@ -119,118 +99,7 @@ class CounterWindow(QWidget):
         self._ticker.timeout.connect(self.tick)
         self._ticker.start(1000)
 
-    # --- layout -------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        self.header = QLabel(self)
-        self.header.setObjectName("counterHeader")
-        self.counter_state_label = QLabel(self)
-        self.counter_state_label.setObjectName("counterState")
-        self.notice = Banner("warning", self)
-
-        panel = QFrame(self)
-        panel.setObjectName("ticketPanel")
-        self.number_label = QLabel("—", panel)
-        self.number_label.setObjectName("ticketNumber")
-        self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ticket_state_label = QLabel(panel)
-        self.ticket_state_label.setObjectName("ticketState")
-        self.ticket_state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.service_label = QLabel(panel)
-        self.service_label.setObjectName("ticketService")
-        self.service_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.service_label.setWordWrap(True)
-        self.priority_badge = QLabel(panel)
-        self.priority_badge.setObjectName("priorityBadge")
-        self.priority_badge.hide()
-        self.waited_label = QLabel(panel)
-        self.waited_label.setObjectName("ticketWaited")
-        self.at_counter_label = QLabel(panel)
-        self.at_counter_label.setObjectName("ticketAtCounter")
-        self.recalls_label = QLabel(panel)
-        self.recalls_label.setObjectName("ticketRecalls")
-        badge_row = QHBoxLayout()
-        badge_row.addStretch(1)
-        badge_row.addWidget(self.priority_badge)
-        badge_row.addWidget(self.ticket_state_label)
-        badge_row.addStretch(1)
-        facts = QHBoxLayout()
-        for w in (self.waited_label, self.at_counter_label, self.recalls_label):
-            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            facts.addWidget(w, 1)
-        for badge in (self.priority_badge, self.ticket_state_label):
-            badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.addStretch(1)
-        panel_layout.addWidget(self.number_label)
-        panel_layout.addLayout(badge_row)
-        panel_layout.addSpacing(8)
-        panel_layout.addWidget(self.service_label)
-        panel_layout.addStretch(1)
-        panel_layout.addLayout(facts)
-
-        self.buttons_box = QWidget(self)
-        self.buttons_layout = QGridLayout(self.buttons_box)
-        self.buttons_layout.setContentsMargins(0, 0, 0, 0)
-        self.buttons_layout.setSpacing(8)
-
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setObjectName("waitingFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Find a number in the waiting list (Ctrl+F)…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.model = WaitingListModel(self.ctx.db.now)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(WaitingListModel.NUMBER)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter_edit.textChanged.connect(self._filter_changed)
-        self.filter_edit.returnPressed.connect(self._filter_enter)
-        self.table = QTableView(self)
-        self.table.setObjectName("waitingTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(WaitingListModel.SERVICE, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
-        self.table.doubleClicked.connect(lambda _i: self.trigger(rules.CALL_CHOSEN))
-        call_selected = QAction(self.table)
-        call_selected.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
-        call_selected.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        call_selected.triggered.connect(lambda: self.trigger(rules.CALL_CHOSEN))
-        self.table.addAction(call_selected)
-        self.waiting_title = QLabel(self)
-        self.waiting_title.setObjectName("sectionTitle")
-        self.tally_label = QLabel(self)
-        self.tally_label.setObjectName("tally")
-        self.tally_label.setWordWrap(True)
-
-        left = QVBoxLayout()
-        left.addWidget(panel, 3)
-        left.addWidget(self.buttons_box, 0)
-        right = QVBoxLayout()
-        right.addWidget(self.waiting_title)
-        right.addWidget(self.filter_edit)
-        right.addWidget(self.table, 1)
-        right.addWidget(self.tally_label)
-        top = QHBoxLayout()
-        top.addWidget(self.header, 1)
-        top.addWidget(self.counter_state_label)
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 8, 12, 8)
-        outer.addLayout(top)
-        outer.addWidget(self.notice)
-        outer.addLayout(body, 1)
-        self.header.setText(self.tr("Counter {code}").format(code=self.counter_code))
-        self.waiting_title.setText(self.tr("Waiting"))
-        self._show_ticket()
+    # --- texts and wiring -----------------------------------------------------------------
 
     def _texts(self) -> dict[str, str]:
         return {
@@ -248,45 +117,13 @@ class CounterWindow(QWidget):
             rules.APPLICATIONS: self.tr("Applications"),
         }
 
-    def _build_actions(self) -> None:
-        texts = self._texts()
-        self.actions_by_name: dict[str, QAction] = {}
-        self.buttons: dict[str, QToolButton] = {}
-        order = [
-            rules.CALL_NEXT, rules.RECALL, rules.START, rules.FINISH, rules.NO_SHOW,
-            rules.TRANSFER, rules.CALL_CHOSEN, rules.PAUSE, rules.INTAKE, rules.COMPLAINT,
-            rules.APPLICATIONS,
-        ]  # fmt: skip
-        position = 0
-        for name in order:
-            key, icon_name = SHORTCUTS[name]
-            action = QAction(icon(icon_name), texts[name], self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _checked=False, n=name: self.trigger(n))
-            self.addAction(action)
-            self.actions_by_name[name] = action
-            if name in HOOKS and name not in self.available_hooks:
-                action.setVisible(False)
-                continue
-            button = QToolButton(self.buttons_box)
-            button.setObjectName(f"action_{name}")
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setIconSize(QSize(22, 22))
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setProperty("primary", name == rules.CALL_NEXT)
-            self.buttons_layout.addWidget(button, position // 5, position % 5)
-            self.buttons[name] = button
-            position += 1
-        for column in range(5):
-            self.buttons_layout.setColumnStretch(column, 1)
-        find = QAction(self)
-        find.setShortcut(QKeySequence("Ctrl+F"))
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(self.filter_edit.setFocus)
-        self.addAction(find)
-        self._label_buttons()
+    def _wire(self) -> None:
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.returnPressed.connect(self._filter_enter)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
+        self.table.doubleClicked.connect(lambda _i: self.trigger(rules.CALL_CHOSEN))
+        self.call_selected_action.triggered.connect(lambda: self.trigger(rules.CALL_CHOSEN))
+        self.find_action.triggered.connect(self.filter_edit.setFocus)
 
     def _label_buttons(self) -> None:
         texts = self._texts()
@@ -395,14 +232,14 @@ class CounterWindow(QWidget):
         )
         self.counter_state_label.setText(labels.get(c.state, c.state))
         self.counter_state_label.setProperty("state", c.state)
-        self._repolish(self.counter_state_label)
+        self.repolish(self.counter_state_label)
         self.waiting_title.setText(self.tr("Waiting: {n}").format(n=len(self.snapshot.waiting)))
         self._label_buttons()
 
     def _show_ticket(self) -> None:
         t = self.ticket
         self.number_label.setProperty("empty", t is None)
-        self._repolish(self.number_label)
+        self.repolish(self.number_label)
         if t is None:
             self.number_label.setText("—")
             self.ticket_state_label.setText(self.tr("No ticket at the counter"))
@@ -423,7 +260,7 @@ class CounterWindow(QWidget):
             else:
                 self.priority_badge.hide()
             self.recalls_label.setText(self.tr("Recalled: {n}×").format(n=t.recall_count))
-        self._repolish(self.ticket_state_label)
+        self.repolish(self.ticket_state_label)
         self.tick()
 
     def tick(self) -> None:
@@ -454,11 +291,6 @@ class CounterWindow(QWidget):
 
     def _connection_changed(self, _connected: bool, _message: str) -> None:
         self.update_actions()  # the live query reloads when the connection is back
-
-    @staticmethod
-    def _repolish(widget: QWidget) -> None:
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
     # --- actions ------------------------------------------------------------------------
 
