@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QHeaderView, QSizePolicy, QToolButton, QWidget
 
 from p4_desk.gui.app.look import icon
 from p4_desk.gui.counter import rules
-from p4_desk.gui.counter.waiting_model import WaitingListModel
+from p4_desk.gui.counter.waiting_model import TICKET_ROLE, WaitingListModel
 from p4_desk.gui.forms.ui_counter_window import Ui_CounterWindow
+from p4_desk.services.queue import TicketInfo
 
 # action -> (shortcut, icon name), in the order of the F1 help
 SHORTCUTS: dict[str, tuple[str, str]] = {
@@ -103,6 +104,22 @@ class CounterView(QWidget):
             position += 1
         for column in range(BUTTONS_PER_ROW):
             self.buttons_layout.setColumnStretch(column, 1)
+
+    def selected_ticket(self) -> TicketInfo | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        ticket = rows[0].data(TICKET_ROLE)
+        return ticket if isinstance(ticket, TicketInfo) else None
+
+    def select_ticket(self, number: str) -> bool:
+        """Select a waiting ticket by number (used by the filter field and by tests)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data() == number.upper():
+                self.table.selectRow(row)
+                return True
+        return False
 
     @staticmethod
     def repolish(widget: QWidget) -> None:

@@ -9,8 +9,6 @@ database; every action is one service call on a background task. Buttons follow
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -27,29 +25,15 @@ from p4_desk.gui.common.feedback import error_text
 from p4_desk.gui.common.live import LiveQuery, monitor_for
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.counter import rules
+from p4_desk.gui.counter.areas import AREAS, installed_areas, open_area
 from p4_desk.gui.counter.transfer import TransferDialog
 from p4_desk.gui.counter.view import SHORTCUTS, CounterView
-from p4_desk.gui.counter.waiting_model import TICKET_ROLE, WaitingListModel
+from p4_desk.gui.counter.waiting_model import WaitingListModel
 from p4_desk.services import queue
 from p4_desk.services.queue import TicketInfo
 from p4_desk.services.screens.counter import CounterScreen, TransferTargets, counter_screen, transfer_targets
 
 log = logging.getLogger(__name__)
-
-# optional screens of other areas: action -> (module, function); INTAKE and COMPLAINT get the
-# current ticket, APPLICATIONS (search, history, lifecycle, hand-over) does not
-HOOKS = {
-    rules.INTAKE: ("p4_desk.gui.intake", "open_intake"),
-    rules.COMPLAINT: ("p4_desk.gui.complaints", "open_complaint"),
-    rules.APPLICATIONS: ("p4_desk.gui.intake", "open_applications"),
-}
-
-
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def _clock_text(delta: timedelta) -> str:
@@ -73,10 +57,10 @@ class CounterWindow(CounterView):
         self.busy = False
         self._opened = False
         self._targets: TransferTargets | None = None
-        self.available_hooks = {a for a, (mod, _fn) in HOOKS.items() if _module_exists(mod)}
+        self.available_hooks = installed_areas()
 
         self._wire()
-        self.add_actions(self._texts(), without_button=set(HOOKS) - self.available_hooks)
+        self.add_actions(self._texts(), without_button=set(AREAS) - self.available_hooks)
         for name, action in self.actions_by_name.items():
             action.triggered.connect(lambda _checked=False, n=name: self.trigger(n))
         self.header.setText(self.tr("Counter {code}").format(code=self.counter_code))
@@ -157,22 +141,6 @@ class CounterWindow(CounterView):
         allowed = self.legal()
         for name, action in self.actions_by_name.items():
             action.setEnabled(name in allowed)
-
-    def selected_ticket(self) -> TicketInfo | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        ticket = rows[0].data(TICKET_ROLE)
-        return ticket if isinstance(ticket, TicketInfo) else None
-
-    def select_ticket(self, number: str) -> bool:
-        """Select a waiting ticket by number (used by the filter field and by tests)."""
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data() == number.upper():
-                self.table.selectRow(row)
-                return True
-        return False
 
     # --- loading ------------------------------------------------------------------------
 
@@ -308,23 +276,23 @@ class CounterWindow(CounterView):
         elif name == rules.PAUSE:
             state = "paused" if self._counter_state() == "open" else "open"
             self._run(lambda: queue.set_counter_state(db, code, state, actor))
-        elif name in HOOKS:
-            self._open_hook(name)
+        elif name in AREAS:
+            self._open_area(name)
         elif t is not None:
             self._ticket_action(name, t)
 
     def _ticket_action(self, name: str, t: TicketInfo) -> None:
-        db, actor = self.ctx.db, self.ctx.actor
-        if name == rules.RECALL:
-            self._run(lambda: queue.recall(db, t.id, actor), self._set_ticket)
-        elif name == rules.START:
-            self._run(lambda: queue.start(db, t.id, actor), self._set_ticket)
-        elif name == rules.FINISH:
-            self._run(lambda: queue.finish(db, t.id, actor), self._clear_ticket)
-        elif name == rules.NO_SHOW:
-            self._run(lambda: queue.no_show(db, t.id, actor), self._clear_ticket)
-        elif name == rules.TRANSFER:
+        if name == rules.TRANSFER:
             self._open_transfer(t)
+            return
+        call, keeps_ticket = {
+            rules.RECALL: (queue.recall, True),
+            rules.START: (queue.start, True),
+            rules.FINISH: (queue.finish, False),
+            rules.NO_SHOW: (queue.no_show, False),
+        }[name]
+        db, actor = self.ctx.db, self.ctx.actor
+        self._run(lambda: call(db, t.id, actor), self._set_ticket if keeps_ticket else self._clear_ticket)
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
         self.busy = True
@@ -390,14 +358,9 @@ class CounterWindow(CounterView):
         else:
             self._run(lambda: queue.transfer(db, t.id, to_counter=code, actor=actor), self._clear_ticket)
 
-    def _open_hook(self, name: str) -> None:
-        module_name, function = HOOKS[name]
+    def _open_area(self, name: str) -> None:
         try:
-            opener = getattr(importlib.import_module(module_name), function)
-            if name == rules.APPLICATIONS:
-                opener(self.ctx, self)
-            else:
-                opener(self.ctx, self.ticket, self)
+            open_area(name, self.ctx, self.ticket, self)
         except P4Error as exc:
             self.show_notice(exc.message)
 
@@ -422,7 +385,7 @@ class CounterWindow(CounterView):
         rows = [
             (key, texts[name].rstrip("…"))
             for name, (key, _icon) in SHORTCUTS.items()
-            if name not in HOOKS or name in self.available_hooks
+            if name not in AREAS or name in self.available_hooks
         ]
         rows.append(("Enter", self.tr("Call the ticket selected in the waiting list")))
         rows.append(("Ctrl+F", self.tr("Find a number in the waiting list")))
