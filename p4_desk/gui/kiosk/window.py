@@ -18,16 +18,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,7 +29,7 @@ from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
-from p4_desk.gui.kiosk.pages import STYLE, ChoicePage, TicketPage, set_px, touch_px
+from p4_desk.gui.kiosk.view import KioskView
 from p4_desk.printing.ticket import ZONE_ABBREVIATIONS
 from p4_desk.services import queue, ticketing
 from p4_desk.services.queue import ServiceStatus, TicketInfo
@@ -56,7 +49,7 @@ def issue(db: Database, service: str, priority: str | None) -> TicketInfo:
     return queue.issue_ticket(db, service, priority, print_state="pending")
 
 
-class KioskWindow(QWidget):
+class KioskWindow(KioskView):
     issued = Signal(object)  # TicketInfo
     printed = Signal(object)  # TicketInfo
     print_failed = Signal(str)  # the Indonesian message shown
@@ -64,16 +57,14 @@ class KioskWindow(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setObjectName("kiosk")
-        self.setStyleSheet(STYLE)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setWindowTitle(self.tr("P4 Desk — Ticket kiosk"))
         self.snapshot: KioskScreen | None = None
         self.agency: str | None = None
         self.priority: str | None = None
         self.ticket: TicketInfo | None = None
         self._issuing = False
-        self._build()
+        self._page_before_groups: QWidget = self.home
+        self._texts()
+        self._wire()
         db = ctx.db
         self.live = LiveQuery(
             self,
@@ -100,89 +91,41 @@ class KioskWindow(QWidget):
         self.live.start()
         self.cancel_unprinted()
 
-    # --- building --------------------------------------------------------------------------
+    # --- texts and wiring -------------------------------------------------------------------
 
-    def _build(self) -> None:
-        self.header = QFrame()
-        self.header.setObjectName("header")
-        self.site_label = QLabel()
-        self.heading = QLabel(self.tr("Take a queue number"))
-        self.clock_label = QLabel()
-        for label in (self.site_label, self.heading):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.site_label.setWordWrap(True)  # long names ("Mal Pelayanan Publik Kota ...") wrap
-        top = QHBoxLayout(self.header)
-        top.addWidget(self.site_label, 3)
-        top.addWidget(self.heading, 3)
-        top.addWidget(self.clock_label, 2, Qt.AlignmentFlag.AlignRight)
-
-        self.banner = QFrame()
-        self.banner.setObjectName("banner")
-        self.banner_label = QLabel()
-        self.clear_priority_button = QPushButton(self.tr("Remove priority"))
-        self.clear_priority_button.setObjectName("secondary")
-        self.clear_priority_button.clicked.connect(lambda: self.set_priority(None))
-        row = QHBoxLayout(self.banner)
-        row.addWidget(self.banner_label, 1)
-        row.addWidget(self.clear_priority_button)
-        self.banner.hide()
-
-        self.home = ChoicePage(columns=3)
+    def _texts(self) -> None:
+        self.setWindowTitle(self.tr("P4 Desk — Ticket kiosk"))
+        self.heading.setText(self.tr("Take a queue number"))
+        self.clear_priority_button.setText(self.tr("Remove priority"))
         self.home.title.setText(self.tr("Choose an agency"))
-        self.home.chosen.connect(self.choose_agency)
-        self.priority_button = QPushButton(
+        self.priority_button.setText(
             self.tr("Priority service (elderly, disabled, pregnant women, children)")
         )
-        self.priority_button.setObjectName("priority")
-        self.priority_button.clicked.connect(self.ask_priority)
-        self.home.action_row.addWidget(self.priority_button)
-
-        self.services = ChoicePage(columns=2)
-        self.services.chosen.connect(self.choose_service)
-        self.back_button = QPushButton(self.tr("Back"))
-        self.back_button.setObjectName("secondary")
-        self.back_button.clicked.connect(self.go_home)
-        self.services_priority_button = QPushButton(self.tr("Priority service"))
-        self.services_priority_button.setObjectName("priority")
-        self.services_priority_button.clicked.connect(self.ask_priority)
-        self.services.action_row.addWidget(self.back_button)
-        self.services.action_row.addWidget(self.services_priority_button)
-
-        self.groups = ChoicePage(columns=2)
+        self.back_button.setText(self.tr("Back"))
+        self.services_priority_button.setText(self.tr("Priority service"))
         self.groups.title.setText(self.tr("Who needs priority service?"))
         self.groups.set_choices(
             [(key, label, self._group_detail(key), None) for key, label in PRIORITY_GROUPS.items()]
         )
-        self.groups.chosen.connect(self.set_priority)
-        self.groups_cancel = QPushButton(self.tr("Cancel"))
-        self.groups_cancel.setObjectName("secondary")
-        self.groups_cancel.clicked.connect(self._back_from_groups)
-        self.groups.action_row.addWidget(self.groups_cancel)
+        self.groups_cancel.setText(self.tr("Cancel"))
+        page = self.ticket_page
+        page.caption.setText(self.tr("Your queue number"))
+        page.retry.setText(self.tr("Try again"))
+        page.cancel.setText(self.tr("Cancel"))
+        page.done.setText(self.tr("Done"))
 
-        self.ticket_page = TicketPage()
-        self.ticket_page.caption.setText(self.tr("Your queue number"))
-        self.ticket_page.retry.setText(self.tr("Try again"))
-        self.ticket_page.cancel.setText(self.tr("Cancel"))
-        self.ticket_page.done.setText(self.tr("Done"))
+    def _wire(self) -> None:
+        self.clear_priority_button.clicked.connect(lambda: self.set_priority(None))
+        self.home.chosen.connect(self.choose_agency)
+        self.priority_button.clicked.connect(self.ask_priority)
+        self.services.chosen.connect(self.choose_service)
+        self.back_button.clicked.connect(self.go_home)
+        self.services_priority_button.clicked.connect(self.ask_priority)
+        self.groups.chosen.connect(self.set_priority)
+        self.groups_cancel.clicked.connect(self._back_from_groups)
         self.ticket_page.retry.clicked.connect(self.retry_print)
         self.ticket_page.cancel.clicked.connect(self.cancel_ticket)
         self.ticket_page.done.clicked.connect(self.go_home)
-
-        self.stack = QStackedWidget()
-        # fonts follow the window height, so the pages must not dictate a minimum size back
-        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        for page in (self.home, self.services, self.groups, self.ticket_page):
-            self.stack.addWidget(page)
-        body = QVBoxLayout()
-        body.addWidget(self.banner)
-        body.addWidget(self.stack, 1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.header)
-        outer.addLayout(body, 1)
-        self._body = body
-        self._page_before_groups: QWidget = self.home
 
     def _group_detail(self, key: str) -> str:
         return {
@@ -191,40 +134,6 @@ class KioskWindow(QWidget):
             "ibu_hamil": self.tr("At any month of pregnancy"),
             "anak": self.tr("Children and toddlers, with their companion"),
         }.get(key, "")
-
-    # --- scaling: touch targets from the screen's physical DPI -----------------------------
-
-    def touch_target_px(self) -> int:
-        screen = self.screen() or QApplication.primaryScreen()
-        return touch_px(screen.physicalDotsPerInch() if screen else 96.0)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
-        super().resizeEvent(event)
-        self._scale()
-
-    def _scale(self) -> None:
-        touch = self.touch_target_px()
-        unit = max(14.0, min(self.height() / 36, self.width() / 60))
-        margin = int(unit)
-        self._body.setContentsMargins(margin, margin, margin, margin)
-        set_px(self.site_label, unit * 0.95, bold=True)
-        set_px(self.clock_label, unit * 1.1, bold=True)
-        self.header.setFixedHeight(int(unit * 3.4))
-        set_px(self.heading, unit * 1.4, bold=True)
-        set_px(self.banner_label, unit * 1.1, bold=True)
-        for page in (self.home, self.services, self.groups):
-            page.scale(unit, touch)
-        self.ticket_page.scale(unit, touch)
-        for button in (
-            self.priority_button,
-            self.back_button,
-            self.services_priority_button,
-            self.groups_cancel,
-            self.clear_priority_button,
-        ):
-            set_px(button, unit * 1.05, bold=True)
-            button.setMinimumHeight(max(touch, int(unit * 3)))
-        self.banner.setFixedHeight(self.clear_priority_button.minimumHeight() + int(unit))
 
     # --- data ------------------------------------------------------------------------------
 
