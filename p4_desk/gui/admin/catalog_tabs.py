@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from p4_desk.domain.opening_hours import WEEKDAYS
 from p4_desk.domain.queue_rules import MAX_HEAD_START_MINUTES
 from p4_desk.gui.admin.tab import RecordTab, yes_no
+from p4_desk.gui.common.choices import refill
 from p4_desk.gui.common.context import AppContext
 from p4_desk.services import catalog
 from p4_desk.services.admin import hours_from_text, hours_to_text
@@ -35,12 +36,7 @@ from p4_desk.services.screens import admin as screens
 
 def fill_agencies(combo: QComboBox, agencies: Sequence[AgencyInfo]) -> None:
     """The agency choice of a form, keeping what is chosen."""
-    current = combo.currentData()
-    combo.clear()
-    for a in agencies:
-        combo.addItem(f"{a.code} — {a.name}", a.code)
-    if current is not None:
-        combo.setCurrentIndex(max(0, combo.findData(current)))
+    refill(combo, [(f"{a.code} — {a.name}", a.code) for a in agencies])
 
 
 class AgenciesTab(RecordTab[screens.AgenciesTab, AgencyInfo]):

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from p4_desk.config import data_dir
 from p4_desk.domain.ikm import ELEMENTS
+from p4_desk.gui.common.choices import refill
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import error_text
 from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
-from p4_desk.services import catalog, surveys
+from p4_desk.services import surveys
 from p4_desk.services.screens.supervisor import IkmScreen, ikm_screen
 from p4_desk.services.surveys import IkmSummary
 
@@ -123,19 +124,6 @@ class IkmPanel(QWidget):
         super().showEvent(event)
         self.live.resume()
 
-    def _fill_services(self, services: tuple[catalog.ServiceInfo, ...]) -> None:
-        codes = [s.code for s in services]
-        if codes == [self.service.itemData(i) for i in range(1, self.service.count())]:
-            return
-        current = self.service.currentData()
-        self.service.blockSignals(True)
-        while self.service.count() > 1:
-            self.service.removeItem(1)
-        for service in services:
-            self.service.addItem(service.name, service.code)
-        self.service.setCurrentIndex(max(0, self.service.findData(current)))
-        self.service.blockSignals(False)
-
     def period(self) -> tuple[date, date]:
         return surveys.month_range(self.year.value(), int(self.month.currentData()))
 
@@ -143,7 +131,7 @@ class IkmPanel(QWidget):
         self.live.refresh()
 
     def _on_screen(self, screen: IkmScreen) -> None:
-        self._fill_services(screen.services)
+        refill(self.service, [(sv.name, sv.code) for sv in screen.services], keep=1)
         self._on_summary(screen.summary)
 
     def _on_summary(self, summary: IkmSummary) -> None:

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS, allowed_next
+from p4_desk.gui.common.choices import refill
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import error_text
 from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
-from p4_desk.services import catalog, complaints
+from p4_desk.services import complaints
 from p4_desk.services.complaints import ComplaintInfo, OverdueGroup
 from p4_desk.services.screens.supervisor import ComplaintsScreen, complaints_screen
 
@@ -143,21 +144,8 @@ class ComplaintsPanel(QWidget):
         super().showEvent(event)
         self.live.resume()
 
-    def _fill_agencies(self, agencies: tuple[catalog.AgencyInfo, ...]) -> None:
-        codes = [a.code for a in agencies]
-        if codes == [self.agency.itemData(i) for i in range(1, self.agency.count())]:
-            return
-        current = self.agency.currentData()
-        self.agency.blockSignals(True)
-        while self.agency.count() > 1:
-            self.agency.removeItem(1)
-        for code in codes:
-            self.agency.addItem(code, code)
-        self.agency.setCurrentIndex(max(0, self.agency.findData(current)))
-        self.agency.blockSignals(False)
-
     def _on_loaded(self, screen: ComplaintsScreen) -> None:
-        self._fill_agencies(screen.agencies)
+        refill(self.agency, [(a.code, a.code) for a in screen.agencies], keep=1)
         rows, by_agency, by_officer = (
             list(screen.complaints),
             screen.overdue_by_agency,
