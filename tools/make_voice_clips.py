@@ -48,9 +48,7 @@ def spoken_text(name: str) -> str:
 def speak(text: str, target: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw.wav"
-        subprocess.run(
-            ["espeak-ng", "-v", "id", "-s", str(SPEED_WPM), "-w", str(raw), text], check=True
-        )
+        subprocess.run(["espeak-ng", "-v", "id", "-s", str(SPEED_WPM), "-w", str(raw), text], check=True)
         write_mono16(target, trim_silence(read_clip(raw)))
 
 

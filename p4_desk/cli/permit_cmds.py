@@ -13,9 +13,7 @@ from p4_desk.cli.context import CliContext, command
 from p4_desk.domain.nik import check_nik
 from p4_desk.domain.permit_lifecycle import PERMITS, PermitState
 from p4_desk.domain.wording import format_date, format_datetime, format_fee
-from p4_desk.domain.working_days import holidays_from_json
-from p4_desk.errors import ValidationError
-from p4_desk.services import applications, permits
+from p4_desk.services import applications, catalog_files, permits
 from p4_desk.services.applications import ApplicationInfo, IntakeInvalid, IntakeRequest
 
 
@@ -90,15 +88,6 @@ def register(sub: Any) -> None:
     c.add_argument("text")
 
 
-def _read_json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ValidationError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.", field="file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"Berkas {path} bukan JSON yang sah: {exc}.", field="file") from None
-
-
 # -- permit ------------------------------------------------------------------------------------
 
 
@@ -122,7 +111,7 @@ def _permit_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _permit_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    summary = permits.import_catalog(ctx.db, _read_json(args.file), ctx.actor(args.user))
+    summary = catalog_files.import_catalog_file(ctx.db, args.file, ctx.actor(args.user))
     ctx.emit(
         summary.to_json(),
         f"Katalog diimpor: {summary.added} baru, {summary.updated} diubah, {summary.unchanged} tetap, "
@@ -150,11 +139,7 @@ def _permit_retire(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _holidays_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    raw = _read_json(args.file)
-    rows = raw.get("holidays") if isinstance(raw, dict) else raw
-    if not isinstance(rows, list):
-        raise ValidationError("Berkas hari libur harus berisi daftar 'holidays'.", field="file")
-    count = permits.import_holidays(ctx.db, holidays_from_json(rows), ctx.actor(args.user))
+    count = catalog_files.import_holidays_file(ctx.db, args.file, ctx.actor(args.user))
     ctx.emit({"holidays": count}, f"{count} hari libur disimpan.")
     return 0
 
@@ -208,7 +193,7 @@ def _nik_check(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _intake(args: argparse.Namespace, ctx: CliContext) -> int:
-    request = IntakeRequest.from_json(_read_json(args.json_file))
+    request = IntakeRequest.from_json(catalog_files.read_json_file(args.json_file))
     try:
         info = applications.intake(ctx.db, request, ctx.actor(args.user))
     except IntakeInvalid as exc:

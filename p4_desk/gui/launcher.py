@@ -80,10 +80,11 @@ def start_housekeeping(ctx: AppContext) -> QTimer:
     from p4_desk.gui.common.tasks import run_task
     from p4_desk.services.housekeeping import run_housekeeping
 
-    def run() -> None:
-        run_task(lambda: run_housekeeping(ctx.db, ctx.settings, ctx.role))
-
     timer = QTimer()
+
+    def run() -> None:
+        run_task(timer, lambda: run_housekeeping(ctx.db, ctx.settings, ctx.role))
+
     timer.setInterval(HOUSEKEEPING_INTERVAL_MS)
     timer.timeout.connect(run)
     timer.start()

@@ -4,6 +4,13 @@
 transaction is committed at the end of the block (or rolled back on any exception). On SQLite
 write transactions start with ``BEGIN IMMEDIATE`` so two processes never both read-then-write
 the same rows; PostgreSQL uses row locks (``FOR UPDATE [SKIP LOCKED]``) inside the services.
+
+Blocks nest: a ``read()`` opened inside another ``read()`` or ``write()`` of the same thread (or
+task) joins that session, and a ``write()`` inside a ``write()`` joins its transaction. So a use
+case or a screen's read model composes public service calls into one transaction: the outermost
+block commits (or rolls back everything). A ``write()`` inside a ``read()`` is its own
+transaction. ``read(snapshot=True)`` reads from one snapshot on PostgreSQL too (REPEATABLE READ;
+SQLite's deferred transaction in WAL mode is one snapshot already).
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import socket
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -130,6 +138,10 @@ class Database:
         self.clock = clock
         self.workstation = workstation or workstation_name()
         self._timezone: ZoneInfo | None = None
+        # the session of the outermost open block in this thread / task, and whether it writes
+        self._open: ContextVar[tuple[Session, bool] | None] = ContextVar(
+            f"p4-session-{id(self)}", default=None
+        )
 
     @property
     def dialect(self) -> str:
@@ -154,10 +166,21 @@ class Database:
         self._timezone = None
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, *, snapshot: bool = False) -> Iterator[Session]:
+        """A session for queries; inside an open block of this thread it is that block's session."""
+        joined = self._open.get()
+        if joined is not None:
+            yield joined[0]
+            return
         try:
             with self._read() as session:
-                yield session
+                if snapshot and not self.is_sqlite:
+                    session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+                token = self._open.set((session, False))
+                try:
+                    yield session
+                finally:
+                    self._open.reset(token)
         except P4Error:
             raise
         except (OperationalError, DBAPIError) as exc:
@@ -165,10 +188,18 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any exception."""
+        """One transaction: committed when the outermost write block ends, rolled back on any exception."""
+        joined = self._open.get()
+        if joined is not None and joined[1]:
+            yield joined[0]
+            return
         try:
             with self._write() as session, session.begin():
-                yield session
+                token = self._open.set((session, True))
+                try:
+                    yield session
+                finally:
+                    self._open.reset(token)
         except P4Error:
             raise
         except (OperationalError, DBAPIError) as exc:

@@ -4,17 +4,17 @@
 <context>
     <name>AdminTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/tab.py" line="52"/>
+        <location filename="../../p4_desk/gui/admin/tab.py" line="117"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>Terjadi galat tak terduga; rinciannya ada di berkas log.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/tab.py" line="64"/>
+        <location filename="../../p4_desk/gui/admin/tab.py" line="248"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/tab.py" line="65"/>
+        <location filename="../../p4_desk/gui/admin/tab.py" line="249"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
@@ -22,52 +22,52 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="26"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="22"/>
         <source>P4 Desk — Administration</source>
         <translation>P4 Desk — Admin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="39"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="35"/>
         <source>Agencies</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="40"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="36"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="41"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="37"/>
         <source>Counters</source>
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="42"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="38"/>
         <source>Permit types</source>
         <translation>Jenis Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="43"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="39"/>
         <source>Users</source>
         <translation>Pengguna</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="44"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="40"/>
         <source>Printers</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="45"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="41"/>
         <source>Site</source>
         <translation>Situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="46"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="42"/>
         <source>Site rules</source>
         <translation>Aturan situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="47"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="43"/>
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>
@@ -75,40 +75,40 @@
 <context>
     <name>AgenciesTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="38"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="47"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="52"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="55"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="38"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="48"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="53"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="55"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="38"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="41"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="47"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="55"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="43"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="49"/>
         <source>Add agency</source>
         <translation>Tambah instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="44"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="50"/>
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="82"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="76"/>
         <source>Agency %1 added.</source>
         <translation>Instansi %1 ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="96"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="84"/>
         <source>Agency %1 saved.</source>
         <translation>Instansi %1 disimpan.</translation>
     </message>
@@ -116,60 +116,60 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="29"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="33"/>
         <source>all users</source>
         <translation>semua pengguna</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="31"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="35"/>
         <location filename="../../p4_desk/gui/admin/audit_tab.py" line="87"/>
         <source>all</source>
         <translation>semua</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="32"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="36"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="42"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="46"/>
         <source>Show</source>
         <translation>Tampilkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="45"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="49"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="45"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="49"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="45"/>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="53"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="49"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="57"/>
         <source>User</source>
         <translation>Pengguna</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="45"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="49"/>
         <source>Workstation</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="46"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="50"/>
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="46"/>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="55"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="50"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="59"/>
         <source>Entity</source>
         <translation>Entitas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="46"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="50"/>
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
@@ -182,55 +182,55 @@
 <context>
     <name>CountersTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="303"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="315"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="264"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="268"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="303"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="316"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="265"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="268"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="303"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="268"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="303"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="268"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="303"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="309"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="259"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="268"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="311"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="261"/>
         <source>Add counter</source>
         <translation>Tambah loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="312"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="262"/>
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="317"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="266"/>
         <source>Services served</source>
         <translation>Layanan yang dilayani</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="391"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="314"/>
         <source>Counter %1 added.</source>
         <translation>Loket %1 ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="401"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="324"/>
         <source>Counter %1 saved.</source>
         <translation>Loket %1 disimpan.</translation>
     </message>
@@ -238,197 +238,197 @@
 <context>
     <name>PermitsTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="153"/>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="243"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="98"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="111"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="153"/>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="244"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="98"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="112"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="153"/>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="245"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="98"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="113"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="153"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="98"/>
         <source>Working days</source>
         <translation>Hari kerja</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="154"/>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="247"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="99"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="115"/>
         <source>Fee</source>
         <translation>Biaya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="154"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="99"/>
         <source>Retired</source>
         <translation>Pensiun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="164"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="65"/>
         <source> working days</source>
         <translation> hari kerja</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="170"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="71"/>
         <source>free</source>
         <translation>gratis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="172"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="73"/>
         <source>e.g. Perbup No. 12 Tahun 2024</source>
         <translation>mis. Perbup No. 12 Tahun 2024</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="174"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="75"/>
         <source>document the applicant receives</source>
         <translation>dokumen yang diterima pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="176"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="77"/>
         <source>Add requirement</source>
         <translation>Tambah persyaratan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="177"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="79"/>
         <source>Remove requirement</source>
         <translation>Hapus persyaratan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="180"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="82"/>
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="181"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="83"/>
         <source>Add permit type</source>
         <translation>Tambah jenis izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="182"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="84"/>
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="183"/>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="347"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="85"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="168"/>
         <source>Retire</source>
         <translation>Pensiunkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="184"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="86"/>
         <source>Import catalogue…</source>
         <translation>Impor katalog…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="185"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="87"/>
         <source>Export catalogue…</source>
         <translation>Ekspor katalog…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="190"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="92"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="190"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="92"/>
         <source>Holiday</source>
         <translation>Hari libur</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="192"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="94"/>
         <source>Import holidays…</source>
         <translation>Impor hari libur…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="246"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="114"/>
         <source>Processing time</source>
         <translation>Jangka waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="248"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="116"/>
         <source>Legal basis</source>
         <translation>Dasar hukum</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="249"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="117"/>
         <source>Product</source>
         <translation>Produk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="251"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="119"/>
         <source>Requirements (documents the applicant brings)</source>
         <translation>Persyaratan (dokumen yang dibawa pemohon)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="266"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="134"/>
         <source>Holidays</source>
         <translation>Hari libur</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="268"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="136"/>
         <source>Year</source>
         <translation>Tahun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="347"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="168"/>
         <source>Reinstate</source>
         <translation>Aktifkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="410"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="236"/>
         <source>Permit type %1 added.</source>
         <translation>Jenis izin %1 ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="426"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="249"/>
         <source>Permit type %1 saved.</source>
         <translation>Jenis izin %1 disimpan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="439"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="259"/>
         <source>Permit type %1 retired: it takes no new applications.</source>
         <translation>Jenis izin %1 dipensiunkan: tidak menerima permohonan baru.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="441"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="261"/>
         <source>Permit type %1 reinstated.</source>
         <translation>Jenis izin %1 diaktifkan kembali.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="451"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="270"/>
         <source>Catalogue imported: %1 new, %2 changed, %3 unchanged, %4 holidays.</source>
         <translation>Katalog diimpor: %1 baru, %2 diubah, %3 tetap, %4 hari libur.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="470"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="283"/>
         <source>Catalogue (%1 permit types) saved to %2.</source>
         <translation>Katalog (%1 jenis izin) disimpan di %2.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="479"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="292"/>
         <source>%1 holidays stored.</source>
         <translation>%1 hari libur disimpan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="485"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="296"/>
         <source>Import catalogue</source>
         <translation>Impor katalog</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="491"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="302"/>
         <source>Export catalogue</source>
         <translation>Ekspor katalog</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="497"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="308"/>
         <source>Import holidays</source>
         <translation>Impor hari libur</translation>
     </message>
@@ -436,37 +436,37 @@
 <context>
     <name>PrintersTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="48"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="52"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="49"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="53"/>
         <source>Test print</source>
         <translation>Tes cetak</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="52"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="56"/>
         <source>Ticket printer</source>
         <translation>Printer tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="53"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="57"/>
         <source>Ticket paper width</source>
         <translation>Lebar kertas tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="54"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="58"/>
         <source>Receipt paper</source>
         <translation>Kertas tanda terima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="79"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="80"/>
         <source>Printer settings saved.</source>
         <translation>Pengaturan printer disimpan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="86"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="90"/>
         <source>Test ticket sent: %1</source>
         <translation>Tiket uji dikirim: %1</translation>
     </message>
@@ -474,17 +474,17 @@
 <context>
     <name>RequirementsTable</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="89"/>
+        <location filename="../../p4_desk/gui/admin/requirements.py" line="16"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="89"/>
+        <location filename="../../p4_desk/gui/admin/requirements.py" line="16"/>
         <source>Requirement</source>
         <translation>Persyaratan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="89"/>
+        <location filename="../../p4_desk/gui/admin/requirements.py" line="16"/>
         <source>Mandatory</source>
         <translation>Wajib</translation>
     </message>
@@ -492,137 +492,137 @@
 <context>
     <name>ServicesTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="127"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="169"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="145"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="163"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="127"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="170"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="146"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="163"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="127"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="171"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="147"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="163"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="127"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="163"/>
         <source>Prefix</source>
         <translation>Awalan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="128"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
         <source>Target wait (min)</source>
         <translation>Target tunggu (menit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="128"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="174"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="150"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
         <source>Daily quota</source>
         <translation>Kuota harian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="128"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="150"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="126"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="142"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="118"/>
         <source>no quota</source>
         <translation>tanpa kuota</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="149"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="125"/>
         <source>Open around the clock</source>
         <translation>Buka 24 jam</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="153"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="129"/>
         <source>Monday</source>
         <translation>Senin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="153"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="129"/>
         <source>Tuesday</source>
         <translation>Selasa</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="153"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="129"/>
         <source>Wednesday</source>
         <translation>Rabu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="153"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="129"/>
         <source>Thursday</source>
         <translation>Kamis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="154"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
         <source>Friday</source>
         <translation>Jumat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="154"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
         <source>Saturday</source>
         <translation>Sabtu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="154"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
         <source>Sunday</source>
         <translation>Minggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="160"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="136"/>
         <source>closed (e.g. 08:00-12:00, 13:00-15:30)</source>
         <translation>tutup (contoh: 08:00-12:00, 13:00-15:30)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="165"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="141"/>
         <source>Add service</source>
         <translation>Tambah layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="166"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="142"/>
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="172"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="148"/>
         <source>Ticket prefix</source>
         <translation>Awalan nomor antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="173"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="149"/>
         <source>Target waiting time (min)</source>
         <translation>Target waktu tunggu (menit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="175"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="151"/>
         <source>Priority head start (min)</source>
         <translation>Keunggulan antrian prioritas (menit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="176"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="152"/>
         <source>Usual service time (min)</source>
         <translation>Perkiraan lama layanan (menit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="187"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="158"/>
         <source>Opening hours (breaks separated by commas)</source>
         <translation>Jam layanan (sesi dipisah koma, jeda istirahat di antaranya)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="273"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="234"/>
         <source>Service %1 added with ticket prefix %2.</source>
         <translation>Layanan %1 ditambahkan dengan awalan nomor %2.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="292"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="249"/>
         <source>Service %1 saved.</source>
         <translation>Layanan %1 disimpan.</translation>
     </message>
@@ -630,12 +630,12 @@
 <context>
     <name>SiteRulesTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/site_rules_tab.py" line="120"/>
+        <location filename="../../p4_desk/gui/admin/site_rules_tab.py" line="125"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../p4_desk/gui/admin/site_rules_tab.py" line="146"/>
+        <location filename="../../p4_desk/gui/admin/site_rules_tab.py" line="150"/>
         <source>Site rules saved (%n changed).</source>
         <translation>
             <numerusform>Aturan situs disimpan (%n diubah).</numerusform>
@@ -645,67 +645,67 @@
 <context>
     <name>SiteTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="131"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="103"/>
         <source>Voice announcements on this display</source>
         <translation>Panggilan suara di layar ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="139"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="111"/>
         <source> min</source>
         <translation> menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="141"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="113"/>
         <source>Daily automatic backup of the database</source>
         <translation>Cadangkan basis data otomatis setiap hari</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="146"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="118"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="147"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="119"/>
         <source>Back up now</source>
         <translation>Cadangkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="150"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="122"/>
         <source>Site name</source>
         <translation>Nama situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="151"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="123"/>
         <source>Time zone</source>
         <translation>Zona waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="152"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="124"/>
         <source>Running text on the display</source>
         <translation>Teks berjalan di layar antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="154"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="126"/>
         <source>Voice volume (this PC)</source>
         <translation>Volume suara (PC ini)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="155"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="127"/>
         <source>Lock the screen after (this PC)</source>
         <translation>Kunci layar setelah (PC ini)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="157"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="129"/>
         <source>Automatic backups kept</source>
         <translation>Jumlah cadangan otomatis yang disimpan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="176"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="148"/>
         <source>Backup written: %1</source>
         <translation>Cadangan ditulis: %1</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="218"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="179"/>
         <source>Settings saved.</source>
         <translation>Pengaturan disimpan.</translation>
     </message>
@@ -713,25 +713,25 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="26"/>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="43"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="51"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="55"/>
         <source>User name</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="26"/>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="44"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="52"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="55"/>
         <source>Full name</source>
         <translation>Nama lengkap</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="26"/>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="45"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="53"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="55"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="26"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="55"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -751,67 +751,67 @@
         <translation>Reset kata sandi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="38"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="39"/>
         <source>Unlock</source>
         <translation>Buka kunci</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="39"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="43"/>
         <source>Disable</source>
         <translation>Nonaktifkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="40"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="47"/>
         <source>Enable</source>
         <translation>Aktifkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="46"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="54"/>
         <source>Password (new user or reset)</source>
         <translation>Kata sandi (pengguna baru atau reset)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="64"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="40"/>
         <source>Account %1 unlocked.</source>
         <translation>Kunci akun %1 dibuka.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="68"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="44"/>
         <source>Account %1 disabled.</source>
         <translation>Akun %1 dinonaktifkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="74"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="48"/>
         <source>Account %1 enabled.</source>
         <translation>Akun %1 diaktifkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="83"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="70"/>
         <source>disabled</source>
         <translation>nonaktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="85"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="72"/>
         <source>locked</source>
         <translation>terkunci</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="86"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="73"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="114"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="95"/>
         <source>User %1 added.</source>
         <translation>Pengguna %1 ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="121"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="106"/>
         <source>Role of %1 changed.</source>
         <translation>Peran %1 diubah.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/users_tab.py" line="128"/>
+        <location filename="../../p4_desk/gui/admin/users_tab.py" line="113"/>
         <source>New password set for %1.</source>
         <translation>Kata sandi baru untuk %1 sudah disetel.</translation>
     </message>

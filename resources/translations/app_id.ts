@@ -1,35 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>ChoicePage</name>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="95" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="96"/>
         <source>Welcome to P4 Desk</source>
         <translation>Selamat datang di P4 Desk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="96" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="97"/>
         <source>This computer is not set up yet. What would you like to do?</source>
         <translation>Komputer ini belum disiapkan. Apa yang ingin Anda lakukan?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="97" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="98"/>
         <source>Try it with sample data (demo site MPP-BDL, counter L01)</source>
         <translation>Coba dengan data contoh (situs contoh MPP-BDL, loket L01)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="99" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="100"/>
         <source>Set up a new site</source>
         <translation>Siapkan situs baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="101" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="102"/>
         <source>Connect this PC to an existing site database</source>
         <translation>Sambungkan PC ini ke basis data situs yang sudah ada</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="109" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="110"/>
         <source>Demo logins: {logins}</source>
         <translation>Login contoh: {logins}</translation>
     </message>
@@ -37,27 +37,27 @@
 <context>
     <name>ExistingPage</name>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="197" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="198"/>
         <source>Existing site database</source>
         <translation>Basis data situs yang sudah ada</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="199" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="200"/>
         <source>A PostgreSQL URL (postgresql://user:password@server/p4desk) or a SQLite file.</source>
         <translation>URL PostgreSQL (postgresql://pengguna:sandi@server/p4desk) atau berkas SQLite.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="204" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="205"/>
         <source>Test connection</source>
         <translation>Uji koneksi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="236" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="237"/>
         <source>Connecting…</source>
         <translation>Menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="242" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="243"/>
         <source>Connected. The site has {n} counters.</source>
         <translation>Terhubung. Situs ini memiliki {n} loket.</translation>
     </message>
@@ -65,27 +65,27 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="303" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="304"/>
         <source>P4 Desk — first start</source>
         <translation>P4 Desk — mulai pertama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="315" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="316"/>
         <source>Next &gt;</source>
         <translation>Lanjut &gt;</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="316" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="317"/>
         <source>&lt; Back</source>
         <translation>&lt; Kembali</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="317" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="318"/>
         <source>Finish</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="318" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="319"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -93,22 +93,22 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="176" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="176"/>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="178" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="178"/>
         <source>Key</source>
         <translation>Tombol</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="178" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="178"/>
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="188" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="188"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
@@ -116,27 +116,27 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../p4_desk/gui/app/screen_lock.py" line="78" />
+        <location filename="../../ui/app_lock.ui" line="31"/>
         <source>Screen locked</source>
         <translation>Layar terkunci</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/screen_lock.py" line="86" />
+        <location filename="../../ui/app_lock.ui" line="43"/>
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/screen_lock.py" line="91" />
+        <location filename="../../ui/app_lock.ui" line="67"/>
         <source>Unlock</source>
         <translation>Buka kunci</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/screen_lock.py" line="94" />
+        <location filename="../../ui/app_lock.ui" line="56"/>
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/screen_lock.py" line="120" />
+        <location filename="../../p4_desk/gui/app/screen_lock.py" line="91"/>
         <source>{name} ({username}) is logged in. Enter the password to continue.</source>
         <translation>{name} ({username}) sedang masuk. Masukkan kata sandi untuk melanjutkan.</translation>
     </message>
@@ -144,42 +144,42 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/app/login.py" line="43" />
+        <location filename="../../p4_desk/gui/app/login.py" line="43"/>
         <source>Counter</source>
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/login.py" line="44" />
+        <location filename="../../p4_desk/gui/app/login.py" line="44"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/login.py" line="45" />
+        <location filename="../../p4_desk/gui/app/login.py" line="45"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/login.py" line="49" />
+        <location filename="../../p4_desk/gui/app/login.py" line="49"/>
         <source>Counter {counter}</source>
         <translation>Loket {counter}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/login.py" line="51" />
+        <location filename="../../p4_desk/gui/app/login.py" line="51"/>
         <source>Log in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/login.py" line="52" />
+        <location filename="../../p4_desk/gui/app/login.py" line="52"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/login.py" line="61" />
+        <location filename="../../p4_desk/gui/app/login.py" line="61"/>
         <source>Enter your user name and password.</source>
         <translation>Masukkan nama pengguna dan kata sandi.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/login.py" line="64" />
+        <location filename="../../p4_desk/gui/app/login.py" line="64"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
@@ -187,22 +187,22 @@
 <context>
     <name>LoginForm</name>
     <message>
-        <location filename="../../ui/app_login.ui" line="9" />
+        <location filename="../../ui/app_login.ui" line="9"/>
         <source>P4 Desk — Log in</source>
         <translation>P4 Desk — Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/app_login.ui" line="14" />
+        <location filename="../../ui/app_login.ui" line="14"/>
         <source>Log in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/app_login.ui" line="27" />
+        <location filename="../../ui/app_login.ui" line="27"/>
         <source>&amp;User name</source>
         <translation>&amp;Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/app_login.ui" line="36" />
+        <location filename="../../ui/app_login.ui" line="36"/>
         <source>&amp;Password</source>
         <translation>&amp;Kata sandi</translation>
     </message>
@@ -210,77 +210,77 @@
 <context>
     <name>NewSitePage</name>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="135" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="136"/>
         <source>New site</source>
         <translation>Situs baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="136" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="137"/>
         <source>The site database and its first administrator.</source>
         <translation>Basis data situs dan admin pertamanya.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="147" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="148"/>
         <source>empty: embedded database on this PC</source>
         <translation>kosong: basis data tertanam di PC ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="162" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="163"/>
         <source>Site code</source>
         <translation>Kode situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="163" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="164"/>
         <source>Site name</source>
         <translation>Nama situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="164" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="165"/>
         <source>Time zone</source>
         <translation>Zona waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="165" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="166"/>
         <source>Database URL</source>
         <translation>URL basis data</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="166" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="167"/>
         <source>Admin user name</source>
         <translation>Nama pengguna admin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="167" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="168"/>
         <source>Admin full name</source>
         <translation>Nama lengkap admin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="168" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="169"/>
         <source>Admin password</source>
         <translation>Kata sandi admin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="169" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="170"/>
         <source>Repeat password</source>
         <translation>Ulangi kata sandi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="175" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="176"/>
         <source>Site code and site name are required.</source>
         <translation>Kode situs dan nama situs wajib diisi.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="177" />
-        <source>The administrator's full name is required.</source>
+        <location filename="../../p4_desk/gui/app/first_run.py" line="178"/>
+        <source>The administrator&apos;s full name is required.</source>
         <translation>Nama lengkap admin wajib diisi.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="180" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="181"/>
         <source>The password needs at least {n} characters.</source>
         <translation>Kata sandi minimal {n} karakter.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="183" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="184"/>
         <source>The two passwords differ.</source>
         <translation>Kedua kata sandi tidak sama.</translation>
     </message>
@@ -288,52 +288,52 @@
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="261" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="262"/>
         <source>This workstation</source>
         <translation>Stasiun kerja ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="262" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="263"/>
         <source>What is this PC used for?</source>
         <translation>PC ini dipakai untuk apa?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="266" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="267"/>
         <source>Counter (officer)</source>
         <translation>Loket (petugas)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="267" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="268"/>
         <source>Ticket kiosk</source>
         <translation>Kios tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="268" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="269"/>
         <source>Display board</source>
         <translation>Papan tampilan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="269" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="270"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="270" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="271"/>
         <source>Satisfaction survey</source>
         <translation>Survei kepuasan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="271" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="272"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="278" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="279"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run.py" line="279" />
+        <location filename="../../p4_desk/gui/app/first_run.py" line="280"/>
         <source>Counter</source>
         <translation>Loket</translation>
     </message>
@@ -341,52 +341,52 @@
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="52" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="52"/>
         <source>P4 Desk</source>
         <translation>P4 Desk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="83" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="83"/>
         <source>&amp;Account</source>
         <translation>&amp;Akun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="84" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="84"/>
         <source>&amp;Lock screen</source>
         <translation>&amp;Kunci layar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="88" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="88"/>
         <source>Log &amp;out</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="92" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="92"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="93" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="93"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="105" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="105"/>
         <source>Database connection lost — retrying… {detail}</source>
         <translation>Koneksi basis data terputus — mencoba lagi… {detail}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="162" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="162"/>
         <source>This help</source>
         <translation>Bantuan ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="163" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="163"/>
         <source>Lock screen</source>
         <translation>Kunci layar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="164" />
+        <location filename="../../p4_desk/gui/app/shell.py" line="164"/>
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
@@ -394,22 +394,22 @@
 <context>
     <name>WorkstationSession</name>
     <message>
-        <location filename="../../p4_desk/gui/app/session.py" line="109" />
+        <location filename="../../p4_desk/gui/app/session.py" line="109"/>
         <source>Choose counter</source>
         <translation>Pilih loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/session.py" line="110" />
+        <location filename="../../p4_desk/gui/app/session.py" line="110"/>
         <source>Which counter are you at?</source>
         <translation>Anda bertugas di loket mana?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/session.py" line="112" />
+        <location filename="../../p4_desk/gui/app/session.py" line="112"/>
         <source>Choose</source>
         <translation>Pilih</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/session.py" line="113" />
+        <location filename="../../p4_desk/gui/app/session.py" line="113"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -417,57 +417,57 @@
 <context>
     <name>WorkstationStatusBar</name>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="46" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="47"/>
         <source>Sync: not configured</source>
         <translation>Sinkronisasi: belum dikonfigurasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="66" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="67"/>
         <source>SQLite</source>
         <translation>SQLite</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="66" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="67"/>
         <source>PostgreSQL</source>
         <translation>PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="68" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="69"/>
         <source>Database: connected ({engine})</source>
         <translation>Basis data: terhubung ({engine})</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="71" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="72"/>
         <source>Database: disconnected</source>
         <translation>Basis data: terputus</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="78" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="79"/>
         <source>Officer: {name}</source>
         <translation>Petugas: {name}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="78" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="79"/>
         <source>Officer: -</source>
         <translation>Petugas: -</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="80" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="81"/>
         <source>Counter: {code}</source>
         <translation>Loket: {code}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="90" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="91"/>
         <source>Sync: online · {pending} pending</source>
         <translation>Sinkronisasi: daring · {pending} menunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="92" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="93"/>
         <source>Sync: offline · {pending} pending</source>
         <translation>Sinkronisasi: luring · {pending} menunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/status_bar.py" line="94" />
+        <location filename="../../p4_desk/gui/app/status_bar.py" line="95"/>
         <source> · {failed} failed</source>
         <translation> · {failed} gagal</translation>
     </message>
@@ -475,17 +475,17 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../p4_desk/gui/app/crash.py" line="29" />
+        <location filename="../../p4_desk/gui/app/crash.py" line="29"/>
         <source>Sorry, something went wrong in P4 Desk. Your queue data is safe. The details were written to {path}; please tell your site IT.</source>
         <translation>Maaf, terjadi kesalahan di P4 Desk. Data antrean Anda aman. Rinciannya dicatat di {path}; mohon beri tahu petugas TI situs.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/crash.py" line="35" />
+        <location filename="../../p4_desk/gui/app/crash.py" line="35"/>
         <source>P4 Desk</source>
         <translation>P4 Desk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/crash.py" line="38" />
+        <location filename="../../p4_desk/gui/app/crash.py" line="38"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -493,17 +493,17 @@
 <context>
     <name>feedback</name>
     <message>
-        <location filename="../../p4_desk/gui/common/feedback.py" line="25" />
+        <location filename="../../p4_desk/gui/common/feedback.py" line="25"/>
         <source>An unexpected error occurred. The details were written to the log file.</source>
         <translation>Terjadi kesalahan tak terduga. Rinciannya dicatat di berkas log.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/common/feedback.py" line="33" />
+        <location filename="../../p4_desk/gui/common/feedback.py" line="33"/>
         <source>Cannot continue</source>
         <translation>Tidak dapat dilanjutkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/common/feedback.py" line="37" />
+        <location filename="../../p4_desk/gui/common/feedback.py" line="37"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -511,12 +511,12 @@
 <context>
     <name>launcher</name>
     <message>
-        <location filename="../../p4_desk/gui/launcher.py" line="73" />
+        <location filename="../../p4_desk/gui/launcher.py" line="74"/>
         <source>Preparing the database…</source>
         <translation>Menyiapkan basis data…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/launcher.py" line="96" />
+        <location filename="../../p4_desk/gui/launcher.py" line="114"/>
         <source>Opening the database…</source>
         <translation>Membuka basis data…</translation>
     </message>

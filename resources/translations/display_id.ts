@@ -4,32 +4,32 @@
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="84" />
+        <location filename="../../p4_desk/gui/display/window.py" line="53"/>
         <source>P4 Desk — Display board</source>
         <translation>P4 Desk — Papan Informasi Antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="87" />
+        <location filename="../../p4_desk/gui/display/window.py" line="56"/>
         <source>QUEUE NUMBER</source>
         <translation>NOMOR ANTRIAN</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="88" />
+        <location filename="../../p4_desk/gui/display/window.py" line="57"/>
         <source>Recent calls</source>
         <translation>Panggilan terakhir</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="89" />
+        <location filename="../../p4_desk/gui/display/window.py" line="58"/>
         <source>Counters</source>
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="158" />
+        <location filename="../../p4_desk/gui/display/window.py" line="114"/>
         <source>Break</source>
         <translation>Istirahat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="158" />
+        <location filename="../../p4_desk/gui/display/window.py" line="114"/>
         <source>Closed</source>
         <translation>Tutup</translation>
     </message>

@@ -1,170 +1,170 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="57" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="60"/>
         <source>File a complaint</source>
         <translation>Catat pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="97" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="100"/>
         <source>Complaint</source>
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="98" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="101"/>
         <source>Aspiration</source>
         <translation>Aspirasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="99" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="102"/>
         <source>Information request</source>
         <translation>Permintaan informasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="106" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="109"/>
         <source>What happened, when, and who was involved</source>
         <translation>Apa yang terjadi, kapan, dan siapa yang terlibat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="119" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="123"/>
         <source>Named</source>
         <translation>Terbuka (nama dicantumkan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="120" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="124"/>
         <source>Confidential (name kept, never printed or sent)</source>
         <translation>Dirahasiakan (nama disimpan, tidak dicetak atau dikirim)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="121" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="125"/>
         <source>Anonymous (no name kept)</source>
         <translation>Anonim (nama tidak disimpan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="132" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="136"/>
         <source>e.g. Counter 3, parking area</source>
         <translation>mis. Loket 3, area parkir</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="135" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="139"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="136" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="140"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="137" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="141"/>
         <source>Service</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="138" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="142"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="139" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="143"/>
         <source>Ticket number</source>
         <translation>Nomor antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="140" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="144"/>
         <source>Registration number</source>
         <translation>Nomor pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="141" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="145"/>
         <source>Date of service</source>
         <translation>Tanggal pelayanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="142" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="146"/>
         <source>Reporter identity</source>
         <translation>Identitas pelapor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="143" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="147"/>
         <source>Reporter name</source>
         <translation>Nama pelapor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="144" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="148"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="145" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="149"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="146" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="150"/>
         <source>Latitude</source>
         <translation>Lintang (latitude)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="147" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="151"/>
         <source>Longitude</source>
         <translation>Bujur (longitude)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="148" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="152"/>
         <source>Place</source>
         <translation>Nama tempat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="156" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="160"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="158" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="162"/>
         <source>Save complaint</source>
         <translation>Simpan pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="177" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="181"/>
         <source>Complaint received</source>
         <translation>Pengaduan diterima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="191" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="195"/>
         <source>Print receipt</source>
         <translation>Cetak tanda terima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="193" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="197"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="229" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="221"/>
         <source>— choose an agency —</source>
         <translation>— pilih instansi —</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="242" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="234"/>
         <source>— not about one service —</source>
         <translation>— tidak terkait satu layanan —</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="291" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="286"/>
         <source>The complaint could not be saved. Please try again.</source>
         <translation>Pengaduan tidak dapat disimpan. Silakan coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="311" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="306"/>
         <source>Verification due: %1</source>
         <translation>Batas verifikasi: %1</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="346" />
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="341"/>
         <source>The receipt could not be made.</source>
         <translation>Tanda terima tidak dapat dibuat.</translation>
     </message>
@@ -172,102 +172,102 @@
 <context>
     <name>ComplaintsPanel</name>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="67" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="59"/>
         <source>Open complaints</source>
         <translation>Pengaduan aktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="68" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="60"/>
         <source>Overdue only</source>
         <translation>Hanya yang terlambat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="69" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="61"/>
         <source>All, including closed</source>
         <translation>Semua, termasuk yang selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="72" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="64"/>
         <source>All agencies</source>
         <translation>Semua instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="74" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="66"/>
         <source>New complaint…</source>
         <translation>Pengaduan baru…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="90" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="82"/>
         <source>Number</source>
         <translation>Nomor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="91" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="83"/>
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="92" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="84"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="93" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="85"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="94" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="86"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="95" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="87"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="96" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="88"/>
         <source>Next deadline</source>
         <translation>Batas waktu berikutnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="97" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="89"/>
         <source>Overdue</source>
         <translation>Terlambat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="115" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="107"/>
         <source>Note (answer, reason for closing, …)</source>
         <translation>Catatan (tanggapan, alasan penutupan, …)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="119" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="111"/>
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="120" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="112"/>
         <source>Forward to agency</source>
         <translation>Teruskan ke instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="121" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="113"/>
         <source>Record answer</source>
         <translation>Catat tanggapan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="122" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="114"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="213" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="194"/>
         <source>No complaint is past its deadline.</source>
         <translation>Tidak ada pengaduan yang melewati batas waktu.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="217" />
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="198"/>
         <source>Overdue per agency: %1. Per officer: %2.</source>
         <translation>Terlambat per instansi: %1. Per petugas: %2.</translation>
     </message>
@@ -275,47 +275,47 @@
 <context>
     <name>IkmPanel</name>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="290" />
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="67"/>
         <source>All services</source>
         <translation>Semua layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="291" />
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="68"/>
         <source>Print report</source>
         <translation>Cetak laporan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="314" />
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="95"/>
         <source>IKM</source>
         <translation>IKM</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="321" />
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="103"/>
         <source>Element</source>
         <translation>Unsur</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="321" />
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="103"/>
         <source>NRR</source>
         <translation>NRR</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="321" />
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="103"/>
         <source>Weighted NRR</source>
         <translation>NRR tertimbang</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="356" />
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="143"/>
         <source>Respondents: %1 · visitors: %2 · minimum sample (Krejcie-Morgan): %3</source>
         <translation>Responden: %1 · pengunjung: %2 · sampel minimal (Krejcie-Morgan): %3</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="363" />
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="150"/>
         <source>No respondents in this month yet</source>
         <translation>Belum ada responden pada bulan ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="293" />
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="70"/>
         <source>Enter paper survey…</source>
         <translation>Input survei kertas…</translation>
     </message>
@@ -323,82 +323,82 @@
 <context>
     <name>PaperSurveyDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="136" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="144"/>
         <source>Paper survey form</source>
         <translation>Input survei kertas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="142" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="150"/>
         <source>Type the ticket number written on the form and press Enter (leave it empty for an anonymous form and choose the service), then one digit 1–4 for each row. Enter saves and clears the form for the next paper.</source>
         <translation>Ketik nomor tiket yang tertulis di formulir lalu tekan Enter (kosongkan untuk formulir anonim dan pilih layanannya), kemudian satu angka 1–4 untuk setiap baris. Enter menyimpan dan mengosongkan formulir untuk kertas berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="165" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="174"/>
         <source>Not known</source>
         <translation>Tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="166" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="175"/>
         <source>Ticket number</source>
         <translation>Nomor tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="167" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="176"/>
         <source>Service (form without ticket)</source>
         <translation>Layanan (formulir tanpa tiket)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="170" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="179"/>
         <source>Poor</source>
         <translation>Tidak baik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="170" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="179"/>
         <source>Fair</source>
         <translation>Kurang baik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="170" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="179"/>
         <source>Good</source>
         <translation>Baik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="170" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="179"/>
         <source>Very good</source>
         <translation>Sangat baik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="173" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="183"/>
         <source>Element</source>
         <translation>Unsur</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="196" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="201"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="198" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="203"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="200" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="205"/>
         <source>Save and enter next</source>
         <translation>Simpan dan isi berikutnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="289" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="300"/>
         <source>Saved for ticket %1.</source>
         <translation>Tersimpan untuk tiket %1.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="291" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="302"/>
         <source>Saved as an anonymous form.</source>
         <translation>Tersimpan sebagai formulir anonim.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="294" />
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="305"/>
         <source>Forms entered here: %1.</source>
         <translation>Formulir yang sudah diinput: %1.</translation>
     </message>
@@ -406,138 +406,138 @@
 <context>
     <name>SurveyWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="53" />
-        <location filename="../../p4_desk/gui/survey/window.py" line="116" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="54"/>
+        <location filename="../../p4_desk/gui/survey/window.py" line="121"/>
         <source>Satisfaction survey</source>
         <translation>Survei Kepuasan Masyarakat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="120" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="125"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="143" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="148"/>
         <source>Poor</source>
         <translation>Tidak baik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="144" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="149"/>
         <source>Fair</source>
         <translation>Kurang baik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="145" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="150"/>
         <source>Good</source>
         <translation>Baik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="146" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="151"/>
         <source>Very good</source>
         <translation>Sangat baik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="158" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="163"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="175" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="180"/>
         <source>All nine questions answered</source>
         <translation>Kesembilan pertanyaan sudah dijawab</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="177" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="182"/>
         <source>Send your rating, or go back to change an answer.</source>
         <translation>Kirim penilaian Anda, atau kembali untuk mengubah jawaban.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="179" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="184"/>
         <source>Send rating</source>
         <translation>Kirim penilaian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="181" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="186"/>
         <source>Change answers</source>
         <translation>Ubah jawaban</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="203" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="208"/>
         <source>Thank you!</source>
         <translation>Terima kasih!</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="205" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="210"/>
         <source>Your rating helps us improve our service.</source>
         <translation>Penilaian Anda membantu kami memperbaiki pelayanan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="217" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="222"/>
         <source>How well do the requirements match the service you received?</source>
         <translation>Bagaimana pendapat Anda tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="218" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="223"/>
         <source>How easy was the service procedure here?</source>
         <translation>Bagaimana pemahaman Anda tentang kemudahan prosedur pelayanan di unit ini?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="219" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="224"/>
         <source>How fast was the service?</source>
         <translation>Bagaimana pendapat Anda tentang kecepatan waktu dalam memberikan pelayanan?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="220" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="225"/>
         <source>How fair was the fee or tariff of the service?</source>
         <translation>Bagaimana pendapat Anda tentang kewajaran biaya/tarif dalam pelayanan?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="221" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="226"/>
         <source>How well did the result match what the service standard promises?</source>
         <translation>Bagaimana pendapat Anda tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="222" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="227"/>
         <source>How competent were the officers who served you?</source>
         <translation>Bagaimana pendapat Anda tentang kompetensi/kemampuan petugas dalam pelayanan?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="223" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="228"/>
         <source>How polite and friendly were the officers?</source>
         <translation>Bagaimana pendapat Anda tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="224" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="229"/>
         <source>How well are complaints, suggestions and feedback handled?</source>
         <translation>Bagaimana pendapat Anda tentang penanganan pengaduan, saran dan masukan pengguna layanan?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="225" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="230"/>
         <source>How good are the facilities and infrastructure?</source>
         <translation>Bagaimana pendapat Anda tentang kualitas sarana dan prasarana?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="242" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="247"/>
         <source>Ticket %1 — %2</source>
         <translation>Tiket %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="246" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="251"/>
         <source>How was our service? Please tap Start.</source>
         <translation>Bagaimana pelayanan kami? Silakan sentuh Mulai.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="249" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="254"/>
         <source>Help us improve: rate our service anonymously.</source>
         <translation>Bantu kami menjadi lebih baik: beri penilaian secara anonim.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="302" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="289"/>
         <source>Question %1 of %2</source>
         <translation>Pertanyaan %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/window.py" line="365" />
+        <location filename="../../p4_desk/gui/survey/window.py" line="353"/>
         <source>The rating could not be saved. Please tell the officer.</source>
         <translation>Penilaian tidak dapat disimpan. Mohon beri tahu petugas.</translation>
     </message>

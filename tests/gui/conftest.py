@@ -123,7 +123,6 @@ def admin_window(sqlite_url: str, tmp_path: Path, qtbot: QtBot, inline_tasks: No
     qtbot.addWidget(win)
     win.show()
     yield win
-    win.timer.stop()
     db.dispose()
 
 

@@ -194,6 +194,5 @@ def test_the_window_speaks_indonesian_with_its_translation(
         assert win.counters.table.item(0, 4).text() == "ya"
         win.agencies.add()  # empty form: the service's own Indonesian message
         assert "tidak valid" in win.agencies.message.text()
-        win.timer.stop()
     finally:
         db.dispose()

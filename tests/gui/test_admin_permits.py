@@ -260,4 +260,3 @@ def test_the_tab_speaks_indonesian_with_its_translation(window: AdminWindow, qtb
     assert (tab.retire_button.text(), tab.import_button.text()) == ("Pensiunkan", "Impor katalog…")
     tab.add()  # empty form: the service's own Indonesian message, under the code field
     assert "Kode izin '' tidak valid" in tab.errors["code"].text()
-    win.timer.stop()

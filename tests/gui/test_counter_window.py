@@ -61,7 +61,7 @@ def enabled(window: CounterWindow) -> set[str]:
 
 
 def wait_idle(qtbot, window: CounterWindow) -> None:
-    qtbot.waitUntil(lambda: not window.busy and not window._loading, timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.busy and not window.loading, timeout=WAIT)
 
 
 @pytest.fixture
@@ -268,7 +268,7 @@ def test_screenshots_of_the_main_states(
     assert window.ticket.priority == "lansia"
     site_clock.advance(minutes=2)
     press(qtbot, window, Qt.Key.Key_F4)
-    qtbot.waitUntil(lambda: window.ticket.state == "serving" and not window._loading, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.ticket.state == "serving" and not window.loading, timeout=WAIT)
     site_clock.advance(minutes=4, seconds=12)
     window.tick()
     screenshot(shell, f"counter_serving_{suffix}")

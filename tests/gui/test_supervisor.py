@@ -54,7 +54,7 @@ def window(qtbot, supervisor_db: Database) -> Iterator[SupervisorWindow]:
     w.resize(1366, 740)
     w.show()
     yield w
-    w.live.timer.stop()
+    w.live.live.stop()
     QThreadPool.globalInstance().waitForDone(10_000)
 
 

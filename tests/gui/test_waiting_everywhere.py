@@ -157,7 +157,7 @@ def test_kiosk_counter_cli_and_supervisor_show_the_same_longest_wait(
     rows = {table.item(r, 0).text().split()[0]: [table.item(r, c).text() for c in range(3)] for r in range(2)}
     assert rows["PKB"][1:] == ["2", "10"]
     assert rows["KTP"][1:] == ["0", "–"]
-    supervisor.live.timer.stop()
+    supervisor.live.live.stop()
 
     # Loket 3's waiting list: the transferred citizen first (place kept), waiting 10 minutes here
     ctx = AppContext(db=hall.db, settings=Settings.load(), role="counter", counter="L3")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -19,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from p4_desk.gui.admin.tab import AdminTab, fill_table, make_table
 from p4_desk.gui.common.context import AppContext
-from p4_desk.services.admin import AuditRow, audit_entities, audit_entries
+from p4_desk.services.admin import AuditRow
+from p4_desk.services.screens import admin as screens
 
 
 class AuditTab(AdminTab):
@@ -66,26 +70,22 @@ class AuditTab(AdminTab):
         layout.addWidget(self.message)
         self.show_button.clicked.connect(self.refresh)
 
-    def refresh(self) -> None:
-        db = self.ctx.db
+    def query(self) -> Callable[[], screens.AuditTab]:
         user, entity = self.user.text().strip() or None, self.entity.currentData() or None
         period = self.period.isChecked()
-        start = self.date_from.date().toPython() if period else None
-        end = self.date_to.date().toPython() if period else None
+        start = _day(self.date_from.date()) if period else None
+        end = _day(self.date_to.date()) if period else None
+        return partial(
+            screens.audit_tab, self.ctx.db, entity=entity, username=user, date_from=start, date_to=end
+        )
 
-        def work() -> tuple[list[str], list[AuditRow]]:
-            rows = audit_entries(db, entity=entity, username=user, date_from=start, date_to=end)  # type: ignore[arg-type]
-            return audit_entities(db), rows
-
-        self.load(work, self._show)
-
-    def _show(self, result: tuple[list[str], list[AuditRow]]) -> None:
-        entities, self.rows = result
+    def draw(self, model: screens.AuditTab) -> None:
+        self.rows = list(model.rows)
         current = self.entity.currentData()
         self.entity.blockSignals(True)
         self.entity.clear()
         self.entity.addItem(self.tr("all"), "")
-        for name in entities:
+        for name in model.entities:
             self.entity.addItem(name, name)
         self.entity.setCurrentIndex(max(0, self.entity.findData(current)))
         self.entity.blockSignals(False)
@@ -98,3 +98,7 @@ class AuditTab(AdminTab):
                 for r in self.rows
             ],
         )  # fmt: skip
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,81 +24,64 @@ from PySide6.QtWidgets import (
 
 from p4_desk.domain.opening_hours import WEEKDAYS
 from p4_desk.domain.queue_rules import MAX_HEAD_START_MINUTES
-from p4_desk.gui.admin.tab import AdminTab, fill_table, make_table, selected_key, yes_no
+from p4_desk.gui.admin.tab import RecordTab, yes_no
+from p4_desk.gui.common.choices import refill
 from p4_desk.gui.common.context import AppContext
 from p4_desk.services import catalog
 from p4_desk.services.admin import hours_from_text, hours_to_text
 from p4_desk.services.catalog import AgencyInfo, CounterInfo, ServiceInfo
 from p4_desk.services.queue import COUNTER_STATE_LABELS
+from p4_desk.services.screens import admin as screens
 
 
-class AgenciesTab(AdminTab):
+def fill_agencies(combo: QComboBox, agencies: Sequence[AgencyInfo]) -> None:
+    """The agency choice of a form, keeping what is chosen."""
+    refill(combo, [(f"{a.code} — {a.name}", a.code) for a in agencies])
+
+
+class AgenciesTab(RecordTab[screens.AgenciesTab, AgencyInfo]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.agencies: dict[str, AgencyInfo] = {}
-        self.table = make_table([self.tr("Code"), self.tr("Name"), self.tr("Active")], self)
         self.code = QLineEdit(self)
         self.name = QLineEdit(self)
         self.active = QCheckBox(self.tr("Active"), self)
         self.active.setChecked(True)
-        self.add_button = QPushButton(self.tr("Add agency"), self)
-        self.save_button = QPushButton(self.tr("Save changes"), self)
-
+        self.add_button = self.button(self.tr("Add agency"), self.add)
+        self.save_button = self.button(self.tr("Save changes"), self.save)
         form = QFormLayout()
         form.addRow(self.tr("Code"), self.code)
         form.addRow(self.tr("Name"), self.name)
         form.addRow("", self.active)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
+        columns = [self.tr("Code"), self.tr("Name"), self.tr("Active")]
+        self.lay_out(columns, form, [self.add_button, self.save_button])
 
-        self.table.itemSelectionChanged.connect(self._selected)
-        self.add_button.clicked.connect(self.add)
-        self.save_button.clicked.connect(self.save)
+    def query(self) -> Callable[[], screens.AgenciesTab]:
+        return partial(screens.agencies_tab, self.ctx.db)
 
-    def refresh(self) -> None:
-        self.load(lambda: catalog.list_agencies(self.ctx.db, include_inactive=True), self._show)
+    def records_of(self, model: screens.AgenciesTab) -> Sequence[AgencyInfo]:
+        return model.agencies
 
-    def _show(self, agencies: list[AgencyInfo]) -> None:
-        self.agencies = {a.code: a for a in agencies}
-        fill_table(self.table, [(a.code, a.name, yes_no(a.active)) for a in agencies])
+    def row(self, a: AgencyInfo) -> Sequence[object]:
+        return (a.code, a.name, yes_no(a.active))
 
-    def _selected(self) -> None:
-        agency = self.agencies.get(selected_key(self.table) or "")
-        if agency is not None:
-            self.code.setText(agency.code)
-            self.name.setText(agency.name)
-            self.active.setChecked(agency.active)
+    def fill(self, agency: AgencyInfo) -> None:
+        self.code.setText(agency.code)
+        self.name.setText(agency.name)
+        self.active.setChecked(agency.active)
 
     def add(self) -> None:
-        code, name, actor = self.code.text(), self.name.text(), self.ctx.actor
-
-        def done(agency: AgencyInfo) -> None:
-            self.show_done(self.tr("Agency %1 added.").replace("%1", agency.code))
-            self.refresh()
-
-        self.call(lambda: catalog.add_agency(self.ctx.db, code, name, actor), done)
-
-    def save(self) -> None:
-        code, name, active, actor = (
-            self.code.text(),
-            self.name.text(),
-            self.active.isChecked(),
-            self.ctx.actor,
+        code, name, db, actor = self.code.text(), self.name.text(), self.ctx.db, self.ctx.actor
+        self.act(
+            lambda: catalog.add_agency(db, code, name, actor),
+            lambda a: self.tr("Agency %1 added.").replace("%1", a.code),
         )
 
-        def done(agency: AgencyInfo) -> None:
-            self.show_done(self.tr("Agency %1 saved.").replace("%1", agency.code))
-            self.refresh()
-
-        self.call(
-            lambda: catalog.update_agency(self.ctx.db, code, name=name, active=active, actor=actor), done
+    def save(self) -> None:
+        code, name, active = self.code.text(), self.name.text(), self.active.isChecked()
+        db, actor = self.ctx.db, self.ctx.actor
+        self.act(
+            lambda: catalog.update_agency(db, code, name=name, active=active, actor=actor),
+            lambda a: self.tr("Agency %1 saved.").replace("%1", a.code),
         )
 
 
@@ -118,17 +102,9 @@ class ServiceForm:
     active: bool
 
 
-class ServicesTab(AdminTab):
+class ServicesTab(RecordTab[screens.ServicesTab, ServiceInfo]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.services: dict[str, ServiceInfo] = {}
-        self.table = make_table(
-            [
-                self.tr("Code"), self.tr("Name"), self.tr("Agency"), self.tr("Prefix"),
-                self.tr("Target wait (min)"), self.tr("Daily quota"), self.tr("Active"),
-            ],
-            self,
-        )  # fmt: skip
         self.code = QLineEdit(self)
         self.name = QLineEdit(self)
         self.agency = QComboBox(self)
@@ -162,8 +138,8 @@ class ServicesTab(AdminTab):
             hours_grid.addWidget(QLabel(label, self), row % 4, (row // 4) * 2)
             hours_grid.addWidget(edit, row % 4, (row // 4) * 2 + 1)
         self.always_open.toggled.connect(self._always_open_toggled)
-        self.add_button = QPushButton(self.tr("Add service"), self)
-        self.save_button = QPushButton(self.tr("Save changes"), self)
+        self.add_button = self.button(self.tr("Add service"), self.add)
+        self.save_button = self.button(self.tr("Save changes"), self.save)
 
         left, right = QFormLayout(), QFormLayout()
         left.addRow(self.tr("Code"), self.code)
@@ -177,57 +153,43 @@ class ServicesTab(AdminTab):
         fields = QHBoxLayout()
         fields.addLayout(left, 1)
         fields.addLayout(right, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(fields)
-        layout.addWidget(QLabel(self.tr("Opening hours (breaks separated by commas)"), self))
-        layout.addWidget(self.always_open)
-        layout.addLayout(hours_grid)
-        layout.addWidget(self.active)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-
-        self.table.itemSelectionChanged.connect(self._selected)
-        self.add_button.clicked.connect(self.add)
-        self.save_button.clicked.connect(self.save)
+        form = QVBoxLayout()
+        form.addLayout(fields)
+        form.addWidget(QLabel(self.tr("Opening hours (breaks separated by commas)"), self))
+        form.addWidget(self.always_open)
+        form.addLayout(hours_grid)
+        form.addWidget(self.active)
+        columns = [
+            self.tr("Code"), self.tr("Name"), self.tr("Agency"), self.tr("Prefix"),
+            self.tr("Target wait (min)"), self.tr("Daily quota"), self.tr("Active"),
+        ]  # fmt: skip
+        self.lay_out(columns, form, [self.add_button, self.save_button])
 
     def _always_open_toggled(self, on: bool) -> None:
         for edit in self.hours.values():
             edit.setEnabled(not on)
 
-    def refresh(self) -> None:
-        db = self.ctx.db
-        self.load(
-            lambda: (catalog.list_agencies(db, include_inactive=True), catalog.list_services(db, True)),
-            self._show,
+    def query(self) -> Callable[[], screens.ServicesTab]:
+        return partial(screens.services_tab, self.ctx.db)
+
+    def show_choices(self, model: screens.ServicesTab) -> None:
+        fill_agencies(self.agency, model.agencies)
+
+    def records_of(self, model: screens.ServicesTab) -> Sequence[ServiceInfo]:
+        return model.services
+
+    def row(self, s: ServiceInfo) -> Sequence[object]:
+        return (
+            s.code,
+            s.name,
+            s.agency,
+            s.prefix,
+            s.target_wait_minutes,
+            s.daily_quota or "-",
+            yes_no(s.active),
         )
 
-    def _show(self, result: tuple[list[AgencyInfo], list[ServiceInfo]]) -> None:
-        agencies, services = result
-        current = self.agency.currentData()
-        self.agency.clear()
-        for a in agencies:
-            self.agency.addItem(f"{a.code} — {a.name}", a.code)
-        if current is not None:
-            self.agency.setCurrentIndex(max(0, self.agency.findData(current)))
-        self.services = {s.code: s for s in services}
-        fill_table(
-            self.table,
-            [
-                (s.code, s.name, s.agency, s.prefix, s.target_wait_minutes, s.daily_quota or "-",
-                 yes_no(s.active))
-                for s in services
-            ],
-        )  # fmt: skip
-
-    def _selected(self) -> None:
-        s = self.services.get(selected_key(self.table) or "")
-        if s is None:
-            return
+    def fill(self, s: ServiceInfo) -> None:
         self.code.setText(s.code)
         self.name.setText(s.name)
         self.agency.setCurrentIndex(max(0, self.agency.findData(s.agency)))
@@ -269,12 +231,8 @@ class ServicesTab(AdminTab):
                 actor=actor,
             )  # fmt: skip
 
-        def done(service: ServiceInfo) -> None:
-            text = self.tr("Service %1 added with ticket prefix %2.")
-            self.show_done(text.replace("%1", service.code).replace("%2", service.prefix))
-            self.refresh()
-
-        self.call(work, done)
+        text = self.tr("Service %1 added with ticket prefix %2.")
+        self.act(work, lambda s: text.replace("%1", s.code).replace("%2", s.prefix))
 
     def save(self) -> None:
         f, db, actor = self._form(), self.ctx.db, self.ctx.actor
@@ -288,75 +246,46 @@ class ServicesTab(AdminTab):
                 active=f.active, actor=actor,
             )  # fmt: skip
 
-        def done(service: ServiceInfo) -> None:
-            self.show_done(self.tr("Service %1 saved.").replace("%1", service.code))
-            self.refresh()
-
-        self.call(work, done)
+        self.act(work, lambda s: self.tr("Service %1 saved.").replace("%1", s.code))
 
 
-class CountersTab(AdminTab):
+class CountersTab(RecordTab[screens.CountersTab, CounterInfo]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.counters: dict[str, CounterInfo] = {}
-        self.table = make_table(
-            [self.tr("Code"), self.tr("Name"), self.tr("Services"), self.tr("State"), self.tr("Active")], self
-        )
         self.code = QLineEdit(self)
         self.name = QLineEdit(self)
         self.services = QListWidget(self)
         self.services.setMaximumHeight(160)
         self.active = QCheckBox(self.tr("Active"), self)
         self.active.setChecked(True)
-        self.add_button = QPushButton(self.tr("Add counter"), self)
-        self.save_button = QPushButton(self.tr("Save changes"), self)
-
+        self.add_button = self.button(self.tr("Add counter"), self.add)
+        self.save_button = self.button(self.tr("Save changes"), self.save)
         form = QFormLayout()
         form.addRow(self.tr("Code"), self.code)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Services served"), self.services)
         form.addRow("", self.active)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
+        columns = [self.tr("Code"), self.tr("Name"), self.tr("Services"), self.tr("State"), self.tr("Active")]
+        self.lay_out(columns, form, [self.add_button, self.save_button])
 
-        self.table.itemSelectionChanged.connect(self._selected)
-        self.add_button.clicked.connect(self.add)
-        self.save_button.clicked.connect(self.save)
+    def query(self) -> Callable[[], screens.CountersTab]:
+        return partial(screens.counters_tab, self.ctx.db)
 
-    def refresh(self) -> None:
-        db = self.ctx.db
-        self.load(lambda: (catalog.list_services(db), catalog.list_counters(db, True)), self._show)
-
-    def _show(self, result: tuple[list[ServiceInfo], list[CounterInfo]]) -> None:
-        services, counters = result
+    def show_choices(self, model: screens.CountersTab) -> None:
         checked = set(self.checked_services())
         self.services.clear()
-        for s in services:
+        for s in model.services:
             item = QListWidgetItem(f"{s.code} — {s.name}", self.services)
             item.setData(Qt.ItemDataRole.UserRole, s.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if s.code in checked else Qt.CheckState.Unchecked)
-        self.counters = {c.code: c for c in counters}
-        fill_table(
-            self.table,
-            [
-                (
-                    c.code,
-                    c.name,
-                    ", ".join(c.services),
-                    COUNTER_STATE_LABELS.get(c.state, c.state),
-                    yes_no(c.active),
-                )
-                for c in counters
-            ],
-        )
+
+    def records_of(self, model: screens.CountersTab) -> Sequence[CounterInfo]:
+        return model.counters
+
+    def row(self, c: CounterInfo) -> Sequence[object]:
+        state = COUNTER_STATE_LABELS.get(c.state, c.state)
+        return (c.code, c.name, ", ".join(c.services), state, yes_no(c.active))
 
     def checked_services(self) -> list[str]:
         return [
@@ -365,45 +294,32 @@ class CountersTab(AdminTab):
             if self.services.item(i).checkState() == Qt.CheckState.Checked
         ]
 
-    def check_services(self, codes: list[str] | tuple[str, ...]) -> None:
+    def check_services(self, codes: Sequence[str]) -> None:
         for i in range(self.services.count()):
             item = self.services.item(i)
             on = item.data(Qt.ItemDataRole.UserRole) in codes
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
-    def _selected(self) -> None:
-        c = self.counters.get(selected_key(self.table) or "")
-        if c is not None:
-            self.code.setText(c.code)
-            self.name.setText(c.name)
-            self.check_services(c.services)
-            self.active.setChecked(c.active)
+    def fill(self, c: CounterInfo) -> None:
+        self.code.setText(c.code)
+        self.name.setText(c.name)
+        self.check_services(c.services)
+        self.active.setChecked(c.active)
 
     def add(self) -> None:
-        code, name, services, actor = (
-            self.code.text(),
-            self.name.text(),
-            self.checked_services(),
-            self.ctx.actor,
+        code, name, services = self.code.text(), self.name.text(), self.checked_services()
+        db, actor = self.ctx.db, self.ctx.actor
+        self.act(
+            lambda: catalog.add_counter(db, code, name, services, actor),
+            lambda c: self.tr("Counter %1 added.").replace("%1", c.code),
         )
-
-        def done(counter: CounterInfo) -> None:
-            self.show_done(self.tr("Counter %1 added.").replace("%1", counter.code))
-            self.refresh()
-
-        self.call(lambda: catalog.add_counter(self.ctx.db, code, name, services, actor), done)
 
     def save(self) -> None:
         code, name, services = self.code.text(), self.name.text(), self.checked_services()
-        active, actor = self.active.isChecked(), self.ctx.actor
-
-        def done(counter: CounterInfo) -> None:
-            self.show_done(self.tr("Counter %1 saved.").replace("%1", counter.code))
-            self.refresh()
-
-        self.call(
+        active, db, actor = self.active.isChecked(), self.ctx.db, self.ctx.actor
+        self.act(
             lambda: catalog.update_counter(
-                self.ctx.db, code, name=name, services=services, active=active, actor=actor
+                db, code, name=name, services=services, active=active, actor=actor
             ),
-            done,
+            lambda c: self.tr("Counter %1 saved.").replace("%1", c.code),
         )

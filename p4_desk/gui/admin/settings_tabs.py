@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
+from functools import partial
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,15 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from p4_desk.config import data_dir
 from p4_desk.gui.admin.tab import AdminTab
 from p4_desk.gui.common.context import AppContext
-from p4_desk.services import site as site_service
-from p4_desk.services import ticketing
-from p4_desk.services.admin import set_workstation_setting
+from p4_desk.gui.printing import print_pdf_on_os_printer
+from p4_desk.services.admin import (
+    SiteSettingsForm,
+    print_test_ticket,
+    save_site_settings,
+    set_workstation_settings,
+)
 from p4_desk.services.backup import backup, backup_dir
-from p4_desk.services.site import TIMEZONES, SiteInfo
-from p4_desk.store.db import Database
+from p4_desk.services.screens import admin as screens
+from p4_desk.services.site import TIMEZONES
 
 
 class PrintersTab(AdminTab):
@@ -71,39 +75,19 @@ class PrintersTab(AdminTab):
             "printer.ticket_paper_mm": int(self.paper.currentData()),
             "printer.receipt_paper": self.receipt.currentText(),
         }
-
-        def work() -> None:
-            for key, value in values.items():
-                set_workstation_setting(db, settings, key, value, actor)
-
-        self.call(work, lambda _: self.show_done(self.tr("Printer settings saved.")))
+        self.call(
+            lambda: set_workstation_settings(db, settings, values, actor),
+            lambda _: self.show_done(self.tr("Printer settings saved.")),
+        )
 
     def test_print(self) -> None:
         target, paper, db = self.target.text().strip() or "pdf", int(self.paper.currentData()), self.ctx.db
-        self.call(lambda: print_test_ticket(db, target, paper), self._printed)
+        self.call(
+            lambda: print_test_ticket(db, target, paper, os_printer=print_pdf_on_os_printer), self._printed
+        )
 
     def _printed(self, where: str) -> None:
         self.show_done(self.tr("Test ticket sent: %1").replace("%1", where))
-
-
-def print_test_ticket(db: Database, target: str, paper_mm: int) -> str:
-    """Print a test ticket to ``target``; returns where it went (a file path or the printer)."""
-    from p4_desk.printing import print_ticket_escpos, render_ticket_pdf
-
-    data = ticketing.test_ticket_data(db)
-    if target.startswith("escpos-"):
-        print_ticket_escpos(data, target, paper_mm=paper_mm)
-        return target
-    pdf = render_ticket_pdf(data, paper_mm)
-    if target.startswith("printer:"):
-        from p4_desk.gui.admin.os_printing import print_pdf
-
-        print_pdf(pdf, target.removeprefix("printer:"))
-        return target
-    path = Path(data_dir()) / "tes-cetak-tiket.pdf"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pdf)
-    return str(path)
 
 
 class SiteTab(AdminTab):
@@ -164,46 +148,34 @@ class SiteTab(AdminTab):
             lambda info: self.show_done(self.tr("Backup written: %1").replace("%1", info.path)),
         )
 
-    def refresh(self) -> None:
-        db = self.ctx.db
-        self.load(
-            lambda: (site_service.get_site(db), site_service.get_setting(db, "display.running_text")),
-            self._show,
-        )
+    def query(self) -> Callable[[], screens.SiteTab]:
+        return partial(screens.site_tab, self.ctx.db)
 
-    def _show(self, result: tuple[SiteInfo, str]) -> None:
-        site, running_text = result
+    def draw(self, model: screens.SiteTab) -> None:
         if not self.site_name.isModified():
-            self.site_name.setText(site.name)
-        self.timezone.setCurrentIndex(max(0, self.timezone.findData(site.timezone)))
+            self.site_name.setText(model.site.name)
+        self.timezone.setCurrentIndex(max(0, self.timezone.findData(model.site.timezone)))
         if not self.running_text.document().isModified():
-            self.running_text.setPlainText(running_text)
+            self.running_text.setPlainText(model.running_text)
 
     def save(self) -> None:
         db, settings, actor = self.ctx.db, self.ctx.settings, self.ctx.actor
-        name, zone = self.site_name.text(), str(self.timezone.currentData())
-        text = self.running_text.toPlainText().strip()
-        workstation = {
-            "voice.enabled": self.voice.isChecked(),
-            "voice.volume": round(self.volume.value(), 2),
-            "workstation.idle_lock_minutes": self.idle_lock.value(),
-            "backup.daily": self.daily_backup.isChecked(),
-            "backup.keep": self.backups_kept.value(),
-        }
+        form = SiteSettingsForm(
+            site_name=self.site_name.text(),
+            timezone=str(self.timezone.currentData()),
+            running_text=self.running_text.toPlainText(),
+            workstation={
+                "voice.enabled": self.voice.isChecked(),
+                "voice.volume": round(self.volume.value(), 2),
+                "workstation.idle_lock_minutes": self.idle_lock.value(),
+                "backup.daily": self.daily_backup.isChecked(),
+                "backup.keep": self.backups_kept.value(),
+            },
+        )
 
-        def work() -> None:
-            site = site_service.get_site(db)
-            if name.strip() != site.name or zone != site.timezone:
-                site_service.update_site(db, name=name, timezone=zone, actor=actor)
-            if text != site_service.get_setting(db, "display.running_text"):
-                site_service.set_setting(db, "display.running_text", text, actor)
-            for key, value in workstation.items():
-                set_workstation_setting(db, settings, key, value, actor)
-
-        def done(_: None) -> None:
+        def outcome(_: None) -> str:
             self.site_name.setModified(False)
             self.running_text.document().setModified(False)
-            self.show_done(self.tr("Settings saved."))
-            self.refresh()
+            return self.tr("Settings saved.")
 
-        self.call(work, done)
+        self.act(lambda: save_site_settings(db, settings, form, actor), outcome)

@@ -4,10 +4,14 @@ One row per editable site setting, labelled with its declared (Indonesian) title
 follows the declared type and check (choices → list, bounds → spin box, yes/no → check box).
 A setting added to the declaration appears here by itself. Saving checks every value against
 its declaration and writes them in one transaction (``site.set_settings``): all or none.
+The values shown are the tab's read model (``services.screens.admin.site_rules_tab``), kept
+current by the tab's live query like every admin tab.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -28,6 +32,7 @@ from p4_desk.config import SITE_SETTINGS, Setting
 from p4_desk.gui.admin.tab import AdminTab
 from p4_desk.gui.common.context import AppContext
 from p4_desk.services import site as site_service
+from p4_desk.services.screens import admin as screens
 
 # edited on the Site tab, next to the site's name and time zone
 ON_SITE_TAB = frozenset({"display.running_text"})
@@ -127,23 +132,21 @@ class SiteRulesTab(AdminTab):
         layout.addWidget(self.message)
         self.save_button.clicked.connect(self.save)
 
-    def refresh(self) -> None:
-        db = self.ctx.db
-        self.load(lambda: site_service.all_settings(db), self._show)
+    def query(self) -> Callable[[], screens.SiteRulesTab]:
+        return partial(screens.site_rules_tab, self.ctx.db)
 
-    def _show(self, values: dict[str, Any]) -> None:
+    def draw(self, model: screens.SiteRulesTab) -> None:
         for key, field in self.fields.items():
             if not field.edited:  # never overwrite what is being typed
-                field.show(values[key])
+                field.show(model.values[key])
 
     def save(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
         values = {key: field.value() for key, field in self.fields.items()}
 
-        def done(changed: list[str]) -> None:
+        def outcome(changed: list[str]) -> str:
             for field in self.fields.values():
                 field.edited = False
-            self.show_done(self.tr("Site rules saved (%n changed).", "", len(changed)))
-            self.refresh()
+            return self.tr("Site rules saved (%n changed).", "", len(changed))
 
-        self.call(lambda: site_service.set_settings(db, values, actor), done)
+        self.act(lambda: site_service.set_settings(db, values, actor), outcome)

@@ -1,8 +1,8 @@
-"""The admin window: one tab per area; every tab refreshes when another workstation changes data."""
+"""The admin window: one tab per area; each tab is live (its read model reloads on every change)
+and reloads when it is chosen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from p4_desk.gui.admin.audit_tab import AuditTab
@@ -13,10 +13,6 @@ from p4_desk.gui.admin.site_rules_tab import SiteRulesTab
 from p4_desk.gui.admin.tab import AdminTab
 from p4_desk.gui.admin.users_tab import UsersTab
 from p4_desk.gui.common.context import AppContext
-from p4_desk.gui.common.tasks import run_task
-from p4_desk.store.journal import change_marker
-
-POLL_MS = 1000
 
 
 class AdminWindow(QMainWindow):
@@ -51,14 +47,8 @@ class AdminWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _: self.current_tab().refresh())
 
-        self._marker = -1
-        self._polling = False
-        self.timer = QTimer(self)
-        self.timer.setInterval(POLL_MS)
-        self.timer.timeout.connect(self.poll)
-        self.timer.start()
         for tab in self.all_tabs():
-            tab.refresh()
+            tab.start()
 
     def all_tabs(self) -> list[AdminTab]:
         return [
@@ -70,22 +60,3 @@ class AdminWindow(QMainWindow):
         widget = self.tabs.currentWidget()
         assert isinstance(widget, AdminTab)
         return widget
-
-    def poll(self) -> None:
-        """Refresh the visible tab when anything changed anywhere on the site."""
-        if self._polling:
-            return
-        self._polling = True
-
-        def seen(marker: int) -> None:
-            self._polling = False
-            if marker != self._marker:
-                first = self._marker < 0
-                self._marker = marker
-                if not first:
-                    self.current_tab().refresh()
-
-        def failed(_: BaseException) -> None:
-            self._polling = False
-
-        run_task(lambda: change_marker(self.ctx.db), seen, failed)

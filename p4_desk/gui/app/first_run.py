@@ -30,7 +30,7 @@ from p4_desk import demo
 from p4_desk.config import Settings, default_database_url
 from p4_desk.errors import AlreadyExists, ValidationError
 from p4_desk.gui.common.feedback import error_text
-from p4_desk.gui.common.lifetime import run_for
+from p4_desk.gui.common.tasks import run_task
 from p4_desk.services import catalog, site, users
 from p4_desk.services.catalog import CounterInfo
 from p4_desk.store.db import Database
@@ -235,7 +235,7 @@ class ExistingPage(QWizardPage):
             return
         self.test_button.setEnabled(False)
         self.result.setText(self.tr("Connecting…"))
-        run_for(self, lambda: check_database(url), self._connected, self._failed)
+        run_task(self, lambda: check_database(url), self._connected, self._failed)
 
     def _connected(self, counters: list[CounterInfo]) -> None:
         self.test_button.setEnabled(True)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from p4_desk.errors import PermissionDenied
 from p4_desk.gui.common.context import LOGIN_ROLES, AppContext
 from p4_desk.gui.common.feedback import error_text
-from p4_desk.gui.common.lifetime import run_for
 from p4_desk.gui.common.live import monitor_for
+from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.forms.ui_app_login import Ui_LoginForm
 from p4_desk.services import users
 from p4_desk.services.users import UserInfo
@@ -68,7 +68,7 @@ class LoginDialog(QDialog):
             check_role(self.ctx, user)
             return user
 
-        run_for(self, work, self._logged_in, self._failed)
+        run_task(self, work, self._logged_in, self._failed)
 
     def _logged_in(self, user: UserInfo) -> None:
         self.setEnabled(True)

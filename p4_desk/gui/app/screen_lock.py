@@ -8,11 +8,12 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import error_text
-from p4_desk.gui.common.lifetime import run_for
+from p4_desk.gui.common.tasks import run_task
+from p4_desk.gui.forms.ui_app_lock import Ui_LockScreen
 from p4_desk.services import users
 from p4_desk.services.users import UserInfo
 
@@ -75,45 +76,15 @@ class LockScreen(QWidget):
         self.ctx = ctx
         self.setObjectName("lockScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.title = QLabel(self.tr("Screen locked"), self)
-        self.title.setObjectName("lockTitle")
-        self.who = QLabel(self)
-        self.who.setObjectName("lockWho")
-        self.who.setWordWrap(True)
-        self.password = QLineEdit(self)
-        self.password.setObjectName("lockPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("Password"))
+        self.ui = Ui_LockScreen()
+        self.ui.setupUi(self)
+        self.title, self.who, self.password = self.ui.lockTitle, self.ui.lockWho, self.ui.lockPassword
+        self.message, self.unlock_button, self.switch_button = (
+            self.ui.formError, self.ui.primary, self.ui.switchButton,
+        )  # fmt: skip
         self.password.returnPressed.connect(self.submit)
-        self.message = QLabel(self)
-        self.message.setObjectName("formError")
-        self.message.setWordWrap(True)
-        self.unlock_button = QPushButton(self.tr("Unlock"), self)
-        self.unlock_button.setObjectName("primary")
         self.unlock_button.clicked.connect(self.submit)
-        self.switch_button = QPushButton(self.tr("Log out"), self)
         self.switch_button.clicked.connect(self.switch_user.emit)
-        box = QWidget(self)
-        box.setObjectName("lockBox")
-        box.setMaximumWidth(460)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(28, 24, 28, 24)
-        inner.setSpacing(10)
-        for w in (self.title, self.who, self.password, self.message):
-            inner.addWidget(w)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.switch_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.unlock_button)
-        inner.addLayout(buttons)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(box)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
 
     def prepare(self, user: UserInfo) -> None:
         self.who.setText(
@@ -133,7 +104,7 @@ class LockScreen(QWidget):
             return
         self.setEnabled(False)
         db = self.ctx.db
-        run_for(self, lambda: users.authenticate(db, user.username, password), self._ok, self._failed)
+        run_task(self, lambda: users.authenticate(db, user.username, password), self._ok, self._failed)
 
     def _ok(self, _user: UserInfo) -> None:
         self.setEnabled(True)

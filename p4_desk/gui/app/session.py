@@ -40,7 +40,7 @@ def wait_for(fn: Callable[[], Any], text: str, parent: QWidget | None = None) ->
         outcome["error"] = exc
         loop.quit()
 
-    run_task(fn, done, failed)
+    run_task(progress, fn, done, failed)
     if not outcome:
         loop.exec()
     # cancel() also stops the dialog's own show-after-300-ms timer: a progress dialog popping up

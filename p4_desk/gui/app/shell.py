@@ -54,7 +54,7 @@ class ShellWindow(QMainWindow):
         self._focus_before_lock: QWidget | None = None
         self._left = False
 
-        self.banner = Banner("error", self)
+        self.banner = Banner(self, kind="error")
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from p4_desk.domain.wording import format_time
 from p4_desk.gui.common.context import AppContext
-from p4_desk.gui.common.lifetime import run_for
 from p4_desk.gui.common.live import ChangeMonitor
+from p4_desk.gui.common.tasks import run_task
 
 SyncStatusProvider = Callable[[], str]
 SYNC_REFRESH_MS = 5000
@@ -49,7 +49,7 @@ class WorkstationStatusBar(QStatusBar):
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.tick)
         self._clock.start(1000)
-        run_for(self, lambda: ctx.db.timezone, self._set_timezone)
+        run_task(self, lambda: ctx.db.timezone, self._set_timezone)
         if sync_status is not None:
             self._sync_timer = QTimer(self)
             self._sync_timer.timeout.connect(self.refresh_sync)
@@ -83,7 +83,7 @@ class WorkstationStatusBar(QStatusBar):
 
     def refresh_sync(self) -> None:
         if self.sync_status is not None:
-            run_for(self, self.sync_status, self.sync_label.setText, lambda exc: None)
+            run_task(self, self.sync_status, self.sync_label.setText, lambda exc: None)
 
     def show_sync_status(self, status: Any) -> None:
         """A ``p4_desk.sync.state.SyncStatus`` (read by attribute: online, pending, failed)."""

@@ -41,7 +41,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
 class Banner(QWidget):
     """A full-width message strip; hidden until ``show_message``."""
 
-    def __init__(self, kind: str = "error", parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, kind: str = "error") -> None:
         super().__init__(parent)
         self.setObjectName("banner")
         self.setProperty("kind", kind)

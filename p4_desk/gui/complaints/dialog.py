@@ -7,6 +7,7 @@ is about (``P4Error.field``), or on top when it is about the whole form.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,10 @@ from p4_desk.domain.wording import format_date
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
-from p4_desk.services import catalog, complaints, site
+from p4_desk.services import catalog, complaints
 from p4_desk.services.complaints import ComplaintInfo
 from p4_desk.services.queue import TicketInfo
+from p4_desk.services.screens.forms import ComplaintChoices, complaint_choices
 
 log = logging.getLogger(__name__)
 
@@ -208,28 +210,16 @@ class ComplaintDialog(QDialog):
     # --- choices ----------------------------------------------------------------------------
 
     def _load_choices(self) -> None:
-        db = self.ctx.db
+        run_task(self, partial(complaint_choices, self.ctx.db), self._on_choices, self._show_error)
 
-        def load() -> tuple[list[catalog.AgencyInfo], list[catalog.ServiceInfo], Any, Any]:
-            return (
-                catalog.list_agencies(db),
-                catalog.list_services(db),
-                site.get_setting(db, "site.latitude"),
-                site.get_setting(db, "site.longitude"),
-            )
-
-        run_task(load, self._on_choices, self._show_error)
-
-    def _on_choices(
-        self, loaded: tuple[list[catalog.AgencyInfo], list[catalog.ServiceInfo], Any, Any]
-    ) -> None:
-        agencies, self._services, lat, lon = loaded
-        self.latitude.setPlaceholderText(str(lat))
-        self.longitude.setPlaceholderText(str(lon))
+    def _on_choices(self, choices: ComplaintChoices) -> None:
+        self._services = list(choices.services)
+        self.latitude.setPlaceholderText(str(choices.latitude))
+        self.longitude.setPlaceholderText(str(choices.longitude))
         self.agency.blockSignals(True)
         self.agency.clear()
         self.agency.addItem(self.tr("— choose an agency —"), "")
-        for agency in agencies:
+        for agency in choices.agencies:
             self.agency.addItem(agency.name, agency.code)
         self.agency.blockSignals(False)
         if isinstance(self.ticket, TicketInfo):
@@ -283,7 +273,10 @@ class ComplaintDialog(QDialog):
         self.save_button.setEnabled(False)
         fields, db, actor = self.values(), self.ctx.db, self.ctx.actor
         run_task(
-            lambda: complaints.file_complaint(db, actor=actor, **fields), self._on_filed, self._show_error
+            self,
+            lambda: complaints.file_complaint(db, actor=actor, **fields),
+            self._on_filed,
+            self._show_error,
         )
 
     def _show_error(self, exc: BaseException) -> None:
@@ -337,7 +330,7 @@ class ComplaintDialog(QDialog):
             if on_saved is not None:
                 on_saved(result)
 
-        run_task(write, saved, self._receipt_error)
+        run_task(self, write, saved, self._receipt_error)
 
     def print_receipt(self) -> None:
         """Save the receipt and hand it to the system's PDF viewer to print."""

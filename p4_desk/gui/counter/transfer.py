@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from p4_desk.gui.forms.ui_counter_transfer import Ui_TransferForm
@@ -15,8 +17,8 @@ class TransferDialog(QDialog):
     def __init__(
         self,
         ticket: TicketInfo,
-        services: list[ServiceInfo],
-        counters: list[CounterInfo],
+        services: Sequence[ServiceInfo],
+        counters: Sequence[CounterInfo],
         own_counter: str,
         parent: QWidget | None = None,
     ) -> None:

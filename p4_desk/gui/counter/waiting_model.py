@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -31,7 +31,7 @@ class WaitingListModel(QAbstractTableModel):
             self.tr("Note"),
         ]
 
-    def set_tickets(self, tickets: list[TicketInfo]) -> None:
+    def set_tickets(self, tickets: Sequence[TicketInfo]) -> None:
         self.beginResetModel()
         self.tickets = list(tickets)
         self.endResetModel()

@@ -1,81 +1,40 @@
-"""The counter officer's screen: the ticket at the counter, the actions, the waiting list, the tally.
+"""The counter officer's screen, its behaviour: ``view.CounterView`` (the Designer form and the
+action buttons) plus what every action does and what the labels say.
 
-All reading happens in one background snapshot (``snapshot.load_snapshot``) that is reloaded
-whenever the shared ``ChangeMonitor`` sees another change in the database; every action is one
-service call on a background task. Buttons follow ``rules.legal_actions``.
+All reading is one read model (``services.screens.counter.counter_screen``) kept current by a
+``LiveQuery``: reloaded whenever the shared ``ChangeMonitor`` sees another change in the
+database; every action is one service call on a background task. Buttons follow
+``rules.legal_actions``.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QSizePolicy,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
 from p4_desk.domain.waiting import queue_wait
 from p4_desk.errors import P4Error
-from p4_desk.gui.app.look import icon
 from p4_desk.gui.common.context import AppContext
-from p4_desk.gui.common.feedback import Banner, error_text
-from p4_desk.gui.common.lifetime import run_for
-from p4_desk.gui.common.live import monitor_for
+from p4_desk.gui.common.feedback import error_text
+from p4_desk.gui.common.live import LiveQuery, monitor_for
+from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.counter import rules
-from p4_desk.gui.counter.snapshot import CounterSnapshot, load_snapshot
+from p4_desk.gui.counter.areas import AREAS, installed_areas, open_area
 from p4_desk.gui.counter.transfer import TransferDialog
-from p4_desk.gui.counter.waiting_model import TICKET_ROLE, WaitingListModel
-from p4_desk.services import catalog, queue
+from p4_desk.gui.counter.view import SHORTCUTS, CounterView
+from p4_desk.gui.counter.waiting_model import WaitingListModel
+from p4_desk.services import queue
 from p4_desk.services.queue import TicketInfo
+from p4_desk.services.screens.counter import CounterScreen, TransferTargets, counter_screen, transfer_targets
 
 log = logging.getLogger(__name__)
-
-# action -> (shortcut, icon name); texts are set in CounterWindow._texts (translated there)
-SHORTCUTS: dict[str, tuple[str, str]] = {
-    rules.CALL_NEXT: ("F2", "call-next"),
-    rules.RECALL: ("F3", "recall"),
-    rules.START: ("F4", "start"),
-    rules.FINISH: ("F5", "finish"),
-    rules.NO_SHOW: ("F6", "no-show"),
-    rules.INTAKE: ("F7", "intake"),
-    rules.COMPLAINT: ("F8", "complaint"),
-    rules.TRANSFER: ("F9", "transfer"),
-    rules.CALL_CHOSEN: ("F11", "call-chosen"),
-    rules.PAUSE: ("F12", "pause"),
-    rules.APPLICATIONS: ("Ctrl+P", "intake"),
-}
-# optional screens of other areas: action -> (module, function); INTAKE and COMPLAINT get the
-# current ticket, APPLICATIONS (search, history, lifecycle, hand-over) does not
-HOOKS = {
-    rules.INTAKE: ("p4_desk.gui.intake", "open_intake"),
-    rules.COMPLAINT: ("p4_desk.gui.complaints", "open_complaint"),
-    rules.APPLICATIONS: ("p4_desk.gui.intake", "open_applications"),
-}
-
-
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def _clock_text(delta: timedelta) -> str:
@@ -84,149 +43,48 @@ def _clock_text(delta: timedelta) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
 
 
-class CounterWindow(QWidget):
+class CounterWindow(CounterView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
         if not ctx.counter:
             raise P4Error("Loket belum dipilih. Jalankan dengan --counter KODE atau atur di pengaturan.")
+        model = WaitingListModel(ctx.db.now)
+        super().__init__(model, parent)
+        self.model = model
         self.ctx = ctx
         self.counter_code = ctx.counter.upper()
-        self.setObjectName("counterWindow")
         self.monitor = monitor_for(ctx.db)
-        self.snapshot: CounterSnapshot | None = None
+        self.snapshot: CounterScreen | None = None
         self.ticket: TicketInfo | None = None
         self.busy = False
-        self._loading = False
-        self._reload_again = False
         self._opened = False
-        self._generation = 0  # bumped when an action finishes; older snapshots are dropped
-        self._targets: tuple[list[catalog.ServiceInfo], list[catalog.CounterInfo]] | None = None
-        self.available_hooks = {a for a, (mod, _fn) in HOOKS.items() if _module_exists(mod)}
+        self._targets: TransferTargets | None = None
+        self.available_hooks = installed_areas()
 
-        self._build()
-        self._build_actions()
-        self.update_actions()
-
-        self.monitor.changed.connect(lambda _marker: self.reload())
-        self.monitor.connection_changed.connect(self._connection_changed)
-        self.monitor.start()
-        self._ticker = QTimer(self)
-        self._ticker.timeout.connect(self.tick)
-        self._ticker.start(1000)
-        self.reload()
-
-    # --- layout -------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        self.header = QLabel(self)
-        self.header.setObjectName("counterHeader")
-        self.counter_state_label = QLabel(self)
-        self.counter_state_label.setObjectName("counterState")
-        self.notice = Banner("warning", self)
-
-        panel = QFrame(self)
-        panel.setObjectName("ticketPanel")
-        self.number_label = QLabel("—", panel)
-        self.number_label.setObjectName("ticketNumber")
-        self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ticket_state_label = QLabel(panel)
-        self.ticket_state_label.setObjectName("ticketState")
-        self.ticket_state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.service_label = QLabel(panel)
-        self.service_label.setObjectName("ticketService")
-        self.service_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.service_label.setWordWrap(True)
-        self.priority_badge = QLabel(panel)
-        self.priority_badge.setObjectName("priorityBadge")
-        self.priority_badge.hide()
-        self.waited_label = QLabel(panel)
-        self.waited_label.setObjectName("ticketWaited")
-        self.at_counter_label = QLabel(panel)
-        self.at_counter_label.setObjectName("ticketAtCounter")
-        self.recalls_label = QLabel(panel)
-        self.recalls_label.setObjectName("ticketRecalls")
-        badge_row = QHBoxLayout()
-        badge_row.addStretch(1)
-        badge_row.addWidget(self.priority_badge)
-        badge_row.addWidget(self.ticket_state_label)
-        badge_row.addStretch(1)
-        facts = QHBoxLayout()
-        for w in (self.waited_label, self.at_counter_label, self.recalls_label):
-            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            facts.addWidget(w, 1)
-        for badge in (self.priority_badge, self.ticket_state_label):
-            badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.addStretch(1)
-        panel_layout.addWidget(self.number_label)
-        panel_layout.addLayout(badge_row)
-        panel_layout.addSpacing(8)
-        panel_layout.addWidget(self.service_label)
-        panel_layout.addStretch(1)
-        panel_layout.addLayout(facts)
-
-        self.buttons_box = QWidget(self)
-        self.buttons_layout = QGridLayout(self.buttons_box)
-        self.buttons_layout.setContentsMargins(0, 0, 0, 0)
-        self.buttons_layout.setSpacing(8)
-
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setObjectName("waitingFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Find a number in the waiting list (Ctrl+F)…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.model = WaitingListModel(self.ctx.db.now)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(WaitingListModel.NUMBER)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter_edit.textChanged.connect(self._filter_changed)
-        self.filter_edit.returnPressed.connect(self._filter_enter)
-        self.table = QTableView(self)
-        self.table.setObjectName("waitingTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(WaitingListModel.SERVICE, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
-        self.table.doubleClicked.connect(lambda _i: self.trigger(rules.CALL_CHOSEN))
-        call_selected = QAction(self.table)
-        call_selected.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
-        call_selected.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        call_selected.triggered.connect(lambda: self.trigger(rules.CALL_CHOSEN))
-        self.table.addAction(call_selected)
-        self.waiting_title = QLabel(self)
-        self.waiting_title.setObjectName("sectionTitle")
-        self.tally_label = QLabel(self)
-        self.tally_label.setObjectName("tally")
-        self.tally_label.setWordWrap(True)
-
-        left = QVBoxLayout()
-        left.addWidget(panel, 3)
-        left.addWidget(self.buttons_box, 0)
-        right = QVBoxLayout()
-        right.addWidget(self.waiting_title)
-        right.addWidget(self.filter_edit)
-        right.addWidget(self.table, 1)
-        right.addWidget(self.tally_label)
-        top = QHBoxLayout()
-        top.addWidget(self.header, 1)
-        top.addWidget(self.counter_state_label)
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 8, 12, 8)
-        outer.addLayout(top)
-        outer.addWidget(self.notice)
-        outer.addLayout(body, 1)
+        self._wire()
+        self.add_actions(self._texts(), without_button=set(AREAS) - self.available_hooks)
+        for name, action in self.actions_by_name.items():
+            action.triggered.connect(lambda _checked=False, n=name: self.trigger(n))
         self.header.setText(self.tr("Counter {code}").format(code=self.counter_code))
         self.waiting_title.setText(self.tr("Waiting"))
         self._show_ticket()
+        self._label_buttons()
+        self.update_actions()
+
+        self.monitor.connection_changed.connect(self._connection_changed)
+        db, officer = ctx.db, ctx.user.id if ctx.user else None
+        self.live = LiveQuery(
+            self,
+            db,
+            lambda: partial(counter_screen, db, self.counter_code, officer),
+            self._loaded,
+            self._load_failed,
+        )
+        self.live.start()
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(self.tick)
+        self._ticker.start(1000)
+
+    # --- texts and wiring -----------------------------------------------------------------
 
     def _texts(self) -> dict[str, str]:
         return {
@@ -244,45 +102,13 @@ class CounterWindow(QWidget):
             rules.APPLICATIONS: self.tr("Applications"),
         }
 
-    def _build_actions(self) -> None:
-        texts = self._texts()
-        self.actions_by_name: dict[str, QAction] = {}
-        self.buttons: dict[str, QToolButton] = {}
-        order = [
-            rules.CALL_NEXT, rules.RECALL, rules.START, rules.FINISH, rules.NO_SHOW,
-            rules.TRANSFER, rules.CALL_CHOSEN, rules.PAUSE, rules.INTAKE, rules.COMPLAINT,
-            rules.APPLICATIONS,
-        ]  # fmt: skip
-        position = 0
-        for name in order:
-            key, icon_name = SHORTCUTS[name]
-            action = QAction(icon(icon_name), texts[name], self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _checked=False, n=name: self.trigger(n))
-            self.addAction(action)
-            self.actions_by_name[name] = action
-            if name in HOOKS and name not in self.available_hooks:
-                action.setVisible(False)
-                continue
-            button = QToolButton(self.buttons_box)
-            button.setObjectName(f"action_{name}")
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setIconSize(QSize(22, 22))
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setProperty("primary", name == rules.CALL_NEXT)
-            self.buttons_layout.addWidget(button, position // 5, position % 5)
-            self.buttons[name] = button
-            position += 1
-        for column in range(5):
-            self.buttons_layout.setColumnStretch(column, 1)
-        find = QAction(self)
-        find.setShortcut(QKeySequence("Ctrl+F"))
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(self.filter_edit.setFocus)
-        self.addAction(find)
-        self._label_buttons()
+    def _wire(self) -> None:
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.returnPressed.connect(self._filter_enter)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
+        self.table.doubleClicked.connect(lambda _i: self.trigger(rules.CALL_CHOSEN))
+        self.call_selected_action.triggered.connect(lambda: self.trigger(rules.CALL_CHOSEN))
+        self.find_action.triggered.connect(self.filter_edit.setFocus)
 
     def _label_buttons(self) -> None:
         texts = self._texts()
@@ -317,45 +143,16 @@ class CounterWindow(QWidget):
         for name, action in self.actions_by_name.items():
             action.setEnabled(name in allowed)
 
-    def selected_ticket(self) -> TicketInfo | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        ticket = rows[0].data(TICKET_ROLE)
-        return ticket if isinstance(ticket, TicketInfo) else None
-
-    def select_ticket(self, number: str) -> bool:
-        """Select a waiting ticket by number (used by the filter field and by tests)."""
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data() == number.upper():
-                self.table.selectRow(row)
-                return True
-        return False
-
     # --- loading ------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
-        db, code, officer = self.ctx.db, self.counter_code, self.ctx.user.id if self.ctx.user else None
-        generation = self._generation
-        run_for(
-            self,
-            lambda: load_snapshot(db, code, officer),
-            lambda snapshot: self._loaded(snapshot, generation),
-            self._load_failed,
-        )
+    @property
+    def loading(self) -> bool:
+        return self.live.loading
 
-    def _loaded(self, snapshot: CounterSnapshot, generation: int) -> None:
-        self._loading = False
-        if generation != self._generation:
-            # read before this window's last action finished: it would show the old ticket
-            self._reload_again = False
-            self.reload()
-            return
+    def reload(self) -> None:
+        self.live.refresh()
+
+    def _loaded(self, snapshot: CounterScreen) -> None:
         self.snapshot = snapshot
         if not self.busy:
             self.ticket = snapshot.ticket
@@ -374,20 +171,12 @@ class CounterWindow(QWidget):
         if not self._opened:
             self._opened = True
             self._open_on_login()
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        self.monitor.report_failure(exc)
         if not self.monitor.connected:
             self.update_actions()
         else:
             self.show_notice(error_text(exc))
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
 
     def _open_on_login(self) -> None:
         """At login a closed counter is opened for this officer (and an open one taken over);
@@ -412,14 +201,14 @@ class CounterWindow(QWidget):
         )
         self.counter_state_label.setText(labels.get(c.state, c.state))
         self.counter_state_label.setProperty("state", c.state)
-        self._repolish(self.counter_state_label)
+        self.repolish(self.counter_state_label)
         self.waiting_title.setText(self.tr("Waiting: {n}").format(n=len(self.snapshot.waiting)))
         self._label_buttons()
 
     def _show_ticket(self) -> None:
         t = self.ticket
         self.number_label.setProperty("empty", t is None)
-        self._repolish(self.number_label)
+        self.repolish(self.number_label)
         if t is None:
             self.number_label.setText("—")
             self.ticket_state_label.setText(self.tr("No ticket at the counter"))
@@ -440,7 +229,7 @@ class CounterWindow(QWidget):
             else:
                 self.priority_badge.hide()
             self.recalls_label.setText(self.tr("Recalled: {n}×").format(n=t.recall_count))
-        self._repolish(self.ticket_state_label)
+        self.repolish(self.ticket_state_label)
         self.tick()
 
     def tick(self) -> None:
@@ -470,15 +259,8 @@ class CounterWindow(QWidget):
     def show_notice(self, text: str) -> None:
         self.notice.show_message(text)
 
-    def _connection_changed(self, connected: bool, _message: str) -> None:
-        self.update_actions()
-        if connected:
-            self.reload()
-
-    @staticmethod
-    def _repolish(widget: QWidget) -> None:
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+    def _connection_changed(self, _connected: bool, _message: str) -> None:
+        self.update_actions()  # the live query reloads when the connection is back
 
     # --- actions ------------------------------------------------------------------------
 
@@ -496,45 +278,45 @@ class CounterWindow(QWidget):
         elif name == rules.PAUSE:
             state = "paused" if self._counter_state() == "open" else "open"
             self._run(lambda: queue.set_counter_state(db, code, state, actor))
-        elif name in HOOKS:
-            self._open_hook(name)
+        elif name in AREAS:
+            self._open_area(name)
         elif t is not None:
             self._ticket_action(name, t)
 
     def _ticket_action(self, name: str, t: TicketInfo) -> None:
-        db, actor = self.ctx.db, self.ctx.actor
-        if name == rules.RECALL:
-            self._run(lambda: queue.recall(db, t.id, actor), self._set_ticket)
-        elif name == rules.START:
-            self._run(lambda: queue.start(db, t.id, actor), self._set_ticket)
-        elif name == rules.FINISH:
-            self._run(lambda: queue.finish(db, t.id, actor), self._clear_ticket)
-        elif name == rules.NO_SHOW:
-            self._run(lambda: queue.no_show(db, t.id, actor), self._clear_ticket)
-        elif name == rules.TRANSFER:
+        if name == rules.TRANSFER:
             self._open_transfer(t)
+            return
+        call, keeps_ticket = {
+            rules.RECALL: (queue.recall, True),
+            rules.START: (queue.start, True),
+            rules.FINISH: (queue.finish, False),
+            rules.NO_SHOW: (queue.no_show, False),
+        }[name]
+        db, actor = self.ctx.db, self.ctx.actor
+        self._run(lambda: call(db, t.id, actor), self._set_ticket if keeps_ticket else self._clear_ticket)
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
         self.busy = True
         self.update_actions()
 
+        # a snapshot read before the action finished would show the old ticket: invalidate()
+
         def done(result: Any) -> None:
             self.busy = False
-            self._generation += 1
             if on_done is not None:
                 on_done(result)
             self.update_actions()
-            self.reload()
+            self.live.invalidate()
 
         def failed(exc: BaseException) -> None:
             self.busy = False
-            self._generation += 1
             self.monitor.report_failure(exc)
             self.show_notice(error_text(exc))
             self.update_actions()
-            self.reload()
+            self.live.invalidate()
 
-        run_for(self, fn, done, failed)
+        run_task(self, fn, done, failed)
 
     def _after_call_next(self, ticket: TicketInfo | None) -> None:
         if ticket is None:
@@ -549,9 +331,11 @@ class CounterWindow(QWidget):
         self._set_ticket(None)
 
     def _open_transfer(self, t: TicketInfo) -> None:
-        def show(targets: tuple[list[catalog.ServiceInfo], list[catalog.CounterInfo]]) -> None:
+        def show(targets: TransferTargets) -> None:
             self._targets = targets
-            self.transfer_dialog = TransferDialog(t, targets[0], targets[1], self.counter_code, self)
+            self.transfer_dialog = TransferDialog(
+                t, targets.services, targets.counters, self.counter_code, self
+            )
             self.transfer_dialog.accepted.connect(lambda: self._transfer(t, self.transfer_dialog.target()))
             self.transfer_dialog.open()
 
@@ -559,9 +343,9 @@ class CounterWindow(QWidget):
             show(self._targets)
         else:
             db = self.ctx.db
-            run_for(
+            run_task(
                 self,
-                lambda: (catalog.list_services(db), catalog.list_counters(db)),
+                partial(transfer_targets, db),
                 show,
                 lambda exc: self.show_notice(error_text(exc)),
             )
@@ -576,14 +360,9 @@ class CounterWindow(QWidget):
         else:
             self._run(lambda: queue.transfer(db, t.id, to_counter=code, actor=actor), self._clear_ticket)
 
-    def _open_hook(self, name: str) -> None:
-        module_name, function = HOOKS[name]
+    def _open_area(self, name: str) -> None:
         try:
-            opener = getattr(importlib.import_module(module_name), function)
-            if name == rules.APPLICATIONS:
-                opener(self.ctx, self)
-            else:
-                opener(self.ctx, self.ticket, self)
+            open_area(name, self.ctx, self.ticket, self)
         except P4Error as exc:
             self.show_notice(exc.message)
 
@@ -608,7 +387,7 @@ class CounterWindow(QWidget):
         rows = [
             (key, texts[name].rstrip("…"))
             for name, (key, _icon) in SHORTCUTS.items()
-            if name not in HOOKS or name in self.available_hooks
+            if name not in AREAS or name in self.available_hooks
         ]
         rows.append(("Enter", self.tr("Call the ticket selected in the waiting list")))
         rows.append(("Ctrl+F", self.tr("Find a number in the waiting list")))
@@ -616,8 +395,8 @@ class CounterWindow(QWidget):
 
     def logging_out(self) -> None:
         """Leaving the counter: close it, or put it on a break when a ticket is still in hand."""
-        self.monitor.stop()
+        self.live.stop()
         self._ticker.stop()
         db, code, actor = self.ctx.db, self.counter_code, self.ctx.actor
         state = "paused" if self.ticket is not None else "closed"
-        run_for(self, lambda: queue.set_counter_state(db, code, state, actor), None, lambda exc: None)
+        run_task(self, lambda: queue.set_counter_state(db, code, state, actor), None, lambda exc: None)

@@ -118,6 +118,7 @@ class Announcer(QObject):
         else:
             path = Path(self._folder.name) / f"call-{next(self._names) % 4}.wav"
             run_task(
+                self,
                 lambda: write_wav(path, words, self.library, volume=self.volume),
                 self._play_file,
                 self._render_failed,

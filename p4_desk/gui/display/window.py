@@ -1,17 +1,18 @@
-"""The display board window: polls the queue, shows calls, flashes and announces new ones.
+"""The display board window: shows the calls, flashes and announces new ones.
 
 A call made at any workstation (another process, another PC on the same database) shows
-within a second: every ``POLL_MS`` a worker thread reads ``journal.change_marker`` and, only
-when it moved, the board's data; the UI thread never waits for the database. A call is new
-when a ticket's ``called_at`` or ``recall_count`` differs from what the board last saw, so a
-recall is flashed and announced again.
+within a second: the shared change monitor polls the change marker and, only when it moved,
+a ``LiveQuery`` reads the board's model (``screens.hall.board_screen``) on a worker thread; the
+UI thread never waits for the database. A call is new when a ticket's ``called_at`` or
+``recall_count`` differs from what the board last saw, so a recall is flashed and announced
+again.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,46 +21,14 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from p4_desk.domain.wording import format_date, format_time
 from p4_desk.gui.common.context import AppContext
-from p4_desk.gui.common.tasks import run_task
+from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.display.announcer import Announcer
 from p4_desk.gui.display.board import BoardView
-from p4_desk.services import queue
-from p4_desk.services import site as site_service
 from p4_desk.services.queue import CounterStatus, TicketInfo
-from p4_desk.store.db import Database
-from p4_desk.store.journal import change_marker
+from p4_desk.services.screens.hall import BoardScreen, board_screen
 from p4_desk.voice import Announcement
 
 log = logging.getLogger(__name__)
-
-POLL_MS = 400
-RECENT_LIMIT = 8
-
-
-@dataclass(frozen=True)
-class BoardSnapshot:
-    marker: int
-    site_name: str
-    timezone: str
-    running_text: str
-    counters: tuple[CounterStatus, ...]
-    recent: tuple[TicketInfo, ...]  # newest call first
-
-
-def load_snapshot(db: Database, known_marker: int | None) -> BoardSnapshot | None:
-    """The board's data, or None when nothing changed since ``known_marker`` (worker thread)."""
-    marker = change_marker(db)
-    if marker == known_marker:
-        return None
-    site = site_service.get_site(db)
-    return BoardSnapshot(
-        marker=marker,
-        site_name=site.name,
-        timezone=site.timezone,
-        running_text=str(site_service.get_setting(db, "display.running_text") or ""),
-        counters=queue.queue_status(db).counters,
-        recent=tuple(queue.recent_calls(db, RECENT_LIMIT)),
-    )
 
 
 def new_calls(
@@ -97,34 +66,21 @@ class DisplayWindow(QWidget):
         self.timezone = ZoneInfo("Asia/Jakarta")
         self._timezone_key = "Asia/Jakarta"
         self._seen: dict[int, tuple[datetime | None, int]] = {}
-        self._busy = False
-        self._poll_timer = QTimer(self)
-        self._poll_timer.timeout.connect(self.poll)
+        db = ctx.db
+        self.live = LiveQuery(self, db, lambda: partial(board_screen, db), self._apply, self._poll_failed)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
         QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
         self._tick()
-        self.poll()
-        self._poll_timer.start(POLL_MS)
+        self.live.start()
         self._clock_timer.start(1000)
 
-    # --- polling ---------------------------------------------------------------------------
-
-    def poll(self) -> None:
-        if self._busy:
-            return
-        self._busy = True
-        db, known = self.ctx.db, self.marker
-        run_task(lambda: load_snapshot(db, known), self._apply, self._poll_failed)
+    # --- showing ---------------------------------------------------------------------------
 
     def _poll_failed(self, exc: BaseException) -> None:
-        self._busy = False
         log.warning("display board could not read the queue: %s", exc)
 
-    def _apply(self, snapshot: BoardSnapshot | None) -> None:
-        self._busy = False
-        if snapshot is None:
-            return
+    def _apply(self, snapshot: BoardScreen) -> None:
         first = self.marker is None
         self.marker = snapshot.marker
         if snapshot.timezone != self._timezone_key:
@@ -172,7 +128,7 @@ class DisplayWindow(QWidget):
         return self.view.current.number.text()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
-        self._poll_timer.stop()
+        self.live.stop()
         self._clock_timer.stop()
         self.announcer.close()
         super().closeEvent(event)

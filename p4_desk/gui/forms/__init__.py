@@ -1,5 +1,5 @@
 """Designer forms compiled ahead of time (generated — do not edit the ``ui_*.py`` files).
 
-Regenerate after editing a form in ``ui/``:
-``pyside6-uic ui/<name>.ui -o p4_desk/gui/forms/ui_<name>.py`` (see ``tools`` note in each file).
+After editing a form in ``ui/``, run ``python tools/compile_forms.py``; a test fails while a
+compiled form is stale.
 """

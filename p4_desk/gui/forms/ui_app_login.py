@@ -1,11 +1,10 @@
-# Generated from ui/app_login.ui — do not edit; regenerate with:
-#   pyside6-uic ui/app_login.ui -o p4_desk/gui/forms/ui_app_login.py
+# generated — do not edit; run python tools/compile_forms.py
+# (compiled from ui/app_login.ui)
 # -*- coding: utf-8 -*-
 
 ################################################################################
 ## Form generated from reading UI file 'app_login.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -100,4 +99,3 @@ class Ui_LoginForm(object):
         self.usernameLabel.setText(QCoreApplication.translate("LoginForm", u"&User name", None))
         self.passwordLabel.setText(QCoreApplication.translate("LoginForm", u"&Password", None))
     # retranslateUi
-

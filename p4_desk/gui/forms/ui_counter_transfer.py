@@ -1,11 +1,10 @@
-# Generated from ui/counter_transfer.ui — do not edit; regenerate with:
-#   pyside6-uic ui/counter_transfer.ui -o p4_desk/gui/forms/ui_counter_transfer.py
+# generated — do not edit; run python tools/compile_forms.py
+# (compiled from ui/counter_transfer.ui)
 # -*- coding: utf-8 -*-
 
 ################################################################################
 ## Form generated from reading UI file 'counter_transfer.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -84,4 +83,3 @@ class Ui_TransferForm(object):
         self.toServiceRadio.setText(QCoreApplication.translate("TransferForm", u"To &service", None))
         self.toCounterRadio.setText(QCoreApplication.translate("TransferForm", u"To &counter", None))
     # retranslateUi
-

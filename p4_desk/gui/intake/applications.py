@@ -128,7 +128,7 @@ class ApplicationsDialog(QDialog):
             return
         self.status.setText(self.tr("Searching…"))
         db = self.ctx.db
-        run_task(lambda: applications.search_applications(db, text), self._found, self._failed)
+        run_task(self, lambda: applications.search_applications(db, text), self._found, self._failed)
 
     def _found(self, found: list[ApplicationSummary]) -> None:
         self.found = found
@@ -157,7 +157,7 @@ class ApplicationsDialog(QDialog):
 
     def load(self, number: str) -> None:
         db = self.ctx.db
-        run_task(lambda: applications.get_application(db, number), self._show, self._failed)
+        run_task(self, lambda: applications.get_application(db, number), self._show, self._failed)
 
     # -- details -------------------------------------------------------------------------------
 
@@ -216,7 +216,9 @@ class ApplicationsDialog(QDialog):
             self.note.text(),
         )
         db, actor = self.ctx.db, self.ctx.actor
-        run_task(lambda: applications.change_state(db, number, state, note, actor), self._moved, self._failed)
+        run_task(
+            self, lambda: applications.change_state(db, number, state, note, actor), self._moved, self._failed
+        )
 
     def _moved(self, info: ApplicationInfo) -> None:
         self.note.clear()
@@ -239,7 +241,7 @@ class ApplicationsDialog(QDialog):
             pdf = applications.receipt_pdf(db, number, paper=paper, kind="handover", actor=actor)
             return info, pdf, archive_receipt(settings, f"{number}-penyerahan", pdf)
 
-        run_task(work, self._handed_over, self._failed)
+        run_task(self, work, self._handed_over, self._failed)
 
     def _handed_over(self, result: tuple[ApplicationInfo, bytes, Path]) -> None:
         info, pdf, self.archive_path = result
@@ -262,7 +264,7 @@ class ApplicationsDialog(QDialog):
             pdf = applications.receipt_pdf(db, number, paper=paper, copy=True, actor=actor)
             return pdf, archive_receipt(settings, f"{number}-tanda-terima-salinan", pdf)
 
-        run_task(work, self._reprinted, self._failed)
+        run_task(self, work, self._reprinted, self._failed)
 
     def _reprinted(self, result: tuple[bytes, Path]) -> None:
         pdf, self.archive_path = result

@@ -9,10 +9,7 @@ shown in the print preview.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -21,30 +18,20 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from p4_desk.domain.nik import check_nik, normalize_nik
 from p4_desk.domain.phone import normalize_phone
 from p4_desk.domain.wording import format_date, format_fee
-from p4_desk.domain.working_days import HolidayCalendar
 from p4_desk.errors import P4Error, ValidationError
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.intake.form import FIELDS, IntakeForm, named
 from p4_desk.gui.intake.receipt_print import ReceiptPreview, archive_receipt
-from p4_desk.services import applications, permits
+from p4_desk.services import applications
 from p4_desk.services.applications import ApplicationInfo, IntakeInvalid, check_fields
-from p4_desk.services.permits import PermitTypeInfo
 from p4_desk.services.queue import TicketInfo
+from p4_desk.services.screens.forms import IntakeSetup, intake_setup
 
 log = logging.getLogger(__name__)
 
 DRAFT_DEBOUNCE_MS = 400
 DRAFT_INTERVAL_MS = 10_000
-
-
-@dataclass(frozen=True)
-class _Setup:
-    permit_types: list[PermitTypeInfo]
-    calendar: HolidayCalendar
-    today: date
-    policy: str
-    draft: dict[str, Any] | None
 
 
 class IntakeDialog(QDialog):
@@ -58,7 +45,7 @@ class IntakeDialog(QDialog):
         self.archive_path: Path | None = None
         self.preview: ReceiptPreview | None = None
         self.paper = str(ctx.settings.get("printer.receipt_paper") or "A5")
-        self._setup: _Setup | None = None
+        self._setup: IntakeSetup | None = None
         self._dirty = False
         self._draft_busy = False
         self._draft_again = False
@@ -112,22 +99,16 @@ class IntakeDialog(QDialog):
         self.form.setEnabled(False)
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Loading the permit catalogue…"))
-        run_task(self._load, self._loaded, self._failed)
+        run_task(self, self._load, self._loaded, self._failed)
 
     # -- loading -------------------------------------------------------------------------------
 
-    def _load(self) -> _Setup:
-        db = self.ctx.db
-        applications.purge_stale_drafts(db)
-        return _Setup(
-            permit_types=permits.list_permit_types(db),
-            calendar=permits.holiday_calendar(db),
-            today=db.now().astimezone(db.timezone).date(),
-            policy=applications.incomplete_policy(db),
-            draft=applications.load_draft(db, self.draft_key),
-        )
+    def _load(self) -> IntakeSetup:
+        db, key = self.ctx.db, self.draft_key
+        applications.purge_stale_drafts(db)  # a week-old draft (full NIK) is never offered back
+        return intake_setup(db, key)
 
-    def _loaded(self, setup: _Setup) -> None:
+    def _loaded(self, setup: IntakeSetup) -> None:
         self._setup = setup
         self.form.set_permit_types(setup.permit_types)
         if setup.policy == "accept":
@@ -235,7 +216,9 @@ class IntakeDialog(QDialog):
         self._draft_busy, self._dirty = True, False
         data = self.form.values()
         db, key, actor = self.ctx.db, self.draft_key, self.ctx.actor
-        run_task(lambda: applications.save_draft(db, key, data, actor), self._draft_done, self._draft_failed)
+        run_task(
+            self, lambda: applications.save_draft(db, key, data, actor), self._draft_done, self._draft_failed
+        )
 
     def _draft_done(self, _result: object = None) -> None:
         self._draft_busy = False
@@ -255,7 +238,7 @@ class IntakeDialog(QDialog):
         self.form.nik_decoded.clear()
         self.form.permit_terms.clear()
         db, key = self.ctx.db, self.draft_key
-        run_task(lambda: applications.discard_draft(db, key), None, self._failed)
+        run_task(self, lambda: applications.discard_draft(db, key), None, self._failed)
         self.status.setText(self.tr("Form cleared."))
 
     # -- saving --------------------------------------------------------------------------------
@@ -271,7 +254,9 @@ class IntakeDialog(QDialog):
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Saving…"))
         db, actor, key = self.ctx.db, self.ctx.actor, self.draft_key
-        run_task(lambda: applications.intake(db, request, actor, draft_key=key), self._saved, self._failed)
+        run_task(
+            self, lambda: applications.intake(db, request, actor, draft_key=key), self._saved, self._failed
+        )
 
     def _invalid(self, errors: dict[str, str]) -> None:
         self.form.show_errors(errors)
@@ -324,7 +309,7 @@ class IntakeDialog(QDialog):
             name = f"{number}-tanda-terima" + ("-salinan" if copy else "")
             return pdf, archive_receipt(settings, name, pdf)
 
-        run_task(work, self._receipt_ready, self._failed)
+        run_task(self, work, self._receipt_ready, self._failed)
 
     def _receipt_ready(self, result: tuple[bytes, Path]) -> None:
         pdf, self.archive_path = result

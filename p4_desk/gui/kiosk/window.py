@@ -5,28 +5,21 @@ Issuing and printing run off the UI thread. The ticket is committed first (print
 the workstation's ticket printer. A failed print says so in plain Indonesian and offers
 "Coba lagi" and "Batal" (which cancels the number, reason "gagal cetak"); a ticket left
 unprinted (the citizen walked away) is cancelled by ``ticketing.cancel_unprinted`` after the
-site's timeout, which this kiosk runs every minute. Counts refresh by polling the change
-marker; an idle kiosk goes back to the home screen.
+site's timeout, which this kiosk runs every minute. Counts refresh by a ``LiveQuery`` of
+``screens.hall.kiosk_screen`` (on every change, and every minute for the opening hours); an idle
+kiosk goes back to the home screen.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,37 +27,20 @@ from p4_desk.domain.queue_rules import PRIORITY_GROUPS
 from p4_desk.domain.wording import format_estimate, format_number, format_time
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
-from p4_desk.gui.kiosk.pages import STYLE, ChoicePage, TicketPage, set_px, touch_px
+from p4_desk.gui.kiosk.view import KioskView
 from p4_desk.services import queue, ticketing
-from p4_desk.services import site as site_service
 from p4_desk.services.queue import ServiceStatus, TicketInfo
+from p4_desk.services.screens.hall import KioskScreen, kiosk_screen
 from p4_desk.store.db import Database
-from p4_desk.store.journal import change_marker
 
 log = logging.getLogger(__name__)
 
-POLL_MS = 1000
+HOURS_REFRESH_MS = 60_000  # "closed now" follows the clock, not only the database
 CANCEL_UNPRINTED_MS = 60_000
 IDLE_MS = 45_000
 PRINTED_IDLE_MS = 10_000
-
-
-@dataclass(frozen=True)
-class KioskSnapshot:
-    marker: int
-    site_name: str
-    timezone: str
-    services: tuple[ServiceStatus, ...]
-
-
-def load_snapshot(db: Database, known_marker: int | None) -> KioskSnapshot | None:
-    """Services with today's hours and waiting counts, or None when nothing changed."""
-    marker = change_marker(db)
-    if marker == known_marker:
-        return None
-    site = site_service.get_site(db)
-    return KioskSnapshot(marker, site.name, site.timezone, queue.queue_status(db).services)
 
 
 def issue(db: Database, service: str, priority: str | None) -> TicketInfo:
@@ -72,7 +48,7 @@ def issue(db: Database, service: str, priority: str | None) -> TicketInfo:
     return queue.issue_ticket(db, service, priority, print_state="pending")
 
 
-class KioskWindow(QWidget):
+class KioskWindow(KioskView):
     issued = Signal(object)  # TicketInfo
     printed = Signal(object)  # TicketInfo
     print_failed = Signal(str)  # the Indonesian message shown
@@ -80,20 +56,23 @@ class KioskWindow(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setObjectName("kiosk")
-        self.setStyleSheet(STYLE)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setWindowTitle(self.tr("P4 Desk — Ticket kiosk"))
-        self.snapshot: KioskSnapshot | None = None
+        self.snapshot: KioskScreen | None = None
         self.agency: str | None = None
         self.priority: str | None = None
         self.ticket: TicketInfo | None = None
-        self._busy = False
         self._issuing = False
-        self._build()
-        self._poll_timer = QTimer(self)
-        self._poll_timer.timeout.connect(self.poll)
-        self._poll_timer.start(POLL_MS)
+        self._page_before_groups: QWidget = self.home
+        self._texts()
+        self._wire()
+        db = ctx.db
+        self.live = LiveQuery(
+            self,
+            db,
+            lambda: partial(kiosk_screen, db),
+            self._apply,
+            self._poll_failed,
+            every_ms=HOURS_REFRESH_MS,
+        )
         self._cancel_timer = QTimer(self)
         self._cancel_timer.timeout.connect(self.cancel_unprinted)
         self._cancel_timer.start(CANCEL_UNPRINTED_MS)
@@ -108,92 +87,44 @@ class KioskWindow(QWidget):
         if app is not None:
             app.installEventFilter(self)
         QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
-        self.poll()
+        self.live.start()
         self.cancel_unprinted()
 
-    # --- building --------------------------------------------------------------------------
+    # --- texts and wiring -------------------------------------------------------------------
 
-    def _build(self) -> None:
-        self.header = QFrame()
-        self.header.setObjectName("header")
-        self.site_label = QLabel()
-        self.heading = QLabel(self.tr("Take a queue number"))
-        self.clock_label = QLabel()
-        for label in (self.site_label, self.heading):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.site_label.setWordWrap(True)  # long names ("Mal Pelayanan Publik Kota ...") wrap
-        top = QHBoxLayout(self.header)
-        top.addWidget(self.site_label, 3)
-        top.addWidget(self.heading, 3)
-        top.addWidget(self.clock_label, 2, Qt.AlignmentFlag.AlignRight)
-
-        self.banner = QFrame()
-        self.banner.setObjectName("banner")
-        self.banner_label = QLabel()
-        self.clear_priority_button = QPushButton(self.tr("Remove priority"))
-        self.clear_priority_button.setObjectName("secondary")
-        self.clear_priority_button.clicked.connect(lambda: self.set_priority(None))
-        row = QHBoxLayout(self.banner)
-        row.addWidget(self.banner_label, 1)
-        row.addWidget(self.clear_priority_button)
-        self.banner.hide()
-
-        self.home = ChoicePage(columns=3)
+    def _texts(self) -> None:
+        self.setWindowTitle(self.tr("P4 Desk — Ticket kiosk"))
+        self.heading.setText(self.tr("Take a queue number"))
+        self.clear_priority_button.setText(self.tr("Remove priority"))
         self.home.title.setText(self.tr("Choose an agency"))
-        self.home.chosen.connect(self.choose_agency)
-        self.priority_button = QPushButton(
+        self.priority_button.setText(
             self.tr("Priority service (elderly, disabled, pregnant women, children)")
         )
-        self.priority_button.setObjectName("priority")
-        self.priority_button.clicked.connect(self.ask_priority)
-        self.home.action_row.addWidget(self.priority_button)
-
-        self.services = ChoicePage(columns=2)
-        self.services.chosen.connect(self.choose_service)
-        self.back_button = QPushButton(self.tr("Back"))
-        self.back_button.setObjectName("secondary")
-        self.back_button.clicked.connect(self.go_home)
-        self.services_priority_button = QPushButton(self.tr("Priority service"))
-        self.services_priority_button.setObjectName("priority")
-        self.services_priority_button.clicked.connect(self.ask_priority)
-        self.services.action_row.addWidget(self.back_button)
-        self.services.action_row.addWidget(self.services_priority_button)
-
-        self.groups = ChoicePage(columns=2)
+        self.back_button.setText(self.tr("Back"))
+        self.services_priority_button.setText(self.tr("Priority service"))
         self.groups.title.setText(self.tr("Who needs priority service?"))
         self.groups.set_choices(
             [(key, label, self._group_detail(key), None) for key, label in PRIORITY_GROUPS.items()]
         )
-        self.groups.chosen.connect(self.set_priority)
-        self.groups_cancel = QPushButton(self.tr("Cancel"))
-        self.groups_cancel.setObjectName("secondary")
-        self.groups_cancel.clicked.connect(self._back_from_groups)
-        self.groups.action_row.addWidget(self.groups_cancel)
+        self.groups_cancel.setText(self.tr("Cancel"))
+        page = self.ticket_page
+        page.caption.setText(self.tr("Your queue number"))
+        page.retry.setText(self.tr("Try again"))
+        page.cancel.setText(self.tr("Cancel"))
+        page.done.setText(self.tr("Done"))
 
-        self.ticket_page = TicketPage()
-        self.ticket_page.caption.setText(self.tr("Your queue number"))
-        self.ticket_page.retry.setText(self.tr("Try again"))
-        self.ticket_page.cancel.setText(self.tr("Cancel"))
-        self.ticket_page.done.setText(self.tr("Done"))
+    def _wire(self) -> None:
+        self.clear_priority_button.clicked.connect(lambda: self.set_priority(None))
+        self.home.chosen.connect(self.choose_agency)
+        self.priority_button.clicked.connect(self.ask_priority)
+        self.services.chosen.connect(self.choose_service)
+        self.back_button.clicked.connect(self.go_home)
+        self.services_priority_button.clicked.connect(self.ask_priority)
+        self.groups.chosen.connect(self.set_priority)
+        self.groups_cancel.clicked.connect(self._back_from_groups)
         self.ticket_page.retry.clicked.connect(self.retry_print)
         self.ticket_page.cancel.clicked.connect(self.cancel_ticket)
         self.ticket_page.done.clicked.connect(self.go_home)
-
-        self.stack = QStackedWidget()
-        # fonts follow the window height, so the pages must not dictate a minimum size back
-        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        for page in (self.home, self.services, self.groups, self.ticket_page):
-            self.stack.addWidget(page)
-        body = QVBoxLayout()
-        body.addWidget(self.banner)
-        body.addWidget(self.stack, 1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.header)
-        outer.addLayout(body, 1)
-        self._body = body
-        self._page_before_groups: QWidget = self.home
 
     def _group_detail(self, key: str) -> str:
         return {
@@ -203,57 +134,15 @@ class KioskWindow(QWidget):
             "anak": self.tr("Children and toddlers, with their companion"),
         }.get(key, "")
 
-    # --- scaling: touch targets from the screen's physical DPI -----------------------------
-
-    def touch_target_px(self) -> int:
-        screen = self.screen() or QApplication.primaryScreen()
-        return touch_px(screen.physicalDotsPerInch() if screen else 96.0)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
-        super().resizeEvent(event)
-        self._scale()
-
-    def _scale(self) -> None:
-        touch = self.touch_target_px()
-        unit = max(14.0, min(self.height() / 36, self.width() / 60))
-        margin = int(unit)
-        self._body.setContentsMargins(margin, margin, margin, margin)
-        set_px(self.site_label, unit * 0.95, bold=True)
-        set_px(self.clock_label, unit * 1.1, bold=True)
-        self.header.setFixedHeight(int(unit * 3.4))
-        set_px(self.heading, unit * 1.4, bold=True)
-        set_px(self.banner_label, unit * 1.1, bold=True)
-        for page in (self.home, self.services, self.groups):
-            page.scale(unit, touch)
-        self.ticket_page.scale(unit, touch)
-        for button in (
-            self.priority_button,
-            self.back_button,
-            self.services_priority_button,
-            self.groups_cancel,
-            self.clear_priority_button,
-        ):
-            set_px(button, unit * 1.05, bold=True)
-            button.setMinimumHeight(max(touch, int(unit * 3)))
-        self.banner.setFixedHeight(self.clear_priority_button.minimumHeight() + int(unit))
-
     # --- data ------------------------------------------------------------------------------
 
     def poll(self) -> None:
-        if self._busy:
-            return
-        self._busy = True
-        db, known = self.ctx.db, self.snapshot.marker if self.snapshot else None
-        run_task(lambda: load_snapshot(db, known), self._apply, self._poll_failed)
+        self.live.refresh()
 
     def _poll_failed(self, exc: BaseException) -> None:
-        self._busy = False
         log.warning("kiosk could not read the queue: %s", exc)
 
-    def _apply(self, snapshot: KioskSnapshot | None) -> None:
-        self._busy = False
-        if snapshot is None:
-            return
+    def _apply(self, snapshot: KioskScreen) -> None:
         self.snapshot = snapshot
         self.site_label.setText(snapshot.site_name)
         self._tick()
@@ -304,7 +193,10 @@ class KioskWindow(QWidget):
     def cancel_unprinted(self) -> None:
         db = self.ctx.db
         run_task(
-            lambda: ticketing.cancel_unprinted(db), None, lambda exc: log.warning("cancel_unprinted: %s", exc)
+            self,
+            lambda: ticketing.cancel_unprinted(db),
+            None,
+            lambda exc: log.warning("cancel_unprinted: %s", exc),
         )
 
     def _tick(self) -> None:
@@ -355,7 +247,7 @@ class KioskWindow(QWidget):
         self.ticket = None
         db, priority = self.ctx.db, self.priority
         self.services.show_notice(None)
-        run_task(partial(issue, db, code, priority), self._show_ticket, self._issue_failed)
+        run_task(self, partial(issue, db, code, priority), self._show_ticket, self._issue_failed)
 
     def _issue_failed(self, exc: BaseException) -> None:
         self._issuing = False
@@ -403,6 +295,7 @@ class KioskWindow(QWidget):
         actor = self.ctx.actor
         os_printer = _os_printer() if target.startswith("printer:") else None
         run_task(
+            self,
             lambda: ticketing.print_ticket(db, ticket_id, target, paper, False, actor, os_printer=os_printer),
             self._printed,
             self._print_failed,
@@ -450,7 +343,9 @@ class KioskWindow(QWidget):
             log.warning("kiosk could not cancel the ticket: %s", exc)
             self.go_home()
 
-        run_task(lambda: queue.cancel(db, ticket_id, ticketing.PRINT_FAILED_REASON, actor), cancelled, failed)
+        run_task(
+            self, lambda: queue.cancel(db, ticket_id, ticketing.PRINT_FAILED_REASON, actor), cancelled, failed
+        )
 
     # --- idle ------------------------------------------------------------------------------
 
@@ -464,7 +359,8 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        for timer in (self._poll_timer, self._cancel_timer, self.idle_timer, self._clock_timer):
+        self.live.stop()
+        for timer in (self._cancel_timer, self.idle_timer, self._clock_timer):
             timer.stop()
         super().closeEvent(event)
 

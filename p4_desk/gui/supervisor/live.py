@@ -1,11 +1,13 @@
-"""Live monitor: queues per service and counters, refreshed off the UI thread every second."""
+"""Live monitor: queues per service and counters, kept current by a ``LiveQuery`` (on every change,
+and every second for the waiting minutes that grow with the clock)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,11 +28,13 @@ from p4_desk.config import data_dir
 from p4_desk.domain.wording import format_number, format_time
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.services import supervision
-from p4_desk.services.stats import LiveMonitor, live_monitor
+from p4_desk.services.screens.supervisor import live_screen
+from p4_desk.services.stats import LiveMonitor
 
-REFRESH_MS = 1000
+AGE_REFRESH_MS = 1000  # waiting and idle minutes (and alerts) grow without a change in the database
 ALERT_BACKGROUND = QColor("#F8D7DA")
 ALERT_TEXT = QColor("#842029")
 
@@ -76,7 +80,6 @@ class LivePanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.monitor: LiveMonitor | None = None
-        self._busy = False
 
         self.alerts = QLabel()
         self.alerts.setWordWrap(True)
@@ -135,11 +138,11 @@ class LivePanel(QWidget):
         layout.addWidget(split, 1)
         layout.addLayout(actions)
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start()
-        self.refresh()
+        db = ctx.db
+        self.live = LiveQuery(
+            self, db, lambda: partial(live_screen, db), self._show, self._failed, every_ms=AGE_REFRESH_MS
+        )
+        self.live.start()
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -152,20 +155,13 @@ class LivePanel(QWidget):
     # --- refreshing -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Fetch the monitor on the thread pool; skip a tick while the last fetch still runs."""
-        if self._busy:
-            return
-        self._busy = True
-        db = self.ctx.db
-        run_task(lambda: live_monitor(db), self._show, self._failed)
+        self.live.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        self._busy = False
         message = exc.message if isinstance(exc, P4Error) else str(exc)
         self.updated.setText(self.tr("Not updated: %1").replace("%1", message))
 
     def _show(self, monitor: LiveMonitor) -> None:
-        self._busy = False
         self.monitor = monitor
         self._fill_services(monitor)
         self._fill_counters(monitor)
@@ -243,9 +239,9 @@ class LivePanel(QWidget):
 
         def finished(result: Any) -> None:
             done(result)
-            self.refresh()
+            self.live.invalidate()
 
-        run_task(fn, finished, failed)
+        run_task(self, fn, finished, failed)
 
     def _ask_ticket(self, title: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, self.tr("Ticket number (e.g. A017):"))

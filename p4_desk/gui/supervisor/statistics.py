@@ -9,6 +9,7 @@ to the installer for two bar charts. The heat map is a coloured table (exact num
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
@@ -38,8 +39,8 @@ from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.supervisor.live import cell, minutes_text, table
-from p4_desk.services import catalog, users
 from p4_desk.services.reports import format_of, percent_cell, report_file
+from p4_desk.services.screens.supervisor import StatisticsChoices, statistics_choices
 from p4_desk.services.stats import Period, Statistics, StatsFilter, compute_statistics
 
 
@@ -173,28 +174,17 @@ class StatisticsPanel(QWidget):
     # --- filters ----------------------------------------------------------------------------
 
     def _load_choices(self) -> None:
-        db = self.ctx.db
-
-        def load() -> tuple[list, list, list, list]:
-            return (
-                catalog.list_agencies(db),
-                catalog.list_services(db),
-                catalog.list_counters(db),
-                [u for u in users.list_users(db) if u.role == "operator" or u.role == "supervisor"],
-            )
-
-        def fill(result: tuple[list, list, list, list]) -> None:
-            agencies, services, counters, officers = result
-            for a in agencies:
+        def fill(choices: StatisticsChoices) -> None:
+            for a in choices.agencies:
                 self.agency.addItem(f"{a.code} – {a.name}", a.code)
-            for sv in services:
+            for sv in choices.services:
                 self.service.addItem(f"{sv.code} – {sv.name}", sv.code)
-            for c in counters:
+            for c in choices.counters:
                 self.counter.addItem(c.name, c.code)
-            for u in officers:
+            for u in choices.officers:
                 self.officer.addItem(u.full_name, u.username)
 
-        run_task(load, fill, self._failed)
+        run_task(self, partial(statistics_choices, self.ctx.db), fill, self._failed)
 
     def period(self) -> Period:
         return Period(_date(self.date_from.date()), _date(self.date_to.date()))
@@ -218,7 +208,7 @@ class StatisticsPanel(QWidget):
         self.show_button.setEnabled(False)
         self.message.setText(self.tr("Computing…"))
         db = self.ctx.db
-        run_task(lambda: compute_statistics(db, period, filters), self._show, self._failed)
+        run_task(self, lambda: compute_statistics(db, period, filters), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.show_button.setEnabled(True)
@@ -334,4 +324,4 @@ class StatisticsPanel(QWidget):
             self.exported.emit(written)
 
         self.message.setText(self.tr("Writing report…"))
-        run_task(write, done, self._failed)
+        run_task(self, write, done, self._failed)

@@ -31,7 +31,7 @@ from p4_desk.domain.ikm import ELEMENTS
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import error_text
-from p4_desk.gui.common.lifetime import run_for
+from p4_desk.gui.common.tasks import run_task
 from p4_desk.services import catalog, surveys
 from p4_desk.services.surveys import SurveyInfo
 
@@ -209,7 +209,7 @@ class PaperSurveyDialog(QDialog):
             buttons.addWidget(button)
         column.addLayout(buttons)
 
-        run_for(self, lambda: catalog.list_services(ctx.db), self._on_services, self._show_error)
+        run_task(self, lambda: catalog.list_services(ctx.db), self._on_services, self._show_error)
         self.ticket.setFocus()
 
     def _with_error(self, name: str, widget: QWidget) -> QWidget:
@@ -279,7 +279,7 @@ class PaperSurveyDialog(QDialog):
         service = None if ticket else (self.service.currentData() or None)
         answers, db, actor = self.answers(), self.ctx.db, self.ctx.actor
         self._set_busy(True)
-        run_for(
+        run_task(
             self,
             lambda: surveys.record_survey(
                 db, answers, ticket=ticket, service=service, channel="paper", actor=actor

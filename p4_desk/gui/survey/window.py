@@ -1,7 +1,8 @@
 """The survey touch screen (role ``survey``): the citizen rates the service just received.
 
 Idle: shows the ticket just finished at this counter (``ctx.counter``) that has no answer yet,
-found by polling the change marker; without such a ticket the survey is anonymous. Then nine
+kept current by a ``LiveQuery`` of ``screens.hall.survey_screen``; without such a ticket the
+survey is anonymous. Then nine
 questions, one per screen, four big faces each; a tap answers and moves on. A review screen
 sends the answers; a thank-you screen returns to idle by itself. A citizen who walks away
 half-way is forgotten after a minute.
@@ -10,6 +11,7 @@ half-way is forgotten after a minute.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -28,15 +30,15 @@ from PySide6.QtWidgets import (
 from p4_desk.domain.ikm import ELEMENTS
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.survey.faces import FaceButton, mm_to_px
 from p4_desk.services import surveys
 from p4_desk.services.queue import TicketInfo
-from p4_desk.store import journal
+from p4_desk.services.screens.hall import SurveyScreen, survey_screen
 
 log = logging.getLogger(__name__)
 
-POLL_MS = 1000
 THANKS_MS = 6000
 ABANDON_MS = 60_000
 
@@ -48,9 +50,7 @@ class SurveyWindow(QWidget):
         self.ticket: TicketInfo | None = None  # the ticket offered on the idle screen
         self._rated: TicketInfo | None = None  # the ticket being rated now
         self.answers: dict[str, int] = {}
-        self._marker = -1
         self._index = 0
-        self._busy = False
         self.setWindowTitle(self.tr("Satisfaction survey"))
         self.setObjectName("surveyWindow")
         self.setStyleSheet(
@@ -70,9 +70,12 @@ class SurveyWindow(QWidget):
         self._build_review()
         self._build_thanks()
 
-        self.poll_timer = QTimer(self)
-        self.poll_timer.setInterval(POLL_MS)
-        self.poll_timer.timeout.connect(self.poll)
+        self.live: LiveQuery[SurveyScreen] | None = None
+        if ctx.counter is not None:  # without a counter there is no ticket to offer
+            db, counter = ctx.db, ctx.counter
+            self.live = LiveQuery(
+                self, db, lambda: partial(survey_screen, db, counter), self._on_pending, self._on_poll_error
+            )
         self.abandon_timer = QTimer(self)
         self.abandon_timer.setSingleShot(True)
         self.abandon_timer.setInterval(ABANDON_MS)
@@ -82,7 +85,8 @@ class SurveyWindow(QWidget):
         self.thanks_timer.setInterval(THANKS_MS)
         self.thanks_timer.timeout.connect(self.show_idle)
         self.show_idle()
-        self.poll_timer.start()
+        if self.live is not None:
+            self.live.start()
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -250,36 +254,18 @@ class SurveyWindow(QWidget):
             self.idle_hint.setText(self.tr("Help us improve: rate our service anonymously."))
 
     def poll(self) -> None:
-        """Cheap check of the change marker; on a change, look for a newly finished ticket."""
-        if self._busy or self.ctx.counter is None:
-            return
-        self._busy = True
-        run_task(lambda: journal.change_marker(self.ctx.db), self._on_marker, self._on_poll_error)
+        """Look for a newly finished ticket now (the live query does it after every change)."""
+        if self.live is not None:
+            self.live.refresh()
 
-    def _on_marker(self, marker: Any) -> None:
-        if marker == self._marker:
-            self._busy = False
-            return
-        self._marker = int(marker)
-        self.refresh()
+    refresh = poll
 
-    def refresh(self) -> None:
-        """Look up the ticket to offer now (also called directly after start-up)."""
-        counter = self.ctx.counter
-        if counter is None:
-            self._busy = False
-            return
-        self._busy = True
-        run_task(lambda: surveys.pending_ticket(self.ctx.db, counter), self._on_pending, self._on_poll_error)
-
-    def _on_pending(self, ticket: TicketInfo | None) -> None:
-        self._busy = False
-        self.ticket = ticket
+    def _on_pending(self, screen: SurveyScreen) -> None:
+        self.ticket = screen.ticket
         if self.pages.currentWidget() is self.idle_page:
             self._show_offer()
 
     def _on_poll_error(self, exc: BaseException) -> None:
-        self._busy = False
         if isinstance(exc, P4Error):
             self.idle_error.setText(exc.message)
         else:
@@ -335,6 +321,7 @@ class SurveyWindow(QWidget):
         self.abandon_timer.stop()
         answers, ticket, counter = dict(self.answers), self._rated, self.ctx.counter
         run_task(
+            self,
             lambda: surveys.record_survey(
                 self.ctx.db,
                 answers,
@@ -366,5 +353,6 @@ class SurveyWindow(QWidget):
             self.review_error.setText(self.tr("The rating could not be saved. Please tell the officer."))
 
     def closeEvent(self, event: Any) -> None:
-        self.poll_timer.stop()
+        if self.live is not None:
+            self.live.stop()
         super().closeEvent(event)

@@ -1,0 +1,59 @@
+"""The permit catalogue and the holiday list as JSON files (admin window and command line).
+
+A file that cannot be read, is not JSON or has the wrong shape is refused with an Indonesian
+message naming it (field ``file``), before anything is stored; the import itself is one
+transaction (``permits.import_catalog`` / ``permits.import_holidays``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from p4_desk.domain.working_days import Holiday, holidays_from_json
+from p4_desk.errors import ValidationError
+from p4_desk.services import permits
+from p4_desk.services.permits import CatalogImportSummary
+from p4_desk.store.db import Database
+from p4_desk.store.journal import SYSTEM, Actor
+
+
+def read_json_file(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValidationError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.", field="file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"Berkas {path} bukan JSON yang sah: {exc}.", field="file") from None
+
+
+def write_json_file(path: Path, data: Any) -> None:
+    try:
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise ValidationError(f"Berkas {path} tidak dapat ditulis: {exc.strerror}.", field="file") from None
+
+
+def holidays_in_file(path: Path) -> list[Holiday]:
+    """A holidays file is either the catalogue form (``{"holidays": [...]}``) or a bare list."""
+    raw = read_json_file(path)
+    rows = raw.get("holidays") if isinstance(raw, dict) else raw
+    if not isinstance(rows, list):
+        raise ValidationError("Berkas hari libur harus berisi daftar 'holidays'.", field="file")
+    return holidays_from_json(rows)
+
+
+def import_catalog_file(db: Database, path: Path, actor: Actor = SYSTEM) -> CatalogImportSummary:
+    return permits.import_catalog(db, read_json_file(path), actor)
+
+
+def export_catalog_file(db: Database, path: Path) -> int:
+    """Write the catalogue to ``path``; returns how many permit types it holds."""
+    data = permits.export_catalog(db)
+    write_json_file(path, data)
+    return len(data["permit_types"])
+
+
+def import_holidays_file(db: Database, path: Path, actor: Actor = SYSTEM) -> int:
+    return permits.import_holidays(db, holidays_in_file(path), actor)
