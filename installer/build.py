@@ -35,8 +35,10 @@ def compile_translations() -> None:
     if lrelease is None:
         print("pyside6-lrelease not found: using the committed .qm files")
         return
+    compiled = ROOT / "p4_desk" / "assets" / "translations"
     for ts in sorted((ROOT / "resources" / "translations").glob("*.ts")):
-        subprocess.run([lrelease, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        qm = compiled / ts.with_suffix(".qm").name
+        subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
 def build_bundle(clean: bool) -> Path:

@@ -242,7 +242,7 @@ def test_two_counters_see_each_other_and_never_share_a_ticket(
 @pytest.fixture
 def indonesian(qapp: QApplication) -> Iterator[None]:
     translators = install_translations(qapp, "id")
-    assert translators, "resources/translations/*_id.qm missing"
+    assert translators, "p4_desk/assets/translations/*_id.qm missing"
     yield
     for translator in translators:
         qapp.removeTranslator(translator)

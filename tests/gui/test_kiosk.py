@@ -34,7 +34,7 @@ OUTPUT = ROOT / "test-output"
 @pytest.fixture
 def indonesian(qapp: QApplication) -> Iterator[None]:
     translator = QTranslator()
-    assert translator.load(str(ROOT / "resources" / "translations" / "kiosk_id.qm"))
+    assert translator.load(str(ROOT / "p4_desk" / "assets" / "translations" / "kiosk_id.qm"))
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)
