@@ -64,7 +64,7 @@ def ensure_environment() -> None:
     first = not STAMP.exists()
     print(
         "Memasang dependensi dari requirements/dev.txt"
-        + (" (sekali saja) ..." if first else " (kunci dependensi berubah) ..."),
+        + (" (sekali saja) ..." if first else " (kunci dependensi atau pyproject.toml berubah) ..."),
         flush=True,
     )
     pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]

@@ -7,18 +7,21 @@ every *required* check passes. What is required depends on the workstation:
 |------------------|-------------------------------------------------------------------|
 | database         | always (reachable, site set up, schema at the newest revision)    |
 | data_dir         | always (backups, PDFs and the embedded database are written there) |
+| resources        | always (translations, theme, icons, default voice clips shipped)   |
 | log_dir          | never                                                             |
 | ticket_printer   | role ``kiosk``                                                    |
 | keyring          | ``sync.url`` is set (the site token lives in the OS keyring)       |
 | voice_clips      | role ``display`` with voice on and no TTS                         |
 | audio_output     | never (needs Qt: a probe given by the caller)                     |
+| multimedia       | role ``display`` with voice on and no TTS (needs Qt: a probe)     |
 | daily_backup     | never (a warning when the newest automatic backup is > 2 days old) |
 | central_api      | never (offline-first: the site keeps working without it)          |
 | central_token    | the central API answered (a refused token needs re-enrolment)     |
 | clock_drift      | the central API answered (more than 2 minutes off fails)           |
 
-This module stays Qt-free: OS printer lookup and audio devices come through ``Probes``; the
-defaults ask ``lpstat`` (CUPS) or the Windows spooler for printers and skip audio.
+This module stays Qt-free: OS printer lookup, audio devices and the QtMultimedia backend come
+through ``Probes``; the defaults ask ``lpstat`` (CUPS) or the Windows spooler for printers and
+skip audio.
 
 The site token is read through ``p4_desk.sync.credentials.KeyringStore`` when the sync module
 is present; otherwise with ``keyring.get_password(keyring_service, "<SITE>@<sync url>")``, the
@@ -107,12 +110,23 @@ def lpstat_or_windows_printer(name: str) -> bool | None:
 
 
 @dataclass(frozen=True)
+class MultimediaStatus:
+    """What the QtMultimedia probe found: the backend Qt loaded and whether a clip got ready."""
+
+    backend: str | None  # e.g. "ffmpeg"; None: no backend plugin could be loaded
+    clip_ready: bool  # the display's QSoundEffect loaded a clip for the default output
+    detail: str = ""  # Indonesian: why the clip did not get ready
+
+
+@dataclass(frozen=True)
 class Probes:
     """What the Qt-free self-test cannot look at itself; the GUI/CLI may plug in Qt lookups."""
 
     os_printer: Callable[[str], bool | None] = lpstat_or_windows_printer
     #: names of the audio output devices; None: not checked
     audio_outputs: Callable[[], list[str]] | None = None
+    #: start QtMultimedia as the display does and play-ready the given clip; None: not checked
+    multimedia: Callable[[Path], MultimediaStatus] | None = None
 
 
 def run_selftest(
@@ -130,10 +144,12 @@ def run_selftest(
         database,
         _check_writable("data_dir", "Folder data dapat ditulisi", data_dir(), required=True),
         _check_writable("log_dir", "Folder log dapat ditulisi", log_dir(), required=False),
+        _check_resources(str(settings.get("workstation.language") or "id")),
         _check_ticket_printer(settings, probes, required=role == "kiosk"),
         _check_keyring(required=bool(sync_url)),
         _check_voice(settings, required=role == "display"),
         _check_audio(probes),
+        _check_multimedia(settings, probes, required=role == "display"),
         _check_daily_backup(settings),
     ]
     checks.extend(_check_central(settings, sync_url, site_code, keyring_service))
@@ -185,6 +201,25 @@ def _check_writable(name: str, title: str, folder: Path, *, required: bool) -> C
     except OSError as exc:
         return CheckResult(name, title, required, False, f"{folder}: {exc.strerror or exc}")
     return CheckResult(name, title, required, True, str(folder))
+
+
+def _check_resources(language: str) -> CheckResult:
+    """The files shipped with the program: a missing one means a broken installation."""
+    from p4_desk.resources import missing_assets, resources_dir
+
+    title = "Berkas program (terjemahan, tema, ikon, rekaman suara bawaan)"
+    folder = resources_dir()
+    missing = missing_assets(language)
+    if missing:
+        shown = ", ".join(missing[:6]) + (" ..." if len(missing) > 6 else "")
+        return CheckResult(
+            "resources",
+            title,
+            True,
+            False,
+            f"{len(missing)} berkas tidak ada atau rusak di {folder}: {shown}. Pasang ulang P4 Desk.",
+        )
+    return CheckResult("resources", title, True, True, f"lengkap di {folder} (bahasa {language})")
 
 
 # --- printer --------------------------------------------------------------------------------
@@ -288,6 +323,40 @@ def _check_audio(probes: Probes) -> CheckResult:
     if not devices:
         return CheckResult("audio_output", title, False, False, "tidak ada perangkat keluaran suara")
     return CheckResult("audio_output", title, False, True, ", ".join(devices[:3]))
+
+
+def _check_multimedia(settings: Settings, probes: Probes, *, required: bool) -> CheckResult:
+    title = "Pemutar suara panggilan (QtMultimedia)"
+    voice_on = bool(settings.get("voice.enabled")) and not settings.get("voice.tts")
+    if probes.multimedia is None:
+        return CheckResult("multimedia", title, False, True, "tidak diperiksa", skipped=True)
+    required = required and voice_on
+    from p4_desk.voice import ClipLibrary
+    from p4_desk.voice.announcement import CHIME
+
+    site_dir = str(settings.get("voice.clips_dir") or "")
+    clip = ClipLibrary.for_site(Path(site_dir) if site_dir else None).path_for(CHIME)
+    if clip is None:
+        return CheckResult("multimedia", title, required, False, f"rekaman {CHIME}.wav tidak ada")
+    try:
+        status = probes.multimedia(clip)
+    except Exception as exc:  # noqa: BLE001 - a broken multimedia stack is a finding, not a crash
+        return CheckResult("multimedia", title, required, False, f"tidak dapat dimulai: {exc}")
+    if status.backend is None:
+        return CheckResult(
+            "multimedia",
+            title,
+            required,
+            False,
+            "tidak ada backend QtMultimedia yang dapat dimuat (pustaka plugin rusak atau tidak ada)",
+        )
+    if not status.clip_ready:
+        return CheckResult(
+            "multimedia", title, required, False, f"backend {status.backend}; {status.detail}"
+        )
+    return CheckResult(
+        "multimedia", title, required, True, f"backend {status.backend}; {clip.name} siap diputar"
+    )
 
 
 def _check_daily_backup(settings: Settings) -> CheckResult:
