@@ -270,26 +270,19 @@ def _check_ticket_printer(settings: Settings, probes: Probes, *, required: bool)
 
 
 def _check_keyring(*, required: bool) -> CheckResult:
-    title = "Penyimpanan rahasia (keyring) sistem"
-    try:
-        import keyring
-        from keyring.backends import chainer, fail, null
+    """Where the site token would be kept: the OS keyring, or the encrypted credential file."""
+    from p4_desk.sync.credentials import CredentialStoreUnavailable, KeyringStore
 
-        backend = keyring.get_keyring()
-        priority = float(getattr(backend, "priority", 0))
+    title = "Penyimpanan rahasia (keyring) sistem"
+    store = KeyringStore()
+    try:
+        store.require_usable()
+        where = store.description
+    except CredentialStoreUnavailable as exc:
+        return CheckResult("keyring", title, required, False, exc.message)
     except Exception as exc:  # noqa: BLE001 - any backend failure means "not usable"
         return CheckResult("keyring", title, required, False, f"tidak dapat dibuka: {exc}")
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    empty_chain = isinstance(backend, chainer.ChainerBackend) and not backend.backends
-    if isinstance(backend, fail.Keyring | null.Keyring) or empty_chain or priority <= 0:
-        return CheckResult(
-            "keyring",
-            title,
-            required,
-            False,
-            f"tidak ada keyring yang dapat dipakai ({name}); token situs tidak dapat disimpan",
-        )
-    return CheckResult("keyring", title, required, True, f"{name} (prioritas {priority:g})")
+    return CheckResult("keyring", title, required, True, where)
 
 
 def _check_voice(settings: Settings, *, required: bool) -> CheckResult:
@@ -351,9 +344,7 @@ def _check_multimedia(settings: Settings, probes: Probes, *, required: bool) -> 
             "tidak ada backend QtMultimedia yang dapat dimuat (pustaka plugin rusak atau tidak ada)",
         )
     if not status.clip_ready:
-        return CheckResult(
-            "multimedia", title, required, False, f"backend {status.backend}; {status.detail}"
-        )
+        return CheckResult("multimedia", title, required, False, f"backend {status.backend}; {status.detail}")
     return CheckResult(
         "multimedia", title, required, True, f"backend {status.backend}; {clip.name} siap diputar"
     )
