@@ -111,11 +111,13 @@ def lpstat_or_windows_printer(name: str) -> bool | None:
 
 @dataclass(frozen=True)
 class MultimediaStatus:
-    """What the QtMultimedia probe found: the backend Qt loaded and whether a clip got ready."""
+    """What the QtMultimedia probe found when it played a clip as the display board does."""
 
-    backend: str | None  # e.g. "ffmpeg"; None: no backend plugin could be loaded
-    clip_ready: bool  # the display's QSoundEffect loaded a clip for the default output
-    detail: str = ""  # Indonesian: why the clip did not get ready
+    audio: str | None  # the audio backend QSoundEffect went through ("pulseaudio", "pipewire", ...)
+    played: bool  # a QSoundEffect on the default output loaded the clip and started playing it
+    device: str = ""  # the output device
+    media_plugin: str | None = None  # QtMultimedia's media backend plugin (QMediaPlayer), if any
+    detail: str = ""  # Indonesian: why the clip was not played
 
 
 @dataclass(frozen=True)
@@ -335,18 +337,16 @@ def _check_multimedia(settings: Settings, probes: Probes, *, required: bool) -> 
         status = probes.multimedia(clip)
     except Exception as exc:  # noqa: BLE001 - a broken multimedia stack is a finding, not a crash
         return CheckResult("multimedia", title, required, False, f"tidak dapat dimulai: {exc}")
-    if status.backend is None:
-        return CheckResult(
-            "multimedia",
-            title,
-            required,
-            False,
-            "tidak ada backend QtMultimedia yang dapat dimuat (pustaka plugin rusak atau tidak ada)",
-        )
-    if not status.clip_ready:
-        return CheckResult("multimedia", title, required, False, f"backend {status.backend}; {status.detail}")
+    plugin = f"; plugin media {status.media_plugin}" if status.media_plugin else ""
+    if not status.played:
+        audio = f"audio {status.audio}: " if status.audio else ""
+        return CheckResult("multimedia", title, required, False, f"{audio}{status.detail}{plugin}")
     return CheckResult(
-        "multimedia", title, required, True, f"backend {status.backend}; {clip.name} siap diputar"
+        "multimedia",
+        title,
+        required,
+        True,
+        f"audio {status.audio or 'tidak dikenal'} ({status.device}); {clip.name} diputar{plugin}",
     )
 
 
