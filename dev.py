@@ -132,17 +132,20 @@ def compile_locks(out_dir: Path, *, upgrade: bool) -> None:
     full = out_dir / "dev.txt"
     extras = [arg for extra in LOCK_SETS["dev"] for arg in ("--extra", extra)]
     subprocess.run([*uv, *common, *extras, "-o", str(full)], cwd=ROOT, check=True)
-    # the smaller sets take exactly the versions of the full one
-    with tempfile.TemporaryDirectory() as tmp:
-        constraints = Path(tmp) / "constraints.txt"
-        constraints.write_text("\n".join(pins(full.read_text(encoding="utf-8"))) + "\n", encoding="utf-8")
-        for name, chosen in LOCK_SETS.items():
-            if name == "dev":
-                continue
-            extras = [arg for extra in chosen for arg in ("--extra", extra)]
-            target = out_dir / f"{name}.txt"
-            command = [*uv, *common, *extras, "-c", str(constraints), "-o", str(target)]
-            subprocess.run(command, cwd=ROOT, check=True)
+    # the smaller sets take exactly the versions of the full one (a fixed relative path: uv
+    # names it in the files it writes)
+    constraints = Path("build") / "lock-constraints.txt"
+    (ROOT / "build").mkdir(exist_ok=True)
+    (ROOT / constraints).write_text(
+        "\n".join(pins(full.read_text(encoding="utf-8"))) + "\n", encoding="utf-8"
+    )
+    for name, chosen in LOCK_SETS.items():
+        if name == "dev":
+            continue
+        extras = [arg for extra in chosen for arg in ("--extra", extra)]
+        target = out_dir / f"{name}.txt"
+        command = [*uv, *common, *extras, "-c", str(constraints), "-o", str(target)]
+        subprocess.run(command, cwd=ROOT, check=True)
 
 
 def lock(args: list[str]) -> int:
