@@ -8,7 +8,8 @@ database, and from process start to the first window shown (the login window whe
 shows one, else the role window). "Window shown" is observed without changing the app: on
 Qt's offscreen platform every top-level window's first show prints
 "This plugin does not support propagateSizeHints()" on stderr; the clock stops at that line.
-Targets (issue 8): size <= 200 MB, start to login window <= 2 s.
+Targets (issues 8 and 13): size <= 200 MB, start to login window <= 2 s. The largest files are
+listed under the size (where to look when it grows).
 """
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ SHOWN = "propagateSizeHints"
 def bundle_size_mb() -> float:
     files = (p for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink())
     return sum(p.stat().st_size for p in files) / 1_048_576
+
+
+def largest_parts(count: int = 8) -> list[tuple[str, float]]:
+    """The biggest files of the bundle (MB), to see where the size goes."""
+    files = [p for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink()]
+    files.sort(key=lambda p: p.stat().st_size, reverse=True)
+    return [(str(p.relative_to(BUNDLE)), p.stat().st_size / 1_048_576) for p in files[:count]]
 
 
 def children_cpu() -> float:
@@ -103,6 +111,8 @@ def main() -> int:
         f"to window {cpu['window']:.2f}"
     )
     print(f"bundle size:                 {bundle_size_mb():7.1f} MB  (target <= 200)")
+    for name, size in largest_parts():
+        print(f"    {size:6.1f} MB  {name}")
     print(f"p4-desk --version:           {statistics.median(version):7.2f} s   (median of {args.runs})")
     print(f"p4-desk selftest --json:     {statistics.median(selftest):7.2f} s")
     if shown:

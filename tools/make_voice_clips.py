@@ -1,11 +1,11 @@
-"""Generate the default Indonesian voice set into resources/voice/id/*.wav.
+"""Generate the default Indonesian voice set into p4_desk/assets/voice/id/*.wav.
 
 Words are spoken by espeak-ng (Indonesian voice ``id``), which writes 16-bit mono PCM at
 22050 Hz, the format P4 Desk plays; leading and trailing silence is trimmed. The chime is
 a two-tone "ding-dong" synthesised here. Run from the repository root:
 
     apt-get install -y espeak-ng
-    python tools/make_voice_clips.py            # into resources/voice/id
+    python tools/make_voice_clips.py            # into p4_desk/assets/voice/id
     python tools/make_voice_clips.py --out DIR  # elsewhere
 """
 

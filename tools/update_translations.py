@@ -2,9 +2,9 @@
 
 Each GUI area has its own catalogue (``CATALOGUES``: which modules and Designer forms feed it).
 ``pyside6-lupdate`` collects the ``self.tr()`` / ``QCoreApplication.translate()`` strings and
-the ``ui/<area>_*.ui`` forms into ``<area>_id.ts`` (obsolete strings dropped), then
-``pyside6-lrelease`` compiles each ``.ts`` into the ``.qm`` the application loads. Run from
-anywhere:
+the ``ui/<area>_*.ui`` forms into ``resources/translations/<area>_id.ts`` (obsolete strings
+dropped), then ``pyside6-lrelease`` compiles each ``.ts`` into the ``.qm`` the application loads,
+``p4_desk/assets/translations/<area>_id.qm`` (shipped in the package). Run from anywhere:
 
     python3 tools/update_translations.py           # update every .ts and .qm, list what is untranslated
     pyside6-linguist resources/translations/admin_id.ts   # translate, mark finished, then run again
@@ -30,8 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-#: where the catalogues live: the one line to change when the resources move
-TRANSLATIONS_DIR = ROOT / "resources" / "translations"
+#: where the catalogues' sources (.ts) live; translators edit these
+SOURCES_DIR = ROOT / "resources" / "translations"
+#: where the compiled catalogues (.qm) go: where the application loads them from
+#: (``p4_desk.resources.resource("translations")``, package data of ``p4_desk.assets``)
+TRANSLATIONS_DIR = ROOT / "p4_desk" / "assets" / "translations"
 LANGUAGE = "id_ID"
 
 #: catalogue -> the files (globs relative to the repository root) whose strings it holds
@@ -56,24 +59,24 @@ class Catalogue:
     name: str
     sources: tuple[Path, ...]
     ts: Path
-
-    @property
-    def qm(self) -> Path:
-        return self.ts.with_suffix(".qm")
+    qm: Path
 
 
 def catalogues(
     root: Path = ROOT,
-    directory: Path = TRANSLATIONS_DIR,
+    directory: Path = SOURCES_DIR,
     spec: dict[str, tuple[str, ...]] = CATALOGUES,
+    compiled: Path = TRANSLATIONS_DIR,
 ) -> list[Catalogue]:
+    """The catalogues of ``spec``: ``.ts`` in ``directory``, ``.qm`` in ``compiled``."""
     found = []
     for name, patterns in spec.items():
         files = sorted(
             {p for pattern in patterns for p in root.glob(pattern) if p.name != "__init__.py"}
             - set((root / GENERATED).glob("*"))
         )
-        found.append(Catalogue(name, tuple(files), directory / f"{name}_{LANGUAGE.split('_')[0]}.ts"))
+        stem = f"{name}_{LANGUAGE.split('_')[0]}"
+        found.append(Catalogue(name, tuple(files), directory / f"{stem}.ts", compiled / f"{stem}.qm"))
     return found
 
 
@@ -186,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
     if args.check:
         return 1 if found else 0
-    print(f"{len(chosen)} catalogue(s) updated in {TRANSLATIONS_DIR}")
+    print(f"{len(chosen)} catalogue(s) updated in {SOURCES_DIR}, compiled into {TRANSLATIONS_DIR}")
     return 0
 
 

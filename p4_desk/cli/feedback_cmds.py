@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date, tzinfo
 from pathlib import Path
 from typing import Any
 
 from p4_desk.cli.context import CliContext, command
+from p4_desk.cli.json_input import COMPLAINT, SURVEY, read_json_file
 from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
 from p4_desk.domain.complaint_lifecycle import ComplaintState
 from p4_desk.domain.ikm import ELEMENTS
@@ -65,21 +65,6 @@ def register(sub: Any) -> None:
     p.add_argument("--out", help="berkas PDF (untuk 'ikm report')")
 
 
-def _read_json(path: str) -> Any:
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ValidationError(f"Berkas {path} tidak ditemukan.", field="json_file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"Berkas {path} bukan JSON yang valid: {exc}", field="json_file") from None
-
-
-def _object(data: Any, path: str) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise ValidationError(f"Isi berkas {path} harus berupa objek JSON.", field="json_file")
-    return data
-
-
 def _date(text: str, option: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -110,7 +95,7 @@ def _details(c: ComplaintInfo, zone: tzinfo) -> str:
 
 
 def _add(args: argparse.Namespace, ctx: CliContext) -> int:
-    data = _object(_read_json(args.json_file), args.json_file)
+    data = read_json_file(args.json_file, COMPLAINT)
     info = complaints.file_complaint_from_json(ctx.db, data, ctx.actor(args.user))
     ctx.emit(info, lambda: _details(info, ctx.db.timezone))
     return 0
@@ -153,7 +138,7 @@ def _auto_close(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _survey_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    data = _object(_read_json(args.json_file), args.json_file)
+    data = read_json_file(args.json_file, SURVEY)
     info = surveys.record_survey_from_json(ctx.db, data, channel="paper", actor=ctx.actor(args.user))
     ctx.emit(info, f"Jawaban survei dicatat{f' untuk tiket {info.ticket}' if info.ticket else ' (anonim)'}.")
     return 0

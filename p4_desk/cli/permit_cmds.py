@@ -193,10 +193,12 @@ def _nik_check(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _intake(args: argparse.Namespace, ctx: CliContext) -> int:
-    request = IntakeRequest.from_json(catalog_files.read_json_file(args.json_file))
+    from p4_desk.cli.json_input import INTAKE, SchemaViolation, read_json_file
+
     try:
+        request = IntakeRequest.from_json(read_json_file(args.json_file, INTAKE))
         info = applications.intake(ctx.db, request, ctx.actor(args.user))
-    except IntakeInvalid as exc:
+    except (SchemaViolation, IntakeInvalid) as exc:
         if ctx.json:
             ctx.emit({"errors": exc.errors}, "")
         print(f"Galat: {exc.message}", file=sys.stderr)

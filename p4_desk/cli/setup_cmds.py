@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from typing import Any
 
 from p4_desk.cli.context import CliContext, command
+from p4_desk.errors import ValidationError
+
+PASSWORD_ENV = "P4_DESK_PASSWORD"
 
 
 def register(sub: Any) -> None:
@@ -15,6 +21,12 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--timezone", default="Asia/Jakarta", help="Asia/Jakarta (WIB), Asia/Makassar, Asia/Jayapura"
     )
+    p.add_argument(
+        "--admin-user",
+        default="admin",
+        help=f"first admin account (default admin); password from {PASSWORD_ENV} or asked",
+    )
+    p.add_argument("--admin-name", default="Admin Situs", help="full name of the first admin")
 
     db = sub.add_parser("db", help="skema basis data")
     dbsub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -27,11 +39,38 @@ def register(sub: Any) -> None:
 
 
 def _init(args: argparse.Namespace, ctx: CliContext) -> int:
+    from p4_desk.services import users
     from p4_desk.services.site import init_site
 
-    site = init_site(ctx.open_db(require_site=False), args.site_code, args.site_name, args.timezone)
-    ctx.emit(site, f"Situs {site.code} — {site.name} siap ({site.timezone}).")
+    # everything about the admin is checked before the database is touched
+    password = _admin_password(args.admin_user)
+    users.check_first_admin(args.admin_user, password)
+    db = ctx.open_db(require_site=False)
+    site = init_site(db, args.site_code, args.site_name, args.timezone)
+    admin = users.create_first_admin(db, args.admin_user, args.admin_name, password)
+    ctx.emit(
+        {"site": site, "admin": admin.username},
+        f"Situs {site.code} — {site.name} siap ({site.timezone}). "
+        f"Admin pertama: {admin.username} (masuk dengan kata sandi yang baru dibuat).",
+    )
     return 0
+
+
+def _admin_password(username: str) -> str:
+    """From ``P4_DESK_PASSWORD``, else asked twice on the terminal; never on the command line."""
+    given = os.environ.get(PASSWORD_ENV)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise ValidationError(
+            f"Kata sandi admin pertama ({username}) wajib: setel {PASSWORD_ENV} atau jalankan "
+            "p4-desk init di terminal agar kata sandi ditanyakan.",
+            field="password",
+        )
+    first = getpass.getpass(f"Kata sandi baru untuk admin {username}: ")
+    if getpass.getpass("Ulangi kata sandi: ") != first:
+        raise ValidationError("Kedua kata sandi tidak sama; situs belum dibuat.", field="password")
+    return first
 
 
 def _upgrade(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -7,18 +7,21 @@ every *required* check passes. What is required depends on the workstation:
 |------------------|-------------------------------------------------------------------|
 | database         | always (reachable, site set up, schema at the newest revision)    |
 | data_dir         | always (backups, PDFs and the embedded database are written there) |
+| resources        | always (translations, theme, icons, default voice clips shipped)   |
 | log_dir          | never                                                             |
 | ticket_printer   | role ``kiosk``                                                    |
 | keyring          | ``sync.url`` is set (the site token lives in the OS keyring)       |
 | voice_clips      | role ``display`` with voice on and no TTS                         |
 | audio_output     | never (needs Qt: a probe given by the caller)                     |
+| multimedia       | role ``display`` with voice on and no TTS (needs Qt: a probe)     |
 | daily_backup     | never (a warning when the newest automatic backup is > 2 days old) |
 | central_api      | never (offline-first: the site keeps working without it)          |
 | central_token    | the central API answered (a refused token needs re-enrolment)     |
 | clock_drift      | the central API answered (more than 2 minutes off fails)           |
 
-This module stays Qt-free: OS printer lookup and audio devices come through ``Probes``; the
-defaults ask ``lpstat`` (CUPS) or the Windows spooler for printers and skip audio.
+This module stays Qt-free: OS printer lookup, audio devices and the QtMultimedia backend come
+through ``Probes``; the defaults ask ``lpstat`` (CUPS) or the Windows spooler for printers and
+skip audio.
 
 The site token is read through ``p4_desk.sync.credentials.KeyringStore`` when the sync module
 is present; otherwise with ``keyring.get_password(keyring_service, "<SITE>@<sync url>")``, the
@@ -107,12 +110,25 @@ def lpstat_or_windows_printer(name: str) -> bool | None:
 
 
 @dataclass(frozen=True)
+class MultimediaStatus:
+    """What the QtMultimedia probe found when it played a clip as the display board does."""
+
+    audio: str | None  # the audio backend QSoundEffect went through ("pulseaudio", "pipewire", ...)
+    played: bool  # a QSoundEffect on the default output loaded the clip and started playing it
+    device: str = ""  # the output device
+    media_plugin: str | None = None  # QtMultimedia's media backend plugin (QMediaPlayer), if any
+    detail: str = ""  # Indonesian: why the clip was not played
+
+
+@dataclass(frozen=True)
 class Probes:
     """What the Qt-free self-test cannot look at itself; the GUI/CLI may plug in Qt lookups."""
 
     os_printer: Callable[[str], bool | None] = lpstat_or_windows_printer
     #: names of the audio output devices; None: not checked
     audio_outputs: Callable[[], list[str]] | None = None
+    #: start QtMultimedia as the display does and play-ready the given clip; None: not checked
+    multimedia: Callable[[Path], MultimediaStatus] | None = None
 
 
 def run_selftest(
@@ -130,10 +146,12 @@ def run_selftest(
         database,
         _check_writable("data_dir", "Folder data dapat ditulisi", data_dir(), required=True),
         _check_writable("log_dir", "Folder log dapat ditulisi", log_dir(), required=False),
+        _check_resources(str(settings.get("workstation.language") or "id")),
         _check_ticket_printer(settings, probes, required=role == "kiosk"),
         _check_keyring(required=bool(sync_url)),
         _check_voice(settings, required=role == "display"),
         _check_audio(probes),
+        _check_multimedia(settings, probes, required=role == "display"),
         _check_daily_backup(settings),
     ]
     checks.extend(_check_central(settings, sync_url, site_code, keyring_service))
@@ -187,6 +205,26 @@ def _check_writable(name: str, title: str, folder: Path, *, required: bool) -> C
     return CheckResult(name, title, required, True, str(folder))
 
 
+def _check_resources(language: str) -> CheckResult:
+    """The files shipped with the program: a missing one means a broken installation."""
+    from p4_desk.resources import missing_assets, resources_dir
+    from p4_desk.voice.announcement import CLIP_VOCABULARY
+
+    title = "Berkas program (terjemahan, tema, ikon, rekaman suara bawaan)"
+    folder = resources_dir()
+    missing = missing_assets(CLIP_VOCABULARY, language)
+    if missing:
+        shown = ", ".join(missing[:6]) + (" ..." if len(missing) > 6 else "")
+        return CheckResult(
+            "resources",
+            title,
+            True,
+            False,
+            f"{len(missing)} berkas tidak ada atau rusak di {folder}: {shown}. Pasang ulang P4 Desk.",
+        )
+    return CheckResult("resources", title, True, True, f"lengkap di {folder} (bahasa {language})")
+
+
 # --- printer --------------------------------------------------------------------------------
 
 
@@ -235,26 +273,19 @@ def _check_ticket_printer(settings: Settings, probes: Probes, *, required: bool)
 
 
 def _check_keyring(*, required: bool) -> CheckResult:
-    title = "Penyimpanan rahasia (keyring) sistem"
-    try:
-        import keyring
-        from keyring.backends import chainer, fail, null
+    """Where the site token would be kept: the OS keyring, or the encrypted credential file."""
+    from p4_desk.sync.credentials import CredentialStoreUnavailable, KeyringStore
 
-        backend = keyring.get_keyring()
-        priority = float(getattr(backend, "priority", 0))
+    title = "Penyimpanan rahasia (keyring) sistem"
+    store = KeyringStore()
+    try:
+        store.require_usable()
+        where = store.description
+    except CredentialStoreUnavailable as exc:
+        return CheckResult("keyring", title, required, False, exc.message)
     except Exception as exc:  # noqa: BLE001 - any backend failure means "not usable"
         return CheckResult("keyring", title, required, False, f"tidak dapat dibuka: {exc}")
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    empty_chain = isinstance(backend, chainer.ChainerBackend) and not backend.backends
-    if isinstance(backend, fail.Keyring | null.Keyring) or empty_chain or priority <= 0:
-        return CheckResult(
-            "keyring",
-            title,
-            required,
-            False,
-            f"tidak ada keyring yang dapat dipakai ({name}); token situs tidak dapat disimpan",
-        )
-    return CheckResult("keyring", title, required, True, f"{name} (prioritas {priority:g})")
+    return CheckResult("keyring", title, required, True, where)
 
 
 def _check_voice(settings: Settings, *, required: bool) -> CheckResult:
@@ -288,6 +319,36 @@ def _check_audio(probes: Probes) -> CheckResult:
     if not devices:
         return CheckResult("audio_output", title, False, False, "tidak ada perangkat keluaran suara")
     return CheckResult("audio_output", title, False, True, ", ".join(devices[:3]))
+
+
+def _check_multimedia(settings: Settings, probes: Probes, *, required: bool) -> CheckResult:
+    title = "Pemutar suara panggilan (QtMultimedia)"
+    voice_on = bool(settings.get("voice.enabled")) and not settings.get("voice.tts")
+    if probes.multimedia is None:
+        return CheckResult("multimedia", title, False, True, "tidak diperiksa", skipped=True)
+    required = required and voice_on
+    from p4_desk.voice import ClipLibrary
+    from p4_desk.voice.announcement import CHIME
+
+    site_dir = str(settings.get("voice.clips_dir") or "")
+    clip = ClipLibrary.for_site(Path(site_dir) if site_dir else None).path_for(CHIME)
+    if clip is None:
+        return CheckResult("multimedia", title, required, False, f"rekaman {CHIME}.wav tidak ada")
+    try:
+        status = probes.multimedia(clip)
+    except Exception as exc:  # noqa: BLE001 - a broken multimedia stack is a finding, not a crash
+        return CheckResult("multimedia", title, required, False, f"tidak dapat dimulai: {exc}")
+    plugin = f"; plugin media {status.media_plugin}" if status.media_plugin else ""
+    if not status.played:
+        audio = f"audio {status.audio}: " if status.audio else ""
+        return CheckResult("multimedia", title, required, False, f"{audio}{status.detail}{plugin}")
+    return CheckResult(
+        "multimedia",
+        title,
+        required,
+        True,
+        f"audio {status.audio or 'tidak dikenal'} ({status.device}); {clip.name} diputar{plugin}",
+    )
 
 
 def _check_daily_backup(settings: Settings) -> CheckResult:

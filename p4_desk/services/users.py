@@ -45,6 +45,52 @@ def _check_password(password: str) -> None:
         raise ValidationError(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.", field="password")
 
 
+# The first admin of a site holds every key: a stricter rule than for other accounts.
+FIRST_ADMIN_MIN_LENGTH = 10
+_COMMON_PASSWORDS = frozenset(
+    {"1234567890", "0123456789", "password123", "passw0rd123", "qwertyuiop", "admin12345",
+     "administrator", "rahasia123", "katasandi123", "indonesia123", "bismillah123", "p4desk123"}
+)  # fmt: skip
+
+
+def first_admin_password_problem(password: str, username: str) -> str | None:
+    """Why ``password`` is too weak for the site's first admin (Indonesian), or None."""
+    if not password.strip():
+        return "Kata sandi admin tidak boleh kosong."
+    if len(password) < FIRST_ADMIN_MIN_LENGTH:
+        return f"Kata sandi admin minimal {FIRST_ADMIN_MIN_LENGTH} karakter."
+    lowered = password.lower()
+    if username and username.lower() in lowered:
+        return "Kata sandi admin tidak boleh memuat nama pengguna."
+    if lowered in _COMMON_PASSWORDS or len(set(password)) < 4:
+        return "Kata sandi admin terlalu mudah ditebak; pilih yang lain."
+    kinds = sum(
+        any(test(c) for c in password)
+        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
+    )
+    if kinds < 2:
+        return "Kata sandi admin harus memadukan huruf dengan angka atau tanda baca."
+    return None
+
+
+def check_first_admin(username: str, password: str) -> None:
+    """``ValidationError`` unless ``username``/``password`` may become the first admin."""
+    problem = first_admin_password_problem(password, username.strip().lower())
+    if problem:
+        raise ValidationError(problem, field="password")
+
+
+def create_first_admin(
+    db: Database, username: str, full_name: str, password: str, actor: Actor = SYSTEM
+) -> UserInfo:
+    """The site's first admin account (``p4-desk init``): refused when any admin exists already."""
+    check_first_admin(username, password)
+    with db.read() as s:
+        if s.scalar(select(User.id).where(User.role == "admin")) is not None:
+            raise AlreadyExists("Situs ini sudah punya admin; tambahkan pengguna lewat admin.")
+    return add_user(db, username, full_name, "admin", password, actor)
+
+
 def _find(s: Session, username: str) -> User:
     user = s.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None:

@@ -1,7 +1,7 @@
 """Join recorded clips into one announcement WAV: 16-bit mono PCM at 22050 Hz.
 
 A site may record its own voice: its folder is searched first, then the default set
-shipped in ``resources/voice/id``. Site recordings may come in another format; stereo is
+shipped in ``p4_desk/assets/voice/id``. Site recordings may come in another format; stereo is
 mixed down, 8/24/32-bit PCM is brought to 16-bit and other sample rates are resampled
 (linear interpolation: plenty for speech). What cannot be read is refused with an
 Indonesian message naming the file.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,10 +18,12 @@ class Cli:
     def __init__(self, url: str) -> None:
         self.url = url
 
-    def run(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    def run(self, *args: str, ok: bool = True, **env: str) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
             [sys.executable, "-m", "p4_desk", *args, "--db", self.url],
             cwd=ROOT,
+            env={**os.environ, **env},
+            stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
             timeout=120,
@@ -52,7 +55,7 @@ def cli(sqlite_url: str) -> Cli:
 
 def test_setup_commands(sqlite_url: str) -> None:
     c = Cli(sqlite_url)
-    c.run("init", "--site-code", "MPP-MTR", "--site-name", "MPP Kota Metro")
+    c.run("init", "--site-code", "MPP-MTR", "--site-name", "MPP Kota Metro", P4_DESK_PASSWORD="Lampung-2026")
     c.run("agency", "add", "DUKCAPIL", "--name", "Dinas Kependudukan dan Pencatatan Sipil")
     c.run(
         "service", "add", "KTP", "--name", "KTP-el", "--agency", "DUKCAPIL", "--prefix", "A", "--quota", "50"
@@ -66,9 +69,9 @@ def test_setup_commands(sqlite_url: str) -> None:
     counters = c.json("counter", "list")["counters"]
     assert counters[0]["services"] == ["KTP"] and counters[0]["state"] == "closed"
     users_ = c.json("user", "list")["users"]
-    assert [(u["username"], u["role"]) for u in users_] == [("petugas1", "operator")]
+    assert [(u["username"], u["role"]) for u in users_] == [("admin", "admin"), ("petugas1", "operator")]
     assert "password" not in json.dumps(users_)
-    again = c.run("init", "--site-code", "X", "--site-name", "Y", ok=False)
+    again = c.run("init", "--site-code", "X", "--site-name", "Y", ok=False, P4_DESK_PASSWORD="Lampung-2026")
     assert again.returncode == 1 and "sudah berisi situs" in again.stderr
 
 

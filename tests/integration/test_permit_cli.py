@@ -152,7 +152,9 @@ def test_application_intake_status_receipt_and_search(db_arg: list[str], tmp_pat
 
 def test_invalid_intake_file_reports_each_field(db_arg: list[str], tmp_path: Path) -> None:
     form = tmp_path / "salah.json"
-    form.write_text(json.dumps({"nik": "123", "name": "S", "phone": "abc", "permit_type": "REKLAME"}))
+    form.write_text(
+        json.dumps({"nik": "123", "name": "S", "phone": "abc", "address": "", "permit_type": "REKLAME"})
+    )
     out = run("application", "intake", "--json-file", str(form), *db_arg, "--json")
     assert out.returncode == 1
     assert set(json.loads(out.stdout)["errors"]) == {"nik", "name", "phone", "address"}

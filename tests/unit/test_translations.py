@@ -34,6 +34,9 @@ def test_every_gui_module_feeds_exactly_one_catalogue() -> None:
 def test_the_tool_writes_where_the_application_reads(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("P4_DESK_RESOURCES", raising=False)
     assert tr.TRANSLATIONS_DIR.resolve() == (resources_dir() / "translations").resolve()
+    for catalogue in tr.catalogues():  # sources stay out of the package, compiled files ship in it
+        assert catalogue.ts.parent == tr.ROOT / "resources" / "translations"
+        assert catalogue.qm.parent.resolve() == (resources_dir() / "translations").resolve()
 
 
 @pytest.fixture
@@ -47,7 +50,7 @@ def small(tmp_path: Path) -> tr.Catalogue:
         '        return [self.tr("Save"), self.tr("Ticket %1 called"), self.tr("{count} waiting")]\n',
         encoding="utf-8",
     )
-    (catalogue,) = tr.catalogues(tmp_path, tmp_path, {"small": ("window.py",)})
+    (catalogue,) = tr.catalogues(tmp_path, tmp_path, {"small": ("window.py",)}, compiled=tmp_path)
     tr.lupdate(catalogue, catalogue.ts)
     translate(catalogue.ts, {"Save": "Simpan", "Ticket %1 called": "Tiket %1 dipanggil"})
     translate(catalogue.ts, {"{count} waiting": "{count} menunggu"})
