@@ -107,10 +107,14 @@ def run(url: str, counters: int, rounds: int) -> dict[str, float]:
         p.join()
     doubles = sum(1 for n in Tally(called).values() if n > 1)
     return {
-        "raw_p50": statistics.median(raw), "raw_p99": pct(raw, 99),
-        "issue_p50": statistics.median(issue_ms), "issue_p99": pct(issue_ms, 99),
-        "call_p50": statistics.median(call_ms), "call_p99": pct(call_ms, 99),
-        "calls": len(called), "double_calls": doubles,
+        "raw_p50": statistics.median(raw),
+        "raw_p99": pct(raw, 99),
+        "issue_p50": statistics.median(issue_ms),
+        "issue_p99": pct(issue_ms, 99),
+        "call_p50": statistics.median(call_ms),
+        "call_p99": pct(call_ms, 99),
+        "calls": len(called),
+        "double_calls": doubles,
     }
 
 
@@ -120,8 +124,10 @@ def main() -> None:
     parser.add_argument("--counters", default="1,8,32")
     parser.add_argument("--backends", default="sqlite,postgresql")
     args = parser.parse_args()
-    print("| backend | counters | raw commit p50/p99 ms | issue p50/p99 ms | issue p99 / raw p99 "
-          "| call-next p50/p99 ms | calls | double calls |")
+    print(
+        "| backend | counters | raw commit p50/p99 ms | issue p50/p99 ms | issue p99 / raw p99 "
+        "| call-next p50/p99 ms | calls | double calls |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for backend in args.backends.split(","):
         for n in (int(x) for x in args.counters.split(",")):
@@ -133,10 +139,12 @@ def main() -> None:
 
                 with postgres_server() as pg:
                     r = run(pg.url(pg.create_database("bench")), n, args.rounds)
-            print(f"| {backend} | {n} | {r['raw_p50']:.2f} / {r['raw_p99']:.2f} | "
-                  f"{r['issue_p50']:.2f} / {r['issue_p99']:.2f} | {r['issue_p99'] / r['raw_p99']:.1f}x | "
-                  f"{r['call_p50']:.2f} / {r['call_p99']:.2f} | {int(r['calls'])} | {int(r['double_calls'])} |",
-                  flush=True)
+            print(
+                f"| {backend} | {n} | {r['raw_p50']:.2f} / {r['raw_p99']:.2f} | "
+                f"{r['issue_p50']:.2f} / {r['issue_p99']:.2f} | {r['issue_p99'] / r['raw_p99']:.1f}x | "
+                f"{r['call_p50']:.2f} / {r['call_p99']:.2f} | {int(r['calls'])} | {int(r['double_calls'])} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

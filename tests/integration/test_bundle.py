@@ -196,7 +196,9 @@ def test_holiday_estimate_and_region_table_work_frozen(bundle: Path, tmp_path: P
     # The holidays package loads Indonesia by name, the region table is a .gz data file: both must
     # be in the bundle, or due dates and NIK checks fail only on the counter PC.
     url = f"sqlite:///{(tmp_path / 'days.sqlite3').as_posix()}"
-    assert run("init", "--site-code", "MPP-CI", "--site-name", "MPP Uji", "--db", url).returncode == 0
+    init = run("init", "--site-code", "MPP-CI", "--site-name", "MPP Uji", "--db", url,
+               env={"P4_DESK_PASSWORD": PASSWORD})  # fmt: skip
+    assert init.returncode == 0, init.stderr
     days = run("workdays", "add", "--from", "2027-03-05", "--days", "5", "--json", "--db", url)
     assert days.returncode == 0, days.stderr
     data = json.loads(days.stdout)
