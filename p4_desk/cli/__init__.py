@@ -1,7 +1,10 @@
 """The ``p4-desk`` command: the GUI launcher and the admin/automation subcommands.
 
-Each command family lives in its own module with a ``register(subparsers)`` function; a user
-error (``P4Error``) prints its Indonesian message on stderr and exits with status 1.
+Each command family lives in its own module with a ``register(subparsers)`` function. Every
+error a user can cause ends with an Indonesian message on stderr and exit status 1: a usage
+error (``p4_desk.arguments``), a ``P4Error``, a file that cannot be written. Anything else is a
+bug: its traceback goes to the log file, the user reads one Indonesian line. Output piped into
+a program that stops reading (``| head``) ends quietly.
 """
 
 from __future__ import annotations
@@ -9,12 +12,16 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from p4_desk import __version__
+from p4_desk.arguments import ArgumentParser, add_version
 from p4_desk.cli.context import CliContext
 from p4_desk.errors import P4Error
+
+log = logging.getLogger(__name__)
 
 # Command families, in the order their help is listed.
 COMMAND_MODULES = (
@@ -37,17 +44,17 @@ ROLES = ("counter", "kiosk", "display", "supervisor", "survey", "admin")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="p4-desk",
         description="P4 Desk: antrian, loket, perizinan, pengaduan dan survei untuk MPP / P4.",
     )
-    parser.add_argument("--version", action="version", version=f"p4-desk {__version__}")
-    parser.add_argument("--db", help="database URL (default: settings, then embedded SQLite)")
-    parser.add_argument("--role", choices=ROLES, help="workstation role for the GUI")
-    parser.add_argument("--counter", help="counter code for the GUI (role counter)")
-    parser.add_argument("--lang", choices=("id", "en"), help="GUI language")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_version(parser, f"p4-desk {__version__}")
+    parser.add_argument("--db", help="URL basis data (bawaan: pengaturan, lalu SQLite bawaan)")
+    parser.add_argument("--role", choices=ROLES, help="peran workstation untuk GUI")
+    parser.add_argument("--counter", help="kode loket untuk GUI (peran counter)")
+    parser.add_argument("--lang", choices=("id", "en"), help="bahasa GUI")
+    parser.add_argument("-v", "--verbose", action="store_true", help="tulis log juga ke layar (stderr)")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", title="perintah")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
@@ -68,11 +75,40 @@ def main(argv: Sequence[str] | None = None) -> int:
             return launch(args)
         if getattr(args, "without_context", False):
             return int(args.func(args) or 0)
-        return int(args.func(args, ctx) or 0)
+        role = ctx.required_role()
+        if role:
+            ctx.login(role)
+        code = int(args.func(args, ctx) or 0)
+        sys.stdout.flush()
+        return code
     except P4Error as exc:
         print(f"Galat: {exc.message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader (``| head``) has what it wanted; do not let Python complain at exit
+        _quiet_stdout()
+        return 1
+    except OSError as exc:  # a file or device the command was told to use
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        print(f"Galat: berkas{where} tidak dapat dipakai: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    except Exception:  # a bug: the details go to the log file, not to the officer's screen
+        log.exception("unexpected error in p4-desk %s", getattr(args, "command", ""))
+        print(
+            "Galat: terjadi kesalahan tak terduga di P4 Desk; rinciannya dicatat di berkas log. "
+            "Laporkan kepada admin TI situs.",
+            file=sys.stderr,
+        )
+        return 1
     finally:
         ctx.close()
+
+
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

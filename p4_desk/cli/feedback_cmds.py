@@ -8,7 +8,7 @@ from datetime import date, tzinfo
 from pathlib import Path
 from typing import Any
 
-from p4_desk.cli.context import CliContext, command
+from p4_desk.cli.context import OPERATOR, CliContext, command
 from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
 from p4_desk.domain.complaint_lifecycle import ComplaintState
 from p4_desk.domain.ikm import ELEMENTS
@@ -23,40 +23,51 @@ def register(sub: Any) -> None:
     c = sub.add_parser("complaint", help="pengaduan: catat, daftar, tindak lanjut, tanda terima")
     cs = c.add_subparsers(dest="complaint_command", required=True, metavar="ACTION")
 
-    p = command(cs, "add", _add, "catat pengaduan dari berkas JSON")
+    p = command(cs, "add", _add, "catat pengaduan dari berkas JSON", requires=OPERATOR)
     p.add_argument("--json-file", required=True, help="berkas JSON (kind, agency, description, ...)")
-    p.add_argument("--user")
 
-    p = command(cs, "list", _list, "daftar pengaduan (terbaru dahulu)")
+    p = command(cs, "list", _list, "daftar pengaduan (terbaru dahulu)", requires=OPERATOR)
     p.add_argument("--overdue", action="store_true", help="hanya yang melewati batas waktu")
     p.add_argument("--agency")
     p.add_argument("--officer")
 
-    p = command(cs, "show", _show, "tampilkan satu pengaduan dan riwayatnya")
+    p = command(cs, "show", _show, "tampilkan satu pengaduan dan riwayatnya", requires=OPERATOR)
     p.add_argument("number")
 
-    p = command(cs, "step", _step, "ubah status pengaduan")
+    p = command(cs, "step", _step, "ubah status pengaduan", requires=OPERATOR)
     p.add_argument("number")
     p.add_argument("--to", required=True, choices=[s.value for s in ComplaintState])
     p.add_argument("--note")
-    p.add_argument("--user")
 
-    p = command(cs, "receipt", _receipt, "cetak tanda terima pengaduan (PDF)")
+    p = command(cs, "receipt", _receipt, "cetak tanda terima pengaduan (PDF)", requires=OPERATOR)
     p.add_argument("number")
     p.add_argument("--out", required=True, help="berkas PDF")
     p.add_argument("--copy", action="store_true", help="tandai sebagai salinan")
 
-    command(cs, "auto-close", _auto_close, "tutup pengaduan yang tidak ditanggapi pelapor")
+    command(
+        cs, "auto-close", _auto_close, "tutup pengaduan yang tidak ditanggapi pelapor", requires="supervisor"
+    )
 
     s = sub.add_parser("survey", help="survei kepuasan masyarakat (SKM)")
     ss = s.add_subparsers(dest="survey_command", required=True, metavar="ACTION")
-    p = command(ss, "add", _survey_add, "catat satu jawaban survei (formulir kertas) dari berkas JSON")
+    p = command(
+        ss,
+        "add",
+        _survey_add,
+        "catat satu jawaban survei (formulir kertas) dari berkas JSON",
+        requires=OPERATOR,
+    )
     p.add_argument(
         "--json-file", required=True, help='{"ticket": ..., "service": ..., "answers": {"U1": 1..4}}'
     )
-    p.add_argument("--user")
 
-    p = command(sub, "ikm", _ikm, "indeks kepuasan masyarakat untuk satu periode; 'ikm report' mencetak PDF")
+    p = command(
+        sub,
+        "ikm",
+        _ikm,
+        "indeks kepuasan masyarakat untuk satu periode; 'ikm report' mencetak PDF",
+        requires="supervisor",
+    )
     p.add_argument("what", nargs="?", choices=("report",), help="report: cetak laporan PDF")
     p.add_argument("--from", dest="date_from", required=True, help="tanggal awal TTTT-BB-HH")
     p.add_argument("--to", dest="date_to", required=True, help="tanggal akhir TTTT-BB-HH")
@@ -111,7 +122,7 @@ def _details(c: ComplaintInfo, zone: tzinfo) -> str:
 
 def _add(args: argparse.Namespace, ctx: CliContext) -> int:
     data = _object(_read_json(args.json_file), args.json_file)
-    info = complaints.file_complaint_from_json(ctx.db, data, ctx.actor(args.user))
+    info = complaints.file_complaint_from_json(ctx.db, data, ctx.actor())
     ctx.emit(info, lambda: _details(info, ctx.db.timezone))
     return 0
 
@@ -131,7 +142,7 @@ def _show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _step(args: argparse.Namespace, ctx: CliContext) -> int:
-    info = complaints.step_complaint(ctx.db, args.number, args.to, args.note, ctx.actor(args.user))
+    info = complaints.step_complaint(ctx.db, args.number, args.to, args.note, ctx.actor())
     ctx.emit(info, lambda: describe(info))
     return 0
 
@@ -154,7 +165,7 @@ def _auto_close(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _survey_add(args: argparse.Namespace, ctx: CliContext) -> int:
     data = _object(_read_json(args.json_file), args.json_file)
-    info = surveys.record_survey_from_json(ctx.db, data, channel="paper", actor=ctx.actor(args.user))
+    info = surveys.record_survey_from_json(ctx.db, data, channel="paper", actor=ctx.actor())
     ctx.emit(info, f"Jawaban survei dicatat{f' untuk tiket {info.ticket}' if info.ticket else ' (anonim)'}.")
     return 0
 

@@ -17,7 +17,13 @@ from p4_desk.voice import Announcement, ClipLibrary, write_wav
 def register(sub: Any) -> None:
     t = sub.add_parser("ticket", help="tiket antrian: cetak, cetak ulang, batalkan yang gagal cetak")
     ts = t.add_subparsers(dest="ticket_command", required=True, metavar="ACTION")
-    p = command(ts, "print", _print, "cetak tiket antrian ke PDF, printer ESC/POS atau printer sistem")
+    p = command(
+        ts,
+        "print",
+        _print,
+        "cetak tiket antrian ke PDF, printer ESC/POS atau printer sistem",
+        requires="operator",
+    )
     p.add_argument("ticket", metavar="TICKET_ID", help="id tiket atau nomor hari ini (A017)")
     p.add_argument(
         "--to",
@@ -26,9 +32,14 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--copy", action="store_true", help="cetak ulang, ditandai SALINAN")
     p.add_argument("--paper", type=int, choices=(58, 80), help="lebar kertas (mm)")
-    p.add_argument("--user")
 
-    p = command(ts, "cancel-unprinted", _cancel_unprinted, "batalkan tiket yang tidak pernah tercetak")
+    p = command(
+        ts,
+        "cancel-unprinted",
+        _cancel_unprinted,
+        "batalkan tiket yang tidak pernah tercetak",
+        requires="supervisor",
+    )
     p.add_argument("--minutes", type=float, help="batas waktu (bawaan: pengaturan situs)")
 
     v = sub.add_parser("voice", help="suara panggilan: uji pengeras suara")
@@ -49,7 +60,7 @@ def _print(args: argparse.Namespace, ctx: CliContext) -> int:
 
         os_printer = print_pdf_on_os_printer
     outcome = ticketing.print_ticket(
-        ctx.db, args.ticket, target, paper, args.copy, ctx.actor(args.user), os_printer=os_printer
+        ctx.db, args.ticket, target, paper, args.copy, ctx.actor(), os_printer=os_printer
     )
     where = str(outcome.pdf_path) if outcome.pdf_path else target
     kind = "Salinan tiket" if args.copy else "Tiket"

@@ -29,7 +29,13 @@ def _date(text: str) -> date:
 
 
 def register(sub: Any) -> None:
-    p = command(sub, "stats", _stats, "statistik antrian untuk suatu periode (tanggal lokal situs)")
+    p = command(
+        sub,
+        "stats",
+        _stats,
+        "statistik antrian untuk suatu periode (tanggal lokal situs)",
+        requires="supervisor",
+    )
     p.add_argument("--from", dest="date_from", type=_date, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--agency", help="kode instansi")
@@ -37,7 +43,9 @@ def register(sub: Any) -> None:
     p.add_argument("--counter", help="kode loket")
     p.add_argument("--officer", help="nama pengguna petugas")
 
-    p = command(sub, "report", _report, "laporan harian/bulanan ke berkas PDF, CSV atau XLSX")
+    p = command(
+        sub, "report", _report, "laporan harian/bulanan ke berkas PDF, CSV atau XLSX", requires="supervisor"
+    )
     p.add_argument("--period", choices=("daily", "monthly"), required=True)
     p.add_argument(
         "--date", type=_date, required=True, metavar="YYYY-MM-DD", help="hari atau hari dalam bulan"

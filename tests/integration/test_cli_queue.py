@@ -10,6 +10,9 @@ from typing import Any
 
 import pytest
 
+from p4_desk.store.migrate import open_database
+from tests.support.cli import add_cli_admin, login_env
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -21,6 +24,7 @@ class Cli:
         result = subprocess.run(
             [sys.executable, "-m", "p4_desk", *args, "--db", self.url],
             cwd=ROOT,
+            env=login_env(args),
             capture_output=True,
             text=True,
             timeout=120,
@@ -46,6 +50,7 @@ def cli(sqlite_url: str) -> Cli:
     catalog.add_service(db, "KK", "Kartu Keluarga", "DUKCAPIL", "B", daily_quota=1)
     catalog.add_counter(db, "L1", "Loket 1", ["KTP", "KK"])
     users.add_user(db, "petugas1", "Petugas Satu", "operator", "rahasia123")
+    add_cli_admin(db)
     db.dispose()
     return Cli(sqlite_url)
 
@@ -53,6 +58,7 @@ def cli(sqlite_url: str) -> Cli:
 def test_setup_commands(sqlite_url: str) -> None:
     c = Cli(sqlite_url)
     c.run("init", "--site-code", "MPP-MTR", "--site-name", "MPP Kota Metro")
+    add_cli_admin(open_database(sqlite_url))  # ``init --admin-user`` makes it where it can
     c.run("agency", "add", "DUKCAPIL", "--name", "Dinas Kependudukan dan Pencatatan Sipil")
     c.run(
         "service", "add", "KTP", "--name", "KTP-el", "--agency", "DUKCAPIL", "--prefix", "A", "--quota", "50"
@@ -66,7 +72,7 @@ def test_setup_commands(sqlite_url: str) -> None:
     counters = c.json("counter", "list")["counters"]
     assert counters[0]["services"] == ["KTP"] and counters[0]["state"] == "closed"
     users_ = c.json("user", "list")["users"]
-    assert [(u["username"], u["role"]) for u in users_] == [("petugas1", "operator")]
+    assert [(u["username"], u["role"]) for u in users_] == [("admin", "admin"), ("petugas1", "operator")]
     assert "password" not in json.dumps(users_)
     again = c.run("init", "--site-code", "X", "--site-name", "Y", ok=False)
     assert again.returncode == 1 and "sudah berisi situs" in again.stderr

@@ -14,6 +14,7 @@ import pytest
 
 from p4_desk.services import catalog, permits
 from p4_desk.services.permits import Requirement
+from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import make_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +26,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "p4_desk", *args],
         capture_output=True,
         text=True,
-        env=env,
+        env=login_env(args, base=env),
         cwd=ROOT,
         timeout=120,
     )
@@ -34,6 +35,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def db_arg(sqlite_url: str) -> list[str]:
     db = make_site(sqlite_url)
+    add_cli_admin(db)
     catalog.add_agency(db, "DPMPTSP", "Dinas Penanaman Modal dan PTSP")
     permits.add_permit_type(
         db,
