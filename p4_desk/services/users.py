@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -182,7 +183,7 @@ def authenticate(db: Database, username: str, password: str) -> UserInfo:
             raise AuthError("Akun ini dinonaktifkan. Hubungi admin.", field="username")
         if user.locked_until is not None and user.locked_until > now:
             _spend_a_verification(password)
-            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            minutes = max(1, math.ceil((user.locked_until - now).total_seconds() / 60))
             raise AccountLocked(
                 "Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam "
                 f"{format_minutes(minutes)} atau minta admin membukanya."

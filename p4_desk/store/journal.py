@@ -235,3 +235,37 @@ def verify_chain(db: Database, *, batch: int = 5000) -> ChainReport:
                 yield tuple(row)  # type: ignore[misc]
 
     return verify_rows(rows())
+
+
+# --- the guards -----------------------------------------------------------------------------
+
+SQLITE_GUARDS = ("audit_log_no_update", "audit_log_no_delete")
+POSTGRES_GUARDS = ("audit_log_append_only", "audit_log_no_truncate")
+
+
+def guard_problems(db: Database) -> list[str]:
+    """What is missing of the triggers that keep the audit log append-only (Indonesian)."""
+    problems: list[str] = []
+    with db.read() as s:
+        if db.is_sqlite:
+            sql = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
+            found: dict[str, str | None] = {name: body for name, body in s.execute(text(sql)).all()}
+            for name in SQLITE_GUARDS:
+                if "RAISE(ABORT" not in (found.get(name) or "").upper().replace(" ", ""):
+                    problems.append(f"pemicu {name} hilang atau diubah")
+            return problems
+        rows = s.execute(
+            text(
+                "SELECT t.tgname, t.tgenabled, p.prosrc FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+                "WHERE t.tgrelid = 'audit_log'::regclass AND NOT t.tgisinternal"
+            )
+        ).all()
+    found_pg = {name: (enabled, source) for name, enabled, source in rows}
+    for name in POSTGRES_GUARDS:
+        if name not in found_pg:
+            problems.append(f"pemicu {name} hilang")
+        elif found_pg[name][0] == "D":
+            problems.append(f"pemicu {name} dimatikan")
+        elif "RAISE EXCEPTION" not in str(found_pg[name][1]).upper():
+            problems.append(f"fungsi pemicu {name} diubah")
+    return problems
