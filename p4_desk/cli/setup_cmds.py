@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from typing import Any
 
 from p4_desk.cli.context import CliContext, command
+from p4_desk.errors import ValidationError
 
 
 def register(sub: Any) -> None:
@@ -20,6 +24,16 @@ def register(sub: Any) -> None:
     dbsub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     command(dbsub, "upgrade", _upgrade, "terapkan migrasi skema")
     command(dbsub, "current", _current, "tampilkan revisi skema")
+    p = command(
+        dbsub,
+        "roles",
+        _roles,
+        "PostgreSQL: buat/perbarui peran pemilik (migrasi) dan peran workstation (hak minimum)",
+    )
+    p.add_argument(
+        "--owner", required=True, metavar="PERAN", help="peran pemilik basis data, mis. p4desk_owner"
+    )
+    p.add_argument("--workstation", required=True, metavar="PERAN", help="peran PC loket, mis. p4desk_pc")
 
     p = command(sub, "demo-data", _demo, "isi basis data dengan data contoh MPP di Lampung")
     p.add_argument("--days", type=int, default=21, help="days of history (default 21)")
@@ -41,6 +55,42 @@ def _upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
     rev = current_revision(db)
     ctx.emit({"revision": rev}, f"Skema basis data pada revisi {rev}.")
     return 0
+
+
+OWNER_PASSWORD_ENV = "P4_DESK_OWNER_PASSWORD"
+WORKSTATION_PASSWORD_ENV = "P4_DESK_WORKSTATION_PASSWORD"
+
+
+def _roles(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Run with ``--db`` of a role that may create roles (e.g. postgres); the schema is migrated
+    first, then given to the owner. Passwords: the two variables, else asked (empty: unchanged)."""
+    from p4_desk.store.roles import grant_roles
+
+    db = ctx.open_db(require_site=False)  # opening migrates: every table exists before the grants
+    info = grant_roles(
+        db,
+        args.owner,
+        args.workstation,
+        owner_password=_role_password(OWNER_PASSWORD_ENV, args.owner),
+        workstation_password=_role_password(WORKSTATION_PASSWORD_ENV, args.workstation),
+    )
+    made = f" Peran baru: {', '.join(info.created)}." if info.created else ""
+    ctx.emit(
+        info,
+        f"Basis data {info.database}: pemilik {info.owner} ({info.tables} tabel), workstation "
+        f"{info.workstation} (baca/tulis data, log audit hanya ditambah, tanpa hak mengubah skema).{made}",
+    )
+    return 0
+
+
+def _role_password(variable: str, role: str) -> str | None:
+    given = os.environ.get(variable)
+    if given is not None or not sys.stdin.isatty():
+        return given or None
+    first = getpass.getpass(f"Kata sandi peran {role} (kosong: tidak diubah): ")
+    if first and getpass.getpass("Ulangi kata sandi: ") != first:
+        raise ValidationError("Kedua kata sandi tidak sama.", field="password")
+    return first or None
 
 
 def _current(args: argparse.Namespace, ctx: CliContext) -> int:
