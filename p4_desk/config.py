@@ -228,6 +228,11 @@ def data_dir() -> Path:
     return Path(os.environ.get("P4_DESK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
+def output_ledger() -> Path:
+    """Where ``files.write_output`` remembers the files P4 Desk wrote outside its data folder."""
+    return data_dir() / "output-files.json"
+
+
 def log_dir() -> Path:
     return Path(os.environ.get("P4_DESK_LOG_DIR") or platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 

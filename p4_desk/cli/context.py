@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from p4_desk.config import Settings
@@ -33,6 +34,16 @@ ROLE_NAMES = {"operator": "petugas loket", "supervisor": "supervisor", "admin": 
 
 #: a fixed role, or a function of the parsed arguments and the context (None: no login)
 Requirement = str | Callable[[argparse.Namespace, "CliContext"], str | None] | None
+
+
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """``--force``: replace an existing output file that P4 Desk did not write."""
+    parser.add_argument(
+        "--force",
+        dest="force_overwrite",
+        action="store_true",
+        help="timpa berkas tujuan yang sudah ada walau bukan buatan P4 Desk",
+    )
 
 
 def add_common(parser: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
@@ -166,6 +177,15 @@ class CliContext:
         return self._actor
 
     # --- output ----------------------------------------------------------------------------
+
+    def write_file(self, path: Path | str, data: bytes) -> Path:
+        """Write an output file whole (temporary file + rename); never over one not ours
+        unless ``--force`` (``p4_desk.files``)."""
+        from p4_desk.config import data_dir, output_ledger
+        from p4_desk.files import write_output
+
+        force = bool(getattr(self.args, "force_overwrite", False))
+        return write_output(path, data, ledger=output_ledger(), own_dir=data_dir(), force=force)
 
     def emit(self, data: Any, text: str | Callable[[], str]) -> None:
         if self.json:

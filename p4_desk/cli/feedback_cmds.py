@@ -8,7 +8,7 @@ from datetime import date, tzinfo
 from pathlib import Path
 from typing import Any
 
-from p4_desk.cli.context import OPERATOR, CliContext, command
+from p4_desk.cli.context import OPERATOR, CliContext, add_force, command
 from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
 from p4_desk.domain.complaint_lifecycle import ComplaintState
 from p4_desk.domain.ikm import ELEMENTS
@@ -42,6 +42,7 @@ def register(sub: Any) -> None:
     p = command(cs, "receipt", _receipt, "cetak tanda terima pengaduan (PDF)", requires=OPERATOR)
     p.add_argument("number")
     p.add_argument("--out", required=True, help="berkas PDF")
+    add_force(p)
     p.add_argument("--copy", action="store_true", help="tandai sebagai salinan")
 
     command(
@@ -74,6 +75,7 @@ def register(sub: Any) -> None:
     p.add_argument("--service")
     p.add_argument("--agency")
     p.add_argument("--out", help="berkas PDF (untuk 'ikm report')")
+    add_force(p)
 
 
 def _read_json(path: str) -> Any:
@@ -150,7 +152,7 @@ def _step(args: argparse.Namespace, ctx: CliContext) -> int:
 def _receipt(args: argparse.Namespace, ctx: CliContext) -> int:
     from p4_desk.services.complaint_receipt import complaint_receipt_pdf
 
-    Path(args.out).write_bytes(complaint_receipt_pdf(ctx.db, args.number, copy=args.copy))
+    ctx.write_file(args.out, complaint_receipt_pdf(ctx.db, args.number, copy=args.copy))
     ctx.emit({"number": args.number.upper(), "file": args.out}, f"Tanda terima disimpan di {args.out}")
     return 0
 
@@ -194,7 +196,7 @@ def _ikm(args: argparse.Namespace, ctx: CliContext) -> int:
         if not args.out:
             raise ValidationError("Sebutkan berkas tujuan dengan --out FILE.pdf.", field="out")
         pdf = surveys.ikm_report_pdf(ctx.db, start, end, service=args.service, agency=args.agency)
-        Path(args.out).write_bytes(pdf)
+        ctx.write_file(args.out, pdf)
         ctx.emit({"file": args.out}, f"Laporan IKM disimpan di {args.out}")
         return 0
     summary = surveys.ikm_summary(ctx.db, start, end, service=args.service, agency=args.agency)

@@ -7,11 +7,11 @@ import wave
 from pathlib import Path
 from typing import Any
 
-from p4_desk.cli.context import CliContext, command
+from p4_desk.cli.context import CliContext, add_force, command
 from p4_desk.domain.wording import format_number
 from p4_desk.errors import ValidationError
 from p4_desk.services import ticketing
-from p4_desk.voice import Announcement, ClipLibrary, write_wav
+from p4_desk.voice import Announcement, ClipLibrary, render_announcement
 
 
 def register(sub: Any) -> None:
@@ -32,6 +32,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--copy", action="store_true", help="cetak ulang, ditandai SALINAN")
     p.add_argument("--paper", type=int, choices=(58, 80), help="lebar kertas (mm)")
+    add_force(p)
 
     p = command(
         ts,
@@ -48,6 +49,7 @@ def register(sub: Any) -> None:
     p.add_argument("number", metavar="TICKET_NUMBER", help="nomor antrian, mis. A123")
     p.add_argument("--counter", required=True, help="loket, mis. 3 atau 'Loket 3'")
     p.add_argument("--out", required=True, type=Path, help="berkas WAV tujuan")
+    add_force(p)
     p.add_argument("--volume", type=float, help="0.0-1.0 (bawaan: pengaturan voice.volume)")
 
 
@@ -60,7 +62,14 @@ def _print(args: argparse.Namespace, ctx: CliContext) -> int:
 
         os_printer = print_pdf_on_os_printer
     outcome = ticketing.print_ticket(
-        ctx.db, args.ticket, target, paper, args.copy, ctx.actor(), os_printer=os_printer
+        ctx.db,
+        args.ticket,
+        target,
+        paper,
+        args.copy,
+        ctx.actor(),
+        os_printer=os_printer,
+        force_overwrite=args.force_overwrite,
     )
     where = str(outcome.pdf_path) if outcome.pdf_path else target
     kind = "Salinan tiket" if args.copy else "Tiket"
@@ -96,7 +105,7 @@ def _say(args: argparse.Namespace, ctx: CliContext) -> int:
         ) from None
     clips_dir = str(ctx.settings.get("voice.clips_dir") or "")
     library = ClipLibrary.for_site(Path(clips_dir) if clips_dir else None)
-    path = write_wav(args.out, words, library, volume=volume)
+    path = ctx.write_file(args.out, render_announcement(words, library, volume=volume))
     with wave.open(str(path), "rb") as wav:
         seconds = wav.getnframes() / wav.getframerate()
     ctx.emit(

@@ -9,7 +9,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
-from p4_desk.cli.context import ADMIN, OPERATOR, CliContext, command
+from p4_desk.cli.context import ADMIN, OPERATOR, CliContext, add_force, command
 from p4_desk.domain.nik import check_nik
 from p4_desk.domain.permit_lifecycle import PERMITS, PermitState
 from p4_desk.domain.wording import format_date, format_datetime, format_fee
@@ -28,6 +28,7 @@ def register(sub: Any) -> None:
     c.add_argument("file", type=Path)
     c = command(ps, "export", _permit_export, "ekspor katalog izin dan hari libur sebagai JSON")
     c.add_argument("--out", type=Path, help="berkas tujuan (bawaan: layar)")
+    add_force(c)
     c = command(ps, "retire", _permit_retire, "hentikan (atau aktifkan lagi) satu jenis izin", requires=ADMIN)
     c.add_argument("code")
     c.add_argument("--undo", action="store_true", help="aktifkan kembali")
@@ -77,7 +78,8 @@ def register(sub: Any) -> None:
     c.add_argument("--note", default="")
     c = command(s, "receipt", _receipt, "cetak tanda terima (PDF)", requires=OPERATOR)
     c.add_argument("registration_number")
-    c.add_argument("--out", type=Path, required=True)
+    c.add_argument("--out", type=Path, required=True, help="berkas PDF tujuan")
+    add_force(c)
     c.add_argument("--copy", action="store_true", help="cetak ulang bertanda SALINAN")
     c.add_argument("--paper", choices=("A4", "A5"))
     c.add_argument("--handover", action="store_true", help="tanda terima penyerahan izin")
@@ -132,7 +134,7 @@ def _permit_export(args: argparse.Namespace, ctx: CliContext) -> int:
     data = permits.export_catalog(ctx.db)
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
+        ctx.write_file(args.out, (text + "\n").encode())
         print(f"Katalog ({len(data['permit_types'])} jenis izin) disimpan di {args.out}.", file=sys.stderr)
     else:
         print(text)
@@ -275,6 +277,8 @@ def _handover(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _receipt(args: argparse.Namespace, ctx: CliContext) -> int:
+    # the file is written inside the transaction that records the print: a receipt that could not
+    # be written is not counted as printed
     pdf = applications.receipt_pdf(
         ctx.db,
         args.registration_number,
@@ -282,9 +286,8 @@ def _receipt(args: argparse.Namespace, ctx: CliContext) -> int:
         kind="handover" if args.handover else "intake",
         copy=args.copy,
         actor=ctx.actor(),
+        deliver=lambda pdf: ctx.write_file(args.out, pdf),
     )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(pdf)
     ctx.emit({"file": str(args.out), "bytes": len(pdf)}, f"Tanda terima disimpan di {args.out}.")
     return 0
 

@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from p4_desk.cli.context import CliContext, command
+from p4_desk.cli.context import CliContext, add_force, command
 from p4_desk.domain.wording import format_number
-from p4_desk.errors import ValidationError
 from p4_desk.services.reports import (
     format_of,
     minutes_cell,
@@ -51,6 +50,7 @@ def register(sub: Any) -> None:
         "--date", type=_date, required=True, metavar="YYYY-MM-DD", help="hari atau hari dalam bulan"
     )
     p.add_argument("--out", required=True, help="berkas keluaran: .pdf, .csv atau .xlsx")
+    add_force(p)
     p.add_argument("--agency", help="kode instansi")
     p.add_argument("--service", help="kode layanan")
     p.add_argument("--counter", help="kode loket")
@@ -90,11 +90,9 @@ def describe(stats: Statistics) -> str:
 def _report(args: argparse.Namespace, ctx: CliContext) -> int:
     fmt = format_of(args.out)
     out = Path(args.out)
-    if not out.parent.exists():
-        raise ValidationError(f"Folder {out.parent} tidak ada.", field="out")
     stats = compute_statistics(ctx.db, Period.of_report(args.period, args.date), _filters(args))
     data = report_file(ctx.db, stats, fmt)
-    out.write_bytes(data)
+    ctx.write_file(out, data)
     ctx.emit(
         {"file": str(out), "format": fmt, "bytes": len(data), "period": stats.to_json()["period"]},
         f"Laporan {period_text(stats)} disimpan ke {out}",
