@@ -31,12 +31,18 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.body_limit import MAX_BODY_SIZE_SCOPE_KEY
 
 from p4_desk import __version__
 from p4_desk.central import back_office, catalog, intake, sites, stats
 from p4_desk.central.db import open_engine, session_factory
-from p4_desk.central.guard import RequestLog, admin_token_problem, read_json, size_text, validation_answer
+from p4_desk.central.guard import (
+    FRAMEWORK_DETAILS,
+    BodyLimit,
+    RequestLog,
+    admin_token_problem,
+    read_json,
+    validation_answer,
+)
 from p4_desk.central.ratelimit import RateLimits, note_failed_auth, rate_limited, refuse_if_guessing
 from p4_desk.central.schemas import (
     ERRORS,
@@ -98,12 +104,13 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
         title="P4 Desk central provincial API",
         version="1",
         description=__doc__ or "",
-        max_body_size=MAX_OTHER_BODY_BYTES,  # counted as the bytes arrive; routes set their own
     )
     app.state.engine = engine
     app.state.rate_limits = RateLimits()
 
     app.add_middleware(RequestLog, logger=log)
+    # outermost: counts body bytes before any other layer reads them
+    app.add_middleware(BodyLimit, limit_for=body_limit)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -192,7 +199,6 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
             429: ERRORS[429],
         },
         tags=["sites"],
-        max_body_size=MAX_SMALL_BODY_BYTES,
     )
     def enrol(
         http: Request,
@@ -224,7 +230,6 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
             }
         },
         tags=["sync"],
-        max_body_size=MAX_BODY_BYTES,
     )
     async def post_events(request: Request, site: Annotated[str, Depends(own_site)]) -> IntakeAnswer:
         """Store a batch of outbox events (at most 1000); idempotent by event id.
@@ -307,7 +312,6 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
             404: {"model": ErrorAnswer, "description": "No site sent this application"},
         },
         tags=["admin"],
-        max_body_size=MAX_SMALL_BODY_BYTES,
     )
     def post_application_status(
         registration_number: Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9._-]+$")],
@@ -369,16 +373,22 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
-        message = str(error.detail)
-        if error.status_code == 413:  # Starlette's body limit speaks English
-            limit = request.scope.get(MAX_BODY_SIZE_SCOPE_KEY, MAX_BODY_BYTES)
-            message = f"Isi permintaan melebihi batas {size_text(limit)}."
+        message = FRAMEWORK_DETAILS.get(str(error.detail), str(error.detail))
         response = _error(error.status_code, _code_of(error.status_code), message)
         if error.headers:
             response.headers.update(error.headers)
         return response
 
     return app
+
+
+def body_limit(_method: str, path: str) -> int:
+    """The largest request body a route takes, in bytes."""
+    if path.endswith("/events"):
+        return MAX_BODY_BYTES
+    if path == "/api/v1/enrol" or path.endswith("/status"):
+        return MAX_SMALL_BODY_BYTES
+    return MAX_OTHER_BODY_BYTES
 
 
 def _unauthorised(message: str) -> HTTPException:

@@ -237,8 +237,10 @@ def _catalog_import(args: argparse.Namespace) -> int:
         document = json.loads(args.file.read_text(encoding="utf-8"))
     except OSError:
         raise ValidationError(f"Berkas {args.file} tidak dapat dibaca.") from None
+    except RecursionError:
+        raise ValidationError(f"Isi berkas {args.file} bersarang terlalu dalam.") from None
     except (ValueError, UnicodeDecodeError):
-        raise ValidationError(f"Berkas {args.file} bukan JSON yang sah.") from None
+        raise ValidationError(f"Berkas {args.file} bukan JSON UTF-8 yang sah.") from None
     with _transaction(args) as session:
         summary = catalog.import_catalog(session, document)
     print(f"Katalog dimuat: {summary.permit_types} jenis izin, {summary.holidays} hari libur.")

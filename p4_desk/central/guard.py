@@ -1,8 +1,9 @@
 """What stands between the network and the central API's handlers.
 
-- Body sizes: each route declares ``max_body_size`` (FastAPI, Starlette's
-  ``RequestBodyLimitMiddleware``): bytes are counted *as they arrive*, chunked or not, and the
-  request is cut off with 413 at the limit, before anything parses it.
+- ``BodyLimit``: ASGI middleware that counts request-body bytes *as they arrive* (chunked or
+  not) and cuts the request off with 413 at the route's limit, before anything parses it; a
+  declared ``Content-Length`` over the limit is refused before a byte is read. (Starlette's own
+  ``RequestBodyLimitMiddleware`` does the counting too, but answers in English plain text.)
 - ``RequestLog``: one line per request, method, path and status only.
 - ``read_json``: the body of a route that authenticates first (the events batch): read only
   after the token was accepted, parsed with a nesting limit, refused in a short message.
@@ -40,6 +41,77 @@ def size_text(limit: int) -> str:
     return f"{max(1, limit // 1024)} KiB"
 
 
+class BodyTooLarge(HTTPException):
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"Isi permintaan melebihi batas {size_text(limit)}.")
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit_for(method, path)`` bytes while they stream in."""
+
+    def __init__(self, app: ASGIApp, limit_for: Callable[[str, str], int]) -> None:
+        self.app = app
+        self.limit_for = limit_for
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_for(scope["method"], scope["path"])
+        declared = _header(scope, b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _refuse(send, limit)
+            return
+        received = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted, tracked)
+        except BodyTooLarge:
+            if not started:  # raised where no route answered it
+                await _refuse(send, limit)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key.lower() == name:
+            return bytes(value).decode("latin-1").strip()
+    return None
+
+
+async def _refuse(send: Send, limit: int) -> None:
+    body = json.dumps(
+        {"detail": f"Isi permintaan melebihi batas {size_text(limit)}.", "code": "payload_too_large"}
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
 class RequestLog:
     """One log line per request: method, path and status only (never query, headers or body)."""
 
@@ -72,7 +144,7 @@ async def read_json(request: Request) -> Any:
     """The request body as JSON (limited by ``BodyLimit``), or a short 422."""
     raw = await request.body()
     try:
-        document = json.loads(raw)
+        document = json.loads(raw, parse_constant=_no_constant)
     except RecursionError:
         raise BadBody("Isi permintaan bersarang terlalu dalam.") from None
     except (ValueError, UnicodeDecodeError):
@@ -80,6 +152,10 @@ async def read_json(request: Request) -> Any:
     if json_depth(document) > MAX_JSON_DEPTH:
         raise BadBody(f"Isi permintaan bersarang lebih dari {MAX_JSON_DEPTH} tingkat.")
     return document
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN, Infinity: Python reads them, JSON has none
 
 
 def json_depth(value: Any) -> int:
@@ -116,6 +192,16 @@ _PROBLEMS = {
     "extra_forbidden": "tidak dikenal",
 }
 MAX_NAMED_PROBLEMS = 5
+
+
+#: the few English details FastAPI and Starlette answer with by themselves
+FRAMEWORK_DETAILS = {
+    "Not Found": "Alamat tidak ditemukan.",
+    "Method Not Allowed": "Metode permintaan ini tidak berlaku untuk alamat tersebut.",
+    "There was an error parsing the body": "Isi permintaan bukan JSON yang sah.",
+    "Content Too Large": "Isi permintaan terlalu besar.",
+    "Not authenticated": "Token akses wajib disertakan (Authorization: Bearer).",
+}
 
 
 def validation_answer(error: RequestValidationError) -> JSONResponse:
