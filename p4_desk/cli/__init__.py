@@ -10,16 +10,18 @@ a program that stops reading (``| head``) ends quietly.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from functools import cache
 
 from p4_desk import __version__
 from p4_desk.arguments import ArgumentParser, add_version
 from p4_desk.cli.context import CliContext
-from p4_desk.errors import P4Error
+from p4_desk.errors import P4Error, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,7 @@ COMMAND_MODULES = (
 ROLES = ("counter", "kiosk", "display", "supervisor", "survey", "admin")
 
 
+@cache  # about 0.1 s to build; parse_args leaves it as it was, so one per process
 def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="p4-desk",
@@ -61,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr)
@@ -69,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()  # rotating file in the log dir; NIKs masked, tokens dropped
     ctx = CliContext(args)
     try:
+        _refuse_broken_text(args)
         if not getattr(args, "func", None):
             from p4_desk.gui.launcher import launch  # Qt is only imported when the GUI starts
 
@@ -82,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         return code
     except P4Error as exc:
-        print(f"Galat: {exc.message}", file=sys.stderr)
+        print(f"Galat: {printable(exc.message)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -92,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as exc:  # a file or device the command was told to use
         where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
-        print(f"Galat: berkas{where} tidak dapat dipakai: {exc.strerror or exc}.", file=sys.stderr)
+        print(printable(f"Galat: berkas{where} tidak dapat dipakai: {exc.strerror or exc}."), file=sys.stderr)
         return 1
     except Exception:  # a bug: the details go to the log file, not to the officer's screen
         log.exception("unexpected error in p4-desk %s", getattr(args, "command", ""))
@@ -104,6 +109,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         ctx.close()
+
+
+def _refuse_broken_text(args: argparse.Namespace) -> None:
+    """An argument with a NUL character, or whose bytes were not UTF-8 (a lone surrogate after
+    decoding), is refused here: no database, file name or form field takes it."""
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        texts = [os.fspath(v) for v in values if isinstance(v, str | os.PathLike)]
+        shown = name.replace("_", "-")
+        if any(isinstance(t, str) and "\x00" in t for t in texts):
+            raise ValidationError(f"Argumen {shown} memuat karakter NUL.", field=name)
+        if any(_has_surrogate(t) for t in texts):
+            raise ValidationError(f"Argumen {shown} memuat karakter yang bukan UTF-8 yang sah.", field=name)
+
+
+def _has_surrogate(text: str | bytes) -> bool:
+    return isinstance(text, str) and any("\ud800" <= c <= "\udfff" for c in text)
+
+
+def printable(text: str) -> str:
+    """``text`` without lone surrogates (bytes of a file name or argument that were not UTF-8)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _tolerant_output() -> None:
+    """Text that cannot be encoded (a broken argument echoed back) is escaped, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
 
 
 def _quiet_stdout() -> None:

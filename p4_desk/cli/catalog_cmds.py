@@ -99,7 +99,10 @@ def _counter_list(args: argparse.Namespace, ctx: CliContext) -> int:
     items = catalog.list_counters(ctx.db)
     ctx.emit(
         {"counters": items},
-        lambda: "\n".join(f"{c.code:<6} {c.name:<20} {c.state:<7} {', '.join(c.services)}" for c in items),
+        lambda: "\n".join(
+            f"{c.code:<6} {c.name:<20} {queue.COUNTER_STATE_LABELS[c.state]:<9} {', '.join(c.services)}"
+            for c in items
+        ),
     )
     return 0
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from p4_desk.config import Settings
-from p4_desk.errors import AuthError, PermissionDenied
+from p4_desk.errors import AuthError, PermissionDenied, ValidationError
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor
 
@@ -73,6 +73,53 @@ def command(
         )
     parser.set_defaults(func=handler, requires=requires)
     return parser
+
+
+MAX_JSON_DEPTH = 32
+MAX_JSON_BYTES = 16 * 1024 * 1024
+
+
+def read_json_file(path: Path | str, field: str = "file") -> Any:
+    """A JSON document from a file, or a ``ValidationError`` in Indonesian saying what is wrong."""
+    source = Path(path)
+    try:
+        if source.stat().st_size > MAX_JSON_BYTES:
+            raise ValidationError(
+                f"Berkas {source} lebih dari 16 MB; bukan berkas data P4 Desk.", field=field
+            )
+        raw = source.read_bytes()
+    except FileNotFoundError:
+        raise ValidationError(f"Berkas {source} tidak ditemukan.", field=field) from None
+    except OSError as exc:
+        raise ValidationError(
+            f"Berkas {source} tidak dapat dibaca: {exc.strerror or exc}.", field=field
+        ) from None
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ValidationError(f"Berkas {source} bukan teks UTF-8.", field=field) from None
+    except RecursionError:
+        raise ValidationError(f"Isi berkas {source} bersarang terlalu dalam.", field=field) from None
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            f"Berkas {source} bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}).", field=field
+        ) from None
+    if _depth(document) > MAX_JSON_DEPTH:
+        raise ValidationError(
+            f"Isi berkas {source} bersarang lebih dari {MAX_JSON_DEPTH} tingkat.", field=field
+        )
+    return document
+
+
+def _depth(value: Any) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def _default(value: Any) -> Any:
@@ -158,7 +205,7 @@ class CliContext:
         )
         if username and password is not None:
             return username, password
-        if not _interactive():
+        if not interactive():
             raise AuthError(
                 f"Perintah ini memerlukan login {ROLE_NAMES[role]}. Jalankan di terminal agar nama "
                 f"pengguna dan kata sandi ditanyakan, atau setel {USER_ENV} dan {PASSWORD_ENV}.",
@@ -200,7 +247,8 @@ class CliContext:
             self._db = None
 
 
-def _interactive() -> bool:
+def interactive() -> bool:
+    """Whether a person can be asked (stdin is a terminal)."""
     try:
         return sys.stdin.isatty()
     except (AttributeError, ValueError):

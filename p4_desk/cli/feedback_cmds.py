@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date, tzinfo
-from pathlib import Path
 from typing import Any
 
-from p4_desk.cli.context import OPERATOR, CliContext, add_force, command
+from p4_desk.arguments import day
+from p4_desk.cli.context import OPERATOR, CliContext, add_force, command, read_json_file
 from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
-from p4_desk.domain.complaint_lifecycle import ComplaintState
+from p4_desk.domain.complaint_lifecycle import COMPLAINTS, ComplaintState
 from p4_desk.domain.ikm import ELEMENTS
 from p4_desk.domain.wording import format_date, format_date_range, format_datetime, format_number
 from p4_desk.errors import ValidationError
@@ -79,12 +78,7 @@ def register(sub: Any) -> None:
 
 
 def _read_json(path: str) -> Any:
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ValidationError(f"Berkas {path} tidak ditemukan.", field="json_file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"Berkas {path} bukan JSON yang valid: {exc}", field="json_file") from None
+    return read_json_file(path, field="json_file")
 
 
 def _object(data: Any, path: str) -> dict[str, Any]:
@@ -95,9 +89,9 @@ def _object(data: Any, path: str) -> dict[str, Any]:
 
 def _date(text: str, option: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(f"{option} harus berupa tanggal TTTT-BB-HH (diterima: {text}).") from None
+        return day(text)
+    except argparse.ArgumentTypeError as exc:
+        raise ValidationError(f"{option}: {exc}.") from None
 
 
 def describe(c: ComplaintInfo) -> str:
@@ -116,7 +110,10 @@ def _details(c: ComplaintInfo, zone: tzinfo) -> str:
         "  Batas waktu: "
         + "; ".join(f"{DEADLINE_LABELS[n].lower()} {format_date(d)}" for n, d in c.deadlines.items()),
     ]
-    lines += [f"  {format_datetime(st.at, zone)}  {st.to_state}  {st.note or ''}".rstrip() for st in c.steps]
+    lines += [
+        f"  {format_datetime(st.at, zone)}  {COMPLAINTS.label(st.to_state)}  {st.note or ''}".rstrip()
+        for st in c.steps
+    ]
     if c.location_warning:
         lines.append(f"  Peringatan: {c.location_warning}")
     return "\n".join(lines)

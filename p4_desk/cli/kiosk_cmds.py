@@ -7,6 +7,7 @@ import wave
 from pathlib import Path
 from typing import Any
 
+from p4_desk.arguments import decimal
 from p4_desk.cli.context import CliContext, add_force, command
 from p4_desk.domain.wording import format_number
 from p4_desk.errors import ValidationError
@@ -41,7 +42,9 @@ def register(sub: Any) -> None:
         "batalkan tiket yang tidak pernah tercetak",
         requires="supervisor",
     )
-    p.add_argument("--minutes", type=float, help="batas waktu (bawaan: pengaturan situs)")
+    p.add_argument(
+        "--minutes", type=decimal(0, 10_080, "batas waktu"), help="menit (bawaan: pengaturan situs)"
+    )
 
     v = sub.add_parser("voice", help="suara panggilan: uji pengeras suara")
     vs = v.add_subparsers(dest="voice_command", required=True, metavar="ACTION")
@@ -50,7 +53,7 @@ def register(sub: Any) -> None:
     p.add_argument("--counter", required=True, help="loket, mis. 3 atau 'Loket 3'")
     p.add_argument("--out", required=True, type=Path, help="berkas WAV tujuan")
     add_force(p)
-    p.add_argument("--volume", type=float, help="0.0-1.0 (bawaan: pengaturan voice.volume)")
+    p.add_argument("--volume", type=decimal(0, 1, "volume"), help="0,0–1,0 (bawaan: pengaturan voice.volume)")
 
 
 def _print(args: argparse.Namespace, ctx: CliContext) -> int:

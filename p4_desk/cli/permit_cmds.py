@@ -9,7 +9,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
-from p4_desk.cli.context import ADMIN, OPERATOR, CliContext, add_force, command
+from p4_desk.cli.context import ADMIN, OPERATOR, CliContext, add_force, command, read_json_file
 from p4_desk.domain.nik import check_nik
 from p4_desk.domain.permit_lifecycle import PERMITS, PermitState
 from p4_desk.domain.wording import format_date, format_datetime, format_fee
@@ -90,12 +90,7 @@ def register(sub: Any) -> None:
 
 
 def _read_json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ValidationError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.", field="file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"Berkas {path} bukan JSON yang sah: {exc}.", field="file") from None
+    return read_json_file(path)
 
 
 # -- permit ------------------------------------------------------------------------------------

@@ -139,8 +139,9 @@ def _status(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         lines.append("Loket:")
         for c in status.counters:
+            state = queue.COUNTER_STATE_LABELS[c.state]
             lines.append(
-                f"  {c.code:<6} {c.name:<20} {c.state:<7} {c.current_ticket or '-':<6} "
+                f"  {c.code:<6} {c.name:<20} {state:<9} {c.current_ticket or '-':<6} "
                 f"{c.officer or ''}  [{', '.join(c.services)}]"
             )
         return "\n".join(lines)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from p4_desk.arguments import day
 from p4_desk.cli.context import CliContext, add_force, command
 from p4_desk.domain.wording import format_number
 from p4_desk.services.reports import (
@@ -20,13 +20,6 @@ from p4_desk.services.reports import (
 from p4_desk.services.stats import Period, Statistics, StatsFilter, compute_statistics
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak valid, gunakan YYYY-MM-DD") from None
-
-
 def register(sub: Any) -> None:
     p = command(
         sub,
@@ -35,8 +28,8 @@ def register(sub: Any) -> None:
         "statistik antrian untuk suatu periode (tanggal lokal situs)",
         requires="supervisor",
     )
-    p.add_argument("--from", dest="date_from", type=_date, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--from", dest="date_from", type=day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=day, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--agency", help="kode instansi")
     p.add_argument("--service", help="kode layanan")
     p.add_argument("--counter", help="kode loket")
@@ -46,9 +39,7 @@ def register(sub: Any) -> None:
         sub, "report", _report, "laporan harian/bulanan ke berkas PDF, CSV atau XLSX", requires="supervisor"
     )
     p.add_argument("--period", choices=("daily", "monthly"), required=True)
-    p.add_argument(
-        "--date", type=_date, required=True, metavar="YYYY-MM-DD", help="hari atau hari dalam bulan"
-    )
+    p.add_argument("--date", type=day, required=True, metavar="YYYY-MM-DD", help="hari atau hari dalam bulan")
     p.add_argument("--out", required=True, help="berkas keluaran: .pdf, .csv atau .xlsx")
     add_force(p)
     p.add_argument("--agency", help="kode instansi")

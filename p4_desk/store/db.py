@@ -338,6 +338,10 @@ class Database:
             raise
         except (OperationalError, DBAPIError) as exc:
             raise translate_db_error(exc, self.url) from exc
+        except OverflowError as exc:  # SQLite's driver: an integer beyond 64 bits
+            raise ValidationError("Angka di luar rentang yang dapat disimpan basis data.") from exc
+        except UnicodeEncodeError as exc:
+            raise ValidationError("Isian memuat karakter Unicode yang rusak.") from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -349,6 +353,10 @@ class Database:
             raise
         except (OperationalError, DBAPIError) as exc:
             raise translate_db_error(exc, self.url) from exc
+        except OverflowError as exc:  # SQLite's driver: an integer beyond 64 bits
+            raise ValidationError("Angka di luar rentang yang dapat disimpan basis data.") from exc
+        except UnicodeEncodeError as exc:
+            raise ValidationError("Isian memuat karakter Unicode yang rusak.") from exc
 
     def check_connection(self) -> None:
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -29,6 +30,7 @@ def _config() -> Config:
     return cfg
 
 
+@cache  # the scripts ship with the program: read them once per process
 def head_revision() -> str:
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None

@@ -96,6 +96,9 @@ def test_complaint_from_file_to_steps_and_receipt(cli: Cli) -> None:
     wrong = cli.run("complaint", "step", number, "--to", "answered", ok=False)
     assert wrong.returncode == 1
     assert "Galat: Status pengaduan tidak dapat diubah dari 'Diverifikasi'" in wrong.stderr
+    history = cli.run("complaint", "show", number).stdout  # each step named as the officer reads it
+    assert "Diterima" in history and "Diverifikasi" in history
+    assert "verified" not in history and "received" not in history
 
     out = str(cli.folder / "tanda-terima.pdf")
     cli.run("complaint", "receipt", number, "--out", out)
