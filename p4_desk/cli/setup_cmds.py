@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import sys
 from typing import Any
 
-from p4_desk.cli.context import CliContext, command
+from p4_desk.cli.context import PASSWORD_ENV, CliContext, command, interactive
 from p4_desk.errors import ValidationError
 
 
@@ -19,6 +18,13 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--timezone", default="Asia/Jakarta", help="Asia/Jakarta (WIB), Asia/Makassar, Asia/Jayapura"
     )
+    p.add_argument(
+        "--admin-user",
+        default="admin",
+        metavar="NAMA",
+        help=f"admin pertama situs (bawaan: admin); kata sandinya dari {PASSWORD_ENV} atau ditanyakan",
+    )
+    p.add_argument("--admin-name", default="Admin Situs", metavar="NAMA_LENGKAP", help="nama lengkap admin")
 
     db = sub.add_parser("db", help="skema basis data")
     dbsub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -41,11 +47,44 @@ def register(sub: Any) -> None:
 
 
 def _init(args: argparse.Namespace, ctx: CliContext) -> int:
-    from p4_desk.services.site import init_site
+    """The site and its first admin, together: a new site is never open to whoever reaches it."""
+    from p4_desk.services.users import init_site_with_admin
 
-    site = init_site(ctx.open_db(require_site=False), args.site_code, args.site_name, args.timezone)
-    ctx.emit(site, f"Situs {site.code} — {site.name} siap ({site.timezone}).")
+    password = _first_admin_password(args.admin_user)
+    site, admin = init_site_with_admin(
+        ctx.open_db(require_site=False),
+        args.site_code,
+        args.site_name,
+        args.timezone,
+        args.admin_user,
+        args.admin_name,
+        password,
+    )
+    ctx.emit(
+        {"code": site.code, "name": site.name, "timezone": site.timezone, "admin": admin.username},
+        f"Situs {site.code} — {site.name} siap ({site.timezone}). Admin pertama: {admin.username}.",
+    )
     return 0
+
+
+def _first_admin_password(username: str) -> str:
+    given = os.environ.get(PASSWORD_ENV)
+    if given is not None:
+        return given
+    if not interactive():
+        raise ValidationError(
+            f"Kata sandi admin pertama ({username}) wajib: setel {PASSWORD_ENV} atau jalankan di "
+            "terminal agar ditanyakan.",
+            field="password",
+        )
+    try:
+        first = getpass.getpass(f"Kata sandi admin {username}: ")
+        again = getpass.getpass("Ulangi kata sandi: ")
+    except EOFError:
+        raise ValidationError("Penyiapan situs dibatalkan.", field="password") from None
+    if first != again:
+        raise ValidationError("Kedua kata sandi tidak sama.", field="password")
+    return first
 
 
 def _upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -85,7 +124,7 @@ def _roles(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _role_password(variable: str, role: str) -> str | None:
     given = os.environ.get(variable)
-    if given is not None or not sys.stdin.isatty():
+    if given is not None or not interactive():
         return given or None
     first = getpass.getpass(f"Kata sandi peran {role} (kosong: tidak diubah): ")
     if first and getpass.getpass("Ulangi kata sandi: ") != first:

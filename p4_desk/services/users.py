@@ -59,6 +59,32 @@ def _find(s: Session, username: str) -> User:
 def add_user(
     db: Database, username: str, full_name: str, role: str, password: str, actor: Actor = SYSTEM
 ) -> UserInfo:
+    username, full_name, hashed = _checked_user(username, full_name, role, password)
+    with db.write() as s:
+        return _add_user(s, db, username, full_name, role, hashed, actor)
+
+
+def init_site_with_admin(
+    db: Database,
+    code: str,
+    name: str,
+    timezone: str,
+    admin_username: str,
+    admin_full_name: str,
+    password: str,
+) -> tuple[site_service.SiteInfo, UserInfo]:
+    """A new site and its first admin, in one transaction: both or neither (``p4-desk init``)."""
+    code, name = site_service.checked_site(code, name, timezone)
+    username, full_name, hashed = _checked_user(admin_username, admin_full_name, "admin", password)
+    with db.write() as s:
+        site = site_service.add_site(s, db, code, name, timezone, SYSTEM)
+        admin = _add_user(s, db, username, full_name, "admin", hashed, SYSTEM)
+    db.forget_site_cache()
+    return site, admin
+
+
+def _checked_user(username: str, full_name: str, role: str, password: str) -> tuple[str, str, str]:
+    """Name, full name and password hash as stored, or a ``ValidationError`` naming the field."""
     username = username.strip().lower()
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]{2,31}", username):
         raise ValidationError(
@@ -68,23 +94,27 @@ def add_user(
         raise ValidationError(f"Peran '{role}' tidak dikenal. Pilihan: {', '.join(ROLES)}.", field="role")
     full_name = clean_text(full_name, "Nama lengkap", max_length=200, field="full_name")
     _check_password(password)
-    hashed = _hasher.hash(password)
-    with db.write() as s:
-        if s.scalar(select(User).where(User.username == username)) is not None:
-            raise AlreadyExists(f"Pengguna '{username}' sudah ada.", field="username")
-        user = User(
-            username=username,
-            full_name=full_name,
-            role=role,
-            password_hash=hashed,
-            active=True,
-            failed_attempts=0,
-            created_at=db.now(),
-        )
-        s.add(user)
-        s.flush()
-        record(s, db, actor, "user.add", "user", username, details={"role": role})
-        return _info(user)
+    return username, full_name, _hasher.hash(password)
+
+
+def _add_user(
+    s: Session, db: Database, username: str, full_name: str, role: str, hashed: str, actor: Actor
+) -> UserInfo:
+    if s.scalar(select(User).where(User.username == username)) is not None:
+        raise AlreadyExists(f"Pengguna '{username}' sudah ada.", field="username")
+    user = User(
+        username=username,
+        full_name=full_name,
+        role=role,
+        password_hash=hashed,
+        active=True,
+        failed_attempts=0,
+        created_at=db.now(),
+    )
+    s.add(user)
+    s.flush()
+    record(s, db, actor, "user.add", "user", username, details={"role": role})
+    return _info(user)
 
 
 def list_users(db: Database) -> list[UserInfo]:

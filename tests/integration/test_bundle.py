@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "dist" / "p4-desk"
 WINDOWS = sys.platform == "win32"
 EXE = BUNDLE / ("p4-desk-cli.exe" if WINDOWS else "p4-desk")
+#: ``init`` makes the first admin; its password comes from the environment, as automation gives it
+FIRST_ADMIN = {"P4_DESK_PASSWORD": "Kunci-Loket-7391"}
 
 pytestmark = [
     pytest.mark.slow,
@@ -72,7 +74,7 @@ def test_version_comes_from_the_package_metadata(bundle: Path) -> None:
 def test_selftest_on_a_fresh_database_passes(bundle: Path, tmp_path: Path) -> None:
     url = f"sqlite:///{(tmp_path / 'bundle.sqlite3').as_posix()}"
     # init runs every Alembic migration from inside the bundle
-    init = run("init", "--site-code", "MPP-CI", "--site-name", "MPP Uji Bundel", "--db", url)
+    init = run("init", "--site-code", "MPP-CI", "--site-name", "MPP Uji Bundel", "--db", url, env=FIRST_ADMIN)
     assert init.returncode == 0, init.stderr
     # As a display workstation: the voice clips become a required check
     settings = Path(os.environ["P4_DESK_CONFIG_DIR"]) / "settings.toml"
@@ -90,7 +92,8 @@ def test_holiday_estimate_and_region_table_work_frozen(bundle: Path, tmp_path: P
     # The holidays package loads Indonesia by name, the region table is a .gz data file: both must
     # be in the bundle, or due dates and NIK checks fail only on the counter PC.
     url = f"sqlite:///{(tmp_path / 'days.sqlite3').as_posix()}"
-    assert run("init", "--site-code", "MPP-CI", "--site-name", "MPP Uji", "--db", url).returncode == 0
+    init = run("init", "--site-code", "MPP-CI", "--site-name", "MPP Uji", "--db", url, env=FIRST_ADMIN)
+    assert init.returncode == 0, init.stderr
     days = run("workdays", "add", "--from", "2027-03-05", "--days", "5", "--json", "--db", url)
     assert days.returncode == 0, days.stderr
     data = json.loads(days.stdout)

@@ -151,6 +151,51 @@ def test_the_first_admin_of_a_site_without_one_needs_no_login(sqlite_url: str) -
     assert "kedua" not in usernames(db)
 
 
+def _sites(url: str) -> list[str]:
+    path = Path(url.removeprefix("sqlite:///"))
+    if not path.exists():
+        return []
+    conn = sqlite3.connect(path)
+    try:
+        return [code for (code,) in conn.execute("SELECT code FROM site")]
+    finally:
+        conn.close()
+
+
+def test_init_makes_the_first_admin_so_a_new_site_is_closed_from_its_first_minute(sqlite_url: str) -> None:
+    made = p4("init", "--site-code", "MPP-BARU", "--site-name", "MPP Baru", "--admin-user", "kepala",
+              "--db", sqlite_url, env={**NO_LOGIN, "P4_DESK_PASSWORD": "Kunci-Loket-7391"})  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "Admin pertama: kepala." in made.stdout
+    # the first admin works at once ...
+    listed = p4("user", "list", "--db", sqlite_url, env=as_user("kepala", "Kunci-Loket-7391"))
+    assert listed.returncode == 0, listed.stderr
+    assert "kepala" in listed.stdout and "Admin" in listed.stdout
+    # ... and nobody else may now make an admin without logging in as one
+    intruder = p4("user", "add", "mallory", "--name", "Mallory", "--role", "admin", "--password",
+                  "pintu-belakang-99", "--db", sqlite_url)  # fmt: skip
+    assert intruder.returncode == 1 and "memerlukan login admin" in intruder.stderr
+    assert "mallory" not in usernames(open_database(sqlite_url))
+
+
+def test_init_without_a_password_or_with_a_weak_one_sets_up_nothing(sqlite_url: str) -> None:
+    bare = p4("init", "--site-code", "MPP-BARU", "--site-name", "MPP Baru", "--db", sqlite_url)
+    assert bare.returncode == 1
+    assert bare.stderr == (
+        "Galat: Kata sandi admin pertama (admin) wajib: setel P4_DESK_PASSWORD atau jalankan di "
+        "terminal agar ditanyakan.\n"
+    )
+    assert _sites(sqlite_url) == []
+    weak = p4("init", "--site-code", "MPP-BARU", "--site-name", "MPP Baru", "--db", sqlite_url,
+              env={**NO_LOGIN, "P4_DESK_PASSWORD": "123"})  # fmt: skip
+    assert weak.returncode == 1 and weak.stderr == "Galat: Kata sandi minimal 8 karakter.\n"
+    assert _sites(sqlite_url) == []  # the site and its admin come together, or neither
+    ok = p4("init", "--site-code", "MPP-BARU", "--site-name", "MPP Baru", "--db", sqlite_url,
+            env={**NO_LOGIN, "P4_DESK_PASSWORD": "Kunci-Loket-7391"})  # fmt: skip
+    assert ok.returncode == 0, ok.stderr
+    assert _sites(sqlite_url) == ["MPP-BARU"] and usernames(open_database(sqlite_url)) == ["admin"]
+
+
 def _interactive(args: list[str], answers: list[str]) -> tuple[int, str]:
     """Run p4-desk on a real pseudo-terminal, typing each answer when asked."""
     pid, fd = pty.fork()
@@ -185,6 +230,17 @@ def test_a_person_on_a_terminal_is_asked_and_the_password_is_not_echoed(
     assert code == 0, screen
     assert "Nama pengguna:" in screen and f"Kata sandi {CLI_ADMIN}:" in screen
     assert CLI_PASSWORD not in screen and "petugas2" in screen
+
+
+def test_init_on_a_terminal_asks_the_first_admin_password_twice(sqlite_url: str) -> None:
+    code, screen = _interactive(
+        ["init", "--site-code", "MPP-TTY", "--site-name", "MPP Terminal", "--db", sqlite_url],
+        ["Kunci-Loket-7391", "Kunci-Loket-7391"],
+    )
+    assert code == 0, screen
+    assert "Kata sandi admin admin:" in screen and "Ulangi kata sandi:" in screen
+    assert "Kunci-Loket-7391" not in screen and "Admin pertama: admin." in screen
+    assert _sites(sqlite_url) == ["MPP-TTY"]
 
 
 # --- restore ----------------------------------------------------------------------------------
