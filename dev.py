@@ -35,7 +35,9 @@ def ensure_environment(extras: str) -> None:
         print("Membuat lingkungan Python di .venv ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     print("Memasang dependensi (sekali saja) ...", flush=True)
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
+    subprocess.run(
+        [str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip", "setuptools"], check=True
+    )
     target = f".[{extras}]" if extras else "."
     subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "-e", target], cwd=ROOT, check=True)
     stamp.write_text(digest)
