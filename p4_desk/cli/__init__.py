@@ -42,6 +42,7 @@ COMMAND_MODULES = (
     "p4_desk.cli.stats_cmds",
 )
 
+_SCREEN_SILENT = logging.CRITICAL + 1
 ROLES = ("counter", "kiosk", "display", "supervisor", "survey", "admin")
 
 
@@ -67,7 +68,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_output()
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr)
+    # the screen shows the Indonesian messages only; log records (English, for site IT, e.g. a
+    # driver's error text) go to the log file, and to stderr too with -v. python-escpos calls
+    # basicConfig when it is imported: its plain stderr handler would stay and print warnings
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if type(h) is logging.StreamHandler]:
+        root.removeHandler(handler)
+    logging.basicConfig(level=logging.INFO if args.verbose else _SCREEN_SILENT, stream=sys.stderr)
     from p4_desk.logs import setup_logging
 
     setup_logging()  # rotating file in the log dir; NIKs masked, tokens dropped

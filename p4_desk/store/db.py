@@ -53,6 +53,14 @@ def normalize_url(url: str) -> URL:
             f"URL basis data tidak sah: {_without_password(shown)!r}. Contoh: "
             "sqlite:///C:/P4Desk/site.sqlite3 atau postgresql+psycopg://pengguna:sandi@server/p4desk"
         ) from None
+    try:
+        port = parsed.port
+    except ValueError:
+        port = -1
+    if port is not None and not 1 <= port <= 65535:
+        raise ConfigError(
+            f"Port di URL basis data tidak sah: {_without_password(str(url)[:80])!r}; harus 1–65535."
+        )
     # "postgresql://" alone would pick psycopg2, which we do not ship.
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
