@@ -24,7 +24,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from p4_desk.errors import P4Error
+from p4_desk.errors import P4Error, os_reason
 
 LEDGER_LIMIT = 2000  # files remembered; the oldest are forgotten first
 
@@ -49,7 +49,7 @@ def write_output(
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputRefused(f"Folder {target.parent} tidak dapat dibuat: {exc.strerror or exc}.") from None
+        raise OutputRefused(f"Folder {target.parent} tidak dapat dibuat: {os_reason(exc)}.") from None
     partial: str | None = None
     try:
         fd, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
@@ -60,7 +60,7 @@ def write_output(
         os.replace(partial, target)
         partial = None
     except OSError as exc:
-        raise OutputRefused(f"Berkas {target} tidak dapat ditulis: {exc.strerror or exc}.") from None
+        raise OutputRefused(f"Berkas {target} tidak dapat ditulis: {os_reason(exc)}.") from None
     finally:
         if partial is not None:
             with contextlib.suppress(OSError):
@@ -76,7 +76,7 @@ def _check_replaceable(target: Path, ledger: Path | None, own_dir: Path | None, 
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise OutputRefused(f"Berkas {target} tidak dapat diperiksa: {exc.strerror or exc}.") from None
+        raise OutputRefused(f"Berkas {target} tidak dapat diperiksa: {os_reason(exc)}.") from None
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
         raise OutputRefused(f"{target} sudah ada dan bukan berkas biasa (folder, perangkat atau tautan).")
     if force or _inside(target, own_dir):

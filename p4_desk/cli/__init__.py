@@ -21,7 +21,7 @@ from functools import cache
 from p4_desk import __version__
 from p4_desk.arguments import ArgumentParser, add_version
 from p4_desk.cli.context import CliContext
-from p4_desk.errors import P4Error, ValidationError
+from p4_desk.errors import P4Error, ValidationError, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as exc:  # a file or device the command was told to use
         where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
-        print(printable(f"Galat: berkas{where} tidak dapat dipakai: {exc.strerror or exc}."), file=sys.stderr)
+        print(printable(f"Galat: berkas{where} tidak dapat dipakai: {os_reason(exc)}."), file=sys.stderr)
         return 1
     except Exception:  # a bug: the details go to the log file, not to the officer's screen
         log.exception("unexpected error in p4-desk %s", getattr(args, "command", ""))

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from p4_desk.config import Settings
-from p4_desk.errors import AuthError, PermissionDenied, ValidationError
+from p4_desk.errors import AuthError, PermissionDenied, ValidationError, os_reason
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor
 
@@ -91,9 +91,7 @@ def read_json_file(path: Path | str, field: str = "file") -> Any:
     except FileNotFoundError:
         raise ValidationError(f"Berkas {source} tidak ditemukan.", field=field) from None
     except OSError as exc:
-        raise ValidationError(
-            f"Berkas {source} tidak dapat dibaca: {exc.strerror or exc}.", field=field
-        ) from None
+        raise ValidationError(f"Berkas {source} tidak dapat dibaca: {os_reason(exc)}.", field=field) from None
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

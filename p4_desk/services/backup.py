@@ -44,7 +44,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from p4_desk.config import Settings, data_dir
-from p4_desk.errors import DatabaseUnavailable, P4Error, ValidationError
+from p4_desk.errors import DatabaseUnavailable, P4Error, ValidationError, os_reason
 from p4_desk.store.db import Database, normalize_url
 from p4_desk.store.journal import Actor, record, verify_rows
 
@@ -110,9 +110,7 @@ def backup(db: Database, target: Path) -> BackupInfo:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(
-            f"Folder cadangan {target.parent} tidak dapat dibuat: {exc.strerror or exc}"
-        ) from exc
+        raise BackupError(f"Folder cadangan {target.parent} tidak dapat dibuat: {os_reason(exc)}") from exc
     if db.is_sqlite:
         _sqlite_copy(_sqlite_path(db.url), target)
     else:
@@ -151,7 +149,7 @@ def _sqlite_copy(source: Path, target: Path) -> None:
         raise BackupError(f"Pencadangan basis data gagal: {exc}") from exc
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise BackupError(f"Berkas cadangan {target} tidak dapat ditulis: {exc.strerror or exc}") from exc
+        raise BackupError(f"Berkas cadangan {target} tidak dapat ditulis: {os_reason(exc)}") from exc
 
 
 # --- PostgreSQL tools -----------------------------------------------------------------------
@@ -323,7 +321,7 @@ def restore(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(f"Folder cadangan {folder} tidak dapat dibuat: {exc.strerror or exc}") from exc
+        raise BackupError(f"Folder cadangan {folder} tidak dapat dibuat: {os_reason(exc)}") from exc
     if sqlite:
         target = Path(parsed.database or "")
         kept: Path | None = None

@@ -150,3 +150,32 @@ def test_voice_say_refuses_bad_input_in_indonesian(tmp_path: Path) -> None:
     done = p4("voice", "say", "A-1?", "--counter", "3", "--out", str(out))
     assert done.returncode == 1 and "tidak dapat diucapkan" in done.stderr
     assert not out.exists()
+
+
+def test_voice_and_ticket_files_never_replace_a_file_p4_desk_did_not_write(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("P4_DESK_DATA_DIR", str(tmp_path / "data"))
+    db = make_site(sqlite_url)
+    add_cli_admin(db)
+    ticket = queue.issue_ticket(db, "KK", print_state="pending")
+    db.dispose()
+    theirs_wav, theirs_pdf = tmp_path / "rekaman.wav", tmp_path / "surat.pdf"
+    theirs_wav.write_bytes(b"rekaman pribadi")
+    theirs_pdf.write_bytes(b"surat pribadi")
+
+    said = p4("voice", "say", "A1", "--counter", "3", "--out", str(theirs_wav))
+    printed = p4("ticket", "print", str(ticket.id), "--to", f"pdf:{theirs_pdf}", "--db", sqlite_url)
+    for refused in (said, printed):
+        assert refused.returncode == 1 and "bukan buatan P4 Desk" in refused.stderr, refused.stderr
+    assert theirs_wav.read_bytes() == b"rekaman pribadi" and theirs_pdf.read_bytes() == b"surat pribadi"
+
+    ours = tmp_path / "uji.wav"
+    assert p4("voice", "say", "A1", "--counter", "3", "--out", str(ours)).returncode == 0
+    again = p4("voice", "say", "A2", "--counter", "3", "--out", str(ours))  # our own file: fine
+    assert again.returncode == 0, again.stderr
+    ours.write_bytes(b"diubah orang")  # changed since: no longer ours
+    assert p4("voice", "say", "A3", "--counter", "3", "--out", str(ours)).returncode == 1
+    assert ours.read_bytes() == b"diubah orang"
+    forced = p4("voice", "say", "A3", "--counter", "3", "--out", str(ours), "--force")
+    assert forced.returncode == 0 and ours.read_bytes()[:4] == b"RIFF"
