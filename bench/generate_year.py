@@ -31,6 +31,7 @@ from p4_desk.demo.hall import AGENCIES, HOUR_WEIGHTS, SERVICES  # noqa: E402
 from p4_desk.domain.queue_rules import format_ticket_number  # noqa: E402
 from p4_desk.services import catalog, site, users  # noqa: E402
 from p4_desk.store.db import Database  # noqa: E402
+from p4_desk.store.journal import seal_rows  # noqa: E402
 from p4_desk.store.migrate import open_database  # noqa: E402
 from p4_desk.store.models import AuditEntry, ServiceDaySequence, Ticket, TicketLeg, User  # noqa: E402
 
@@ -116,6 +117,7 @@ def generate(db: Database, days: int, per_day: int, seed: int = 7) -> dict[str, 
     def flush() -> None:
         with db.write() as s:
             conn = s.connection()
+            seal_rows(s, audits)  # the audit chain, as record() would make it
             for table, rows in ((Ticket, tickets), (TicketLeg, legs), (AuditEntry, audits),
                                 (ServiceDaySequence, sequences)):  # fmt: skip
                 if rows:

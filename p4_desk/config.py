@@ -134,6 +134,7 @@ _COMPLAINT_CHANNEL = "Pengaduan: SP4N-LAPOR! www.lapor.go.id, SMS 1708, atau mej
 # fmt: off
 SETTINGS: tuple[Setting, ...] = (
     Setting("database.url", str, "", "Alamat basis data (kosong: SQLite di folder data)", editable=False),
+    Setting("database.owner_url", str, "", "Alamat basis data akun pemilik (migrasi)", editable=False),
     Setting("workstation.id", str, "", "Nama PC di log audit (kosong: nama komputer)", editable=False),
     Setting("workstation.role", str, "counter", "Peran workstation", choices=ROLES, editable=False),
     Setting("workstation.counter", str, "", "Kode loket yang dilayani PC ini", editable=False),
@@ -225,6 +226,11 @@ def config_dir() -> Path:
 
 def data_dir() -> Path:
     return Path(os.environ.get("P4_DESK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def output_ledger() -> Path:
+    """Where ``files.write_output`` remembers the files P4 Desk wrote outside its data folder."""
+    return data_dir() / "output-files.json"
 
 
 def log_dir() -> Path:

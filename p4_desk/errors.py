@@ -7,6 +7,8 @@ half-written stays behind.
 
 from __future__ import annotations
 
+import errno
+
 
 class P4Error(Exception):
     """Base class of every error a user may see."""
@@ -75,3 +77,28 @@ class DatabaseCorrupt(P4Error):
 
 class ConfigError(P4Error):
     code = "config_error"
+
+
+#: why a file operation failed, in the words an officer reads (the OS says it in English)
+_OS_REASONS = {
+    errno.ENOENT: "berkas atau folder tidak ada",
+    errno.EACCES: "tidak ada izin",
+    errno.EPERM: "tidak ada izin",
+    errno.ENOTDIR: "sebagian jalurnya bukan folder",
+    errno.EISDIR: "itu sebuah folder",
+    errno.ENOSPC: "disk penuh",
+    errno.EROFS: "disk hanya dapat dibaca",
+    errno.ENAMETOOLONG: "nama terlalu panjang",
+    errno.EEXIST: "sudah ada",
+    errno.EBUSY: "sedang dipakai program lain",
+    errno.EINVAL: "nama tidak sah",
+    errno.EIO: "galat baca/tulis perangkat",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of an ``OSError`` in Indonesian (with the OS error number when unknown)."""
+    known = _OS_REASONS.get(exc.errno or 0)
+    if known:
+        return known
+    return f"galat sistem {exc.errno}" if exc.errno else "galat sistem"

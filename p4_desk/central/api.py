@@ -6,7 +6,11 @@ Auth rules (also in the OpenAPI description):
 - ``/catalog``: any enrolled site's token (or the admin token).
 - ``/applications/{regno}/status`` and ``/stats/...``: the admin token from
   ``$P4_CENTRAL_ADMIN_TOKEN``; with no admin token configured these answer 403.
-- Missing, wrong or revoked token → 401.
+- Missing, wrong or revoked token → 401. Failed attempts are logged and counted per client
+  address; past ``ratelimit.FAILED_AUTH_PER_MINUTE`` the address gets 429 for a while.
+- Every route has a rate limit per client address (and per site for site routes) → 429 with
+  ``Retry-After``. Request bodies are limited while they stream in (413); the events batch is
+  read only after its token was accepted. A rejected request is never echoed back.
 
 Every request runs its own short transaction that is committed before the answer
 is sent, so an answered request survives a crash of the server.
@@ -15,19 +19,31 @@ is sent, so an answered request survives a crash of the server.
 import hmac
 import logging
 import os
-from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from p4_desk import __version__
 from p4_desk.central import back_office, catalog, intake, sites, stats
 from p4_desk.central.db import open_engine, session_factory
+from p4_desk.central.guard import (
+    FRAMEWORK_DETAILS,
+    BodyLimit,
+    RequestLog,
+    admin_token_problem,
+    read_json,
+    validation_answer,
+)
+from p4_desk.central.ratelimit import RateLimits, note_failed_auth, rate_limited, refuse_if_guessing
 from p4_desk.central.schemas import (
     ERRORS,
     ApplicationUpdateOut,
@@ -45,11 +61,20 @@ from p4_desk.central.schemas import (
     StatusRequest,
     TimeAnswer,
 )
-from p4_desk.errors import AlreadyExists, AuthError, NotFound, P4Error, PermissionDenied
+from p4_desk.errors import AlreadyExists, AuthError, ConfigError, NotFound, P4Error, PermissionDenied
 
 ADMIN_TOKEN_ENV = "P4_CENTRAL_ADMIN_TOKEN"
-MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_BODY_BYTES = 8 * 1024 * 1024  # an events batch
+MAX_SMALL_BODY_BYTES = 16 * 1024  # enrolment, a back-office status
+MAX_OTHER_BODY_BYTES = 64 * 1024  # any other route (pages of the public site, ...)
 MAX_INT64 = 2**63 - 1
+
+#: requests per minute per client address (and per site on site routes)
+ENROL_PER_MINUTE = 10
+SYNC_PER_MINUTE = 600  # a hall catching up after a week offline sends batches back to back
+ADMIN_PER_MINUTE = 120
+CATALOG_PER_MINUTE = 60
+TIME_PER_MINUTE = 60
 
 log = logging.getLogger("p4_desk.central")
 
@@ -60,6 +85,10 @@ log = logging.getLogger("p4_desk.central")
 def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
     """The API on the database at ``db_url``; ``admin_token`` defaults to the env variable."""
     admin_secret = admin_token if admin_token is not None else os.environ.get(ADMIN_TOKEN_ENV)
+    if admin_secret:
+        problem = admin_token_problem(admin_secret)
+        if problem:
+            raise ConfigError(f"{problem} (${ADMIN_TOKEN_ENV})")
     engine = open_engine(db_url)
     sessions = session_factory(engine)
     site_bearer = HTTPBearer(
@@ -77,19 +106,15 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
         description=__doc__ or "",
     )
     app.state.engine = engine
+    app.state.rate_limits = RateLimits()
 
-    @app.middleware("http")
-    async def log_and_limit(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > MAX_BODY_BYTES:
-            response: Response = _error(413, "payload_too_large", "Isi permintaan terlalu besar.")
-        else:
-            response = await call_next(request)
-        # method, path and status only: never the query, headers or body (tokens, codes)
-        log.info("%s %s %d", request.method, request.url.path, response.status_code)
-        return response
+    app.add_middleware(RequestLog, logger=log)
+    # outermost: counts body bytes before any other layer reads them
+    app.add_middleware(BodyLimit, limit_for=body_limit)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
+        return validation_answer(error)
 
     @app.exception_handler(P4Error)
     async def p4_error(_request: Request, error: P4Error) -> JSONResponse:
@@ -102,77 +127,124 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
         return _error(status, error.code, error.message)
 
     def site_token(
+        request: Request,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(site_bearer)],
     ) -> str:
         """The code of the site the bearer token belongs to (401 otherwise)."""
+        refuse_if_guessing(request)
         if credentials is None:
             raise _unauthorised("Token akses wajib disertakan (Authorization: Bearer).")
         with sessions.begin() as session:
             site = sites.site_of_token(session, credentials.credentials)
         if site is None:
+            note_failed_auth(request, "site token")
             raise _unauthorised("Token akses salah atau sudah dicabut.")
+        request.state.site = site  # the rate limits count per site from here on
         return site
 
     def own_site(
-        site: Annotated[str, Path(examples=["LS01"])],
+        site: Annotated[str, Path(examples=["LS01"], max_length=32)],
         token_site: Annotated[str, Depends(site_token)],
+        _limit: Annotated[None, Depends(rate_limited("sync", SYNC_PER_MINUTE))],
     ) -> str:
         if site != token_site:
             raise HTTPException(403, "Token ini tidak berlaku untuk situs tersebut.")
         return site
 
-    def admin(
+    def is_admin_token(credentials: HTTPAuthorizationCredentials | None) -> bool:
+        return bool(
+            credentials is not None
+            and admin_secret
+            and hmac.compare_digest(credentials.credentials.encode(), admin_secret.encode())
+        )
+
+    def admin_auth(
+        request: Request,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(admin_bearer)],
     ) -> None:
         if not admin_secret:
             raise HTTPException(403, f"API admin tidak aktif (${ADMIN_TOKEN_ENV} belum diatur).")
+        refuse_if_guessing(request)
         if credentials is None:
             raise _unauthorised("Token admin wajib disertakan (Authorization: Bearer).")
-        if hmac.compare_digest(credentials.credentials.encode(), admin_secret.encode()):
+        if is_admin_token(credentials):
             return
         with sessions.begin() as session:
             is_site_token = sites.site_of_token(session, credentials.credentials) is not None
         if is_site_token:
             raise HTTPException(403, "Token situs tidak boleh memakai API admin.")
+        note_failed_auth(request, "admin token")
         raise _unauthorised("Token admin salah.")
 
+    def admin(
+        _auth: Annotated[None, Depends(admin_auth)],
+        _limit: Annotated[None, Depends(rate_limited("admin", ADMIN_PER_MINUTE))],
+    ) -> None:
+        """The admin token, then the admin rate limit."""
+
     def reader(
+        request: Request,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(site_bearer)],
     ) -> None:
         """Any enrolled site, or the admin."""
-        if (
-            credentials is not None
-            and admin_secret
-            and hmac.compare_digest(credentials.credentials.encode(), admin_secret.encode())
-        ):
-            return
-        site_token(credentials)
+        if not is_admin_token(credentials):
+            site_token(request, credentials)
+        rate_limited("catalog", CATALOG_PER_MINUTE)(request)
 
     @app.post(
         "/api/v1/enrol",
         response_model=EnrolAnswer,
-        responses={403: {"model": ErrorAnswer, "description": "Code wrong or already used"}},
+        responses={
+            403: {"model": ErrorAnswer, "description": "Code wrong, expired or already used"},
+            429: ERRORS[429],
+        },
         tags=["sites"],
     )
-    def enrol(request: EnrolRequest) -> EnrolAnswer:
-        """Trade the one-time enrolment code of a site for its bearer token."""
+    def enrol(
+        http: Request,
+        request: EnrolRequest,
+        _limit: Annotated[None, Depends(rate_limited("enrol", ENROL_PER_MINUTE))],
+    ) -> EnrolAnswer:
+        """Trade the one-time enrolment code of a site for its bearer token (codes expire)."""
+        refuse_if_guessing(http, site=request.site)
         try:
             with sessions.begin() as session:
                 token = sites.enrol(session, request.site, request.enrolment_code)
         except AuthError as refused:
+            note_failed_auth(http, "enrolment code", site=request.site)
             raise HTTPException(403, refused.message) from None
         return EnrolAnswer(token=token)
 
     @app.post(
         "/api/v1/sites/{site}/events",
         response_model=IntakeAnswer,
-        responses={**ERRORS, 413: {"model": ErrorAnswer, "description": "Body over 8 MiB"}},
+        responses={
+            **ERRORS,
+            413: {"model": ErrorAnswer, "description": "Body over 8 MiB"},
+            422: {"model": ErrorAnswer, "description": "Body is not an events batch"},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": EventBatch.model_json_schema()}},
+            }
+        },
         tags=["sync"],
     )
-    def post_events(site: Annotated[str, Depends(own_site)], batch: EventBatch) -> IntakeAnswer:
-        """Store a batch of outbox events (at most 1000); idempotent by event id."""
-        with sessions.begin() as session:
-            result = intake.store_batch(session, site, batch.events)
+    async def post_events(request: Request, site: Annotated[str, Depends(own_site)]) -> IntakeAnswer:
+        """Store a batch of outbox events (at most 1000); idempotent by event id.
+
+        The body is read only after the site token was accepted."""
+        try:
+            batch = EventBatch.model_validate(await read_json(request))
+        except PydanticValidationError as invalid:
+            raise RequestValidationError(invalid.errors()) from None
+
+        def store() -> intake.IntakeResult:
+            with sessions.begin() as session:
+                return intake.store_batch(session, site, batch.events)
+
+        result = await run_in_threadpool(store)
         return IntakeAnswer(
             accepted=result.accepted,
             duplicate=result.duplicate,
@@ -279,7 +351,9 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
         return {"from": first_day, "to": last_day, "sites": stats.as_json(figures)}
 
     @app.get("/api/v1/time", response_model=TimeAnswer, tags=["public"])
-    def get_time() -> TimeAnswer:
+    def get_time(
+        _limit: Annotated[None, Depends(rate_limited("time", TIME_PER_MINUTE))],
+    ) -> TimeAnswer:
         """Server clock, for the desk's clock-drift check."""
         return TimeAnswer(now=datetime.now(UTC))
 
@@ -297,14 +371,24 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
             return _error(503, "database_unavailable", "Basis data pusat tidak dapat dihubungi.")
         return HealthAnswer(status="ok", version=__version__)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
-        response = _error(error.status_code, _code_of(error.status_code), str(error.detail))
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        message = FRAMEWORK_DETAILS.get(str(error.detail), str(error.detail))
+        response = _error(error.status_code, _code_of(error.status_code), message)
         if error.headers:
             response.headers.update(error.headers)
         return response
 
     return app
+
+
+def body_limit(_method: str, path: str) -> int:
+    """The largest request body a route takes, in bytes."""
+    if path.endswith("/events"):
+        return MAX_BODY_BYTES
+    if path == "/api/v1/enrol" or path.endswith("/status"):
+        return MAX_SMALL_BODY_BYTES
+    return MAX_OTHER_BODY_BYTES
 
 
 def _unauthorised(message: str) -> HTTPException:
@@ -316,7 +400,13 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
 
 
 def _code_of(status: int) -> str:
-    return {401: "auth_failed", 403: "permission_denied", 404: "not_found"}.get(status, "invalid")
+    return {
+        401: "auth_failed",
+        403: "permission_denied",
+        404: "not_found",
+        413: "payload_too_large",
+        429: "too_many_requests",
+    }.get(status, "invalid")
 
 
 def _matches(if_none_match: str | None, etag: str) -> bool:

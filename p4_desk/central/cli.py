@@ -22,9 +22,12 @@ from typing import Any
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
 
+from p4_desk.arguments import ArgumentParser, integer, port
 from p4_desk.errors import P4Error, ValidationError
 
 Handler = Callable[[argparse.Namespace], int]
+VALID_DAYS = integer(1, 90, "masa berlaku")
+VALID_DAYS_HELP = "masa berlaku kode pendaftaran dalam hari (bawaan 7, atau $P4_CENTRAL_ENROLMENT_DAYS)"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,13 +37,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     serve = _command(commands, "serve", "jalankan server API pusat", _serve)
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument("--port", type=port, default=8470, help="1–65535 (bawaan 8470)")
 
     site = commands.add_parser("site", help="kelola situs (MPP / P4)")
     site_commands = site.add_subparsers(dest="site_command", metavar="PERINTAH", required=True)
     add = _command(site_commands, "add", "daftarkan situs dan buat kode pendaftaran", _site_add)
     add.add_argument("code")
     add.add_argument("name")
+    add.add_argument(
+        "--valid-days",
+        type=integer(1, 90, "masa berlaku"),
+        help="masa berlaku kode pendaftaran (bawaan 7 hari)",
+    )
     add.add_argument("--json", action="store_true")
     listing = _command(site_commands, "list", "daftar situs", _site_list)
     listing.add_argument("--json", action="store_true")
@@ -48,6 +56,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     revoke.add_argument("code")
     reenrol = _command(site_commands, "reenrol", "buat kode pendaftaran baru", _site_reenrol)
     reenrol.add_argument("code")
+    reenrol.add_argument(
+        "--valid-days",
+        type=integer(1, 90, "masa berlaku"),
+        help="masa berlaku kode pendaftaran (bawaan 7 hari)",
+    )
     reenrol.add_argument("--json", action="store_true")
 
     catalog = commands.add_parser("catalog", help="katalog izin")
@@ -86,7 +99,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m p4_desk.central ...``: a parser holding only the central command."""
-    parser = argparse.ArgumentParser(prog="p4-desk")
+    parser = ArgumentParser(prog="p4-desk")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["central", *(sys.argv[1:] if argv is None else argv)])
     handler: Handler = args.func
@@ -148,7 +161,7 @@ def _serve(args: argparse.Namespace) -> int:
     from p4_desk.central.db import default_db_url
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    app = create_app(args.db or default_db_url())
+    app = create_app(args.db or default_db_url())  # a weak admin token stops here (ConfigError)
     # uvicorn's access log prints query strings; our middleware logs method/path/status
     uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="info")
     return 0
@@ -158,11 +171,12 @@ def _site_add(args: argparse.Namespace) -> int:
     from p4_desk.central import sites
 
     with _transaction(args) as session:
-        code = sites.add_site(session, args.code, args.name)
+        code = sites.add_site(session, args.code, args.name, valid_days=args.valid_days)
+    days = sites.enrolment_days(args.valid_days)
     _print(
         args,
-        {"site": args.code, "enrolment_code": code},
-        f"Situs {args.code} terdaftar. Kode pendaftaran (sekali pakai): {code}",
+        {"site": args.code, "enrolment_code": code, "valid_days": days},
+        f"Situs {args.code} terdaftar. Kode pendaftaran (sekali pakai, berlaku {days} hari): {code}",
     )
     return 0
 
@@ -179,6 +193,7 @@ def _site_list(args: argparse.Namespace) -> int:
             "enrolled": s.enrolled,
             "enrolment_pending": s.enrolment_pending,
             "revoked_at": s.revoked_at.isoformat() if s.revoked_at else None,
+            "enrolment_expires_at": s.enrolment_expires_at.isoformat() if s.enrolment_expires_at else None,
         }
         for s in listed
     ]
@@ -205,11 +220,12 @@ def _site_reenrol(args: argparse.Namespace) -> int:
     from p4_desk.central import sites
 
     with _transaction(args) as session:
-        code = sites.reenrol(session, args.code)
+        code = sites.reenrol(session, args.code, valid_days=args.valid_days)
+    days = sites.enrolment_days(args.valid_days)
     _print(
         args,
-        {"site": args.code, "enrolment_code": code},
-        f"Kode pendaftaran baru situs {args.code} (sekali pakai): {code}",
+        {"site": args.code, "enrolment_code": code, "valid_days": days},
+        f"Kode pendaftaran baru situs {args.code} (sekali pakai, berlaku {days} hari): {code}",
     )
     return 0
 
@@ -221,8 +237,10 @@ def _catalog_import(args: argparse.Namespace) -> int:
         document = json.loads(args.file.read_text(encoding="utf-8"))
     except OSError:
         raise ValidationError(f"Berkas {args.file} tidak dapat dibaca.") from None
+    except RecursionError:
+        raise ValidationError(f"Isi berkas {args.file} bersarang terlalu dalam.") from None
     except (ValueError, UnicodeDecodeError):
-        raise ValidationError(f"Berkas {args.file} bukan JSON yang sah.") from None
+        raise ValidationError(f"Berkas {args.file} bukan JSON UTF-8 yang sah.") from None
     with _transaction(args) as session:
         summary = catalog.import_catalog(session, document)
     print(f"Katalog dimuat: {summary.permit_types} jenis izin, {summary.holidays} hari libur.")

@@ -45,6 +45,9 @@ APPLICATION_TYPES = frozenset({"application.received", "application.status_chang
 COMPLAINT_TYPES = frozenset({"complaint.received", "complaint.status_changed"})
 SURVEY_TYPES = frozenset({"survey.submitted"})
 IKM_ELEMENTS = frozenset(f"U{n}" for n in range(1, 10))
+#: the largest payload one event may carry (its canonical JSON), and its deepest nesting
+MAX_PAYLOAD_BYTES = 32 * 1024
+MAX_PAYLOAD_DEPTH = 8
 EVENT_TYPES = TICKET_TYPES | COUNTER_TYPES | APPLICATION_TYPES | COMPLAINT_TYPES | SURVEY_TYPES
 
 #: the envelope versions read per event type (the newest is what an up-to-date hall writes)
@@ -121,6 +124,7 @@ def validate(raw: Any) -> Event:
     payload = raw.get("payload")
     if not isinstance(payload, dict):
         raise Invalid("invalid_payload", "Kolom 'payload' wajib berupa objek JSON.")
+    _check_size(payload)
     return Event(
         sent_id=sent_id,
         event_id=event_id,
@@ -131,6 +135,24 @@ def validate(raw: Any) -> Event:
         content_hash=content_hash(event_id, type_, occurred_at, payload, version),
         projection=_projection(type_, version, event_id, occurred_at, payload),
     )
+
+
+def _check_size(payload: dict[str, Any]) -> None:
+    depth = 0
+    stack: list[tuple[Any, int]] = [(payload, 1)]
+    while stack:
+        item, level = stack.pop()
+        depth = max(depth, level)
+        if depth > MAX_PAYLOAD_DEPTH:
+            raise Invalid("invalid_payload", f"payload bersarang lebih dari {MAX_PAYLOAD_DEPTH} tingkat.")
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
+    size = len(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode())
+    if size > MAX_PAYLOAD_BYTES:
+        raise Invalid(
+            "payload_too_large",
+            f"payload {size // 1024} KiB melebihi batas {MAX_PAYLOAD_BYTES // 1024} KiB per peristiwa.",
+        )
 
 
 def _aware_datetime(value: Any, name: str, *, required: bool = False) -> datetime | None:

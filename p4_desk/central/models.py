@@ -61,6 +61,8 @@ class Site(Base):
     created_at: Mapped[datetime]
     #: sha256 of the pending one-time enrolment code, NULL once used
     enrolment_code_hash: Mapped[str | None] = mapped_column(String(64))
+    #: the pending code is refused after this moment (``sites.DEFAULT_ENROLMENT_DAYS``)
+    enrolment_expires_at: Mapped[datetime | None]
     #: sha256 of the bearer token, NULL when never enrolled or revoked
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     enrolled_at: Mapped[datetime | None]

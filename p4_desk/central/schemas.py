@@ -51,7 +51,7 @@ class RejectedEvent(BaseModel):
     id: str | None = Field(description="The id as sent, or null when it was missing/unusable.")
     code: str = Field(
         description="Stable reason code: invalid_envelope, invalid_id, unknown_type, "
-        "unsupported_schema_version, invalid_payload, conflicting_content (extension)."
+        "unsupported_schema_version, invalid_payload, payload_too_large, conflicting_content (extension)."
     )
     reason: str = Field(description="Reason in Bahasa Indonesia.")
 
@@ -162,4 +162,8 @@ class ErrorAnswer(BaseModel):
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorAnswer, "description": "Token missing, wrong or revoked"},
     403: {"model": ErrorAnswer, "description": "Token valid but not for this resource"},
+    429: {
+        "model": ErrorAnswer,
+        "description": "Too many requests, or too many failed attempts from this address; see Retry-After",
+    },
 }

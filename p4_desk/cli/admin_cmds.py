@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
+from p4_desk.arguments import day, integer
 from p4_desk.cli.context import CliContext, command
 from p4_desk.domain.wording import format_number
-from p4_desk.errors import ValidationError
+from p4_desk.errors import P4Error, ValidationError
+from p4_desk.store.journal import SYSTEM, Actor
 
 
 def register(sub: Any) -> None:
@@ -21,26 +24,31 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--no-qt", action="store_true", help="jangan periksa printer/suara lewat Qt")
 
-    p = command(sub, "backup", _backup, "cadangkan basis data ke berkas PATH (aman saat workstation bekerja)")
+    p = command(
+        sub,
+        "backup",
+        _backup,
+        "cadangkan basis data ke berkas PATH (aman saat workstation bekerja)",
+        requires="admin",
+    )
     p.add_argument("path")
 
-    p = command(sub, "restore", _restore, "pulihkan basis data dari berkas cadangan PATH")
+    p = command(sub, "restore", _restore, "pulihkan basis data dari berkas cadangan PATH (admin)")
     p.add_argument("path")
     p.add_argument("--force", action="store_true", help="pulihkan walau workstation masih terhubung")
+    p.add_argument(
+        "--force-unverified",
+        action="store_true",
+        help="pulihkan walau rantai/pemicu log audit cadangan tidak lolos pemeriksaan (dicatat)",
+    )
+    p.add_argument("--user", dest="login_user", metavar="NAMA", help="masuk sebagai admin ini")
 
-    p = command(sub, "audit", _audit, "tampilkan log audit (terbaru dahulu)")
+    p = command(sub, "audit", _audit, "tampilkan log audit (terbaru dahulu)", requires="admin")
     p.add_argument("--entity", help="ticket, service, counter, user, site_setting, ...")
-    p.add_argument("--user", help="nama pengguna")
-    p.add_argument("--from", dest="date_from", type=_date, help="tanggal awal YYYY-MM-DD (waktu situs)")
-    p.add_argument("--to", dest="date_to", type=_date, help="tanggal akhir YYYY-MM-DD (waktu situs)")
-    p.add_argument("--limit", type=int, default=500)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak valid, gunakan YYYY-MM-DD") from None
+    p.add_argument("--by", metavar="NAMA", help="hanya entri oleh pengguna ini")
+    p.add_argument("--from", dest="date_from", type=day, help="tanggal awal YYYY-MM-DD (waktu situs)")
+    p.add_argument("--to", dest="date_to", type=day, help="tanggal akhir YYYY-MM-DD (waktu situs)")
+    p.add_argument("--limit", type=integer(1, 100_000, "batas"), default=500)
 
 
 def _selftest(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -83,12 +91,55 @@ def _backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    from p4_desk.services.backup import restore
+    """Log in as admin of the database being replaced, or of the backup when there is none."""
+    from p4_desk.services.backup import record_restore, restore
 
-    info = restore(ctx.database_url, Path(args.path), force=args.force)
+    source = Path(args.path)
+    actor = _restore_login(ctx, source)
+    ctx.close()  # our own connection would count as a workstation still connected
+    info = restore(ctx.database_url, source, force=args.force, force_unverified=args.force_unverified)
+    owner_url = str(ctx.settings.get("database.owner_url") or "") or None
+    record_restore(ctx.database_url, info, Actor(None, actor.username), owner_url=owner_url)
     kept = f" Basis data sebelumnya disimpan di {info.previous_copy}." if info.previous_copy else ""
-    ctx.emit(info, f"Basis data dipulihkan dari {info.path}.{kept}")
+    warning = ""
+    if info.forced_unverified and info.check is not None:
+        warning = " PERINGATAN: dipulihkan tanpa verifikasi (" + "; ".join(info.check.problems) + ")."
+    ctx.emit(
+        {**info.__dict__, "forced_unverified": info.forced_unverified},
+        f"Basis data dipulihkan dari {info.path}.{kept}{warning} Pemulihan dicatat di log audit.",
+    )
     return 0
+
+
+def _restore_login(ctx: CliContext, source: Path) -> Actor:
+    from sqlalchemy.engine import make_url
+
+    from p4_desk.services.users import has_active_admin
+    from p4_desk.store.db import Database
+
+    url = make_url(ctx.database_url)
+    sqlite = url.get_backend_name() == "sqlite"
+    current_exists = not sqlite or bool(url.database and Path(url.database).is_file())
+    if current_exists:
+        try:
+            db = ctx.open_db(require_site=False)
+            usable = has_active_admin(db)
+        except P4Error:  # a corrupt or unreadable database: what the restore is for
+            usable = False
+        if usable:
+            return ctx.login("admin")
+    if sqlite and source.is_file():
+        # nothing to log in to here: the admin must be one in the backup (a scratch copy of it,
+        # so the login's own writes do not touch the backup)
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = Path(scratch) / "login.sqlite3"
+            shutil.copyfile(source, copy)
+            scratch_db = Database(f"sqlite:///{copy.as_posix()}")
+            try:
+                return ctx.login("admin", db=scratch_db)
+            finally:
+                scratch_db.dispose()
+    return SYSTEM  # an empty PostgreSQL database: the server's own password guarded it
 
 
 def _audit(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -97,7 +148,7 @@ def _audit(args: argparse.Namespace, ctx: CliContext) -> int:
     rows = audit_entries(
         ctx.db,
         entity=args.entity,
-        username=args.user,
+        username=args.by,
         date_from=args.date_from,
         date_to=args.date_to,
         limit=args.limit,

@@ -14,14 +14,14 @@ from p4_desk.services import catalog, queue
 def register(sub: Any) -> None:
     a = sub.add_parser("agency", help="instansi")
     asub = a.add_subparsers(dest="agency_command", required=True, metavar="ACTION")
-    p = command(asub, "add", _agency_add, "tambah instansi")
+    p = command(asub, "add", _agency_add, "tambah instansi", requires="admin")
     p.add_argument("code")
     p.add_argument("--name", required=True)
     command(asub, "list", _agency_list, "daftar instansi")
 
     s = sub.add_parser("service", help="layanan")
     ssub = s.add_subparsers(dest="service_command", required=True, metavar="ACTION")
-    p = command(ssub, "add", _service_add, "tambah layanan")
+    p = command(ssub, "add", _service_add, "tambah layanan", requires="admin")
     p.add_argument("code")
     p.add_argument("--name", required=True)
     p.add_argument("--agency", required=True)
@@ -34,15 +34,14 @@ def register(sub: Any) -> None:
 
     c = sub.add_parser("counter", help="loket")
     csub = c.add_subparsers(dest="counter_command", required=True, metavar="ACTION")
-    p = command(csub, "add", _counter_add, "tambah loket")
+    p = command(csub, "add", _counter_add, "tambah loket", requires="admin")
     p.add_argument("code")
     p.add_argument("--name", required=True)
     p.add_argument("--services", required=True, help="comma-separated service codes")
     command(csub, "list", _counter_list, "daftar loket")
     for state, verb in (("open", "buka"), ("pause", "istirahat"), ("close", "tutup")):
-        p = command(csub, state, _counter_state, f"{verb} loket")
+        p = command(csub, state, _counter_state, f"{verb} loket", requires="operator")
         p.add_argument("code")
-        p.add_argument("--user")
         p.set_defaults(state={"open": "open", "pause": "paused", "close": "closed"}[state])
 
 
@@ -100,12 +99,15 @@ def _counter_list(args: argparse.Namespace, ctx: CliContext) -> int:
     items = catalog.list_counters(ctx.db)
     ctx.emit(
         {"counters": items},
-        lambda: "\n".join(f"{c.code:<6} {c.name:<20} {c.state:<7} {', '.join(c.services)}" for c in items),
+        lambda: "\n".join(
+            f"{c.code:<6} {c.name:<20} {queue.COUNTER_STATE_LABELS[c.state]:<9} {', '.join(c.services)}"
+            for c in items
+        ),
     )
     return 0
 
 
 def _counter_state(args: argparse.Namespace, ctx: CliContext) -> int:
-    c = queue.set_counter_state(ctx.db, args.code, args.state, ctx.actor(args.user))
+    c = queue.set_counter_state(ctx.db, args.code, args.state, ctx.actor())
     ctx.emit(c, f"{c.name}: {queue.COUNTER_STATE_LABELS[c.state].lower()}.")
     return 0

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date, tzinfo
-from pathlib import Path
 from typing import Any
 
-from p4_desk.cli.context import CliContext, command
+from p4_desk.arguments import day
+from p4_desk.cli.context import OPERATOR, CliContext, add_force, command
 from p4_desk.cli.json_input import COMPLAINT, SURVEY, read_json_file
 from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
-from p4_desk.domain.complaint_lifecycle import ComplaintState
+from p4_desk.domain.complaint_lifecycle import COMPLAINTS, ComplaintState
 from p4_desk.domain.ikm import ELEMENTS
 from p4_desk.domain.wording import format_date, format_date_range, format_datetime, format_number
 from p4_desk.errors import ValidationError
@@ -23,53 +23,66 @@ def register(sub: Any) -> None:
     c = sub.add_parser("complaint", help="pengaduan: catat, daftar, tindak lanjut, tanda terima")
     cs = c.add_subparsers(dest="complaint_command", required=True, metavar="ACTION")
 
-    p = command(cs, "add", _add, "catat pengaduan dari berkas JSON")
+    p = command(cs, "add", _add, "catat pengaduan dari berkas JSON", requires=OPERATOR)
     p.add_argument("--json-file", required=True, help="berkas JSON (kind, agency, description, ...)")
-    p.add_argument("--user")
 
-    p = command(cs, "list", _list, "daftar pengaduan (terbaru dahulu)")
+    p = command(cs, "list", _list, "daftar pengaduan (terbaru dahulu)", requires=OPERATOR)
     p.add_argument("--overdue", action="store_true", help="hanya yang melewati batas waktu")
     p.add_argument("--agency")
     p.add_argument("--officer")
 
-    p = command(cs, "show", _show, "tampilkan satu pengaduan dan riwayatnya")
+    p = command(cs, "show", _show, "tampilkan satu pengaduan dan riwayatnya", requires=OPERATOR)
     p.add_argument("number")
 
-    p = command(cs, "step", _step, "ubah status pengaduan")
+    p = command(cs, "step", _step, "ubah status pengaduan", requires=OPERATOR)
     p.add_argument("number")
     p.add_argument("--to", required=True, choices=[s.value for s in ComplaintState])
     p.add_argument("--note")
-    p.add_argument("--user")
 
-    p = command(cs, "receipt", _receipt, "cetak tanda terima pengaduan (PDF)")
+    p = command(cs, "receipt", _receipt, "cetak tanda terima pengaduan (PDF)", requires=OPERATOR)
     p.add_argument("number")
     p.add_argument("--out", required=True, help="berkas PDF")
+    add_force(p)
     p.add_argument("--copy", action="store_true", help="tandai sebagai salinan")
 
-    command(cs, "auto-close", _auto_close, "tutup pengaduan yang tidak ditanggapi pelapor")
+    command(
+        cs, "auto-close", _auto_close, "tutup pengaduan yang tidak ditanggapi pelapor", requires="supervisor"
+    )
 
     s = sub.add_parser("survey", help="survei kepuasan masyarakat (SKM)")
     ss = s.add_subparsers(dest="survey_command", required=True, metavar="ACTION")
-    p = command(ss, "add", _survey_add, "catat satu jawaban survei (formulir kertas) dari berkas JSON")
+    p = command(
+        ss,
+        "add",
+        _survey_add,
+        "catat satu jawaban survei (formulir kertas) dari berkas JSON",
+        requires=OPERATOR,
+    )
     p.add_argument(
         "--json-file", required=True, help='{"ticket": ..., "service": ..., "answers": {"U1": 1..4}}'
     )
-    p.add_argument("--user")
 
-    p = command(sub, "ikm", _ikm, "indeks kepuasan masyarakat untuk satu periode; 'ikm report' mencetak PDF")
+    p = command(
+        sub,
+        "ikm",
+        _ikm,
+        "indeks kepuasan masyarakat untuk satu periode; 'ikm report' mencetak PDF",
+        requires="supervisor",
+    )
     p.add_argument("what", nargs="?", choices=("report",), help="report: cetak laporan PDF")
     p.add_argument("--from", dest="date_from", required=True, help="tanggal awal TTTT-BB-HH")
     p.add_argument("--to", dest="date_to", required=True, help="tanggal akhir TTTT-BB-HH")
     p.add_argument("--service")
     p.add_argument("--agency")
     p.add_argument("--out", help="berkas PDF (untuk 'ikm report')")
+    add_force(p)
 
 
 def _date(text: str, option: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(f"{option} harus berupa tanggal TTTT-BB-HH (diterima: {text}).") from None
+        return day(text)
+    except argparse.ArgumentTypeError as exc:
+        raise ValidationError(f"{option}: {exc}.") from None
 
 
 def describe(c: ComplaintInfo) -> str:
@@ -88,7 +101,10 @@ def _details(c: ComplaintInfo, zone: tzinfo) -> str:
         "  Batas waktu: "
         + "; ".join(f"{DEADLINE_LABELS[n].lower()} {format_date(d)}" for n, d in c.deadlines.items()),
     ]
-    lines += [f"  {format_datetime(st.at, zone)}  {st.to_state}  {st.note or ''}".rstrip() for st in c.steps]
+    lines += [
+        f"  {format_datetime(st.at, zone)}  {COMPLAINTS.label(st.to_state)}  {st.note or ''}".rstrip()
+        for st in c.steps
+    ]
     if c.location_warning:
         lines.append(f"  Peringatan: {c.location_warning}")
     return "\n".join(lines)
@@ -96,7 +112,7 @@ def _details(c: ComplaintInfo, zone: tzinfo) -> str:
 
 def _add(args: argparse.Namespace, ctx: CliContext) -> int:
     data = read_json_file(args.json_file, COMPLAINT)
-    info = complaints.file_complaint_from_json(ctx.db, data, ctx.actor(args.user))
+    info = complaints.file_complaint_from_json(ctx.db, data, ctx.actor())
     ctx.emit(info, lambda: _details(info, ctx.db.timezone))
     return 0
 
@@ -116,7 +132,7 @@ def _show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _step(args: argparse.Namespace, ctx: CliContext) -> int:
-    info = complaints.step_complaint(ctx.db, args.number, args.to, args.note, ctx.actor(args.user))
+    info = complaints.step_complaint(ctx.db, args.number, args.to, args.note, ctx.actor())
     ctx.emit(info, lambda: describe(info))
     return 0
 
@@ -124,7 +140,7 @@ def _step(args: argparse.Namespace, ctx: CliContext) -> int:
 def _receipt(args: argparse.Namespace, ctx: CliContext) -> int:
     from p4_desk.services.complaint_receipt import complaint_receipt_pdf
 
-    Path(args.out).write_bytes(complaint_receipt_pdf(ctx.db, args.number, copy=args.copy))
+    ctx.write_file(args.out, complaint_receipt_pdf(ctx.db, args.number, copy=args.copy))
     ctx.emit({"number": args.number.upper(), "file": args.out}, f"Tanda terima disimpan di {args.out}")
     return 0
 
@@ -139,7 +155,7 @@ def _auto_close(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _survey_add(args: argparse.Namespace, ctx: CliContext) -> int:
     data = read_json_file(args.json_file, SURVEY)
-    info = surveys.record_survey_from_json(ctx.db, data, channel="paper", actor=ctx.actor(args.user))
+    info = surveys.record_survey_from_json(ctx.db, data, channel="paper", actor=ctx.actor())
     ctx.emit(info, f"Jawaban survei dicatat{f' untuk tiket {info.ticket}' if info.ticket else ' (anonim)'}.")
     return 0
 
@@ -168,7 +184,7 @@ def _ikm(args: argparse.Namespace, ctx: CliContext) -> int:
         if not args.out:
             raise ValidationError("Sebutkan berkas tujuan dengan --out FILE.pdf.", field="out")
         pdf = surveys.ikm_report_pdf(ctx.db, start, end, service=args.service, agency=args.agency)
-        Path(args.out).write_bytes(pdf)
+        ctx.write_file(args.out, pdf)
         ctx.emit({"file": args.out}, f"Laporan IKM disimpan di {args.out}")
         return 0
     summary = surveys.ikm_summary(ctx.db, start, end, service=args.service, agency=args.agency)

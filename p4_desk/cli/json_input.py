@@ -55,15 +55,9 @@ def read_json_file(path: str | Path, name: str) -> dict[str, Any]:
     """The object in ``path`` when it matches schema ``name``; ``ValidationError`` otherwise."""
     from jsonschema import Draft202012Validator
 
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ValidationError(f"Berkas {path} tidak ditemukan.", field="json_file") from None
-    except OSError as exc:
-        message = f"Berkas {path} tidak dapat dibaca: {exc.strerror}."
-        raise ValidationError(message, field="json_file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"Berkas {path} bukan JSON yang valid: {exc}", field="json_file") from None
+    from p4_desk.files import read_json_file as read_json
+
+    data = read_json(path, field="json_file")  # size, encoding, syntax and depth, in Indonesian
     validator = Draft202012Validator(schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
     errors: dict[str, str] = {}
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):

@@ -7,17 +7,24 @@ import wave
 from pathlib import Path
 from typing import Any
 
-from p4_desk.cli.context import CliContext, command
+from p4_desk.arguments import decimal
+from p4_desk.cli.context import CliContext, add_force, command
 from p4_desk.domain.wording import format_number
 from p4_desk.errors import ValidationError
 from p4_desk.services import ticketing
-from p4_desk.voice import Announcement, ClipLibrary, write_wav
+from p4_desk.voice import Announcement, ClipLibrary, render_announcement
 
 
 def register(sub: Any) -> None:
     t = sub.add_parser("ticket", help="tiket antrian: cetak, cetak ulang, batalkan yang gagal cetak")
     ts = t.add_subparsers(dest="ticket_command", required=True, metavar="ACTION")
-    p = command(ts, "print", _print, "cetak tiket antrian ke PDF, printer ESC/POS atau printer sistem")
+    p = command(
+        ts,
+        "print",
+        _print,
+        "cetak tiket antrian ke PDF, printer ESC/POS atau printer sistem",
+        requires="operator",
+    )
     p.add_argument("ticket", metavar="TICKET_ID", help="id tiket atau nomor hari ini (A017)")
     p.add_argument(
         "--to",
@@ -26,10 +33,18 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--copy", action="store_true", help="cetak ulang, ditandai SALINAN")
     p.add_argument("--paper", type=int, choices=(58, 80), help="lebar kertas (mm)")
-    p.add_argument("--user")
+    add_force(p)
 
-    p = command(ts, "cancel-unprinted", _cancel_unprinted, "batalkan tiket yang tidak pernah tercetak")
-    p.add_argument("--minutes", type=float, help="batas waktu (bawaan: pengaturan situs)")
+    p = command(
+        ts,
+        "cancel-unprinted",
+        _cancel_unprinted,
+        "batalkan tiket yang tidak pernah tercetak",
+        requires="supervisor",
+    )
+    p.add_argument(
+        "--minutes", type=decimal(0, 10_080, "batas waktu"), help="menit (bawaan: pengaturan situs)"
+    )
 
     v = sub.add_parser("voice", help="suara panggilan: uji pengeras suara")
     vs = v.add_subparsers(dest="voice_command", required=True, metavar="ACTION")
@@ -37,7 +52,8 @@ def register(sub: Any) -> None:
     p.add_argument("number", metavar="TICKET_NUMBER", help="nomor antrian, mis. A123")
     p.add_argument("--counter", required=True, help="loket, mis. 3 atau 'Loket 3'")
     p.add_argument("--out", required=True, type=Path, help="berkas WAV tujuan")
-    p.add_argument("--volume", type=float, help="0.0-1.0 (bawaan: pengaturan voice.volume)")
+    add_force(p)
+    p.add_argument("--volume", type=decimal(0, 1, "volume"), help="0,0–1,0 (bawaan: pengaturan voice.volume)")
 
 
 def _print(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -49,7 +65,14 @@ def _print(args: argparse.Namespace, ctx: CliContext) -> int:
 
         os_printer = print_pdf_on_os_printer
     outcome = ticketing.print_ticket(
-        ctx.db, args.ticket, target, paper, args.copy, ctx.actor(args.user), os_printer=os_printer
+        ctx.db,
+        args.ticket,
+        target,
+        paper,
+        args.copy,
+        ctx.actor(),
+        os_printer=os_printer,
+        force_overwrite=args.force_overwrite,
     )
     where = str(outcome.pdf_path) if outcome.pdf_path else target
     kind = "Salinan tiket" if args.copy else "Tiket"
@@ -85,7 +108,7 @@ def _say(args: argparse.Namespace, ctx: CliContext) -> int:
         ) from None
     clips_dir = str(ctx.settings.get("voice.clips_dir") or "")
     library = ClipLibrary.for_site(Path(clips_dir) if clips_dir else None)
-    path = write_wav(args.out, words, library, volume=volume)
+    path = ctx.write_file(args.out, render_announcement(words, library, volume=volume))
     with wave.open(str(path), "rb") as wav:
         seconds = wav.getnframes() / wav.getframerate()
     ctx.emit(

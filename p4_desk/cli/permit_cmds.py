@@ -9,7 +9,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
-from p4_desk.cli.context import CliContext, command
+from p4_desk.cli.context import ADMIN, OPERATOR, CliContext, add_force, command
 from p4_desk.domain.nik import check_nik
 from p4_desk.domain.permit_lifecycle import PERMITS, PermitState
 from p4_desk.domain.wording import format_date, format_datetime, format_fee
@@ -22,23 +22,24 @@ def register(sub: Any) -> None:
     ps = p.add_subparsers(dest="permit_command", required=True, metavar="ACTION")
     c = command(ps, "list", _permit_list, "daftar jenis izin dan persyaratannya")
     c.add_argument("--all", action="store_true", help="termasuk jenis izin yang sudah tidak berlaku")
-    c = command(ps, "import", _permit_import, "impor katalog izin (format p4-desk-catalog)")
+    c = command(ps, "import", _permit_import, "impor katalog izin (format p4-desk-catalog)", requires=ADMIN)
     c.add_argument("file", type=Path)
-    c.add_argument("--user")
     c = command(ps, "export", _permit_export, "ekspor katalog izin dan hari libur sebagai JSON")
     c.add_argument("--out", type=Path, help="berkas tujuan (bawaan: layar)")
-    c = command(ps, "retire", _permit_retire, "hentikan (atau aktifkan lagi) satu jenis izin")
+    add_force(c)
+    c = command(ps, "retire", _permit_retire, "hentikan (atau aktifkan lagi) satu jenis izin", requires=ADMIN)
     c.add_argument("code")
     c.add_argument("--undo", action="store_true", help="aktifkan kembali")
-    c.add_argument("--user")
-    c = command(ps, "holidays", _holidays_import, "impor daftar hari libur nasional dan cuti bersama")
+    c = command(
+        ps, "holidays", _holidays_import, "impor daftar hari libur nasional dan cuti bersama", requires=ADMIN
+    )
     c.add_argument("file", type=Path)
-    c.add_argument("--user")
     c = command(
         ps,
         "cuti-bersama",
         _cuti_bersama,
         "apakah cuti bersama dihitung hari kerja untuk jangka waktu izin ini",
+        requires=ADMIN,
     )
     c.add_argument("code")
     rule = c.add_mutually_exclusive_group(required=True)
@@ -47,7 +48,6 @@ def register(sub: Any) -> None:
     rule.add_argument(
         "--site-default", dest="rule", action="store_const", const="site", help="ikut aturan situs"
     )
-    c.add_argument("--user")
 
     n = sub.add_parser("nik", help="pemeriksaan NIK")
     ns = n.add_subparsers(dest="nik_command", required=True, metavar="ACTION")
@@ -56,10 +56,9 @@ def register(sub: Any) -> None:
 
     a = sub.add_parser("application", help="permohonan izin: terima, status, tanda terima, cari")
     s = a.add_subparsers(dest="application_command", required=True, metavar="ACTION")
-    c = command(s, "intake", _intake, "terima permohonan dari berkas JSON")
+    c = command(s, "intake", _intake, "terima permohonan dari berkas JSON", requires=OPERATOR)
     c.add_argument("--json-file", type=Path, required=True, dest="json_file")
-    c.add_argument("--user")
-    c = command(s, "status", _status, "tampilkan atau ubah status permohonan")
+    c = command(s, "status", _status, "tampilkan atau ubah status permohonan", requires=OPERATOR)
     c.add_argument("registration_number")
     c.add_argument(
         "--set",
@@ -70,21 +69,21 @@ def register(sub: Any) -> None:
         + " (kata lama seperti 'disetujui' juga diterima)",
     )
     c.add_argument("--note", default="")
-    c.add_argument("--user")
-    c = command(s, "handover", _handover, "serahkan izin kepada pemohon (NIK diperiksa)")
+    c = command(s, "handover", _handover, "serahkan izin kepada pemohon (NIK diperiksa)", requires=OPERATOR)
     c.add_argument("registration_number")
     c.add_argument("--nik", required=True, help="NIK pada KTP-el yang ditunjukkan penerima")
     c.add_argument("--recipient", required=True, help="nama penerima")
     c.add_argument("--note", default="")
-    c.add_argument("--user")
-    c = command(s, "receipt", _receipt, "cetak tanda terima (PDF)")
+    c = command(s, "receipt", _receipt, "cetak tanda terima (PDF)", requires=OPERATOR)
     c.add_argument("registration_number")
-    c.add_argument("--out", type=Path, required=True)
+    c.add_argument("--out", type=Path, required=True, help="berkas PDF tujuan")
+    add_force(c)
     c.add_argument("--copy", action="store_true", help="cetak ulang bertanda SALINAN")
     c.add_argument("--paper", choices=("A4", "A5"))
     c.add_argument("--handover", action="store_true", help="tanda terima penyerahan izin")
-    c.add_argument("--user")
-    c = command(s, "search", _search, "cari permohonan: nomor pendaftaran, NIK, nama atau telepon")
+    c = command(
+        s, "search", _search, "cari permohonan: nomor pendaftaran, NIK, nama atau telepon", requires=OPERATOR
+    )
     c.add_argument("text")
 
 
@@ -111,7 +110,7 @@ def _permit_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _permit_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    summary = catalog_files.import_catalog_file(ctx.db, args.file, ctx.actor(args.user))
+    summary = catalog_files.import_catalog_file(ctx.db, args.file, ctx.actor())
     ctx.emit(
         summary.to_json(),
         f"Katalog diimpor: {summary.added} baru, {summary.updated} diubah, {summary.unchanged} tetap, "
@@ -124,7 +123,7 @@ def _permit_export(args: argparse.Namespace, ctx: CliContext) -> int:
     data = permits.export_catalog(ctx.db)
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
+        ctx.write_file(args.out, (text + "\n").encode())
         print(f"Katalog ({len(data['permit_types'])} jenis izin) disimpan di {args.out}.", file=sys.stderr)
     else:
         print(text)
@@ -132,21 +131,21 @@ def _permit_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _permit_retire(args: argparse.Namespace, ctx: CliContext) -> int:
-    info = permits.retire_permit_type(ctx.db, args.code, retired=not args.undo, actor=ctx.actor(args.user))
+    info = permits.retire_permit_type(ctx.db, args.code, retired=not args.undo, actor=ctx.actor())
     state = "tidak berlaku lagi" if info.retired else "berlaku kembali"
     ctx.emit(info.to_json(), f"Jenis izin {info.code} ({info.name}) {state}.")
     return 0
 
 
 def _holidays_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    count = catalog_files.import_holidays_file(ctx.db, args.file, ctx.actor(args.user))
+    count = catalog_files.import_holidays_file(ctx.db, args.file, ctx.actor())
     ctx.emit({"holidays": count}, f"{count} hari libur disimpan.")
     return 0
 
 
 def _cuti_bersama(args: argparse.Namespace, ctx: CliContext) -> int:
     workday = {"workday": True, "holiday": False, "site": None}[args.rule]
-    info = permits.set_cuti_bersama_rule(ctx.db, args.code, workday, ctx.actor(args.user))
+    info = permits.set_cuti_bersama_rule(ctx.db, args.code, workday, ctx.actor())
     rule = {
         True: "dihitung sebagai hari kerja",
         False: "tidak dihitung sebagai hari kerja",
@@ -197,7 +196,7 @@ def _intake(args: argparse.Namespace, ctx: CliContext) -> int:
 
     try:
         request = IntakeRequest.from_json(read_json_file(args.json_file, INTAKE))
-        info = applications.intake(ctx.db, request, ctx.actor(args.user))
+        info = applications.intake(ctx.db, request, ctx.actor())
     except (SchemaViolation, IntakeInvalid) as exc:
         if ctx.json:
             ctx.emit({"errors": exc.errors}, "")
@@ -243,7 +242,7 @@ def _status(args: argparse.Namespace, ctx: CliContext) -> int:
         if state.value != args.state.strip():
             print(f"Catatan: status '{args.state}' kini ditulis '{state.value}'.", file=sys.stderr)
         info = applications.change_state(
-            ctx.db, args.registration_number, state.value, args.note, ctx.actor(args.user)
+            ctx.db, args.registration_number, state.value, args.note, ctx.actor()
         )
     else:
         info = applications.get_application(ctx.db, args.registration_number)
@@ -258,23 +257,24 @@ def _handover(args: argparse.Namespace, ctx: CliContext) -> int:
         nik=args.nik,
         recipient=args.recipient,
         note=args.note,
-        actor=ctx.actor(args.user),
+        actor=ctx.actor(),
     )
     ctx.emit(info.to_json(), lambda: describe(info, ctx.db.timezone))
     return 0
 
 
 def _receipt(args: argparse.Namespace, ctx: CliContext) -> int:
+    # the file is written inside the transaction that records the print: a receipt that could not
+    # be written is not counted as printed
     pdf = applications.receipt_pdf(
         ctx.db,
         args.registration_number,
         paper=args.paper or str(ctx.settings.get("printer.receipt_paper")),
         kind="handover" if args.handover else "intake",
         copy=args.copy,
-        actor=ctx.actor(args.user),
+        actor=ctx.actor(),
+        deliver=lambda pdf: ctx.write_file(args.out, pdf),
     )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(pdf)
     ctx.emit({"file": str(args.out), "bytes": len(pdf)}, f"Tanda terima disimpan di {args.out}.")
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from p4_desk.cli.context import CliContext, command
+from p4_desk.cli.context import OPERATOR, CliContext, command
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
 from p4_desk.domain.ticket_lifecycle import TICKETS
 from p4_desk.domain.wording import format_estimate, format_number, priority_name
@@ -20,16 +20,13 @@ def register(sub: Any) -> None:
     p = command(qs, "issue", _issue, "ambil nomor antrian untuk layanan")
     p.add_argument("service")
     p.add_argument("--priority", choices=sorted(PRIORITY_GROUPS))
-    p.add_argument("--user")
 
-    p = command(qs, "call-next", _call_next, "panggil antrian berikutnya di loket")
+    p = command(qs, "call-next", _call_next, "panggil antrian berikutnya di loket", requires=OPERATOR)
     p.add_argument("--counter", required=True)
-    p.add_argument("--user")
 
-    p = command(qs, "call", _call, "panggil satu tiket tertentu")
+    p = command(qs, "call", _call, "panggil satu tiket tertentu", requires=OPERATOR)
     p.add_argument("--ticket", required=True, help="id tiket atau nomor hari ini (A017)")
     p.add_argument("--counter", required=True)
-    p.add_argument("--user")
 
     for name, fn, text in (
         ("recall", queue.recall, "panggil ulang"),
@@ -38,22 +35,19 @@ def register(sub: Any) -> None:
         ("no-show", queue.no_show, "tandai tidak hadir"),
         ("reactivate", queue.reactivate, "aktifkan kembali tiket tidak hadir"),
     ):
-        p = command(qs, name, _simple, text)
+        p = command(qs, name, _simple, text, requires=OPERATOR)
         p.add_argument("--ticket", required=True)
-        p.add_argument("--user")
         p.set_defaults(action=fn)
 
-    p = command(qs, "cancel", _cancel, "batalkan tiket yang menunggu")
+    p = command(qs, "cancel", _cancel, "batalkan tiket yang menunggu", requires=OPERATOR)
     p.add_argument("--ticket", required=True)
     p.add_argument("--reason", required=True)
-    p.add_argument("--user")
 
-    p = command(qs, "transfer", _transfer, "alihkan tiket ke layanan atau loket lain")
+    p = command(qs, "transfer", _transfer, "alihkan tiket ke layanan atau loket lain", requires=OPERATOR)
     p.add_argument("--ticket", required=True)
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("--service")
     target.add_argument("--counter")
-    p.add_argument("--user")
 
     p = command(qs, "show", _show, "tampilkan satu tiket")
     p.add_argument("--ticket", required=True)
@@ -78,38 +72,38 @@ def describe(t: TicketInfo) -> str:
 
 
 def _issue(args: argparse.Namespace, ctx: CliContext) -> int:
-    t = queue.issue_ticket(ctx.db, args.service, args.priority, ctx.actor(args.user))
+    t = queue.issue_ticket(ctx.db, args.service, args.priority, ctx.actor())
     ctx.emit(t, lambda: describe(t))
     return 0
 
 
 def _call_next(args: argparse.Namespace, ctx: CliContext) -> int:
-    t = queue.call_next(ctx.db, args.counter, ctx.actor(args.user))
+    t = queue.call_next(ctx.db, args.counter, ctx.actor())
     ctx.emit(t, lambda: describe(t) if t else "Tidak ada antrian yang menunggu untuk loket ini.")
     return 0
 
 
 def _call(args: argparse.Namespace, ctx: CliContext) -> int:
-    t = queue.call_ticket(ctx.db, args.ticket, args.counter, ctx.actor(args.user))
+    t = queue.call_ticket(ctx.db, args.ticket, args.counter, ctx.actor())
     ctx.emit(t, lambda: describe(t))
     return 0
 
 
 def _simple(args: argparse.Namespace, ctx: CliContext) -> int:
-    t = args.action(ctx.db, args.ticket, ctx.actor(args.user))
+    t = args.action(ctx.db, args.ticket, ctx.actor())
     ctx.emit(t, lambda: describe(t))
     return 0
 
 
 def _cancel(args: argparse.Namespace, ctx: CliContext) -> int:
-    t = queue.cancel(ctx.db, args.ticket, args.reason, ctx.actor(args.user))
+    t = queue.cancel(ctx.db, args.ticket, args.reason, ctx.actor())
     ctx.emit(t, lambda: describe(t))
     return 0
 
 
 def _transfer(args: argparse.Namespace, ctx: CliContext) -> int:
     t = queue.transfer(
-        ctx.db, args.ticket, to_service=args.service, to_counter=args.counter, actor=ctx.actor(args.user)
+        ctx.db, args.ticket, to_service=args.service, to_counter=args.counter, actor=ctx.actor()
     )
     ctx.emit(t, lambda: describe(t))
     return 0
@@ -145,8 +139,9 @@ def _status(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         lines.append("Loket:")
         for c in status.counters:
+            state = queue.COUNTER_STATE_LABELS[c.state]
             lines.append(
-                f"  {c.code:<6} {c.name:<20} {c.state:<7} {c.current_ticket or '-':<6} "
+                f"  {c.code:<6} {c.name:<20} {state:<9} {c.current_ticket or '-':<6} "
                 f"{c.officer or ''}  [{', '.join(c.services)}]"
             )
         return "\n".join(lines)

@@ -28,10 +28,11 @@ def register(sub: Any) -> None:
     )
     get = command(ps, "get", _get, "tampilkan satu pengaturan")
     get.add_argument("key")
-    put = command(ps, "set", _set, "ubah satu pengaturan (diperiksa dan dicatat di log audit)")
+    put = command(
+        ps, "set", _set, "ubah satu pengaturan (diperiksa dan dicatat di log audit)", requires="admin"
+    )
     put.add_argument("key")
     put.add_argument("value")
-    put.add_argument("--user", help="nama pengguna yang mengubah (untuk log audit)")
 
 
 def _declared(key: str) -> tuple[str, Setting]:
@@ -115,7 +116,7 @@ def _set(args: argparse.Namespace, ctx: CliContext) -> int:
     if not setting.editable:
         raise ValidationError(f"Pengaturan '{setting.key}' tidak dapat diubah dari admin.", field=setting.key)
     value = setting.parse(args.value)
-    actor = ctx.actor(args.user)
+    actor = ctx.actor()
     if scope == SITE:
         from p4_desk.services.site import set_settings
 

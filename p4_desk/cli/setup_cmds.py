@@ -5,13 +5,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import sys
 from typing import Any
 
-from p4_desk.cli.context import CliContext, command
+from p4_desk.cli.context import PASSWORD_ENV, CliContext, command, interactive
 from p4_desk.errors import ValidationError
-
-PASSWORD_ENV = "P4_DESK_PASSWORD"
 
 
 def register(sub: Any) -> None:
@@ -24,14 +21,25 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--admin-user",
         default="admin",
-        help=f"first admin account (default admin); password from {PASSWORD_ENV} or asked",
+        metavar="NAMA",
+        help=f"admin pertama situs (bawaan: admin); kata sandinya dari {PASSWORD_ENV} atau ditanyakan",
     )
-    p.add_argument("--admin-name", default="Admin Situs", help="full name of the first admin")
+    p.add_argument("--admin-name", default="Admin Situs", metavar="NAMA_LENGKAP", help="nama lengkap admin")
 
     db = sub.add_parser("db", help="skema basis data")
     dbsub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     command(dbsub, "upgrade", _upgrade, "terapkan migrasi skema")
     command(dbsub, "current", _current, "tampilkan revisi skema")
+    p = command(
+        dbsub,
+        "roles",
+        _roles,
+        "PostgreSQL: buat/perbarui peran pemilik (migrasi) dan peran workstation (hak minimum)",
+    )
+    p.add_argument(
+        "--owner", required=True, metavar="PERAN", help="peran pemilik basis data, mis. p4desk_owner"
+    )
+    p.add_argument("--workstation", required=True, metavar="PERAN", help="peran PC loket, mis. p4desk_pc")
 
     p = command(sub, "demo-data", _demo, "isi basis data dengan data contoh MPP di Lampung")
     p.add_argument("--days", type=int, default=21, help="days of history (default 21)")
@@ -39,15 +47,20 @@ def register(sub: Any) -> None:
 
 
 def _init(args: argparse.Namespace, ctx: CliContext) -> int:
-    from p4_desk.services import users
-    from p4_desk.services.site import init_site
+    """The site and its first admin, together: a new site is never open to whoever reaches it."""
+    from p4_desk.services.users import init_site_with_admin
 
-    # everything about the admin is checked before the database is touched
+    # the password is asked (or read) before the database is touched; both rows or neither
     password = _admin_password(args.admin_user)
-    users.check_first_admin(args.admin_user, password)
-    db = ctx.open_db(require_site=False)
-    site = init_site(db, args.site_code, args.site_name, args.timezone)
-    admin = users.create_first_admin(db, args.admin_user, args.admin_name, password)
+    site, admin = init_site_with_admin(
+        ctx.open_db(require_site=False),
+        args.site_code,
+        args.site_name,
+        args.timezone,
+        args.admin_user,
+        args.admin_name,
+        password,
+    )
     ctx.emit(
         {"site": site, "admin": admin.username},
         f"Situs {site.code} — {site.name} siap ({site.timezone}). "
@@ -61,14 +74,18 @@ def _admin_password(username: str) -> str:
     given = os.environ.get(PASSWORD_ENV)
     if given is not None:
         return given
-    if not sys.stdin.isatty():
+    if not interactive():
         raise ValidationError(
             f"Kata sandi admin pertama ({username}) wajib: setel {PASSWORD_ENV} atau jalankan "
             "p4-desk init di terminal agar kata sandi ditanyakan.",
             field="password",
         )
-    first = getpass.getpass(f"Kata sandi baru untuk admin {username}: ")
-    if getpass.getpass("Ulangi kata sandi: ") != first:
+    try:
+        first = getpass.getpass(f"Kata sandi baru untuk admin {username}: ")
+        again = getpass.getpass("Ulangi kata sandi: ")
+    except EOFError:
+        raise ValidationError("Penyiapan situs dibatalkan; situs belum dibuat.", field="password") from None
+    if first != again:
         raise ValidationError("Kedua kata sandi tidak sama; situs belum dibuat.", field="password")
     return first
 
@@ -80,6 +97,42 @@ def _upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
     rev = current_revision(db)
     ctx.emit({"revision": rev}, f"Skema basis data pada revisi {rev}.")
     return 0
+
+
+OWNER_PASSWORD_ENV = "P4_DESK_OWNER_PASSWORD"
+WORKSTATION_PASSWORD_ENV = "P4_DESK_WORKSTATION_PASSWORD"
+
+
+def _roles(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Run with ``--db`` of a role that may create roles (e.g. postgres); the schema is migrated
+    first, then given to the owner. Passwords: the two variables, else asked (empty: unchanged)."""
+    from p4_desk.store.roles import grant_roles
+
+    db = ctx.open_db(require_site=False)  # opening migrates: every table exists before the grants
+    info = grant_roles(
+        db,
+        args.owner,
+        args.workstation,
+        owner_password=_role_password(OWNER_PASSWORD_ENV, args.owner),
+        workstation_password=_role_password(WORKSTATION_PASSWORD_ENV, args.workstation),
+    )
+    made = f" Peran baru: {', '.join(info.created)}." if info.created else ""
+    ctx.emit(
+        info,
+        f"Basis data {info.database}: pemilik {info.owner} ({info.tables} tabel), workstation "
+        f"{info.workstation} (baca/tulis data, log audit hanya ditambah, tanpa hak mengubah skema).{made}",
+    )
+    return 0
+
+
+def _role_password(variable: str, role: str) -> str | None:
+    given = os.environ.get(variable)
+    if given is not None or not interactive():
+        return given or None
+    first = getpass.getpass(f"Kata sandi peran {role} (kosong: tidak diubah): ")
+    if first and getpass.getpass("Ulangi kata sandi: ") != first:
+        raise ValidationError("Kedua kata sandi tidak sama.", field="password")
+    return first or None
 
 
 def _current(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from p4_desk.cli.context import CliContext, command
+from p4_desk.arguments import day
+from p4_desk.cli.context import CliContext, add_force, command
 from p4_desk.domain.wording import format_number
-from p4_desk.errors import ValidationError
 from p4_desk.services.reports import (
     format_of,
     minutes_cell,
@@ -21,28 +20,28 @@ from p4_desk.services.reports import (
 from p4_desk.services.stats import Period, Statistics, StatsFilter, compute_statistics
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak valid, gunakan YYYY-MM-DD") from None
-
-
 def register(sub: Any) -> None:
-    p = command(sub, "stats", _stats, "statistik antrian untuk suatu periode (tanggal lokal situs)")
-    p.add_argument("--from", dest="date_from", type=_date, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=_date, required=True, metavar="YYYY-MM-DD")
+    p = command(
+        sub,
+        "stats",
+        _stats,
+        "statistik antrian untuk suatu periode (tanggal lokal situs)",
+        requires="supervisor",
+    )
+    p.add_argument("--from", dest="date_from", type=day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=day, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--agency", help="kode instansi")
     p.add_argument("--service", help="kode layanan")
     p.add_argument("--counter", help="kode loket")
     p.add_argument("--officer", help="nama pengguna petugas")
 
-    p = command(sub, "report", _report, "laporan harian/bulanan ke berkas PDF, CSV atau XLSX")
-    p.add_argument("--period", choices=("daily", "monthly"), required=True)
-    p.add_argument(
-        "--date", type=_date, required=True, metavar="YYYY-MM-DD", help="hari atau hari dalam bulan"
+    p = command(
+        sub, "report", _report, "laporan harian/bulanan ke berkas PDF, CSV atau XLSX", requires="supervisor"
     )
+    p.add_argument("--period", choices=("daily", "monthly"), required=True)
+    p.add_argument("--date", type=day, required=True, metavar="YYYY-MM-DD", help="hari atau hari dalam bulan")
     p.add_argument("--out", required=True, help="berkas keluaran: .pdf, .csv atau .xlsx")
+    add_force(p)
     p.add_argument("--agency", help="kode instansi")
     p.add_argument("--service", help="kode layanan")
     p.add_argument("--counter", help="kode loket")
@@ -82,11 +81,9 @@ def describe(stats: Statistics) -> str:
 def _report(args: argparse.Namespace, ctx: CliContext) -> int:
     fmt = format_of(args.out)
     out = Path(args.out)
-    if not out.parent.exists():
-        raise ValidationError(f"Folder {out.parent} tidak ada.", field="out")
     stats = compute_statistics(ctx.db, Period.of_report(args.period, args.date), _filters(args))
     data = report_file(ctx.db, stats, fmt)
-    out.write_bytes(data)
+    ctx.write_file(out, data)
     ctx.emit(
         {"file": str(out), "format": fmt, "bytes": len(data), "period": stats.to_json()["period"]},
         f"Laporan {period_text(stats)} disimpan ke {out}",

@@ -32,7 +32,9 @@ def register(sub: Any) -> None:
     s = sub.add_parser("sync", help="sinkronisasi dengan server pusat provinsi")
     ss = s.add_subparsers(dest="sync_command", required=True, metavar="ACTION")
 
-    p = command(ss, "enroll", _enroll, "daftarkan perangkat ini ke server pusat (kode sekali pakai)")
+    p = command(
+        ss, "enroll", _enroll, "daftarkan perangkat ini ke server pusat (kode sekali pakai)", requires="admin"
+    )
     p.add_argument("--url", required=True, help="alamat server pusat, mis. https://sync.example.go.id")
     p.add_argument("--site", required=True, help="kode situs di server pusat")
     p.add_argument("--code", required=True, help="kode pendaftaran sekali pakai dari admin provinsi")
@@ -45,16 +47,15 @@ def register(sub: Any) -> None:
     command(ss, "status", _status, "jumlah peristiwa menunggu, terkirim, gagal; status koneksi")
     command(ss, "failed", _failed, "daftar peristiwa yang ditolak server pusat")
 
-    p = command(ss, "retry", _retry, "kirim ulang peristiwa yang gagal")
+    p = command(ss, "retry", _retry, "kirim ulang peristiwa yang gagal", requires="admin")
     p.add_argument("--all", action="store_true", help="semua peristiwa yang gagal")
     p.add_argument("ids", nargs="*", default=[], metavar="ID", help="nomor urut atau id peristiwa")
-    p.add_argument("--user")
 
 
 def _enroll(args: argparse.Namespace, ctx: CliContext) -> int:
     from p4_desk.sync.enrolment import enrol
 
-    enrol(ctx.db, ctx.settings, args.url, args.site, args.code, actor=ctx.actor(None))
+    enrol(ctx.db, ctx.settings, args.url, args.site, args.code, actor=ctx.actor())
     site = args.site.strip().upper()
     ctx.emit(
         {"site": site, "url": ctx.settings.get("sync.url"), "enrolled": True},
@@ -138,6 +139,6 @@ def _failed(args: argparse.Namespace, ctx: CliContext) -> int:
 def _retry(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.all == bool(args.ids):
         raise ValidationError("Sebutkan nomor peristiwa, atau --all untuk semua yang gagal (bukan keduanya).")
-    count = sync_state.retry_failed(ctx.db, None if args.all else args.ids, ctx.actor(args.user))
+    count = sync_state.retry_failed(ctx.db, None if args.all else args.ids, ctx.actor())
     ctx.emit({"requeued": count}, f"{count} peristiwa dimasukkan kembali ke antrean kirim.")
     return 0

@@ -8,22 +8,15 @@ others (then ``estimated`` is true and the text says *perkiraan*).
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
+from p4_desk.arguments import day
 from p4_desk.cli.context import CliContext, command
 from p4_desk.domain.wording import format_date
 from p4_desk.domain.working_days import KIND_LABELS, WorkdayCount
 from p4_desk.services import permits
 
 MAX_DAYS = 3650  # ten years of working days: anything beyond is a typing error
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak valid, gunakan YYYY-MM-DD") from None
 
 
 def _days(text: str) -> int:
@@ -42,7 +35,7 @@ def register(sub: Any) -> None:
     c = command(
         ws, "add", _add, "tanggal N hari kerja sesudah suatu tanggal (hari itu sendiri tidak dihitung)"
     )
-    c.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", help="bawaan: hari ini (situs)")
+    c.add_argument("--from", dest="start", type=day, metavar="YYYY-MM-DD", help="bawaan: hari ini (situs)")
     c.add_argument("--days", type=_days, required=True, metavar="N")
     c.add_argument(
         "--service", metavar="KODE_IZIN", help="jenis izin: aturan cuti bersamanya (bawaan: aturan situs)"
@@ -65,8 +58,7 @@ def _add(args: argparse.Namespace, ctx: CliContext) -> int:
 def describe(result: WorkdayCount) -> str:
     lines = [
         f"{result.days} hari kerja sesudah {format_date(result.start, weekday=True)}: "
-        f"{format_date(result.due, weekday=True)}"
-        + (" (perkiraan)" if result.estimated else "")
+        f"{format_date(result.due, weekday=True)}" + (" (perkiraan)" if result.estimated else "")
     ]
     rule = (
         "dihitung sebagai hari kerja"

@@ -13,26 +13,20 @@ from typing import Any
 
 from p4_desk.domain.working_days import Holiday, holidays_from_json
 from p4_desk.errors import ValidationError
+from p4_desk.files import OutputRefused, read_json_file, write_output
 from p4_desk.services import permits
 from p4_desk.services.permits import CatalogImportSummary
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor
 
 
-def read_json_file(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ValidationError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.", field="file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"Berkas {path} bukan JSON yang sah: {exc}.", field="file") from None
-
-
 def write_json_file(path: Path, data: Any) -> None:
+    """``data`` as JSON, written whole (temporary file, then renamed) or not at all."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     try:
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise ValidationError(f"Berkas {path} tidak dapat ditulis: {exc.strerror}.", field="file") from None
+        write_output(path, text.encode("utf-8"))
+    except OutputRefused as exc:
+        raise ValidationError(exc.message, field="file") from None
 
 
 def holidays_in_file(path: Path) -> list[Holiday]:

@@ -6,6 +6,7 @@ every *required* check passes. What is required depends on the workstation:
 | check            | required when                                                     |
 |------------------|-------------------------------------------------------------------|
 | database         | always (reachable, site set up, schema at the newest revision)    |
+| audit_trail      | always (hash chain unbroken, append-only triggers in place)        |
 | data_dir         | always (backups, PDFs and the embedded database are written there) |
 | resources        | always (translations, theme, icons, default voice clips shipped)   |
 | log_dir          | never                                                             |
@@ -144,6 +145,7 @@ def run_selftest(
     database, site_code = _check_database(url or settings.database_url())
     checks = [
         database,
+        _check_audit_trail(url or settings.database_url(), database.ok),
         _check_writable("data_dir", "Folder data dapat ditulisi", data_dir(), required=True),
         _check_writable("log_dir", "Folder log dapat ditulisi", log_dir(), required=False),
         _check_resources(str(settings.get("workstation.language") or "id")),
@@ -193,6 +195,34 @@ def _check_database(url: str) -> tuple[CheckResult, str | None]:
         return result(False, exc.message), None
     finally:
         db.dispose()
+
+
+def _check_audit_trail(url: str, database_ok: bool) -> CheckResult:
+    from p4_desk.store.db import Database
+    from p4_desk.store.journal import guard_problems, verify_chain
+
+    title = "Log audit utuh (rantai hash dan pemicu)"
+    if not database_ok:
+        return CheckResult("audit_trail", title, True, False, "basis data belum dapat diperiksa")
+    db = Database(url)
+    try:
+        problems = guard_problems(db)
+        chain = verify_chain(db)
+    except P4Error as exc:
+        return CheckResult("audit_trail", title, True, False, exc.message)
+    finally:
+        db.dispose()
+    if chain.problem:
+        problems.append(chain.problem)
+    elif chain.rows == 0:
+        problems.append("log audit kosong padahal situs sudah disiapkan")
+    if problems:
+        return CheckResult(
+            "audit_trail", title, True, False, "; ".join(problems) + ": log audit telah diutak-atik"
+        )
+    return CheckResult(
+        "audit_trail", title, True, True, f"{chain.rows} entri berantai utuh, pemicu terpasang"
+    )
 
 
 def _check_writable(name: str, title: str, folder: Path, *, required: bool) -> CheckResult:

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from p4_desk.config import SITE_BY_KEY, SITE_SETTINGS, Setting
 from p4_desk.errors import AlreadyExists, NotFound, ValidationError
@@ -39,21 +40,33 @@ def _check_timezone(tz: str) -> None:
 def init_site(
     db: Database, code: str, name: str, timezone: str = "Asia/Jakarta", actor: Actor = SYSTEM
 ) -> SiteInfo:
+    code, name = checked_site(code, name, timezone)
+    with db.write() as s:
+        info = add_site(s, db, code, name, timezone, actor)
+    db.forget_site_cache()
+    return info
+
+
+def checked_site(code: str, name: str, timezone: str) -> tuple[str, str]:
+    """The site code and name as stored, or a ``ValidationError`` naming the field."""
     code = code.strip().upper()
     if not code or not code.replace("-", "").isalnum() or len(code) > 32:
         raise ValidationError("Kode situs hanya boleh huruf, angka dan tanda minus.", field="site_code")
     if not name.strip():
         raise ValidationError("Nama situs wajib diisi.", field="site_name")
     _check_timezone(timezone)
-    with db.write() as s:
-        if s.get(Site, 1) is not None:
-            raise AlreadyExists(
-                "Basis data ini sudah berisi situs. Gunakan basis data lain atau ubah lewat admin."
-            )
-        s.add(Site(id=1, code=code, name=name.strip(), timezone=timezone, created_at=db.now()))
-        record(s, db, actor, "site.init", "site", code, details={"name": name, "timezone": timezone})
-    db.forget_site_cache()
-    return SiteInfo(code, name.strip(), timezone)
+    return code, name.strip()
+
+
+def add_site(s: Session, db: Database, code: str, name: str, timezone: str, actor: Actor) -> SiteInfo:
+    """Create the site row in the caller's transaction (values from ``checked_site``)."""
+    if s.get(Site, 1) is not None:
+        raise AlreadyExists(
+            "Basis data ini sudah berisi situs. Gunakan basis data lain atau ubah lewat admin."
+        )
+    s.add(Site(id=1, code=code, name=name, timezone=timezone, created_at=db.now()))
+    record(s, db, actor, "site.init", "site", code, details={"name": name, "timezone": timezone})
+    return SiteInfo(code, name, timezone)
 
 
 def get_site(db: Database) -> SiteInfo:

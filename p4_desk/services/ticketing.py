@@ -23,9 +23,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from p4_desk.config import data_dir
+from p4_desk.config import data_dir, output_ledger
 from p4_desk.domain.wording import priority_label
 from p4_desk.errors import InvalidTransition
+from p4_desk.files import OutputRefused, write_output
 from p4_desk.printing import PrinterError, TicketPrintData, print_ticket_escpos, render_ticket_pdf
 from p4_desk.services import queue
 from p4_desk.services import site as site_service
@@ -108,6 +109,7 @@ def print_ticket(
     actor: Actor = SYSTEM,
     *,
     os_printer: OsPrinter | None = None,
+    force_overwrite: bool = False,
 ) -> PrintOutcome:
     """Print ``ticket_ref`` on ``target`` and record the result.
 
@@ -125,7 +127,7 @@ def print_ticket(
         if kind == "pdf":
             pdf = render_ticket_pdf(data, paper_mm)
             pdf_path = Path(address) if address else default_pdf_path(ticket)
-            _write_file(pdf_path, pdf)
+            _write_file(pdf_path, pdf, force=force_overwrite)
         elif kind == "printer":
             if os_printer is None:
                 raise PrinterError(
@@ -148,14 +150,12 @@ def print_ticket(
     return PrintOutcome(recorded, target, copy, pdf_path, pdf)
 
 
-def _write_file(path: Path, data: bytes) -> None:
+def _write_file(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Whole or not at all; a file elsewhere that P4 Desk did not write is not replaced."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".part")
-        partial.write_bytes(data)
-        partial.replace(path)
-    except OSError as exc:
-        raise PrinterError(f"Berkas tiket {path} tidak dapat ditulis: {exc.strerror or exc}.") from exc
+        write_output(path, data, ledger=output_ledger(), own_dir=data_dir(), force=force)
+    except OutputRefused as exc:
+        raise PrinterError(exc.message) from exc
 
 
 def _record_result(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -11,6 +13,8 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from p4_desk.domain.text import clean_text
+from p4_desk.domain.wording import format_minutes
 from p4_desk.errors import AccountLocked, AlreadyExists, AuthError, NotFound, ValidationError
 from p4_desk.services import site as site_service
 from p4_desk.store.db import Database
@@ -101,6 +105,33 @@ def _find(s: Session, username: str) -> User:
 def add_user(
     db: Database, username: str, full_name: str, role: str, password: str, actor: Actor = SYSTEM
 ) -> UserInfo:
+    username, full_name, hashed = _checked_user(username, full_name, role, password)
+    with db.write() as s:
+        return _add_user(s, db, username, full_name, role, hashed, actor)
+
+
+def init_site_with_admin(
+    db: Database,
+    code: str,
+    name: str,
+    timezone: str,
+    admin_username: str,
+    admin_full_name: str,
+    password: str,
+) -> tuple[site_service.SiteInfo, UserInfo]:
+    """A new site and its first admin, in one transaction: both or neither (``p4-desk init``)."""
+    code, name = site_service.checked_site(code, name, timezone)
+    check_first_admin(admin_username, password)  # the stricter rule of the site's first admin
+    username, full_name, hashed = _checked_user(admin_username, admin_full_name, "admin", password)
+    with db.write() as s:
+        site = site_service.add_site(s, db, code, name, timezone, SYSTEM)
+        admin = _add_user(s, db, username, full_name, "admin", hashed, SYSTEM)
+    db.forget_site_cache()
+    return site, admin
+
+
+def _checked_user(username: str, full_name: str, role: str, password: str) -> tuple[str, str, str]:
+    """Name, full name and password hash as stored, or a ``ValidationError`` naming the field."""
     username = username.strip().lower()
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]{2,31}", username):
         raise ValidationError(
@@ -108,26 +139,29 @@ def add_user(
         )
     if role not in ROLES:
         raise ValidationError(f"Peran '{role}' tidak dikenal. Pilihan: {', '.join(ROLES)}.", field="role")
-    if not full_name.strip():
-        raise ValidationError("Nama lengkap wajib diisi.", field="full_name")
+    full_name = clean_text(full_name, "Nama lengkap", max_length=200, field="full_name")
     _check_password(password)
-    hashed = _hasher.hash(password)
-    with db.write() as s:
-        if s.scalar(select(User).where(User.username == username)) is not None:
-            raise AlreadyExists(f"Pengguna '{username}' sudah ada.", field="username")
-        user = User(
-            username=username,
-            full_name=full_name.strip(),
-            role=role,
-            password_hash=hashed,
-            active=True,
-            failed_attempts=0,
-            created_at=db.now(),
-        )
-        s.add(user)
-        s.flush()
-        record(s, db, actor, "user.add", "user", username, details={"role": role})
-        return _info(user)
+    return username, full_name, _hasher.hash(password)
+
+
+def _add_user(
+    s: Session, db: Database, username: str, full_name: str, role: str, hashed: str, actor: Actor
+) -> UserInfo:
+    if s.scalar(select(User).where(User.username == username)) is not None:
+        raise AlreadyExists(f"Pengguna '{username}' sudah ada.", field="username")
+    user = User(
+        username=username,
+        full_name=full_name,
+        role=role,
+        password_hash=hashed,
+        active=True,
+        failed_attempts=0,
+        created_at=db.now(),
+    )
+    s.add(user)
+    s.flush()
+    record(s, db, actor, "user.add", "user", username, details={"role": role})
+    return _info(user)
 
 
 def list_users(db: Database) -> list[UserInfo]:
@@ -138,6 +172,12 @@ def list_users(db: Database) -> list[UserInfo]:
 def get_user(db: Database, username: str) -> UserInfo:
     with db.read() as s:
         return _info(_find(s, username))
+
+
+def has_active_admin(db: Database) -> bool:
+    """Whether anyone can log in as admin (else the first admin may be created without login)."""
+    with db.read() as s:
+        return s.scalar(select(User.id).where(User.role == "admin", User.active.is_(True))) is not None
 
 
 def set_active(db: Database, username: str, active: bool, actor: Actor = SYSTEM) -> UserInfo:
@@ -165,8 +205,7 @@ def set_password(db: Database, username: str, password: str, actor: Actor = SYST
     with db.write() as s:
         user = _find(s, username)
         user.password_hash = hashed
-        user.failed_attempts = 0
-        user.locked_until = None
+        user.failed_attempts, user.locked_until, user.lockouts = 0, None, 0
         record(s, db, actor, "user.password", "user", user.username)
         return _info(user)
 
@@ -174,26 +213,57 @@ def set_password(db: Database, username: str, password: str, actor: Actor = SYST
 def unlock(db: Database, username: str, actor: Actor = SYSTEM) -> UserInfo:
     with db.write() as s:
         user = _find(s, username)
-        user.failed_attempts, user.locked_until = 0, None
+        user.failed_attempts, user.locked_until, user.lockouts = 0, None, 0
         record(s, db, actor, "user.unlock", "user", user.username)
         return _info(user)
 
 
+#: the longest an account is locked after repeated failures (locks double up to this)
+MAX_LOCK_MINUTES = 24 * 60
+_UNKNOWN_USER_PASSWORD = "p4-desk: no such user"
+_dummy_hash: str | None = None
+
+
+def _spend_a_verification(password: str) -> None:
+    """Verify ``password`` against a hash of nothing: an unknown, disabled or locked account
+    answers in the same time as a wrong password, so timing tells nothing."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash(_UNKNOWN_USER_PASSWORD)
+    with contextlib.suppress(VerifyMismatchError, VerificationError, InvalidHashError):
+        _hasher.verify(_dummy_hash, password)
+
+
+def lock_minutes_after(lockouts: int, base_minutes: int) -> int:
+    """The n-th lock in a row lasts ``base_minutes`` × 2^(n−1), at most a day."""
+    return int(min(base_minutes * 2 ** max(0, min(lockouts, 20) - 1), MAX_LOCK_MINUTES))
+
+
 def authenticate(db: Database, username: str, password: str) -> UserInfo:
-    """Check a login. Failures are counted; too many lock the account for a while."""
+    """Check a login. Failures are counted; too many lock the account, each lock in a row twice
+    as long as the one before (until a successful login or an admin's unlock).
+
+    An unknown user, a disabled account and a locked one cost the same password verification
+    as a real attempt; a disabled or locked account never says whether the password was right.
+    """
     max_failures = int(site_service.get_setting(db, "auth.max_failed_logins"))
-    lock_minutes = int(site_service.get_setting(db, "auth.lockout_minutes"))
+    base_minutes = int(site_service.get_setting(db, "auth.lockout_minutes"))
     now = db.now()
     failure: AuthError | None = None
     with db.write() as s:
-        user = s.scalar(select(User).where(User.username == username.strip().lower()))
+        user = s.scalar(select(User).where(User.username == username.strip().lower()[:64]))
         if user is None:
+            _spend_a_verification(password)
             raise AuthError("Nama pengguna atau kata sandi salah.", field="password")
+        if not user.active:
+            _spend_a_verification(password)
+            raise AuthError("Akun ini dinonaktifkan. Hubungi admin.", field="username")
         if user.locked_until is not None and user.locked_until > now:
-            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            _spend_a_verification(password)
+            minutes = max(1, math.ceil((user.locked_until - now).total_seconds() / 60))
             raise AccountLocked(
-                f"Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit "
-                "atau minta admin membukanya."
+                "Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam "
+                f"{format_minutes(minutes)} atau minta admin membukanya."
             )
         try:
             _hasher.verify(user.password_hash, password)
@@ -201,9 +271,13 @@ def authenticate(db: Database, username: str, password: str) -> UserInfo:
             # The failure is counted and committed; the error is raised after the commit.
             user.failed_attempts += 1
             if user.failed_attempts >= max_failures:
-                user.locked_until = now + timedelta(minutes=lock_minutes)
+                user.lockouts = (user.lockouts or 0) + 1
+                minutes = lock_minutes_after(user.lockouts, base_minutes)
+                user.locked_until = now + timedelta(minutes=minutes)
                 user.failed_attempts = 0
-                failure = AccountLocked(f"Terlalu banyak percobaan gagal. Akun dikunci {lock_minutes} menit.")
+                failure = AccountLocked(
+                    f"Terlalu banyak percobaan gagal. Akun dikunci {format_minutes(minutes)}."
+                )
             else:
                 failure = AuthError("Nama pengguna atau kata sandi salah.", field="password")
             record(
@@ -213,12 +287,10 @@ def authenticate(db: Database, username: str, password: str) -> UserInfo:
                 "user.login_failed",
                 "user",
                 user.username,
-                details={"locked": isinstance(failure, AccountLocked)},
+                details={"locked": isinstance(failure, AccountLocked), "lockouts": user.lockouts or 0},
             )
         else:
-            if not user.active:
-                raise AuthError("Akun ini dinonaktifkan. Hubungi admin.", field="username")
-            user.failed_attempts, user.locked_until = 0, None
+            user.failed_attempts, user.locked_until, user.lockouts = 0, None, 0
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = _hasher.hash(password)
             record(s, db, Actor(user.id, user.username), "user.login", "user", user.username)

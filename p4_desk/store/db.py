@@ -16,6 +16,8 @@ SQLite's deferred transaction in WAL mode is one snapshot already).
 from __future__ import annotations
 
 import logging
+import math
+import re
 import socket
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -26,13 +28,22 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import BigInteger, Engine, Float, Integer, String, create_engine, event, inspect, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from p4_desk.errors import DatabaseCorrupt, DatabaseUnavailable, P4Error
+from p4_desk.domain.text import text_problem
+from p4_desk.errors import (
+    AlreadyExists,
+    ConfigError,
+    DatabaseCorrupt,
+    DatabaseUnavailable,
+    P4Error,
+    PermissionDenied,
+    ValidationError,
+)
 from p4_desk.store.models import Site
 from p4_desk.store.types import utcnow
 
@@ -42,11 +53,30 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
 def normalize_url(url: str) -> URL:
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError, TypeError):
+        shown = url if len(url) <= 80 else url[:77] + "..."
+        raise ConfigError(
+            f"URL basis data tidak sah: {_without_password(shown)!r}. Contoh: "
+            "sqlite:///C:/P4Desk/site.sqlite3 atau postgresql+psycopg://pengguna:sandi@server/p4desk"
+        ) from None
+    try:
+        port = parsed.port
+    except ValueError:
+        port = -1
+    if port is not None and not 1 <= port <= 65535:
+        raise ConfigError(
+            f"Port di URL basis data tidak sah: {_without_password(str(url)[:80])!r}; harus 1–65535."
+        )
     # "postgresql://" alone would pick psycopg2, which we do not ship.
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
+
+
+def _without_password(url: str) -> str:
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
 def create_site_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
@@ -92,28 +122,182 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+# SQLSTATE classes of a server that cannot be reached or used right now (not of a bad value)
+_UNAVAILABLE_CLASSES = ("08", "53", "57", "58", "XX")
+_FIELD_LABELS = {
+    "username": "Nama pengguna",
+    "full_name": "Nama lengkap",
+    "name": "Nama",
+    "code": "Kode",
+    "prefix": "Awalan nomor",
+    "cancel_reason": "Alasan",
+    "reason": "Alasan",
+    "note": "Catatan",
+    "description": "Uraian",
+    "phone": "Nomor telepon",
+    "address": "Alamat",
+    "applicant_name": "Nama pemohon",
+    "reporter_name": "Nama pelapor",
+    "recipient": "Nama penerima",
+    "email": "Surel",
+    "location": "Lokasi",
+    "title": "Judul",
+    "text": "Teks",
+}
+
+
+def field_label(key: str) -> str:
+    return _FIELD_LABELS.get(key, f"Isian '{key}'")
+
+
 def translate_db_error(exc: BaseException, url: URL) -> P4Error:
-    """Turn a driver error into the Indonesian message an officer or site IT can act on."""
-    text = str(getattr(exc, "orig", exc)).lower()
+    """Turn a driver error into the Indonesian message an officer or site IT can act on.
+
+    A refused *value* (too long, NUL character, number out of range, duplicate) names the field
+    when the statement shows it; only a connection that fails blames the network. The driver's
+    own text goes to the log file (never to the user)."""
+    orig = getattr(exc, "orig", exc)
+    text = str(orig)
+    lowered = text.lower()
+    log.warning("database error (%s): %s", type(orig).__name__, text.strip().splitlines()[0] if text else "")
     if url.get_backend_name() == "sqlite":
-        if "database is locked" in text or "busy" in text:
+        if "database is locked" in lowered or "busy" in lowered:
             return DatabaseUnavailable(
                 "Basis data sedang dipakai proses lain dan terkunci terlalu lama. Coba lagi sebentar lagi."
             )
-        if "not a database" in text or "malformed" in text or "corrupt" in text:
+        if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
             return DatabaseCorrupt(
                 f"Berkas basis data {url.database} rusak atau bukan basis data P4 Desk. "
                 "Pulihkan dari cadangan (p4-desk restore)."
             )
-        if "unable to open" in text or "readonly" in text or "read-only" in text:
+        if "unable to open" in lowered or "readonly" in lowered or "read-only" in lowered:
             return DatabaseUnavailable(
                 f"Berkas basis data {url.database} tidak dapat dibuka atau ditulisi. Periksa izin folder."
             )
-        return DatabaseUnavailable(f"Basis data tidak dapat dipakai: {text}")
+        refused = _refused_value(exc, lowered, None)
+        if refused is not None:
+            return refused
+        if "no such table" in lowered or "no such column" in lowered:
+            return _schema_mismatch()
+        return DatabaseUnavailable(
+            "Basis data tidak dapat dipakai untuk perintah ini (rincian di berkas log)."
+        )
+    sqlstate = str(getattr(orig, "sqlstate", "") or "")
+    refused = _refused_value(exc, lowered, sqlstate)
+    if refused is not None:
+        return refused
+    if sqlstate == "42501":
+        return PermissionDenied(
+            "Akun basis data workstation ini tidak berhak melakukan perintah ini. Perubahan skema "
+            "dijalankan dengan akun pemilik basis data (p4-desk db upgrade --db URL_PEMILIK, "
+            "atau pengaturan database.owner_url)."
+        )
+    if sqlstate in ("40001", "40P01"):
+        return DatabaseUnavailable("Basis data sibuk (transaksi bertabrakan). Coba lagi.")
+    if sqlstate in ("42P01", "42703"):
+        return _schema_mismatch()
+    if sqlstate and not sqlstate.startswith(_UNAVAILABLE_CLASSES):
+        return DatabaseUnavailable(
+            f"Basis data menolak perintah ini (kode {sqlstate}); rincian ada di berkas log."
+        )
     return DatabaseUnavailable(
         f"Server basis data {url.host or 'lokal'}:{url.port or 5432} tidak dapat dihubungi. "
         "Periksa jaringan dan server PostgreSQL, lalu coba lagi."
     )
+
+
+def _schema_mismatch() -> DatabaseUnavailable:
+    return DatabaseUnavailable(
+        "Skema basis data tidak cocok dengan versi program ini. Jalankan: p4-desk db upgrade"
+    )
+
+
+def _refused_value(exc: BaseException, lowered: str, sqlstate: str | None) -> P4Error | None:
+    """A value the database would not store, as a field-level message; None if it is not one."""
+    params = _parameters(exc)
+    if "nul" in lowered and ("0x00" in lowered or "character" in lowered) or sqlstate == "22021":
+        key = next((k for k, v in params if isinstance(v, str) and "\x00" in v), None)
+        return ValidationError(f"{field_label(key) if key else 'Isian'} memuat karakter NUL.", field=key)
+    if sqlstate == "22001" or "value too long" in lowered:
+        limit = re.search(r"varying\((\d+)\)", lowered)
+        n = int(limit.group(1)) if limit else None
+        key = next((k for k, v in params if isinstance(v, str) and n is not None and len(v) > n), None)
+        most = f" (paling banyak {n} karakter)" if n else ""
+        return ValidationError(f"{field_label(key) if key else 'Isian'} terlalu panjang{most}.", field=key)
+    if sqlstate == "22003" or "out of range" in lowered or "too large to convert" in lowered:
+        key = next((k for k, v in params if isinstance(v, int) and not -(2**31) <= v < 2**31), None)
+        return ValidationError(
+            f"{field_label(key) if key else 'Angka'} di luar rentang yang dapat disimpan.", field=key
+        )
+    if sqlstate in ("22007", "22008"):
+        return ValidationError("Tanggal atau waktu di luar rentang yang dapat disimpan.")
+    if sqlstate == "23505" or "unique constraint failed" in lowered:
+        return AlreadyExists("Data yang sama sudah ada.")
+    if sqlstate == "23503" or "foreign key constraint failed" in lowered:
+        return ValidationError("Data yang dirujuk tidak ada, atau masih dirujuk data lain.")
+    if sqlstate == "23502" or "not null constraint failed" in lowered:
+        return ValidationError("Ada isian wajib yang kosong.")
+    if sqlstate == "23514" or "check constraint failed" in lowered:
+        return ValidationError("Nilai tidak memenuhi aturan basis data.")
+    if sqlstate and sqlstate.startswith("22"):
+        return ValidationError("Nilai tidak dapat disimpan di basis data (rincian di berkas log).")
+    return None
+
+
+def _parameters(exc: BaseException) -> list[tuple[str, Any]]:
+    params = getattr(exc, "params", None)
+    if isinstance(params, dict):
+        return list(params.items())
+    if isinstance(params, list | tuple) and params and isinstance(params[0], dict):
+        return [item for row in params for item in row.items()]
+    return []
+
+
+# --- values checked before they reach the database -----------------------------------------
+
+_INT_RANGE = {Integer: (-(2**31), 2**31 - 1), BigInteger: (-(2**63), 2**63 - 1)}
+
+
+@event.listens_for(Session, "before_flush")
+def _check_values(session: Session, _context: Any, _instances: Any) -> None:
+    """Every value a flush would write, checked as PostgreSQL would check it, on both databases.
+
+    SQLite would store a 10,000-character name in a 200-character column, a NUL byte, an
+    integer beyond 64 bits or NaN; PostgreSQL refuses them with an error that says nothing about
+    the field. Here both refuse them with the field's name. Text also may not carry control or
+    bidi-override characters (``domain.text``)."""
+    for obj in list(session.new) + list(session.dirty):
+        state = inspect(obj)
+        mapper = state.mapper
+        for column_attr in mapper.column_attrs:
+            key = column_attr.key
+            if obj not in session.new and not state.attrs[key].history.has_changes():
+                continue
+            value = state.dict.get(key)
+            if value is None:
+                continue
+            column = column_attr.columns[0]
+            problem = _value_problem(column.type, value)
+            if problem:
+                raise ValidationError(f"{field_label(key)} {problem}.", field=key)
+
+
+def _value_problem(kind: Any, value: Any) -> str | None:
+    if isinstance(kind, String):  # Text is a String without a length
+        if not isinstance(value, str):
+            return None
+        if "\x00" in value:
+            return "memuat karakter NUL"
+        length = getattr(kind, "length", None)
+        if length is not None and len(value) > length:
+            return f"terlalu panjang ({len(value)} karakter, paling banyak {length})"
+        return text_problem(value, multiline=True)  # one-line fields are the services' to check
+    for integer_type, (low, high) in _INT_RANGE.items():
+        if type(kind) is integer_type and isinstance(value, int) and not low <= value <= high:
+            return "di luar rentang angka yang dapat disimpan"
+    if isinstance(kind, Float) and isinstance(value, float) and not math.isfinite(value):
+        return "bukan angka yang sah"
+    return None
 
 
 def workstation_name() -> str:
@@ -185,6 +369,10 @@ class Database:
             raise
         except (OperationalError, DBAPIError) as exc:
             raise translate_db_error(exc, self.url) from exc
+        except OverflowError as exc:  # SQLite's driver: an integer beyond 64 bits
+            raise ValidationError("Angka di luar rentang yang dapat disimpan basis data.") from exc
+        except UnicodeEncodeError as exc:
+            raise ValidationError("Isian memuat karakter Unicode yang rusak.") from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -204,6 +392,10 @@ class Database:
             raise
         except (OperationalError, DBAPIError) as exc:
             raise translate_db_error(exc, self.url) from exc
+        except OverflowError as exc:  # SQLite's driver: an integer beyond 64 bits
+            raise ValidationError("Angka di luar rentang yang dapat disimpan basis data.") from exc
+        except UnicodeEncodeError as exc:
+            raise ValidationError("Isian memuat karakter Unicode yang rusak.") from exc
 
     def check_connection(self) -> None:
         try:

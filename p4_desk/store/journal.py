@@ -1,13 +1,29 @@
-"""Audit rows and outbox events, written inside the caller's transaction."""
+"""Audit rows and outbox events, written inside the caller's transaction; the audit hash chain.
+
+Every audit row carries ``row_hash`` = sha256 of the previous row's hash and its own content
+(``prev_hash`` holds the previous one; the first row follows ``GENESIS``). Changing, removing or
+inserting a row anywhere but at the end breaks the chain, which ``verify_chain`` finds (the
+self-test and ``restore`` run it). The append-only triggers refuse UPDATE, DELETE and (on
+PostgreSQL) TRUNCATE; the chain makes it evident when someone who could lift them did.
+
+One chain for every PC: ``record`` only queues the row; just before the transaction commits,
+its other changes are flushed first (their row locks taken), then the chain lock is taken
+(PostgreSQL ``pg_advisory_xact_lock``; SQLite's write transaction already is one), the newest
+hash read and the queued rows hashed and inserted. The lock is held only for that last step,
+and a holder waits on nothing else, so writers on several PCs cannot deadlock on it.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session
 
 from p4_desk.store.db import Database
@@ -16,6 +32,11 @@ from p4_desk.store.models import AuditEntry, OutboxEvent
 SCHEMA_VERSION = 1
 #: event types whose envelope moved on (docs/DEVELOPING.md); 2: permit states in English (0006)
 SCHEMA_VERSIONS = {"application.received": 2, "application.status_changed": 2}
+
+GENESIS = "0" * 64
+#: pg_advisory_xact_lock key of the audit chain (migrations use 4504)
+CHAIN_LOCK_KEY = 4505
+_QUEUED = "p4_desk.audit_queued"
 
 
 @dataclass(frozen=True)
@@ -42,9 +63,9 @@ def record(
     payload: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> None:
-    """Append the audit row and, when ``event_type`` is given, the outbox event."""
+    """Queue the audit row (chained at commit) and add the outbox event when ``event_type``."""
     when = at or db.now()
-    session.add(
+    session.info.setdefault(_QUEUED, []).append(
         AuditEntry(
             at=when,
             user_id=actor.user_id,
@@ -74,3 +95,177 @@ def change_marker(db: Database) -> int:
     """A number that grows with every recorded change; screens poll it (cheap, indexed)."""
     with db.read() as s:
         return int(s.scalar(select(func.max(AuditEntry.id))) or 0)
+
+
+# --- the chain --------------------------------------------------------------------------------
+
+
+def _moment(value: datetime | str) -> str:
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def audit_digest(
+    prev_hash: str,
+    at: datetime | str,
+    user_id: int | None,
+    username: str | None,
+    workstation: str,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    details: Any,
+) -> str:
+    """sha256 of the previous hash and the row's content as canonical JSON (the chain's link).
+
+    Migration 0008 holds a frozen copy; the two must agree."""
+    if isinstance(details, str):
+        details = json.loads(details)
+    canonical = json.dumps(
+        [prev_hash, _moment(at), user_id, username, workstation, action, entity, entity_id, details],
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _entry_digest(prev: str, entry: AuditEntry) -> str:
+    # what the database gives back: JSON round trip (tuples become lists, int keys strings)
+    details = None if entry.details is None else json.loads(json.dumps(entry.details))
+    return audit_digest(
+        prev, entry.at, entry.user_id, entry.username, entry.workstation, entry.action,
+        entry.entity, entry.entity_id, details,
+    )  # fmt: skip
+
+
+def lock_chain(session: Session) -> str:
+    """Take the chain lock for the rest of the transaction; the newest row's hash."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+    newest = connection.execute(select(AuditEntry.row_hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    return newest or GENESIS
+
+
+@event.listens_for(Session, "before_commit")
+def _seal_queued_rows(session: Session) -> None:
+    queued: list[AuditEntry] | None = session.info.pop(_QUEUED, None)
+    if not queued:
+        return
+    session.flush()  # the business rows first: their locks are taken before the chain lock
+    prev = lock_chain(session)
+    for entry in queued:
+        entry.prev_hash = prev
+        entry.row_hash = prev = _entry_digest(prev, entry)
+    session.add_all(queued)  # inserted by the commit's own flush, in this order
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_queued_rows(session: Session, _previous: Any) -> None:
+    session.info.pop(_QUEUED, None)
+
+
+def seal_rows(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Chain rows that a bulk loader inserts itself (demo data, benchmarks), in list order.
+
+    The caller inserts them in the same transaction, after this call."""
+    prev = lock_chain(session)
+    for row in rows:
+        row["prev_hash"] = prev
+        row["row_hash"] = prev = audit_digest(
+            prev, row["at"], row.get("user_id"), row.get("username"), row["workstation"],
+            row["action"], row["entity"], row.get("entity_id"), row.get("details"),
+        )  # fmt: skip
+    return rows
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """What ``verify_chain`` found; ``problem`` is Indonesian, None when the chain holds."""
+
+    rows: int
+    problem: str | None
+    first_bad_id: int | None = None
+    head: str = GENESIS
+
+    @property
+    def intact(self) -> bool:
+        return self.problem is None
+
+
+AuditRow = tuple[int, Any, int | None, str | None, str, str, str, str | None, Any, str | None, str | None]
+
+
+def verify_rows(rows: Iterable[AuditRow]) -> ChainReport:
+    """Walk rows (id, at, user_id, username, workstation, action, entity, entity_id, details,
+    prev_hash, row_hash) in id order and check every link."""
+    prev, count = GENESIS, 0
+    for row in rows:
+        row_id, *content, prev_hash, row_hash = row
+        count += 1
+        if row_hash is None or prev_hash is None:
+            return ChainReport(count, f"baris audit {row_id} tidak berantai (tanpa hash)", row_id, prev)
+        if prev_hash != prev:
+            return ChainReport(
+                count,
+                f"rantai putus sebelum baris audit {row_id}: ada baris yang dihapus atau disisipkan",
+                row_id,
+                prev,
+            )
+        if audit_digest(prev, *content) != row_hash:
+            return ChainReport(count, f"isi baris audit {row_id} diubah sesudah dicatat", row_id, prev)
+        prev = row_hash
+    return ChainReport(count, None, None, prev)
+
+
+def verify_chain(db: Database, *, batch: int = 5000) -> ChainReport:
+    """Check the whole audit chain of ``db`` (streamed in id order)."""
+    A = AuditEntry
+    columns = (A.id, A.at, A.user_id, A.username, A.workstation, A.action, A.entity, A.entity_id,
+               A.details, A.prev_hash, A.row_hash)  # fmt: skip
+
+    def rows() -> Iterator[AuditRow]:
+        with db.read() as s:
+            result = s.execute(select(*columns).order_by(A.id).execution_options(yield_per=batch))
+            for row in result:
+                yield tuple(row)  # type: ignore[misc]
+
+    return verify_rows(rows())
+
+
+# --- the guards -----------------------------------------------------------------------------
+
+SQLITE_GUARDS = ("audit_log_no_update", "audit_log_no_delete")
+POSTGRES_GUARDS = ("audit_log_append_only", "audit_log_no_truncate")
+
+
+def guard_problems(db: Database) -> list[str]:
+    """What is missing of the triggers that keep the audit log append-only (Indonesian)."""
+    problems: list[str] = []
+    with db.read() as s:
+        if db.is_sqlite:
+            sql = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
+            found: dict[str, str | None] = {name: body for name, body in s.execute(text(sql)).all()}
+            for name in SQLITE_GUARDS:
+                if "RAISE(ABORT" not in (found.get(name) or "").upper().replace(" ", ""):
+                    problems.append(f"pemicu {name} hilang atau diubah")
+            return problems
+        rows = s.execute(
+            text(
+                "SELECT t.tgname, t.tgenabled, p.prosrc FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+                "WHERE t.tgrelid = 'audit_log'::regclass AND NOT t.tgisinternal"
+            )
+        ).all()
+    found_pg = {name: (enabled, source) for name, enabled, source in rows}
+    for name in POSTGRES_GUARDS:
+        if name not in found_pg:
+            problems.append(f"pemicu {name} hilang")
+        elif found_pg[name][0] == "D":
+            problems.append(f"pemicu {name} dimatikan")
+        elif "RAISE EXCEPTION" not in str(found_pg[name][1]).upper():
+            problems.append(f"fungsi pemicu {name} diubah")
+    return problems

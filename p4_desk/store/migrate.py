@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -17,6 +18,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from p4_desk.errors import PermissionDenied
 from p4_desk.store.db import Database, translate_db_error
 
 log = logging.getLogger(__name__)
@@ -28,6 +30,7 @@ def _config() -> Config:
     return cfg
 
 
+@cache  # the scripts ship with the program: read them once per process
 def head_revision() -> str:
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
@@ -103,8 +106,28 @@ def downgrade(db: Database, revision: str) -> None:
         conn.commit()
 
 
-def open_database(url: str, **kwargs: object) -> Database:
-    """Open (creating if needed) and migrate a site database."""
+def open_database(url: str, *, owner_url: str | None = None, **kwargs: object) -> Database:
+    """Open (creating if needed) and migrate a site database.
+
+    With ``owner_url`` (PostgreSQL least-privilege setup, README) the schema is migrated over
+    the owner's connection and the workstation keeps its own, which cannot alter the schema.
+    """
     db = Database(url, **kwargs)  # type: ignore[arg-type]
-    upgrade(db)
+    if owner_url and current_revision(db) != head_revision():
+        owner = Database(owner_url, workstation=db.workstation)
+        try:
+            upgrade(owner)
+        finally:
+            owner.dispose()
+        db.forget_site_cache()
+        return db
+    try:
+        upgrade(db)
+    except PermissionDenied:
+        db.dispose()
+        raise PermissionDenied(
+            f"Skema basis data perlu diperbarui ke revisi {head_revision()}, tetapi akun basis data "
+            "workstation ini tidak berhak mengubah skema. Jalankan sekali dengan akun pemilik: "
+            "p4-desk db upgrade --db URL_PEMILIK (atau isi pengaturan database.owner_url)."
+        ) from None
     return db

@@ -23,6 +23,7 @@ from p4_desk.store.db import Database
 from p4_desk.store.migrate import open_database
 from p4_desk.voice import Announcement
 from tests.gui.conftest import Translation
+from tests.support.cli import add_cli_admin, login_env
 from tests.support.pulse import pulse_server
 from tests.support.sites import make_site
 
@@ -34,6 +35,7 @@ OUTPUT = ROOT / "test-output"
 def hall(sqlite_url: str) -> Iterator[Database]:
     """Site MPP-TEST on the real clock (the other process uses it too), counters open, tickets taken."""
     db = make_site(sqlite_url, lambda: datetime.now(UTC))
+    add_cli_admin(db)
     for counter in ("L1", "L2", "L3"):
         queue.set_counter_state(db, counter, "open")
     for service in ("KTP", "KTP", "PKB"):
@@ -61,7 +63,12 @@ def board(
 
 def p4(*args: str) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "p4_desk", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "p4_desk", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=login_env(args),
     )
     assert done.returncode == 0, done.stderr
 

@@ -170,9 +170,7 @@ class CentralServer:
                 pass
             time.sleep(0.1)
         self.kill()
-        raise RuntimeError(
-            f"central server did not become healthy; log:\n{self.log_path.read_text()}"
-        )
+        raise RuntimeError(f"central server did not become healthy; log:\n{self.log_path.read_text()}")
 
 
 def free_port() -> int:

@@ -16,13 +16,13 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from p4_desk.central import migrate as central_migrate
 from p4_desk.central.db import open_engine
 from p4_desk.central.envelopes import SCHEMA_VERSIONS
-from p4_desk.central.models import ApplicationProjection, ApplicationUpdate, Site
+from p4_desk.central.models import ApplicationProjection, ApplicationUpdate
 from p4_desk.store.journal import SCHEMA_VERSION
 from p4_desk.store.journal import SCHEMA_VERSIONS as DESK_VERSIONS
 from tests.integration.central_server import CentralServer, running_central
@@ -140,8 +140,11 @@ def test_rows_stored_before_the_upgrade_are_converted_when_the_server_starts(db_
     central_migrate.upgrade(engine, "0001")  # the schema of a server from before the upgrade
     now = datetime.now(UTC)
     with Session(engine) as session, session.begin():
-        session.add(Site(code="LS01", name="MPP Lampung Selatan", created_at=now))
-        session.flush()
+        # the sites table as revision 0001 had it (the model has columns added later)
+        session.execute(
+            text("INSERT INTO sites (code, name, created_at) VALUES ('LS01', 'MPP Lampung Selatan', :at)"),
+            {"at": now.replace(tzinfo=None) if engine.dialect.name == "sqlite" else now},
+        )
         session.add(
             ApplicationProjection(
                 site="LS01", registration_number="LS01-0001", state="disetujui", day=date(2026, 11, 30),

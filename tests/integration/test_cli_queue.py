@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.cli import add_cli_admin, login_env
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -22,7 +24,7 @@ class Cli:
         result = subprocess.run(
             [sys.executable, "-m", "p4_desk", *args, "--db", self.url],
             cwd=ROOT,
-            env={**os.environ, **env},
+            env={**login_env(args), **env},
             stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
@@ -49,13 +51,16 @@ def cli(sqlite_url: str) -> Cli:
     catalog.add_service(db, "KK", "Kartu Keluarga", "DUKCAPIL", "B", daily_quota=1)
     catalog.add_counter(db, "L1", "Loket 1", ["KTP", "KK"])
     users.add_user(db, "petugas1", "Petugas Satu", "operator", "rahasia123")
+    add_cli_admin(db)
     db.dispose()
     return Cli(sqlite_url)
 
 
 def test_setup_commands(sqlite_url: str) -> None:
     c = Cli(sqlite_url)
-    c.run("init", "--site-code", "MPP-MTR", "--site-name", "MPP Kota Metro", P4_DESK_PASSWORD="Lampung-2026")
+    # init makes the first admin (password from P4_DESK_PASSWORD); every later command logs in as it
+    made = c.run("init", "--site-code", "MPP-MTR", "--site-name", "MPP Kota Metro")
+    assert "Admin pertama: admin" in made.stdout
     c.run("agency", "add", "DUKCAPIL", "--name", "Dinas Kependudukan dan Pencatatan Sipil")
     c.run(
         "service", "add", "KTP", "--name", "KTP-el", "--agency", "DUKCAPIL", "--prefix", "A", "--quota", "50"
@@ -68,6 +73,8 @@ def test_setup_commands(sqlite_url: str) -> None:
     assert [(s["code"], s["prefix"], s["daily_quota"]) for s in services] == [("KTP", "A", 50)]
     counters = c.json("counter", "list")["counters"]
     assert counters[0]["services"] == ["KTP"] and counters[0]["state"] == "closed"
+    shown = c.run("counter", "list").stdout  # the officer reads the state in Indonesian
+    assert "Tutup" in shown and "closed" not in shown
     users_ = c.json("user", "list")["users"]
     assert [(u["username"], u["role"]) for u in users_] == [("admin", "admin"), ("petugas1", "operator")]
     assert "password" not in json.dumps(users_)
@@ -155,3 +162,41 @@ def test_quota_exhausted_from_the_cli(cli: Cli) -> None:
     cli.run("queue", "issue", "KK")
     result = cli.run("queue", "issue", "KK", ok=False)
     assert result.returncode == 1 and "Kuota harian layanan Kartu Keluarga" in result.stderr
+
+
+def test_output_cut_off_by_the_reader_ends_quietly(cli: Cli) -> None:
+    """``p4-desk ... | head``: the reader is gone before the output is written; no traceback."""
+    cli.run("queue", "issue", "KTP")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # like head that has read its lines: every write now meets a closed pipe
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "p4_desk", "queue", "waiting", "--db", cli.url],
+            cwd=ROOT, env=login_env(()), stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 1
+
+
+def test_queue_status_names_counter_states_in_indonesian(cli: Cli) -> None:
+    cli.run("counter", "open", "L1")
+    status = cli.run("queue", "status").stdout
+    assert "Buka" in status and " open " not in status
+
+
+def test_usage_errors_and_help_are_indonesian_and_exit_1(cli: Cli) -> None:
+    missing = cli.run("queue", "issue", ok=False)
+    assert missing.returncode == 1  # the README's promise for every user error (argparse says 2)
+    lines = missing.stderr.splitlines()
+    assert lines[0].startswith("pemakaian: p4-desk queue issue")
+    assert lines[-1] == "Galat: argumen berikut wajib diisi: service"
+    minutes = cli.run("ticket", "cancel-unprinted", "--minutes", "nan", ok=False)
+    assert minutes.returncode == 1 and "Traceback" not in minutes.stderr
+    assert minutes.stderr.splitlines()[-1] == (
+        "Galat: argumen --minutes: batas waktu 'nan' tidak sah: harus bilangan 0–10080"
+    )
+    shown = cli.run("queue", "issue", "--help").stdout
+    assert "argumen:" in shown and "opsi:" in shown and "tampilkan bantuan ini" in shown
+    assert "usage" not in shown and "options" not in shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import sqlite3
 import subprocess
@@ -69,3 +70,37 @@ def test_cli_prints_the_message_not_a_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "rusak" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_screen_gets_the_indonesian_message_and_the_log_file_the_drivers_text(tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    logs = tmp_path / "log"
+    result = subprocess.run(
+        [sys.executable, "-m", "p4_desk", "queue", "status", "--db",
+         f"postgresql+psycopg://postgres@127.0.0.1:{port}/p4"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "P4_DESK_LOG_DIR": str(logs)},
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"Galat: Server basis data 127.0.0.1:{port} tidak dapat dihubungi. Periksa jaringan dan "
+        "server PostgreSQL, lalu coba lagi.\n"
+    )  # nothing in English beside it: the driver's text is for site IT, in the log file
+    logged = "".join(p.read_text(encoding="utf-8") for p in logs.glob("*.log"))
+    assert "database error (OperationalError)" in logged and f"port {port} failed" in logged
+
+
+@pytest.mark.parametrize("port", ["99999", "0"])
+def test_a_port_outside_the_range_is_named_not_blamed_on_the_network(port: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "p4_desk", "queue", "status", "--db",
+         f"postgresql+psycopg://postgres:rahasia@127.0.0.1:{port}/p4"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"Galat: Port di URL basis data tidak sah: 'postgresql+psycopg://postgres:***@127.0.0.1:{port}/p4'; "
+        "harus 1–65535.\n"
+    )

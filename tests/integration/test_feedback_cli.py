@@ -17,6 +17,7 @@ import pytest
 from p4_desk.services import complaints, queue, users
 from p4_desk.store.migrate import open_database
 from p4_desk.store.types import utcnow
+from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import make_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +31,7 @@ class Cli:
         result = subprocess.run(
             [sys.executable, "-m", "p4_desk", *args, "--db", self.url],
             cwd=ROOT,
+            env=login_env(args),
             capture_output=True,
             text=True,
             timeout=120,
@@ -49,7 +51,9 @@ class Cli:
 
 @pytest.fixture
 def cli(sqlite_url: str, tmp_path: Path) -> Cli:
-    make_site(sqlite_url, utcnow).dispose()  # real clock: the commands run "now"
+    db = make_site(sqlite_url, utcnow)  # real clock: the commands run "now"
+    add_cli_admin(db)
+    db.dispose()
     return Cli(sqlite_url, tmp_path)
 
 
@@ -92,6 +96,9 @@ def test_complaint_from_file_to_steps_and_receipt(cli: Cli) -> None:
     wrong = cli.run("complaint", "step", number, "--to", "answered", ok=False)
     assert wrong.returncode == 1
     assert "Galat: Status pengaduan tidak dapat diubah dari 'Diverifikasi'" in wrong.stderr
+    history = cli.run("complaint", "show", number).stdout  # each step named as the officer reads it
+    assert "Diterima" in history and "Diverifikasi" in history
+    assert "verified" not in history and "received" not in history
 
     out = str(cli.folder / "tanda-terima.pdf")
     cli.run("complaint", "receipt", number, "--out", out)

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 
 from p4_desk.services import queue
 from p4_desk.voice import ClipLibrary, announcement_layout
+from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import Clock, make_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,13 +25,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def p4(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "p4_desk", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "p4_desk", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=login_env(args),
     )
 
 
 def test_ticket_print_to_pdf(sqlite_url: str, tmp_path: Path) -> None:
     # Given a ticket issued at 10:00 WIB on Wednesday 4 March 2026 for KK, with one person ahead
     db = make_site(sqlite_url, Clock(datetime(2026, 3, 4, 3, 0, tzinfo=UTC)))
+    add_cli_admin(db)
     queue.issue_ticket(db, "KK", print_state="pending")
     ticket = queue.issue_ticket(db, "KK", print_state="pending")
     db.dispose()
@@ -53,6 +60,7 @@ def test_ticket_print_to_pdf(sqlite_url: str, tmp_path: Path) -> None:
 
 def test_ticket_print_copy_as_json(sqlite_url: str, tmp_path: Path) -> None:
     db = make_site(sqlite_url)
+    add_cli_admin(db)
     ticket = queue.issue_ticket(db, "KTP")
     db.dispose()
     out = tmp_path / "salinan.pdf"
@@ -70,7 +78,9 @@ def test_ticket_print_copy_as_json(sqlite_url: str, tmp_path: Path) -> None:
 
 
 def test_ticket_print_unknown_ticket_fails_in_indonesian(sqlite_url: str, tmp_path: Path) -> None:
-    make_site(sqlite_url).dispose()
+    db = make_site(sqlite_url)
+    add_cli_admin(db)
+    db.dispose()
     done = p4("ticket", "print", "999", "--to", f"pdf:{tmp_path / 'x.pdf'}", "--db", sqlite_url)
     assert done.returncode == 1
     assert "Tiket '999' tidak ditemukan" in done.stderr
@@ -140,3 +150,32 @@ def test_voice_say_refuses_bad_input_in_indonesian(tmp_path: Path) -> None:
     done = p4("voice", "say", "A-1?", "--counter", "3", "--out", str(out))
     assert done.returncode == 1 and "tidak dapat diucapkan" in done.stderr
     assert not out.exists()
+
+
+def test_voice_and_ticket_files_never_replace_a_file_p4_desk_did_not_write(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("P4_DESK_DATA_DIR", str(tmp_path / "data"))
+    db = make_site(sqlite_url)
+    add_cli_admin(db)
+    ticket = queue.issue_ticket(db, "KK", print_state="pending")
+    db.dispose()
+    theirs_wav, theirs_pdf = tmp_path / "rekaman.wav", tmp_path / "surat.pdf"
+    theirs_wav.write_bytes(b"rekaman pribadi")
+    theirs_pdf.write_bytes(b"surat pribadi")
+
+    said = p4("voice", "say", "A1", "--counter", "3", "--out", str(theirs_wav))
+    printed = p4("ticket", "print", str(ticket.id), "--to", f"pdf:{theirs_pdf}", "--db", sqlite_url)
+    for refused in (said, printed):
+        assert refused.returncode == 1 and "bukan buatan P4 Desk" in refused.stderr, refused.stderr
+    assert theirs_wav.read_bytes() == b"rekaman pribadi" and theirs_pdf.read_bytes() == b"surat pribadi"
+
+    ours = tmp_path / "uji.wav"
+    assert p4("voice", "say", "A1", "--counter", "3", "--out", str(ours)).returncode == 0
+    again = p4("voice", "say", "A2", "--counter", "3", "--out", str(ours))  # our own file: fine
+    assert again.returncode == 0, again.stderr
+    ours.write_bytes(b"diubah orang")  # changed since: no longer ours
+    assert p4("voice", "say", "A3", "--counter", "3", "--out", str(ours)).returncode == 1
+    assert ours.read_bytes() == b"diubah orang"
+    forced = p4("voice", "say", "A3", "--counter", "3", "--out", str(ours), "--force")
+    assert forced.returncode == 0 and ours.read_bytes()[:4] == b"RIFF"

@@ -99,6 +99,8 @@ def p4(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
         P4_TEST_NIK=NIK,
         PYTHON_KEYRING_BACKEND="tests.integration.test_logs.EnvironmentKeyring",
         P4_TEST_TOKEN=TOKEN,
+        P4_DESK_USER="petugas1",  # the demo data's officer logs in for the counter commands
+        P4_DESK_PASSWORD="petugas123",
     )
     result = subprocess.run(
         [sys.executable, "-m", "p4_desk", "-v", *args],
@@ -121,12 +123,10 @@ def test_no_nik_or_token_in_the_log_files_after_a_full_flow(tmp_path: Path, cent
     # A day at the desk: set up, issue, call, serve
     p4("demo-data", "--days", "1", *db)
     p4("queue", "issue", "KTP", *db)
-    p4("counter", "open", "L01", "--user", "petugas1", *db)
-    called = json.loads(
-        p4("queue", "call-next", "--counter", "L01", "--user", "petugas1", "--json", *db).stdout
-    )
-    p4("queue", "start", "--ticket", str(called["id"]), "--user", "petugas1", *db)
-    p4("queue", "finish", "--ticket", str(called["id"]), "--user", "petugas1", *db)
+    p4("counter", "open", "L01", *db)
+    called = json.loads(p4("queue", "call-next", "--counter", "L01", "--json", *db).stdout)
+    p4("queue", "start", "--ticket", str(called["id"]), *db)
+    p4("queue", "finish", "--ticket", str(called["id"]), *db)
     # The NIK goes through every command that takes one
     help_text = p4("--help").stdout
     if "nik" in help_text:

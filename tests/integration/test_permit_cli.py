@@ -14,6 +14,7 @@ import pytest
 
 from p4_desk.services import catalog, permits
 from p4_desk.services.permits import Requirement
+from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import make_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +26,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "p4_desk", *args],
         capture_output=True,
         text=True,
-        env=env,
+        env=login_env(args, base=env),
         cwd=ROOT,
         timeout=120,
     )
@@ -34,6 +35,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def db_arg(sqlite_url: str) -> list[str]:
     db = make_site(sqlite_url)
+    add_cli_admin(db)
     catalog.add_agency(db, "DPMPTSP", "Dinas Penanaman Modal dan PTSP")
     permits.add_permit_type(
         db,
@@ -175,3 +177,49 @@ def test_retire_and_holiday_import(db_arg: list[str], tmp_path: Path) -> None:
     assert new_year in exported["holidays"]
     holidays.write_text(json.dumps({"holidays": [{**new_year, "date": "2027-02-30"}]}))
     assert run("permit", "holidays", str(holidays), *db_arg).returncode == 1
+
+
+def test_a_receipt_that_could_not_be_written_is_not_counted_and_others_files_are_kept(
+    db_arg: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("P4_DESK_DATA_DIR", str(tmp_path / "data"))  # the ledger of files P4 wrote
+    form = tmp_path / "permohonan.json"
+    application = {"nik": "1871015708900003", "name": "Siti Aminah", "phone": "0812-7788-9900",
+                   "address": "Jl. Teuku Umar No. 12", "permit_type": "REKLAME",
+                   "documents": [{"requirement": "KTP", "received": True}]}  # fmt: skip
+    form.write_text(json.dumps(application), encoding="utf-8")
+    intake = run("application", "intake", "--json-file", str(form), *db_arg, "--json", "--user", "petugas1")
+    assert intake.returncode == 0, intake.stderr
+    number = json.loads(intake.stdout)["registration_number"]
+
+    def receipt_text(path: Path) -> str:
+        return pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages[0].extract_text()
+
+    # a folder that cannot exist (a file is in the way): refused, nothing left, not counted
+    (tmp_path / "penghalang").write_text("x", encoding="utf-8")
+    target = tmp_path / "penghalang" / "tt.pdf"
+    before = sorted(p.name for p in tmp_path.iterdir())
+    blocked = run("application", "receipt", number, "--out", str(target), *db_arg)
+    assert blocked.returncode == 1  # the OS's reason in Indonesian too
+    assert blocked.stderr == (
+        f"Galat: Berkas {target} tidak dapat diperiksa: sebagian jalurnya bukan folder.\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    first = tmp_path / "tt.pdf"
+    assert run("application", "receipt", number, "--out", str(first), *db_arg).returncode == 0
+    assert "SALINAN" not in receipt_text(first)  # the failed print did not use up the original
+    # a file P4 Desk wrote may be written again; a reprint is a copy
+    assert run("application", "receipt", number, "--out", str(first), *db_arg).returncode == 0
+    assert "SALINAN" in receipt_text(first)
+
+    # someone else's file is not overwritten unless asked
+    theirs = tmp_path / "laporan-saya.pdf"
+    theirs.write_bytes(b"milik orang lain")
+    refused = run("application", "receipt", number, "--out", str(theirs), *db_arg)
+    assert refused.returncode == 1
+    assert "bukan buatan P4 Desk" in refused.stderr and "--force" in refused.stderr
+    assert theirs.read_bytes() == b"milik orang lain"
+    forced = run("application", "receipt", number, "--out", str(theirs), "--force", *db_arg)
+    assert forced.returncode == 0, forced.stderr
+    assert number in receipt_text(theirs)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]

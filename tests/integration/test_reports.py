@@ -19,19 +19,24 @@ from p4_desk.cli import main
 from p4_desk.services import queue, reports, site, users
 from p4_desk.services.stats import Period, compute_statistics
 from p4_desk.store.db import Database
+from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import Clock, make_site
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def hall(sqlite_url: str) -> Iterator[tuple[Database, str]]:
+def hall(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Database, str]]:
     """Wednesday 4 March 2026: three KTP tickets, two served at L1, one cancelled.
 
     Waits: 5 and 9 minutes; service times: 4 and 8 minutes (computed by hand below).
     """
     clock = Clock(datetime(2026, 3, 4, 2, 0, tzinfo=UTC))  # 09:00 WIB
     db = make_site(sqlite_url, clock)
+    add_cli_admin(db)  # the report commands below log in as this supervisor-or-better
+    for name, value in login_env().items():
+        if name.startswith("P4_DESK_"):
+            monkeypatch.setenv(name, value)
     site.set_setting(db, "report.head_name", "Drs. Hendra Wijaya, M.Si.")
     site.set_setting(db, "report.head_nip", "197001011990031001")
     officer = users.get_user(db, "petugas1").actor
@@ -142,7 +147,7 @@ def test_stats_command_in_its_own_process_prints_the_same_figures(hall: tuple[Da
     proc = subprocess.run(
         [sys.executable, "-m", "p4_desk", "stats", "--db", url, "--from", "2026-03-01", "--to", "2026-03-31",
          "--service", "KTP", "--json"],
-        capture_output=True, text=True, cwd=REPO, timeout=60, check=True,
+        capture_output=True, text=True, cwd=REPO, timeout=60, check=True, env=login_env(),
     )  # fmt: skip
     got = json.loads(proc.stdout)
     assert got["period"] == {"first": "2026-03-01", "last": "2026-03-31"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 from p4_desk.config import SETTINGS, SITE_SETTINGS, Settings
 from p4_desk.services import admin, site
+from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import make_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,7 +23,7 @@ def p4desk(url: str, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=120,
-        env=dict(os.environ),
+        env=login_env(args),
     )
 
 
@@ -34,7 +34,10 @@ def as_json(url: str, *args: str) -> Any:
 
 
 def test_list_shows_every_declared_setting_with_its_value(sqlite_url: str) -> None:
-    site.set_setting(make_site(sqlite_url), "report.head_name", "Drs. Hendra Wijaya, M.Si.")
+    db = make_site(sqlite_url)
+    add_cli_admin(db)
+    add_cli_admin(db)
+    site.set_setting(db, "report.head_name", "Drs. Hendra Wijaya, M.Si.")
 
     rows = as_json(sqlite_url, "list")["settings"]
 
@@ -52,9 +55,14 @@ def test_list_shows_every_declared_setting_with_its_value(sqlite_url: str) -> No
 
 def test_set_checks_the_value_saves_it_and_writes_the_audit_log(sqlite_url: str) -> None:
     db = make_site(sqlite_url)
+    add_cli_admin(db)
 
-    done = p4desk(sqlite_url, "set", "queue.recalls_before_no_show", "2", "--user", "petugas1")
+    refused = p4desk(sqlite_url, "set", "queue.recalls_before_no_show", "2", "--user", "petugas1")
+    done = p4desk(sqlite_url, "set", "queue.recalls_before_no_show", "2")  # as the admin
     volume = p4desk(sqlite_url, "set", "voice.volume", "0,5")
+
+    assert refused.returncode == 1
+    assert refused.stderr == "Galat: Perintah ini hanya untuk admin; petugas1 berperan petugas loket.\n"
 
     assert done.returncode == 0, done.stderr
     assert (
@@ -64,7 +72,7 @@ def test_set_checks_the_value_saves_it_and_writes_the_audit_log(sqlite_url: str)
     assert volume.returncode == 0 and Settings.load().get("voice.volume") == 0.5
     entries = admin.audit_entries(db, entity="site_setting")
     assert [(e.username, e.entity_id, e.details) for e in entries] == [
-        ("petugas1", "queue.recalls_before_no_show", {"old": None, "new": 2})
+        ("admin", "queue.recalls_before_no_show", {"old": None, "new": 2})
     ]
     assert as_json(sqlite_url, "get", "voice.volume")["value"] == 0.5
     again = as_json(sqlite_url, "set", "queue.recalls_before_no_show", "2")
@@ -73,6 +81,7 @@ def test_set_checks_the_value_saves_it_and_writes_the_audit_log(sqlite_url: str)
 
 def test_a_bad_value_is_refused_in_indonesian_and_changes_nothing(sqlite_url: str) -> None:
     db = make_site(sqlite_url)
+    add_cli_admin(db)
 
     cases = {
         ("queue.recalls_before_no_show", "20"): "harus antara 0 dan 10.",

@@ -40,6 +40,7 @@ from p4_desk.sync.enrolment import enrol, open_client
 from p4_desk.sync.sender_lock import sender_lock
 from tests.integration.central_server import REPO_ROOT, CentralServer, running_central
 from tests.integration.fault_proxy import FaultProxy
+from tests.support.cli import add_cli_admin, login_env
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.sites import DEFAULT_START, Clock, make_site
 
@@ -109,7 +110,7 @@ def outbox_by_type(db: Database, state: str | None = None) -> dict[str, int]:
 
 def desk_cli(*args: str, db_url: str) -> subprocess.CompletedProcess[str]:
     """``python -m p4_desk ...`` as a separate process (same env: config dir, keyring)."""
-    env = dict(os.environ)
+    env = login_env(args)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, "-m", "p4_desk", *args, "--db", db_url],
@@ -275,7 +276,10 @@ def _poison(db: Database, event_type: str, payload: dict[str, Any]) -> str:
 
 
 def test_poison_events_do_not_block_the_others(
-    central: CentralServer, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+    central: CentralServer,
+    sqlite_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     db = enrolled_desk(central, sqlite_url)
     queue.issue_ticket(db, "KTP")
@@ -303,6 +307,10 @@ def test_poison_events_do_not_block_the_others(
             .where(OutboxEvent.event_id == huge)
             .values(payload={"counter": "L1", "officer": "petugas1"})
         )
+    add_cli_admin(db)
+    for name, value in login_env().items():
+        if name.startswith("P4_DESK_"):
+            monkeypatch.setenv(name, value)
     assert cli_main(["sync", "retry", huge, "--db", sqlite_url]) == 0
     capsys.readouterr()
     agent_for(db).run_once()
@@ -562,7 +570,9 @@ def test_no_usable_keyring_refuses_enrolment_without_spending_the_code(
 
 
 def test_enrol_from_the_command_line(central: CentralServer, sqlite_url: str) -> None:
-    make_site(sqlite_url, Clock(DEFAULT_START)).dispose()
+    db = make_site(sqlite_url, Clock(DEFAULT_START))
+    add_cli_admin(db)
+    db.dispose()
     code = central.add_site(SITE, "MPP Uji Coba")
     completed = desk_cli(
         "-v", "sync", "enroll", "--url", central.url, "--site", SITE, "--code", code, db_url=sqlite_url

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from p4_desk.domain.permit_lifecycle import PermitState
 from p4_desk.errors import ValidationError
 from p4_desk.printing.receipt import ReceiptContent, ReceiptDocument, render_receipt
-from p4_desk.services.applications.records import application_info, find_application, full_name
+from p4_desk.services.applications.records import (
+    ApplicationInfo,
+    application_info,
+    find_application,
+    full_name,
+)
 from p4_desk.services.site import get_setting, get_site
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
@@ -23,9 +29,13 @@ def receipt_pdf(
     kind: ReceiptKind = "intake",
     copy: bool = False,
     actor: Actor = SYSTEM,
+    deliver: Callable[[bytes], object] | None = None,
 ) -> bytes:
     """The receipt as PDF. The first intake receipt is the original; every later one
-    (or any with ``copy``) is watermarked SALINAN. Every print is audited."""
+    (or any with ``copy``) is watermarked SALINAN. Every print is audited.
+
+    ``deliver`` (write the file, send it to the printer) runs before the print is committed:
+    when it fails, the print is neither counted nor audited."""
     if paper not in ("A4", "A5"):
         raise ValidationError("Ukuran kertas tanda terima harus A4 atau A5.", field="paper")
     site = get_site(db)
@@ -50,9 +60,32 @@ def receipt_pdf(
             s, db, actor, "application.receipt_reprint" if is_copy else "application.receipt_print",
             "application", app.registration_number, details={"kind": kind, "paper": paper, "copy": is_copy},
         )  # fmt: skip
-    content = ReceiptContent(
+        if deliver is not None:
+            pdf = render_receipt(
+                _content(site.name, address, tracking, complaint, info, officer, is_copy, kind, db),
+                paper=paper,
+            )
+            deliver(pdf)
+            return pdf
+    return render_receipt(
+        _content(site.name, address, tracking, complaint, info, officer, is_copy, kind, db), paper=paper
+    )
+
+
+def _content(
+    site_name: str,
+    address: str,
+    tracking: str,
+    complaint: str,
+    info: ApplicationInfo,
+    officer: str | None,
+    is_copy: bool,
+    kind: ReceiptKind,
+    db: Database,
+) -> ReceiptContent:
+    return ReceiptContent(
         kind=kind,
-        site_name=site.name,
+        site_name=site_name,
         site_address=address,
         agency_name=info.agency_name,
         registration_number=info.registration_number,
@@ -73,7 +106,6 @@ def receipt_pdf(
         handed_over_to=info.handed_over_to,
         handed_over_at=info.handed_over_at.astimezone(db.timezone) if info.handed_over_at else None,
     )
-    return render_receipt(content, paper=paper)
 
 
 def tracking_url(template: str, number: str) -> str:

@@ -102,6 +102,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    #: locks in a row without a successful login since; each lock lasts twice the one before
+    lockouts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -178,7 +180,8 @@ class TicketLeg(Base):
 
 
 class AuditEntry(Base):
-    """Append-only (triggers refuse UPDATE and DELETE, see the first migration)."""
+    """Append-only (triggers refuse UPDATE, DELETE and TRUNCATE: migrations 0001, 0008) and
+    hash-chained (``store/journal.py``)."""
 
     __tablename__ = "audit_log"
     __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
@@ -191,6 +194,10 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     details: Mapped[Any] = mapped_column(JSON, nullable=True)
+    #: the previous row's ``row_hash`` (``journal.GENESIS`` for the first row)
+    prev_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    #: sha256 of ``prev_hash`` and this row's content (``journal.audit_digest``)
+    row_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class OutboxEvent(Base):
