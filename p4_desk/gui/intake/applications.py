@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -87,7 +87,7 @@ class ApplicationsDialog(QDialog):
         self.next_state = named(QComboBox(), "next_state")
         self.note = named(QLineEdit(), "note")
         self.move_button = named(QPushButton(self.tr("Change status")), "move")
-        move_box = QGroupBox(self.tr("Next step"))
+        move_box = QWidget()
         move_form = QFormLayout(move_box)
         move_form.addRow(self.tr("New status"), self.next_state)
         move_form.addRow(self.tr("Note"), self.note)
@@ -114,9 +114,12 @@ class ApplicationsDialog(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.details)
         right_layout.addWidget(self.history, 1)
-        right_layout.addWidget(self.clock_box)
-        right_layout.addWidget(move_box)
-        right_layout.addWidget(self.handover_form)
+        # one box of actions at a time keeps the dialog within a 1366x768 screen
+        self.action_tabs = named(QTabWidget(), "action_tabs")
+        self.action_tabs.addTab(move_box, self.tr("Next step"))
+        self.action_tabs.addTab(self.clock_box, self.tr("Deadline clock"))
+        self.action_tabs.addTab(self.handover_form, self.tr("Hand-over"))
+        right_layout.addWidget(self.action_tabs)
         right_layout.addWidget(self.reprint_button)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -239,6 +242,7 @@ class ApplicationsDialog(QDialog):
                 fee=format_fee(info.fee),
             ),  # fmt: skip
         ]
+        lines.append(self.tr("Deadline clock: {summary}").format(summary=info.clock.summary))
         if info.missing_documents:
             missing = ", ".join(d.name for d in info.missing_documents)
             lines.append(self.tr("Missing documents: {missing}").format(missing=missing))
@@ -262,7 +266,10 @@ class ApplicationsDialog(QDialog):
             self.next_state.addItem(LABELS[state], state.value)
         self.move_button.setEnabled(bool(steps))
         self.next_state.setEnabled(bool(steps))
-        self.handover_form.set_allowed(PermitState.HANDED_OVER in allowed_next(info.state))
+        can_hand_over = PermitState.HANDED_OVER in allowed_next(info.state)
+        self.handover_form.set_allowed(can_hand_over)
+        if can_hand_over:
+            self.action_tabs.setCurrentWidget(self.handover_form)
         self.reprint_button.setText(
             self.tr("Print receipt with the new expected completion")
             if info.receipt_outdated

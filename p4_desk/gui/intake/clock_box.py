@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -42,11 +41,11 @@ class ClockRequest:
     received: tuple[str, ...]  # checklist codes ticked (for a resume or restart)
 
 
-class ClockBox(QGroupBox):
+class ClockBox(QWidget):
     requested = Signal(object)  # ClockRequest
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Deadline clock"), parent)
+        super().__init__(parent)
         self.info: ApplicationInfo | None = None
         self.summary = named(QLabel(wordWrap=True), "clock_summary")
         self.waiting_for = named(QComboBox(), "clock_waiting_for")

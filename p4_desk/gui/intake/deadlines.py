@@ -99,8 +99,7 @@ class DeadlineWatch(QWidget):
         self.waiting.cellDoubleClicked.connect(lambda row, _c: self._choose(self.stopped, row))
         self.timer = QTimer(self, interval=REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
-        self.timer.start()
-        self.refresh()
+        self.timer.start()  # the owner calls refresh() once its signals are connected
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)

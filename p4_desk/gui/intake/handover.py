@@ -23,17 +23,18 @@ from PySide6.QtWidgets import (
 from p4_desk.gui.intake.form import named
 from p4_desk.services.applications import ProxyLetter
 
-#: the "no date" value of the letter's date field (shown as its special text)
+# the "no date" value of the letter's date field (shown as its special text)
 _NO_DATE = QDate(2000, 1, 1)
 
 
-class HandoverForm(QGroupBox):
+class HandoverForm(QWidget):
     """Who collects the permit. ``submitted`` when the officer presses the button."""
 
     submitted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Hand-over (check the KTP-el of the person collecting)"), parent)
+        super().__init__(parent)
+        self.hint = QLabel(self.tr("Check the KTP-el of the person collecting the permit."))
         self.nik = named(QLineEdit(maxLength=20), "handover_nik")
         self.name = named(QLineEdit(maxLength=200), "handover_name")
         self.by_proxy = named(
@@ -60,6 +61,7 @@ class HandoverForm(QGroupBox):
         self.proxy_box.setVisible(False)
 
         form = QFormLayout(self)
+        form.addRow(self.hint)
         self.nik_label = named(QLabel(self.tr("NIK on the KTP-el")), "handover_nik_label")
         form.addRow(self.nik_label, self.nik)
         form.addRow(self.tr("Received by"), self.name)

@@ -26,6 +26,7 @@ class SupervisorWindow(QMainWindow):
         self.deadlines_tab = self.tabs.addTab(self.deadlines, self.tr("Permit deadlines"))
         self.deadlines.counted.connect(self._deadline_badge)
         self.deadlines.chosen.connect(self._open_application)
+        self.deadlines.refresh()
         self.complaints = ComplaintsPanel(ctx)
         self.ikm = IkmPanel(ctx)
         self.tabs.addTab(self.complaints, self.tr("Complaints"))
