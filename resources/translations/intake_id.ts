@@ -467,92 +467,97 @@
         <translation>Memuat katalog izin…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="135"/>
-        <source>An incomplete dossier is accepted and marked &quot;berkas belum lengkap&quot; on the receipt.</source>
-        <translation>Berkas yang belum lengkap tetap diterima dan ditandai &quot;berkas belum lengkap&quot; pada tanda terima.</translation>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="136"/>
+        <source>An incomplete dossier is accepted and marked &quot;berkas belum lengkap&quot; on the receipt; its deadline clock waits until the missing documents arrive.</source>
+        <translation>Berkas belum lengkap diterima dan ditandai &quot;berkas belum lengkap&quot; pada tanda terima; jangka waktunya menunggu sampai berkas yang kurang diterima.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="139"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="142"/>
         <source>An incomplete dossier is refused: every mandatory document is needed.</source>
         <translation>Berkas yang belum lengkap ditolak: semua dokumen wajib harus diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="148"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="151"/>
         <source>Draft restored: what was typed earlier is back.</source>
         <translation>Draf dipulihkan: isian sebelumnya dimuat kembali.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="175"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="178"/>
         <source>{count}/16 digits</source>
         <translation>{count}/16 digit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="185"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="188"/>
         <source>Female</source>
         <translation>Perempuan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="185"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="188"/>
         <source>Male</source>
         <translation>Laki-laki</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="189"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="192"/>
         <source>{sex} · born {born} · {region}</source>
         <translation>{sex} · lahir {born} · {region}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="216"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="219"/>
         <source>{date} (estimate)</source>
         <translation>{date} (perkiraan: libur resmi belum terbit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="218"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="221"/>
         <source>{days} working days · due {due} · fee {fee} · {agency}</source>
         <translation>{days} hari kerja · perkiraan selesai {due} · biaya {fee} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="249"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="252"/>
         <source>Draft not saved: {message}</source>
         <translation>Draf tidak tersimpan: {message}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="259"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="262"/>
         <source>Form cleared.</source>
         <translation>Formulir dikosongkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="272"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="275"/>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="279"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="282"/>
         <source>The application was not saved. Check the fields marked in red.</source>
         <translation>Permohonan belum disimpan. Periksa isian yang ditandai merah.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="291"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="294"/>
         <source>Unexpected error; the form is kept. Details are in the log.</source>
         <translation>Terjadi kesalahan tak terduga; isian formulir tetap tersimpan. Rinciannya ada di log.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="301"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="306"/>
+        <source>Saved. Registration number &lt;b&gt;{number}&lt;/b&gt;. The {days} working days are counted from the day the missing documents arrive.</source>
+        <translation>Tersimpan. Nomor pendaftaran &lt;b&gt;{number}&lt;/b&gt;. Jangka waktu {days} hari kerja dihitung sejak berkas yang kurang diterima.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="310"/>
         <source>Saved. Registration number &lt;b&gt;{number}&lt;/b&gt;, due {due}.</source>
         <translation>Tersimpan. Nomor pendaftaran &lt;b&gt;{number}&lt;/b&gt;, perkiraan selesai {due}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="306"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="315"/>
         <source>Incomplete dossier (berkas belum lengkap): {missing}</source>
         <translation>Berkas belum lengkap, belum diserahkan: {missing}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="311"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="320"/>
         <source>Preparing the receipt…</source>
         <translation>Menyiapkan tanda terima…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="331"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="340"/>
         <source>Receipt kept in {path}</source>
         <translation>Tanda terima disimpan di {path}</translation>
     </message>
