@@ -26,6 +26,7 @@ from p4_desk.store.models import Application, ApplicationClockEvent, AuditEntry,
 from tests.support.sites import Clock, make_site
 
 NIK = "1871015708900003"
+MASKED = "1871********0003"
 
 
 def at(day: int, month: int = 3, hour: int = 10) -> datetime:
@@ -349,3 +350,37 @@ def test_every_step_on_the_clock_is_one_transaction(db: Database, clock: Clock, 
         assert app is not None and app.clock_state == "running" and not app.incomplete
         assert len(list(s.scalars(select(ApplicationClockEvent)))) == 1
     assert len(events(db, "application.clock_changed")) == before
+
+
+def test_the_clocks_waiting_for_applicants_say_what_they_wait_for_since_their_last_stop(
+    db: Database, clock: Clock, officer
+) -> None:
+    # Given on Wednesday 4 March a dossier taken without its STR (its clock starts stopped)
+    site.set_setting(db, "permits.incomplete_policy", "accept")
+    incomplete = take(db, officer, documents=("KTP",))
+    # and a SIP stopped for a payment on Thursday 5, resumed on Friday 6, stopped again on Monday 9
+    # for a correction of the site plan
+    again = take(db, officer, "SIP")
+    clock.now = at(5)
+    apps.stop_clock(db, again, "payment", "Menunggu pembayaran", actor=officer)
+    clock.now = at(6)
+    apps.resume_clock(db, again, actor=officer)
+    clock.now = at(9)
+    apps.stop_clock(db, again, "correction", "Perbaikan denah lokasi praktik", actor=officer)
+    take(db, officer)  # one whose clock runs is not listed
+    # When the lists are read on Wednesday 11 March
+    clock.now = at(11)
+    listed = [
+        (c.registration_number, c.since, c.waiting_label, c.reason, c.working_days_waited, c.nik_masked)
+        for c in apps.stopped_clocks(db)
+    ]
+    # Then the longest waiting comes first, each since its last stop, counted in working days
+    assert listed == [
+        (incomplete, date(2026, 3, 4), "kelengkapan berkas", "Berkas belum lengkap: Fotokopi STR", 5, MASKED),
+        (again, date(2026, 3, 9), "perbaikan berkas", "Perbaikan denah lokasi praktik", 2, MASKED),
+    ]
+    assert [c.registration_number for c in apps.stopped_clocks(db, agency="dinkes")] == [again]
+    # and a decision takes the application out of the list
+    for state in ("verifying", "processing", "rejected"):
+        apps.change_state(db, again, state, actor=officer)
+    assert [c.registration_number for c in apps.stopped_clocks(db)] == [incomplete]

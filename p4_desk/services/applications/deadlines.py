@@ -15,17 +15,23 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from p4_desk.domain.nik import mask_nik
-from p4_desk.domain.permit_clock import WAITING_LABELS, WaitingFor, WarningLevel, deadline_warning
+from p4_desk.domain.permit_clock import (
+    WAITING_LABELS,
+    DeadlineWarning,
+    WaitingFor,
+    WarningLevel,
+    deadline_warning,
+)
 from p4_desk.domain.permit_lifecycle import DECIDED, LABELS, PermitState
 from p4_desk.services.applications.clock import local_day
 from p4_desk.services.permits import holiday_calendar
 from p4_desk.services.site import get_setting
 from p4_desk.store.db import Database
-from p4_desk.store.models import Application, PermitType
+from p4_desk.store.models import Application, ApplicationClockEvent, PermitType
 
 _OPEN_STATES = tuple(s.value for s in PermitState if s not in DECIDED)
 _LEVEL_ORDER = {WarningLevel.OVERDUE: 0, WarningLevel.TODAY: 1, WarningLevel.UPCOMING: 2}
@@ -88,7 +94,11 @@ def fiktif_positif_warnings(db: Database, *, agency: str | None = None) -> list[
     # the latest due date that can warn today (cuti bersama as holidays gives the latest)
     horizon = calendar.count(today, days, cuti_bersama_is_workday=False).due
     query = (
-        select(Application, PermitType)
+        select(
+            Application.registration_number, Application.name, Application.nik, Application.state,
+            Application.due_date, PermitType.code, PermitType.name, PermitType.agency,
+            PermitType.cuti_bersama_is_workday,
+        )
         .join(PermitType, Application.permit_type_id == PermitType.id)
         .where(
             PermitType.fiktif_positif.is_(True),
@@ -97,70 +107,106 @@ def fiktif_positif_warnings(db: Database, *, agency: str | None = None) -> list[
             Application.due_date <= horizon,
         )
         .order_by(Application.due_date, Application.id)
-    )
+    )  # fmt: skip
     if agency:
         query = query.where(PermitType.agency == agency.strip().upper())
+    # many applications share a due date: each (due date, cuti bersama rule) is counted once
+    warnings: dict[tuple[date, bool | None], DeadlineWarning | None] = {}
     entries = []
     with db.read() as s:
-        for app, permit in s.execute(query):
-            warning = deadline_warning(
-                app.due_date, today, days, calendar, cuti_bersama_is_workday=permit.cuti_bersama_is_workday
+        rows = s.execute(query).all()
+    for number, name, nik, state, due, code, permit_name, permit_agency, cuti in rows:
+        key = (due, cuti)
+        if key not in warnings:
+            warnings[key] = deadline_warning(due, today, days, calendar, cuti_bersama_is_workday=cuti)
+        warning = warnings[key]
+        if warning is None:
+            continue
+        entries.append(
+            DeadlineWarningEntry(
+                registration_number=number,
+                permit_type=code,
+                permit_name=permit_name,
+                agency=permit_agency,
+                applicant_name=name,
+                nik_masked=mask_nik(nik),
+                state=state,
+                due_date=due,
+                level=warning.level.value,
+                working_days_left=warning.working_days_left,
+                label=warning.label,
             )
-            if warning is None:
-                continue
-            entries.append(
-                DeadlineWarningEntry(
-                    registration_number=app.registration_number,
-                    permit_type=permit.code,
-                    permit_name=permit.name,
-                    agency=permit.agency,
-                    applicant_name=app.name,
-                    nik_masked=mask_nik(app.nik),
-                    state=app.state,
-                    due_date=app.due_date,
-                    level=warning.level.value,
-                    working_days_left=warning.working_days_left,
-                    label=warning.label,
-                )
-            )
+        )
     return sorted(entries, key=lambda e: (_LEVEL_ORDER[WarningLevel(e.level)], e.working_days_left))
 
 
 def stopped_clocks(db: Database, *, agency: str | None = None) -> list[StoppedClock]:
-    """Open applications whose clock waits for the applicant, the longest waiting first."""
+    """Open applications whose clock waits for the applicant, the longest waiting first.
+
+    One query of plain columns (the application, its permit type and its last stop); the working
+    days waited are counted once per (day, cuti bersama rule)."""
     calendar = holiday_calendar(db)
     today = local_day(db.now(), db.timezone)
-    query = (
-        select(Application)
-        .join(PermitType, Application.permit_type_id == PermitType.id)
-        .where(Application.clock_state == "stopped", Application.state.in_(_OPEN_STATES))
-        .options(selectinload(Application.clock_events), selectinload(Application.permit_type))
+    E, row = ApplicationClockEvent, aliased(ApplicationClockEvent)
+    # a stopped clock's latest row is its stop; found through the application's own few rows
+    # (the index on application_id), not through every stop of the site
+    last_stop = (
+        select(func.max(row.id))
+        .where(row.application_id == Application.id)
+        .correlate(Application)
+        .scalar_subquery()
     )
+    query = (
+        select(
+            Application.registration_number, Application.name, Application.nik, Application.phone,
+            Application.received_at, PermitType.code, PermitType.name, PermitType.agency,
+            PermitType.cuti_bersama_is_workday, E.day, E.waiting_for, E.reason,
+        )
+        .join(PermitType, Application.permit_type_id == PermitType.id)
+        .outerjoin(E, E.id == last_stop)
+        .where(Application.clock_state == "stopped", Application.state.in_(_OPEN_STATES))
+    )  # fmt: skip
     if agency:
         query = query.where(PermitType.agency == agency.strip().upper())
+    waited: dict[tuple[date, bool | None], int] = {}
+
+    def days_since(since: date, cuti: bool | None) -> int:
+        key = (since, cuti)
+        if key not in waited:
+            counted = calendar.working_days_between(since, today, cuti_bersama_is_workday=cuti)
+            waited[key] = max(0, counted)
+        return waited[key]
+
     found = []
     with db.read() as s:
-        for app in s.scalars(query):
-            stop = app.clock_events[-1] if app.clock_events else None
-            since = stop.day if stop else local_day(app.received_at, db.timezone)
+        for (
+            number,
+            name,
+            nik,
+            phone,
+            received,
+            code,
+            permit_name,
+            permit_agency,
+            cuti,
+            day,
+            why,
+            reason,
+        ) in s.execute(query):
+            since = day or local_day(received, db.timezone)
             found.append(
                 StoppedClock(
-                    registration_number=app.registration_number,
-                    permit_type=app.permit_type.code,
-                    permit_name=app.permit_type.name,
-                    agency=app.permit_type.agency,
-                    applicant_name=app.name,
-                    nik_masked=mask_nik(app.nik),
-                    phone=app.phone,
+                    registration_number=number,
+                    permit_type=code,
+                    permit_name=permit_name,
+                    agency=permit_agency,
+                    applicant_name=name,
+                    nik_masked=mask_nik(nik),
+                    phone=phone,
                     since=since,
-                    waiting_for=stop.waiting_for if stop else None,
-                    reason=stop.reason if stop else "",
-                    working_days_waited=max(
-                        0,
-                        calendar.working_days_between(
-                            since, today, cuti_bersama_is_workday=app.permit_type.cuti_bersama_is_workday
-                        ),
-                    ),
+                    waiting_for=why,
+                    reason=reason or "",
+                    working_days_waited=days_since(since, cuti),
                 )
             )
     return sorted(found, key=lambda c: (c.since, c.registration_number))
