@@ -16,6 +16,7 @@ from p4_desk.config import Settings
 from p4_desk.errors import InvalidTransition
 from p4_desk.services import catalog, queue, reports, site, users
 from p4_desk.services.housekeeping import run_housekeeping
+from p4_desk.services.queue import day_end
 from p4_desk.services.stats import Period, compute_statistics
 from p4_desk.store.db import Database
 from p4_desk.store.migrate import open_database
@@ -104,6 +105,19 @@ def test_tickets_left_open_are_closed_at_the_local_midnight(hall, zone: str) -> 
     # and an unserved ticket is final
     with pytest.raises(InvalidTransition, match="statusnya tidak terlayani"):
         queue.cancel(db, _id(db, "A004"), "terlambat")
+
+
+def test_a_long_day_left_open_is_closed_in_several_transactions(
+    hall, zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given the write lock is held for at most two tickets at a time
+    monkeypatch.setattr(day_end, "BATCH", 2)
+    db, clock, _numbers = hall
+    clock.now = local(zone, DAY + timedelta(days=1), 7)
+    # When the first PC switched on the next morning closes the day: all three, in two batches
+    assert queue.close_ended_days(db) == 3
+    assert sorted(states(db, DAY).values()) == ["done", "serving", "unserved", "unserved", "unserved"]
+    assert queue.close_ended_days(db) == 0
 
 
 def _id(db: Database, number: str) -> int:

@@ -10,6 +10,9 @@ audit row and a ``ticket.unserved`` event per ticket. Tickets in service are lef
 
 Idempotent and safe on several PCs at once: on SQLite one writer at a time; on PostgreSQL the
 rows are locked with ``SKIP LOCKED``, so two workstations never close the same ticket twice.
+The tickets are closed in transactions of at most ``BATCH`` (a hall switched on in the morning
+after a busy day left open must not hold the database's write lock while its kiosk issues
+tickets).
 """
 
 from __future__ import annotations
@@ -27,16 +30,27 @@ from p4_desk.domain.ticket_lifecycle import (
     day_end_midnight,
 )
 from p4_desk.services.queue.calling import _journal
-from p4_desk.services.queue.tickets import latest_leg, ticket_loads
+from p4_desk.services.queue.tickets import ticket_loads
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor
-from p4_desk.store.models import Ticket
+from p4_desk.store.models import Ticket, TicketLeg
 
 DAY_END_REASON = "hari layanan berakhir"
+BATCH = 200
 
 
 def close_ended_days(db: Database, actor: Actor = SYSTEM) -> int:
     """Close every ticket left waiting or called on a service day that has ended; how many."""
+    closed = 0
+    while True:
+        done, more = _close_batch(db, actor)
+        closed += done
+        if not more:
+            return closed
+
+
+def _close_batch(db: Database, actor: Actor) -> tuple[int, bool]:
+    """Close up to ``BATCH`` tickets in one transaction; whether there may be more."""
     now = db.now()
     zone = db.timezone
     today = service_day(now, zone)
@@ -45,24 +59,34 @@ def close_ended_days(db: Database, actor: Actor = SYSTEM) -> int:
         .where(Ticket.state.in_(OPEN_AT_DAY_END), Ticket.service_day < today)
         .options(*ticket_loads())
         .order_by(Ticket.id)
+        .limit(BATCH)
     )
     if not db.is_sqlite:
         query = query.with_for_update(skip_locked=True, of=Ticket)
     closed = 0
     with db.write() as s:
-        for t in s.scalars(query):
+        tickets = list(s.scalars(query))
+        # each ticket's latest leg, read at once for the batch (not one query per ticket)
+        legs: dict[int, TicketLeg] = {}
+        if tickets:
+            for leg in s.scalars(
+                select(TicketLeg)
+                .where(TicketLeg.ticket_id.in_([t.id for t in tickets]))
+                .order_by(TicketLeg.id)
+            ):
+                legs[leg.ticket_id] = leg
+        for t in tickets:
             if not closed_at_day_end(t.state, t.service_day, today):
                 continue
             before = TicketState(t.state)
             TICKETS.check_transition(before, TicketState.UNSERVED)
             midnight = day_end_midnight(t.service_day, zone).astimezone(UTC)
             t.state, t.finished_at, t.updated_at = TicketState.UNSERVED, midnight, now
-            leg = latest_leg(s, t)
+            leg = legs[t.id]
             leg.ended_at, leg.outcome = midnight, "unserved"
-            s.flush()
             _journal(
                 s, db, actor, t, "ticket.unserved", "ticket.unserved", now,
                 reason=DAY_END_REASON, was=before.value, service_day=t.service_day.isoformat(),
             )  # fmt: skip
             closed += 1
-    return closed
+    return closed, len(tickets) == BATCH and closed > 0
