@@ -76,9 +76,7 @@ PERMITS = StateMachine(
 )
 
 #: the decision has been taken (penetapan): the deadline clock has ended
-DECIDED = frozenset(
-    {PermitState.APPROVED, PermitState.REJECTED, PermitState.READY, PermitState.HANDED_OVER}
-)
+DECIDED = frozenset({PermitState.APPROVED, PermitState.REJECTED, PermitState.READY, PermitState.HANDED_OVER})
 
 INITIAL_STATE = PERMITS.initial
 LABELS = PERMITS.labels

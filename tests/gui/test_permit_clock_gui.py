@@ -27,6 +27,9 @@ LEFT = Qt.MouseButton.LeftButton
 NIK = "1871015708900003"
 PROXY_NIK = "1871021203850001"
 
+# the officer and the supervisor read the shipped Indonesian translations
+pytestmark = pytest.mark.translation("intake", "supervisor")
+
 
 def at(day: int, hour: int = 10) -> datetime:
     return datetime(2026, 3, day, hour - 7, tzinfo=UTC)
@@ -104,7 +107,7 @@ def test_stop_and_resume_the_clock_then_print_the_changed_receipt(
     # Then the clock stands, the STR is missing, no date is shown
     assert dialog.current is not None and dialog.current.clock.state == "stopped"
     assert "Berhenti sejak 9 Maret 2026 (menunggu kelengkapan berkas)" in box.summary.text()
-    assert "clock stopped (7 working days left)" in dialog.details.text()
+    assert "jangka waktu berhenti (sisa 7 hari kerja)" in dialog.details.text()
     assert not box.buttons["stop"].isEnabled() and box.buttons["resume"].isEnabled()
     assert not box.buttons["restart"].isEnabled()  # this permit type resumes on a resubmission
     # When on Monday 16 March the officer resumes without ticking the new STR, it is refused
@@ -119,14 +122,14 @@ def test_stop_and_resume_the_clock_then_print_the_changed_receipt(
     assert dialog.current.clock.state == "running"
     assert "Rabu, 1 April 2026" in dialog.status.text() and "Rabu, 1 April 2026" in box.summary.text()
     # The receipt the applicant holds is outdated: the button prints the changed one
-    assert dialog.reprint_button.text() == "Print receipt with the new expected completion"
+    assert dialog.reprint_button.text() == "Cetak tanda terima dengan perkiraan selesai yang baru"
     qtbot.mouseClick(dialog.reprint_button, LEFT)
     text = pdf_text(dialog.archive_path)
     assert "PERUBAHAN PERKIRAAN SELESAI" in text and "SALINAN" not in text
     assert "Perkiraan selesai (baru) : Rabu, 1 April 2026" in text
     assert dialog.archive_path.name.endswith("-tanda-terima-perubahan.pdf")
     dialog.preview.close()
-    assert dialog.reprint_button.text() == "Reprint intake receipt (copy)"
+    assert dialog.reprint_button.text() == "Cetak ulang tanda terima (salinan)"
 
 
 def test_the_fiktif_positif_badge_lists_the_applications_near_their_deadline(
@@ -154,9 +157,7 @@ def test_hand_over_to_a_representative_with_the_letter_checked(ctx: AppContext, 
     assert dialog.action_tabs.currentWidget() is form  # ready: the hand-over tab is in front
     assert not form.proxy_box.isVisibleTo(dialog)
     form.by_proxy.setChecked(True)
-    assert (
-        form.proxy_box.isVisibleTo(dialog) and form.nik_label.text() == "NIK on the representative's KTP-el"
-    )
+    assert form.proxy_box.isVisibleTo(dialog) and form.nik_label.text() == "NIK pada KTP-el penerima kuasa"
     qtbot.keyClicks(form.nik, PROXY_NIK)
     qtbot.keyClicks(form.name, "Budi Santoso")
     qtbot.keyClicks(form.letter_number, "12/SK/2026")
@@ -168,7 +169,10 @@ def test_hand_over_to_a_representative_with_the_letter_checked(ctx: AppContext, 
     form.letter_date.setDate(QDate(2026, 3, 2))
     qtbot.mouseClick(form.button, LEFT)
     assert dialog.current.state == "handed_over"
-    assert "Budi Santoso, representative (NIK 1871********0001)" in dialog.details.text()
+    assert (
+        "Diserahkan kepada Budi Santoso, penerima kuasa (NIK 1871********0001), surat kuasa diperiksa"
+        in dialog.details.text()
+    )
     text = pdf_text(dialog.archive_path)
     assert "Diserahkan kepada : Budi Santoso (penerima kuasa)" in text and PROXY_NIK not in text
     assert "Surat kuasa : Tanggal 2 Maret 2026, nomor 12/SK/2026, diperiksa petugas" in text
@@ -176,7 +180,6 @@ def test_hand_over_to_a_representative_with_the_letter_checked(ctx: AppContext, 
     assert form.nik.text() == "" and not form.by_proxy.isChecked()
 
 
-@pytest.mark.translation("intake", "supervisor")
 def test_the_supervisor_sees_the_deadlines_and_the_on_time_figures(
     db: Database, ctx: AppContext, clock: Clock, qtbot
 ) -> None:

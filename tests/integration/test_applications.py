@@ -262,7 +262,8 @@ def test_receipt_reprints_are_copies_and_audited(db: Database, officer) -> None:
     assert number in original and MASKED in original and NIK not in original
     # an incomplete dossier: the clock waits for the STR, no date is promised yet
     assert "Rabu, 11 Maret 2026" not in original
-    assert "Jangka waktu berhenti sejak 4 Maret 2026, menunggu kelengkapan berkas" in " ".join(original.split())
+    stopped = "Jangka waktu berhenti sejak 4 Maret 2026, menunggu kelengkapan berkas"
+    assert stopped in " ".join(original.split())
     assert "Fotokopi KTP-el" in original and "Fotokopi STR Bidan" in original
     assert "SALINAN" not in original
     again = _pdf_text(apps.receipt_pdf(db, number, paper="A4", actor=officer))

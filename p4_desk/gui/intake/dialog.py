@@ -303,8 +303,8 @@ class IntakeDialog(QDialog):
         self.discard_button.hide()
         if info.clock.state == "stopped":
             text = self.tr(
-                "Saved. Registration number <b>{number}</b>. The {days} working days are counted from the day "
-                "the missing documents arrive."
+                "Saved. Registration number <b>{number}</b>. The {days} working days are counted from the "
+                "day the missing documents arrive."
             ).format(number=info.registration_number, days=info.clock.allowance)
         else:
             text = self.tr("Saved. Registration number <b>{number}</b>, due {due}.").format(
