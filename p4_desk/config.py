@@ -184,6 +184,8 @@ SITE_SETTINGS: tuple[Setting, ...] = (
     Setting("permits.tracking_url", str, _TRACKING_URL, "Alamat pelacakan di QR tanda terima ({nomor})",
             pattern=r"https?://\S+", invalid="Alamat pelacakan harus diawali http:// atau https://."),
     Setting("permits.complaint_channel", str, _COMPLAINT_CHANNEL, "Saluran pengaduan di kaki tanda terima"),
+    Setting("permits.fiktif_positif_warning_days", int, 3,
+            "Peringatan fiktif positif sejak (hari kerja sebelum batas waktu)", bounds=(0, 30)),
     Setting("report.head_title", str, "Kepala MPP", "Jabatan penanda tangan laporan"),
     Setting("report.head_name", str, "", "Nama penanda tangan laporan"),
     Setting("report.head_nip", str, "", "NIP penanda tangan laporan", pattern=r"[0-9 ]{0,24}",

@@ -1,10 +1,14 @@
 """Event envelopes as the central server reads them: types, versions, checks, projection rows.
 
-Versions: application events are at ``schema_version`` 2 since permit states became English
-identifiers (desk migration 0006). Version 1 carries the old Indonesian identifiers; it is still
-read, because a hall not yet upgraded sends it, and an upgraded hall may still hold unsent
-version-1 events in its outbox (a hall offline for a week). The state is translated when it is
-projected; the event is stored as it was sent. Other event types are at version 1.
+Versions: application events are at ``schema_version`` 3 since desk migration 0010: the payload
+carries the deadline clock (``clock``: state, working days allowed and used, due date) and who
+collected the permit (``handed_over_to``, ``proxy``); ``application.clock_changed`` (a stop,
+resume or restart of the clock) exists only at 3. Version 2 has the English permit states
+(0006) without the clock; version 1 the old Indonesian identifiers. Both are still read,
+because a hall not yet upgraded sends them, and an upgraded hall may still hold unsent older
+events in its outbox (a hall offline for a week). The state is translated when it is projected;
+the event is stored as it was sent. Other event types are at version 1 (``ticket.unserved``:
+a ticket closed at the end of its service day, the same ticket snapshot as every ticket event).
 """
 
 from __future__ import annotations
@@ -38,10 +42,13 @@ TICKET_TYPES = frozenset(
         "reactivated",
         "cancelled",
         "transferred",
+        "unserved",
     )
 )
 COUNTER_TYPES = frozenset({"counter.opened", "counter.paused", "counter.closed"})
-APPLICATION_TYPES = frozenset({"application.received", "application.status_changed"})
+APPLICATION_TYPES = frozenset(
+    {"application.received", "application.status_changed", "application.clock_changed"}
+)
 COMPLAINT_TYPES = frozenset({"complaint.received", "complaint.status_changed"})
 SURVEY_TYPES = frozenset({"survey.submitted"})
 IKM_ELEMENTS = frozenset(f"U{n}" for n in range(1, 10))
@@ -52,8 +59,9 @@ EVENT_TYPES = TICKET_TYPES | COUNTER_TYPES | APPLICATION_TYPES | COMPLAINT_TYPES
 
 #: the envelope versions read per event type (the newest is what an up-to-date hall writes)
 SCHEMA_VERSIONS: dict[str, frozenset[int]] = {
-    type_: frozenset({1, 2}) if type_ in APPLICATION_TYPES else frozenset({1}) for type_ in EVENT_TYPES
-}
+    type_: frozenset({1, 2, 3}) if type_ in APPLICATION_TYPES else frozenset({1}) for type_ in EVENT_TYPES
+} | {"application.clock_changed": frozenset({3})}
+CLOCK_STATES = frozenset({"running", "stopped", "ended"})
 
 
 def province_zone() -> ZoneInfo:
@@ -230,6 +238,27 @@ def _permit_state(payload: dict[str, Any], version: int) -> str:
         ) from None
 
 
+def _check_clock(clock: Any) -> None:
+    """``payload.clock`` of a version-3 application event (the deadline clock after the change)."""
+
+    def days(name: str) -> bool:
+        value = clock.get(name)
+        return type(value) is int and 0 <= value <= 10_000
+
+    if not (
+        isinstance(clock, dict)
+        and clock.get("state") in CLOCK_STATES
+        and days("allowance")
+        and days("used_days")
+    ):
+        raise Invalid(
+            "invalid_payload",
+            "payload.clock wajib berisi state (running, stopped, ended), allowance dan used_days "
+            "(bilangan hari kerja).",
+        )
+    _day(clock.get("due_date"), "payload.clock.due_date")
+
+
 def _projection(
     type_: str, version: int, event_id: str, occurred_at: datetime, payload: dict[str, Any]
 ) -> tuple[Any, dict[str, Any]] | None:
@@ -255,6 +284,8 @@ def _projection(
         }
     if type_ in APPLICATION_TYPES:
         received = _aware_datetime(payload.get("received_at"), "payload.received_at")
+        if version >= 3:
+            _check_clock(payload.get("clock"))
         return ApplicationProjection, {
             "registration_number": _text(payload, "registration_number", required=True),
             "permit_type": _text(payload, "permit_type"),

@@ -12,10 +12,12 @@ from p4_desk.central import back_office, catalog, envelopes, intake, sites
 ENVELOPE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "Event envelope (docs/DEVELOPING.md). schema_version 1 for every type; "
-    "application events also 2, whose payload.state is an English identifier (received, "
-    "verifying, processing, approved, rejected, ready, handed_over) where 1 carries the old "
-    "Indonesian words (diterima ... diserahkan). Each invalid envelope is rejected on its own "
-    "with a reason; the rest of the batch is still stored.",
+    "application events also 2 and 3: 2 and 3 carry payload.state as an English identifier "
+    "(received, verifying, processing, approved, rejected, ready, handed_over) where 1 carries "
+    "the old Indonesian words (diterima ... diserahkan); 3 adds payload.clock (the deadline "
+    "clock: state running/stopped/ended, allowance, used_days, due_date) and who collected the "
+    "permit (handed_over_to, proxy); application.clock_changed is at 3 only. Each invalid "
+    "envelope is rejected on its own with a reason; the rest of the batch is still stored.",
     "required": ["id", "type", "occurred_at", "schema_version", "payload"],
     "properties": {
         "id": {"type": "string", "format": "uuid"},

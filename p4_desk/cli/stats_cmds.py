@@ -14,6 +14,7 @@ from p4_desk.services.reports import (
     minutes_cell,
     percent_cell,
     period_text,
+    permit_rows,
     report_file,
     summary_rows,
 )
@@ -61,6 +62,9 @@ def _stats(args: argparse.Namespace, ctx: CliContext) -> int:
 def describe(stats: Statistics) -> str:
     lines = [f"{stats.site_name} — {period_text(stats)}", ""]
     lines += [f"  {label:<42} {value:>8}" for label, value in summary_rows(stats)]
+    if stats.permits is not None and stats.permits.decided:
+        lines += ["", "  Permohonan izin (jangka waktu yang berjalan):"]
+        lines += [f"  {label:<46} {value:>8}" for label, value in permit_rows(stats)]
     if stats.services:
         lines += ["", "  Per layanan: diambil / selesai / tunggu rata-rata (menit) / dalam target"]
         lines += [

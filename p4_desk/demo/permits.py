@@ -14,12 +14,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from p4_desk.domain.permit_lifecycle import PermitState
+from p4_desk.domain.permit_clock import ClockAction, WaitingFor
+from p4_desk.domain.permit_lifecycle import DECIDED, PermitState
 from p4_desk.domain.registration import format_registration_number
-from p4_desk.domain.working_days import load_seed_holidays
+from p4_desk.domain.working_days import HolidayCalendar, load_seed_holidays
 from p4_desk.services import applications, permits
+from p4_desk.services.applications.clock import append_clock_event, local_day
 from p4_desk.services.permits import Requirement
 from p4_desk.store.db import Database
+from p4_desk.store.journal import Actor
 from p4_desk.store.models import Application, ApplicationDocument, ApplicationStatusChange, User
 
 _KTP = ("KTP", "Fotokopi KTP-el pemohon", True)
@@ -243,8 +246,37 @@ def _demo_applications(db: Database) -> int:
                         note="Berkas diterima" if step == 0 else "",
                     )
                 )  # fmt: skip
+            _demo_clock(app, db, calendar, missing, steps, received, days_ago)
             s.add(app)
     return len(APPLICATIONS)
+
+
+def _demo_clock(
+    app: Application,
+    db: Database,
+    calendar: HolidayCalendar,
+    missing: tuple[str, ...],
+    steps: list[PermitState],
+    received: datetime,
+    days_ago: int,
+) -> None:
+    """The deadline clock of a demo application: started at intake, stopped while documents
+    are missing, ended at the decision."""
+    actor = Actor(app.officer_id, app.officer_name)
+    app.clock_days = app.permit_type.working_days
+
+    def change(action: ClockAction, at: datetime, **extra: Any) -> None:
+        append_clock_event(
+            app, action, day=local_day(at, db.timezone), at=at, actor=actor, calendar=calendar,
+            zone=db.timezone, **extra,
+        )  # fmt: skip
+
+    change(ClockAction.START, received)
+    if missing:
+        change(ClockAction.STOP, received, waiting_for=WaitingFor.DOCUMENTS, reason="Berkas belum lengkap")
+    decided = [i for i, step in enumerate(steps) if step in DECIDED]
+    if decided:
+        change(ClockAction.END, _step_time(received, days_ago, decided[0], len(steps)))
 
 
 def _step_time(received: datetime, days_ago: int, step: int, steps: int) -> datetime:
@@ -266,5 +298,8 @@ def load_permit_demo(db: Database) -> dict[str, Any]:
             product=product,
             requirements=[Requirement(*r) for r in reqs],
         )
+    # deadline rules to show (demo choices, not a statement about the law of any region)
+    permits.set_deadline_rules(db, "REKLAME", fiktif_positif=True)
+    permits.set_deadline_rules(db, "PBG", clock_restarts_on_resubmission=True)
     holidays = permits.import_holidays(db, load_seed_holidays())
     return {"permit_types": len(PERMITS), "holidays": holidays, "applications": _demo_applications(db)}

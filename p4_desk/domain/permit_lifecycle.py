@@ -13,6 +13,9 @@ list of missing documents, not a state: the application keeps moving (it may be
 received and verified while documents are still due), and the flag is shown next to
 whatever state it is in.
 
+The deadline clock (``domain.permit_clock``) runs until the decision: it ends when the
+application first reaches a ``DECIDED`` state (the back office may skip straight to ``ready``).
+
 Until migration 0006 the identifiers were Indonesian words (``diterima`` ... ``diserahkan``,
 ``LEGACY_NAMES``). Halls not yet upgraded still send them (event ``schema_version`` 1), and a
 person may still type them on the command line; they are translated at those edges only.
@@ -71,6 +74,9 @@ PERMITS = StateMachine(
     },
     aliases=LEGACY_NAMES,
 )
+
+#: the decision has been taken (penetapan): the deadline clock has ended
+DECIDED = frozenset({PermitState.APPROVED, PermitState.REJECTED, PermitState.READY, PermitState.HANDED_OVER})
 
 INITIAL_STATE = PERMITS.initial
 LABELS = PERMITS.labels

@@ -5,10 +5,16 @@
        │        ├→ no_show ─┴─→ (reactivate, same day) → waiting
        │        └──────────────→ waiting  (transfer; or returned when its counter is closed)
        │                  serving → waiting (transfer)
-       └→ cancelled
+       ├→ cancelled
+       └→ unserved  (and called → unserved: the service day ended first)
 
-``done`` and ``cancelled`` are final. A *recall* announces a called ticket again and keeps it
-``called``; it is an action, not a transition.
+``done``, ``cancelled`` and ``unserved`` are final. A *recall* announces a called ticket again and
+keeps it ``called``; it is an action, not a transition.
+
+The end of the service day (the site's local midnight, WIB/WITA/WIT): a ticket still waiting or
+called then was never served and can no longer be (it is never called on a later day). The
+housekeeping job closes it as ``unserved`` ("Tidak terlayani"), stamped with that midnight. It is
+not a counter action: nobody at a counter decides it, so it is not in ``legal_actions``.
 
 The no-show rule: a called ticket may be marked *no-show* only after it was recalled
 ``recalls_required`` times (site setting ``queue.recalls_before_no_show``, default 1), so a
@@ -19,6 +25,7 @@ service enforces it and the counter window enables its button from the same func
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from p4_desk.domain.state_machine import StateMachine
@@ -32,6 +39,7 @@ class TicketState(StrEnum):
     DONE = "done"
     NO_SHOW = "no_show"
     CANCELLED = "cancelled"
+    UNSERVED = "unserved"
 
 
 TICKETS = StateMachine(
@@ -45,14 +53,18 @@ TICKETS = StateMachine(
         TicketState.DONE: "Selesai",
         TicketState.NO_SHOW: "Tidak hadir",
         TicketState.CANCELLED: "Dibatalkan",
+        TicketState.UNSERVED: "Tidak terlayani",
     },
     transitions={
-        TicketState.WAITING: frozenset({TicketState.CALLED, TicketState.CANCELLED}),
-        TicketState.CALLED: frozenset({TicketState.SERVING, TicketState.NO_SHOW, TicketState.WAITING}),
+        TicketState.WAITING: frozenset({TicketState.CALLED, TicketState.CANCELLED, TicketState.UNSERVED}),
+        TicketState.CALLED: frozenset(
+            {TicketState.SERVING, TicketState.NO_SHOW, TicketState.WAITING, TicketState.UNSERVED}
+        ),
         TicketState.SERVING: frozenset({TicketState.DONE, TicketState.WAITING}),
         TicketState.DONE: frozenset(),
         TicketState.NO_SHOW: frozenset({TicketState.WAITING}),
         TicketState.CANCELLED: frozenset(),
+        TicketState.UNSERVED: frozenset(),
     },
 )
 
@@ -60,6 +72,20 @@ STATE_LABELS = TICKETS.labels
 
 #: a ticket is "at a counter" in these states (one per counter at a time)
 AT_COUNTER = frozenset({TicketState.CALLED, TicketState.SERVING})
+
+#: states a ticket may be left in when its service day ends; it is then closed as unserved
+OPEN_AT_DAY_END = frozenset({TicketState.WAITING, TicketState.CALLED})
+
+
+def closed_at_day_end(state: TicketState | str, service_day: date, today: date) -> bool:
+    """Whether a ticket of ``service_day`` in ``state`` is to be closed as unserved ``today``
+    (both local dates of the site): its day is over and it was never served."""
+    return service_day < today and TICKETS.parse(state) in OPEN_AT_DAY_END
+
+
+def day_end_midnight(service_day: date, zone: tzinfo) -> datetime:
+    """When a service day ends: the local midnight after it (aware, in ``zone``)."""
+    return datetime.combine(service_day + timedelta(days=1), time(0), tzinfo=zone)
 
 
 class TicketAction(StrEnum):

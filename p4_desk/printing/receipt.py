@@ -4,6 +4,12 @@ The receipt is what the applicant keeps: registration number (also as a QR code 
 site's tracking URL), masked NIK — the caller passes only the masked form, so the full NIK
 cannot end up on paper — the documents handed in and still missing, fee, due date, officer,
 signature boxes and the complaint channel. A reprint is watermarked SALINAN.
+
+The deadline clock (``clock``): while it is stopped the receipt promises no date but the
+working days left once the applicant delivers; a receipt printed after the clock changed is
+marked PERUBAHAN PERKIRAAN SELESAI, with the date first promised and the clock's history. A
+hand-over to a representative (``proxy``) names them, their masked NIK and the power of
+attorney the officer checked.
 """
 
 from __future__ import annotations
@@ -47,6 +53,38 @@ class ReceiptDocument:
 
 
 @dataclass(frozen=True)
+class ReceiptClockLine:
+    """One change of the deadline clock, as printed."""
+
+    day: date
+    text: str  # "Jangka waktu berhenti: menunggu kelengkapan berkas (Fotokopi STR belum diserahkan)"
+    used: int | None  # working days used after it
+
+
+@dataclass(frozen=True)
+class ReceiptClock:
+    """The deadline clock on an intake receipt."""
+
+    allowance: int  # working days promised
+    used: int
+    stopped_since: date | None  # the clock stands still since this day...
+    waiting_for: str | None  # ...waiting for this ("kelengkapan berkas")
+    revised: bool  # changed after intake: the receipt is marked PERUBAHAN PERKIRAAN SELESAI
+    original_due: date | None  # what the first receipt promised
+    changes: tuple[ReceiptClockLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReceiptProxy:
+    """The representative who collected the permit with a power of attorney (surat kuasa)."""
+
+    name: str
+    nik_masked: str
+    letter_number: str | None = None
+    letter_date: date | None = None
+
+
+@dataclass(frozen=True)
 class ReceiptContent:
     """Everything printed on one receipt; times are already in the site's zone."""
 
@@ -63,7 +101,7 @@ class ReceiptContent:
     documents: tuple[ReceiptDocument, ...]
     fee: int
     received_at: datetime  # aware, site zone
-    due_date: date
+    due_date: date | None  # None while the deadline clock is stopped
     officer_name: str
     complaint_channel: str
     ticket_number: str | None = None
@@ -71,10 +109,18 @@ class ReceiptContent:
     handed_over_to: str | None = None
     handed_over_at: datetime | None = None  # aware, site zone
     due_estimated: bool = False  # counted through a year with no official holiday list yet
+    clock: ReceiptClock | None = None
+    proxy: ReceiptProxy | None = None  # a hand-over to a representative
 
     def __post_init__(self) -> None:
-        if "*" not in self.nik_masked:
+        if "*" not in self.nik_masked or (self.proxy is not None and "*" not in self.proxy.nik_masked):
             raise ValueError("nik_masked must be a masked NIK")
+        if self.due_date is None and (self.clock is None or self.clock.stopped_since is None):
+            raise ValueError("only a stopped clock leaves the due date open")
+
+    @property
+    def revised(self) -> bool:
+        return self.kind == "intake" and self.clock is not None and self.clock.revised
 
     @property
     def received(self) -> tuple[ReceiptDocument, ...]:
@@ -181,11 +227,19 @@ def _facts(c: ReceiptContent, st: _Styles, width: float) -> Table:
         rows.append(("Produk layanan", c.product))
     rows.append(("Biaya", format_fee(c.fee)))
     if c.kind == "intake":
-        due = format_date(c.due_date, weekday=True)
-        if c.due_estimated:
-            due += " (perkiraan: daftar hari libur resmi belum terbit)"
-        rows.append(("Perkiraan selesai", due))
+        rows += _due_rows(c)
         rows.append(("Status berkas", "Berkas belum lengkap" if c.missing else "Berkas lengkap"))
+    elif c.proxy is not None:
+        rows.append(("Diserahkan kepada", f"{c.proxy.name} (penerima kuasa)"))
+        rows.append(("NIK penerima kuasa", c.proxy.nik_masked))
+        letter = "diperiksa petugas"
+        if c.proxy.letter_number:
+            letter = f"nomor {c.proxy.letter_number}, " + letter
+        if c.proxy.letter_date:
+            letter = f"tanggal {format_date(c.proxy.letter_date)}, " + letter
+        rows.append(("Surat kuasa", letter[0].upper() + letter[1:]))
+        if c.handed_over_at:
+            rows.append(("Tanggal penyerahan", format_datetime(c.handed_over_at)))
     else:
         rows.append(("Diserahkan kepada", c.handed_over_to or "-"))
         if c.handed_over_at:
@@ -201,6 +255,49 @@ def _facts(c: ReceiptContent, st: _Styles, width: float) -> Table:
     style.add("FONT", (0, 0), (1, -1), "Helvetica", st.body.fontSize, st.body.leading)
     table.setStyle(style)
     return table
+
+
+def _due_rows(c: ReceiptContent) -> list[tuple[str, str]]:
+    """The expected completion: a date while the clock runs; what is left while it stands."""
+    clock = c.clock
+    rows: list[tuple[str, str]] = []
+    if c.due_date is None and clock is not None and clock.stopped_since is not None:
+        waiting = f", menunggu {clock.waiting_for}" if clock.waiting_for else ""
+        rows.append(
+            (
+                "Perkiraan selesai",
+                f"Jangka waktu berhenti sejak {format_date(clock.stopped_since)}{waiting}; sisa "
+                f"{clock.allowance - clock.used} dari {clock.allowance} hari kerja dihitung setelah diterima",
+            )
+        )
+    elif c.due_date is not None:
+        due = format_date(c.due_date, weekday=True)
+        if c.due_estimated:
+            due += " (perkiraan: daftar hari libur resmi belum terbit)"
+        rows.append(("Perkiraan selesai" + (" (baru)" if c.revised else ""), due))
+    if c.revised and clock is not None:
+        if clock.original_due is not None:
+            rows.append(("Perkiraan selesai semula", format_date(clock.original_due, weekday=True)))
+        rows.append(("Jangka waktu", f"{clock.allowance} hari kerja, terpakai {clock.used}"))
+    return rows
+
+
+def _clock_history(c: ReceiptContent, st: _Styles, width: float) -> list[Flowable]:
+    """The clock's changes, on a receipt marked PERUBAHAN PERKIRAAN SELESAI."""
+    if not c.revised or c.clock is None or not c.clock.changes:
+        return []
+    rows: list[list[Any]] = [["Tanggal", "Perubahan jangka waktu", "Terpakai"]]
+    for line in c.clock.changes:
+        used = "-" if line.used is None else f"{line.used} hari kerja"
+        rows.append([format_date(line.day), _p(line.text, st.body), used])
+    table = Table(rows, colWidths=[0.24 * width, 0.56 * width, 0.20 * width], repeatRows=1)
+    style = _tight()
+    style.add("FONT", (0, 0), (-1, -1), "Helvetica", st.body.fontSize, st.body.leading)
+    style.add("FONT", (0, 0), (-1, 0), "Helvetica-Bold", st.body.fontSize, st.body.leading)
+    style.add("GRID", (0, 0), (-1, -1), 0.4, colors.grey)
+    style.add("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8"))
+    table.setStyle(style)
+    return [_p("Riwayat jangka waktu", st.head), table]
 
 
 def _tight() -> TableStyle:
@@ -248,7 +345,7 @@ def _grid(rows: list[list[Any]], width: float, st: _Styles) -> Table:
 
 def _signatures(c: ReceiptContent, st: _Styles, width: float) -> Flowable:
     left = "Petugas penerima" if c.kind == "intake" else "Petugas yang menyerahkan"
-    right = "Pemohon" if c.kind == "intake" else "Penerima"
+    right = "Pemohon" if c.kind == "intake" else ("Penerima kuasa" if c.proxy else "Penerima")
     right_name = c.applicant_name if c.kind == "intake" else (c.handed_over_to or c.applicant_name)
     table = Table(
         [
@@ -312,19 +409,25 @@ def render_receipt(content: ReceiptContent, paper: str = "A5") -> bytes:
         _header(content, st, width),
         Spacer(1, 2 * mm),
         _p(title + (" (SALINAN)" if content.copy else ""), st.title),
+    ]
+    if content.revised:
+        story.append(_p("PERUBAHAN PERKIRAAN SELESAI", st.title))
+    story += [
         _p(content.registration_number, st.number),
         _p("Nomor pendaftaran — sebutkan nomor ini saat menanyakan permohonan", st.center),
         Spacer(1, 2 * mm),
         _facts(content, st, width),
     ]
     story += _documents(content, st, width)
+    story += _clock_history(content, st, width)
     if content.kind == "intake":
         story.append(Spacer(1, 2 * mm))
         story.append(
             _p(
                 "Perkiraan selesai dihitung dalam hari kerja (tanpa Sabtu, Minggu, hari libur nasional dan "
-                "cuti bersama) dan dapat berubah bila berkas belum lengkap. Bawa tanda terima ini dan KTP-el "
-                "asli saat mengambil izin.",
+                "cuti bersama). Jangka waktu berhenti selama petugas menunggu kelengkapan berkas, "
+                "pembayaran atau perbaikan dari pemohon, dan berjalan lagi setelah diterima. Bawa tanda "
+                "terima ini dan KTP-el asli saat mengambil izin; kuasa membawa surat kuasa dan KTP-el-nya.",
                 st.small,
             )
         )

@@ -105,6 +105,7 @@ class QueueReportContent:
     printed_at: datetime  # aware, site zone
     records: tuple[tuple[str, str, str, Cell], ...]  # the CSV: (table, row, column, raw value)
     sheets: tuple[Sheet, ...]  # the XLSX
+    permits: ReportTable | None = None  # permit decisions against their deadline clocks
 
 
 # --- PDF ------------------------------------------------------------------------------------
@@ -127,6 +128,10 @@ def render_report_pdf(c: QueueReportContent) -> bytes:
         _rule_table(),
         Paragraph("Ringkasan", h2),
         _table(c.summary, (110 * mm, 40 * mm), numeric_from=1),
+    ]
+    if c.permits is not None:
+        story += [Paragraph("Permohonan izin", h2), _table(c.permits, (110 * mm, 40 * mm), numeric_from=1)]
+    story += [
         Paragraph("Per layanan", h2),
         _table(c.services, _widths(c.services.header), numeric_from=2, small=True),
         CondPageBreak(75 * mm),
@@ -142,7 +147,7 @@ def render_report_pdf(c: QueueReportContent) -> bytes:
         story += [
             CondPageBreak(60 * mm),
             Paragraph("Rincian harian", h2),
-            _table(c.days, (45 * mm, 25 * mm, 25 * mm, 25 * mm, 30 * mm), numeric_from=1, small=True),
+            _table(c.days, _day_widths(c.days.header), numeric_from=1, small=True),
         ]
     story += [CondPageBreak(60 * mm), Paragraph("Kedatangan menurut hari dan jam", h2), _heatmap(c.heatmap)]
     story.append(_signature(c, body))
@@ -173,9 +178,13 @@ def render_report_pdf(c: QueueReportContent) -> bytes:
 
 
 def _widths(header: tuple[str, ...]) -> tuple[float, ...]:
-    numeric = 13 * mm
+    numeric = 12 * mm
     first = 180 * mm - 19 * mm - numeric * (len(header) - 2)
     return (first, 19 * mm, *([numeric] * (len(header) - 2)))
+
+
+def _day_widths(header: tuple[str, ...]) -> tuple[float, ...]:
+    return (45 * mm, *([25 * mm] * (len(header) - 2)), 30 * mm)
 
 
 def _rule_table() -> Table:

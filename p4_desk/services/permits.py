@@ -56,6 +56,10 @@ class PermitTypeInfo:
     requirements: tuple[Requirement, ...]
     # None: the site's default (workdays.cuti_bersama_is_workday)
     cuti_bersama_is_workday: bool | None = None
+    # deemed approved when the office misses the deadline: warned before (domain.permit_clock)
+    fiktif_positif: bool = False
+    # a resubmitted dossier restarts the deadline clock from zero (else it resumes)
+    clock_restarts_on_resubmission: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -71,7 +75,13 @@ class PermitTypeInfo:
                 {"code": r.code, "name": r.name, "mandatory": r.mandatory} for r in self.requirements
             ],
             "cuti_bersama_is_workday": self.cuti_bersama_is_workday,
+            "fiktif_positif": self.fiktif_positif,
+            "clock_restarts_on_resubmission": self.clock_restarts_on_resubmission,
         }
+
+
+#: catalogue keys of true/false rules that a catalogue may leave out (the site keeps its own)
+DEADLINE_RULES = ("fiktif_positif", "clock_restarts_on_resubmission")
 
 
 @dataclass(frozen=True)
@@ -143,6 +153,8 @@ def _info(p: PermitType, agency_names: Mapping[str, str]) -> PermitTypeInfo:
         retired=p.retired,
         requirements=tuple(Requirement(r.code, r.name, r.mandatory) for r in p.requirements),
         cuti_bersama_is_workday=p.cuti_bersama_is_workday,
+        fiktif_positif=p.fiktif_positif,
+        clock_restarts_on_resubmission=p.clock_restarts_on_resubmission,
     )
 
 
@@ -183,6 +195,8 @@ def add_permit_type(
     legal_basis: str = "",
     product: str = "",
     requirements: Sequence[Requirement] = (),
+    fiktif_positif: bool = False,
+    clock_restarts_on_resubmission: bool = False,
     actor: Actor = SYSTEM,
 ) -> PermitTypeInfo:
     code, name, agency, reqs = _check_permit(code, name, agency, working_days, fee, requirements)
@@ -198,6 +212,8 @@ def add_permit_type(
             legal_basis=legal_basis.strip(),
             product=product.strip(),
             retired=False,
+            fiktif_positif=fiktif_positif,
+            clock_restarts_on_resubmission=clock_restarts_on_resubmission,
             updated_at=db.now(),
         )
         _set_requirements(permit, reqs)
@@ -288,6 +304,33 @@ def set_cuti_bersama_rule(
             s, db, actor, "permit_type.cuti_bersama", "permit_type", permit.code,
             details={"before": before, "after": workday},
         )  # fmt: skip
+        return _info(permit, _agency_names(s))
+
+
+def set_deadline_rules(
+    db: Database,
+    code: str,
+    *,
+    fiktif_positif: bool | None = None,
+    clock_restarts_on_resubmission: bool | None = None,
+    actor: Actor = SYSTEM,
+) -> PermitTypeInfo:
+    """Set the deadline rules of a permit type (``None``: leave as it is): whether a missed
+    deadline approves it ("fiktif positif") and whether a resubmission restarts the clock."""
+    with db.write() as s:
+        permit = find_permit_type(s, code)
+        before = {rule: getattr(permit, rule) for rule in DEADLINE_RULES}
+        if fiktif_positif is not None:
+            permit.fiktif_positif = fiktif_positif
+        if clock_restarts_on_resubmission is not None:
+            permit.clock_restarts_on_resubmission = clock_restarts_on_resubmission
+        after = {rule: getattr(permit, rule) for rule in DEADLINE_RULES}
+        if after != before:
+            permit.updated_at = db.now()
+            record(
+                s, db, actor, "permit_type.deadline_rules", "permit_type", permit.code,
+                details={"before": before, "after": after},
+            )  # fmt: skip
         return _info(permit, _agency_names(s))
 
 
@@ -383,6 +426,9 @@ def _permit_from_json(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Requ
         }
         if "cuti_bersama_is_workday" in raw:  # absent: the site keeps its own choice
             fields["cuti_bersama_is_workday"] = _cuti_bersama_flag(raw["cuti_bersama_is_workday"], raw)
+        for rule in DEADLINE_RULES:  # absent: the site keeps its own choice
+            if rule in raw:
+                fields[rule] = _rule_flag(rule, raw[rule], raw)
     except (KeyError, TypeError) as exc:
         raise ValidationError(
             f"Jenis izin dalam katalog tidak lengkap (kolom {exc} tidak ada): {dict(raw)!r:.120}",
@@ -401,6 +447,14 @@ def _cuti_bersama_flag(value: Any, raw: Mapping[str, Any]) -> bool | None:
     raise ValidationError(
         f"'cuti_bersama_is_workday' pada jenis izin {raw.get('code')} harus true, false atau null.",
         field="permit_types",
+    )
+
+
+def _rule_flag(rule: str, value: Any, raw: Mapping[str, Any]) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValidationError(
+        f"'{rule}' pada jenis izin {raw.get('code')} harus true atau false.", field="permit_types"
     )
 
 
@@ -442,7 +496,8 @@ def import_catalog(db: Database, data: Mapping[str, Any], actor: Actor = SYSTEM)
                 **fields,
                 "requirements": [{"code": r.code, "name": r.name, "mandatory": r.mandatory} for r in reqs],
             }
-            new.setdefault("cuti_bersama_is_workday", old["cuti_bersama_is_workday"])
+            for kept in ("cuti_bersama_is_workday", *DEADLINE_RULES):
+                new.setdefault(kept, old[kept])
             if old == new:
                 unchanged += 1
                 continue

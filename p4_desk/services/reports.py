@@ -40,11 +40,13 @@ from p4_desk.store.db import Database
 FORMATS = ("pdf", "csv", "xlsx")
 
 SERVICE_HEADER = ("Layanan", "Instansi", "Diambil", "Selesai", "Tidak hadir", "Batal", "Dialihkan",
-                  "Tunggu rata-rata (mnt)", "Layanan rata-rata (mnt)", "Target tunggu (mnt)",
-                  "Dalam target")  # fmt: skip
+                  "Tidak terlayani", "Tunggu rata-rata (mnt)", "Layanan rata-rata (mnt)",
+                  "Target tunggu (mnt)", "Dalam target")  # fmt: skip
 OFFICER_HEADER = ("Petugas", "Selesai", "Layanan rata-rata (mnt)", "Loket buka (jam)",
                   "Menangani tiket (jam)", "Waktu luang (jam)")  # fmt: skip
-DAY_HEADER = ("Tanggal", "Diambil", "Selesai", "Tidak hadir", "Tunggu rata-rata (mnt)")
+DAY_HEADER = ("Tanggal", "Diambil", "Selesai", "Tidak hadir", "Tidak terlayani", "Tunggu rata-rata (mnt)")
+UNSERVED_LABEL = "Tidak terlayani (hari layanan berakhir)"
+PERMIT_HEADER = ("Ukuran", "Nilai")
 OFFICER_NOTE = (
     "Waktu luang = waktu loket petugas berstatus buka dikurangi waktu menangani tiket "
     "(dipanggil sampai selesai); istirahat tidak dihitung. Tanda - berarti tidak ada data."
@@ -108,6 +110,7 @@ def summary_rows(stats: Statistics) -> list[tuple[str, str]]:
         ("Tidak hadir", n(t.no_show)),
         ("Dibatalkan", n(t.cancelled)),
         ("Dialihkan", n(t.transferred)),
+        (UNSERVED_LABEL, n(t.unserved)),
         ("Masih menunggu di akhir periode", n(t.waiting_at_end)),
         ("Waktu tunggu rata-rata (menit)", minutes_cell(t.wait_avg)),
         ("Waktu tunggu median (menit)", minutes_cell(t.wait_median)),
@@ -119,11 +122,28 @@ def summary_rows(stats: Statistics) -> list[tuple[str, str]]:
     ]
 
 
+def permit_rows(stats: Statistics) -> list[tuple[str, str]]:
+    """Permit decisions of the period against the deadline clock that ran; none with a filter
+    that permits do not have (service, counter, officer)."""
+    p = stats.permits
+    if p is None:
+        return []
+    n = format_number
+    return [
+        ("Permohonan izin diputuskan", n(p.decided)),
+        ("Diputuskan dalam jangka waktu", n(p.on_time)),
+        ("Diputuskan melewati jangka waktu", n(p.late)),
+        ("Tepat waktu (jangka waktu yang berjalan)", percent_cell(p.on_time_share)),
+        ("Rata-rata hari kerja terpakai", "-" if p.used_avg is None else format_number(p.used_avg, 1)),
+        ("Jangka waktu sempat berhenti menunggu pemohon", n(p.waited)),
+    ]
+
+
 def _service_rows(stats: Statistics) -> tuple[tuple[str, ...], ...]:
     n = format_number
     return tuple(
         (f"{sv.code} - {sv.name}", sv.agency, n(sv.issued), n(sv.served), n(sv.no_show), n(sv.cancelled),
-         n(sv.transferred), minutes_cell(sv.wait_avg), minutes_cell(sv.service_avg),
+         n(sv.transferred), n(sv.unserved), minutes_cell(sv.wait_avg), minutes_cell(sv.service_avg),
          n(sv.target_wait_minutes), percent_cell(sv.within_target))
         for sv in stats.services
     )  # fmt: skip
@@ -140,7 +160,7 @@ def _officer_rows(stats: Statistics) -> tuple[tuple[str, ...], ...]:
 def _day_rows(stats: Statistics) -> tuple[tuple[str, ...], ...]:
     n = format_number
     return tuple(
-        (format_date(d.day), n(d.issued), n(d.served), n(d.no_show), minutes_cell(d.wait_avg))
+        (format_date(d.day), n(d.issued), n(d.served), n(d.no_show), n(d.unserved), minutes_cell(d.wait_avg))
         for d in stats.days
     )
 
@@ -208,8 +228,12 @@ def _records(stats: Statistics) -> Iterator[tuple[str, str, str, Cell]]:
             if f.name != "username":
                 yield ("petugas", o.username, f.name, getattr(o, f.name))
     for d in stats.days:
-        for name in ("issued", "served", "no_show", "wait_avg"):
+        for name in ("issued", "served", "no_show", "unserved", "wait_avg"):
             yield ("harian", d.day.isoformat(), name, getattr(d, name))
+    if stats.permits is not None:
+        for f in fields(stats.permits):
+            yield ("izin", "total", f.name, getattr(stats.permits, f.name))
+        yield ("izin", "total", "on_time_share", stats.permits.on_time_share)
     for w, row in enumerate(stats.heatmap):
         for h, n in enumerate(row):
             yield ("kedatangan", DAY_NAMES[w], f"{h:02d}", n)
@@ -221,6 +245,20 @@ def _mins(seconds: float | None) -> float | None:
 
 def _pct(share: float | None) -> float | None:
     return None if share is None else round(share * 100, 2)
+
+
+def _permit_cells(stats: Statistics) -> tuple[tuple[Cell, Cell], ...]:
+    p = stats.permits
+    if p is None:
+        return ()
+    return (
+        ("Permohonan izin diputuskan", p.decided),
+        ("Diputuskan dalam jangka waktu", p.on_time),
+        ("Diputuskan melewati jangka waktu", p.late),
+        ("Tepat waktu (%)", _pct(p.on_time_share)),
+        ("Rata-rata hari kerja terpakai", None if p.used_avg is None else round(p.used_avg, 2)),
+        ("Jangka waktu sempat berhenti", p.waited),
+    )
 
 
 def _sheets(stats: Statistics) -> tuple[Sheet, ...]:
@@ -236,6 +274,7 @@ def _sheets(stats: Statistics) -> tuple[Sheet, ...]:
             ("Tidak hadir", t.no_show),
             ("Dibatalkan", t.cancelled),
             ("Dialihkan", t.transferred),
+            (UNSERVED_LABEL, t.unserved),
             ("Masih menunggu di akhir periode", t.waiting_at_end),
             ("Tunggu rata-rata (menit)", _mins(t.wait_avg)),
             ("Tunggu median (menit)", _mins(t.wait_median)),
@@ -244,17 +283,18 @@ def _sheets(stats: Statistics) -> tuple[Sheet, ...]:
             ("Layanan median (menit)", _mins(t.service_median)),
             ("Layanan persentil 90 (menit)", _mins(t.service_p90)),
             ("Dalam target (%)", _pct(t.within_target)),
+            *_permit_cells(stats),
         ),
         widths=(("A", 34),),
     )
     services = Sheet(
         title="Layanan",
         header=("Kode", "Layanan", "Instansi", "Diambil", "Kunjungan", "Selesai", "Tidak hadir",
-                "Dibatalkan", "Dialihkan", "Menunggu di akhir", "Tunggu rata2 (menit)",
+                "Dibatalkan", "Dialihkan", "Tidak terlayani", "Menunggu di akhir", "Tunggu rata2 (menit)",
                 "Layanan rata2 (menit)", "Target (menit)", "Dalam target (%)"),
         rows=tuple(
             (sv.code, sv.name, sv.agency, sv.issued, sv.legs, sv.served, sv.no_show, sv.cancelled,
-             sv.transferred, sv.waiting_at_end, _mins(sv.wait_avg), _mins(sv.service_avg),
+             sv.transferred, sv.unserved, sv.waiting_at_end, _mins(sv.wait_avg), _mins(sv.service_avg),
              sv.target_wait_minutes, _pct(sv.within_target))
             for sv in stats.services
         ),
@@ -273,8 +313,8 @@ def _sheets(stats: Statistics) -> tuple[Sheet, ...]:
     )  # fmt: skip
     days = Sheet(
         title="Harian",
-        header=("Tanggal", "Diambil", "Selesai", "Tidak hadir", "Tunggu rata2 (menit)"),
-        rows=tuple((d.day, d.issued, d.served, d.no_show, _mins(d.wait_avg)) for d in stats.days),
+        header=("Tanggal", "Diambil", "Selesai", "Tidak hadir", "Tidak terlayani", "Tunggu rata2 (menit)"),
+        rows=tuple((d.day, d.issued, d.served, d.no_show, d.unserved, _mins(d.wait_avg)) for d in stats.days),
         widths=(("A", 14),),
     )
     arrivals = Sheet(
@@ -309,6 +349,9 @@ def report_content(stats: Statistics, signatory: Signatory) -> QueueReportConten
         printed_at=stats.generated_at.astimezone(site_zone(stats.timezone)),
         records=tuple(_records(stats)),
         sheets=_sheets(stats),
+        permits=ReportTable(PERMIT_HEADER, tuple(permit_rows(stats)))
+        if stats.permits is not None and stats.permits.decided
+        else None,
     )
 
 

@@ -8,8 +8,11 @@ Definitions (the supervisor's numbers must mean the same everywhere):
 - A leg belongs to the period in which it was *queued* (``queued_at``). The period is a range of
   local dates (the site's time zone), converted to UTC bounds ``[start, end)``.
 - *issued*: legs opened by issuing a ticket (queued at the ticket's issue time, in its issuing
-  service); *served*, *no-show*, *cancelled*, *transferred*: legs by outcome; *waiting at end*:
-  legs not yet called and not yet ended when the period ended.
+  service); *served*, *no-show*, *cancelled*, *transferred*, *unserved*: legs by outcome (a leg
+  is *unserved* when its service day ended while it was waiting or called: the housekeeping
+  closes it at that local midnight, ``services.queue.day_end``); *waiting at end*: legs not yet
+  called and not yet ended when the period ended, unserved legs excepted (they are counted as
+  unserved, not as still waiting).
 - *waiting time* of a leg = ``called_at - queued_at`` (legs that were called);
   *service time* = ``ended_at - started_at`` (legs with outcome ``done``).
 - *within target*: served legs whose waiting time is at most the service's target, over all
@@ -18,8 +21,14 @@ Definitions (the supervisor's numbers must mean the same everywhere):
   audit row to the next state change of that counter — pause and close end it; a pause is a
   break, not idleness), clipped to the period and to now, minus the time the officer was busy
   with the period's legs (``called_at`` to ``ended_at``, or to now for a ticket still at the
-  counter), never negative. Officers without recorded open sessions (e.g. imported history)
-  have no idle time.
+  counter), never negative; an unserved leg adds no busy time (nobody was served). Officers
+  without recorded open sessions (e.g. imported history) have no idle time.
+- *permits* (``PermitFigures``): applications whose deadline clock ended (the decision) on a
+  local date of the period; *on time* when the clock had run at most the working days promised
+  (``domain.permit_clock``: the days the office waited for the applicant do not count). Only
+  the agency filter narrows them (permits have no service, counter or queue officer); with
+  another filter they are left out (``None``). Decisions taken before the clock was recorded
+  (backfilled by migration 0010 without a count) are not in them.
 
 Everything is aggregated in SQL that runs unchanged on SQLite and PostgreSQL, with one
 exception per expression where the dialects differ (seconds between two timestamps, an hour
@@ -39,7 +48,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Float, and_, case, cast, extract, func, literal, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement
 
 from p4_desk.domain.waiting import over_target
@@ -47,7 +56,19 @@ from p4_desk.errors import NotFound, ValidationError
 from p4_desk.services.catalog import find_counter, find_service
 from p4_desk.services.queue.waiting import NOBODY, waiting_by_service
 from p4_desk.store.db import Database
-from p4_desk.store.models import Agency, AuditEntry, Counter, Service, Site, Ticket, TicketLeg, User
+from p4_desk.store.models import (
+    Agency,
+    Application,
+    ApplicationClockEvent,
+    AuditEntry,
+    Counter,
+    PermitType,
+    Service,
+    Site,
+    Ticket,
+    TicketLeg,
+    User,
+)
 from p4_desk.store.types import UTCDateTime
 
 LIVE_WAIT_WINDOW = timedelta(hours=1)
@@ -131,6 +152,7 @@ class Totals:
     service_median: float | None
     service_p90: float | None
     within_target: float | None  # share 0..1 of served legs
+    unserved: int = 0  # closed at the end of their service day
 
 
 @dataclass(frozen=True)
@@ -149,6 +171,7 @@ class ServiceFigures:
     wait_avg: float | None
     service_avg: float | None
     within_target: float | None
+    unserved: int = 0
 
 
 @dataclass(frozen=True)
@@ -169,6 +192,22 @@ class DayFigures:
     served: int
     no_show: int
     wait_avg: float | None
+    unserved: int = 0
+
+
+@dataclass(frozen=True)
+class PermitFigures:
+    """Permit applications decided in the period, measured against the clock that ran."""
+
+    decided: int  # deadline clocks that ended (the decision) in the period
+    on_time: int  # ... having run at most the working days promised
+    late: int
+    used_avg: float | None  # working days the clock ran, on average
+    waited: int  # ... of which the clock had stopped at least once for the applicant
+
+    @property
+    def on_time_share(self) -> float | None:
+        return self.on_time / self.decided if self.decided else None
 
 
 @dataclass(frozen=True)
@@ -185,9 +224,13 @@ class Statistics:
     days: tuple[DayFigures, ...]
     # arrivals (issued tickets) by local weekday (Monday first) x hour of day
     heatmap: tuple[tuple[int, ...], ...] = field(default=())
+    permits: PermitFigures | None = None  # None: a filter that permits do not have
 
     def to_json(self) -> dict[str, Any]:
-        return _jsonable(asdict(self))
+        out = _jsonable(asdict(self))
+        if self.permits is not None:
+            out["permits"]["on_time_share"] = _jsonable(self.permits.on_time_share)
+        return dict(out)
 
 
 def _jsonable(value: Any) -> Any:
@@ -286,6 +329,7 @@ def compute_statistics(db: Database, period: Period, filters: StatsFilter | None
         else:
             wait_pct, service_pct = _interpolate(durations[0]), _interpolate(durations[1])
         sessions = _open_seconds(s, scope, now)
+        permits = _permit_figures(s, period, filters)
         catalog = {
             sid: (code, name, agency, target)
             for sid, code, name, agency, target in s.execute(
@@ -311,6 +355,7 @@ def compute_statistics(db: Database, period: Period, filters: StatsFilter | None
         officers=_officer_figures(groups, sessions, people),
         days=_days(groups, issued, hours, period),
         heatmap=_heatmap(issued, hours),
+        permits=permits,
     )
 
 
@@ -332,6 +377,7 @@ class _Group(NamedTuple):
     service_n: int
     within: int
     busy: float
+    unserved: int
 
 
 def _leg_groups(
@@ -363,13 +409,18 @@ def _leg_groups(
             _hour_bucket(db, L.queued_at).label("bucket"),
             case((L.called_at.is_not(None), _seconds(db, L.called_at, L.queued_at))).label("wait"),
             case((done_timed, _seconds(db, L.ended_at, L.started_at))).label("service"),
-            _seconds(db, func.coalesce(L.ended_at, _utc_param(min(now, scope.end))), L.called_at).label(
-                "busy"
-            ),
-            # not called and not ended before the end (called <= ended, so one comparison)
-            or_(
-                func.coalesce(L.called_at, L.ended_at).is_(None),
-                func.coalesce(L.called_at, L.ended_at, type_=UTCDateTime()) >= end,
+            case(
+                (L.outcome == "unserved", 0.0),
+                else_=_seconds(db, func.coalesce(L.ended_at, _utc_param(min(now, scope.end))), L.called_at),
+            ).label("busy"),
+            # not called and not ended before the end (called <= ended, so one comparison);
+            # a leg closed when its service day ended is unserved, not still waiting
+            and_(
+                L.outcome != "unserved",
+                or_(
+                    func.coalesce(L.called_at, L.ended_at).is_(None),
+                    func.coalesce(L.called_at, L.ended_at, type_=UTCDateTime()) >= end,
+                ),
             ).label("waiting_at_end"),
             target.label("target"),
         )
@@ -398,22 +449,23 @@ def _leg_groups(
         func.count(c.service),
         count_if(and_(c.outcome == "done", c.wait <= c.target)),
         func.sum(c.busy),
+        count_if(c.outcome == "unserved"),
     ]
     sqlite = db.is_sqlite
     if sqlite:  # the durations for the percentiles ride along (see _percentiles)
         columns += [func.group_concat(c.wait), func.group_concat(c.service)]
     groups, waits, services = [], [], []
     for row in s.connection().execute(select(*columns).group_by(c.service_id, c.officer_id, c.bucket)):
-        sid, oid, b, n, done, ns, cn, tr, we, ws, wn, ss, sn, within, bz = row[:15]
+        sid, oid, b, n, done, ns, cn, tr, we, ws, wn, ss, sn, within, bz, un = row[:16]
         groups.append(
             _Group(int(sid), oid, str(b), int(n), int(done), int(ns), int(cn), int(tr), int(we),
-                   float(ws or 0), int(wn), float(ss or 0), int(sn), int(within), float(bz or 0))
+                   float(ws or 0), int(wn), float(ss or 0), int(sn), int(within), float(bz or 0), int(un))
         )  # fmt: skip
         if sqlite:
-            if row[15]:
-                waits.append(row[15])
             if row[16]:
-                services.append(row[16])
+                waits.append(row[16])
+            if row[17]:
+                services.append(row[17])
     if not sqlite:
         return groups, None
     return groups, (_durations(waits), _durations(services))
@@ -470,17 +522,18 @@ def _service_figures(
 ) -> list[tuple[ServiceFigures, _Sums]]:
     per: dict[int, list[float]] = {}
     for g in groups:
-        acc = per.setdefault(g.service_id, [0.0] * 11)
+        acc = per.setdefault(g.service_id, [0.0] * 12)
         for i, v in enumerate((g.legs, g.done, g.no_show, g.cancelled, g.transferred, g.waiting_at_end,
-                               g.wait_sum, g.wait_n, g.service_sum, g.service_n, g.within)):  # fmt: skip
+                               g.wait_sum, g.wait_n, g.service_sum, g.service_n, g.within,
+                               g.unserved)):  # fmt: skip
             acc[i] += v
     issued_by: dict[int, int] = {}
     for sid, _bucket, n in issued:
         issued_by[sid] = issued_by.get(sid, 0) + n
     out = []
     for sid in sorted(set(per) | set(issued_by), key=lambda i: catalog[i][0]):
-        legs, done, no_show, cancelled, transferred, waiting, wsum, wn, ssum, sn, within = per.get(
-            sid, [0.0] * 11
+        legs, done, no_show, cancelled, transferred, waiting, wsum, wn, ssum, sn, within, unserved = per.get(
+            sid, [0.0] * 12
         )
         code, name, agency, target = catalog[sid]
         sums = _Sums(wsum, int(wn), ssum, int(sn), int(within))
@@ -501,6 +554,7 @@ def _service_figures(
                     wait_avg=wsum / wn if wn else None,
                     service_avg=ssum / sn if sn else None,
                     within_target=within / done if done else None,
+                    unserved=int(unserved),
                 ),
                 sums,
             )
@@ -537,6 +591,7 @@ def _totals(
         service_median=service_pct[0],
         service_p90=service_pct[1],
         within_target=within / served if served else None,
+        unserved=total("unserved"),
     )
 
 
@@ -586,17 +641,18 @@ def _days(
     hours: dict[str, datetime],
     period: Period,
 ) -> tuple[DayFigures, ...]:
-    per_day: dict[date, list[float]] = {d: [0, 0, 0, 0.0, 0] for d in period.days()}
+    per_day: dict[date, list[float]] = {d: [0, 0, 0, 0.0, 0, 0] for d in period.days()}
     for g in groups:
-        acc = per_day.setdefault(hours[g.bucket].date(), [0, 0, 0, 0.0, 0])
+        acc = per_day.setdefault(hours[g.bucket].date(), [0, 0, 0, 0.0, 0, 0])
         acc[1] += g.done
         acc[2] += g.no_show
         acc[3] += g.wait_sum
         acc[4] += g.wait_n
+        acc[5] += g.unserved
     for _sid, bucket, n in issued:
-        per_day.setdefault(hours[bucket].date(), [0, 0, 0, 0.0, 0])[0] += n
+        per_day.setdefault(hours[bucket].date(), [0, 0, 0, 0.0, 0, 0])[0] += n
     return tuple(
-        DayFigures(d, int(a[0]), int(a[1]), int(a[2]), a[3] / a[4] if a[4] else None)
+        DayFigures(d, int(a[0]), int(a[1]), int(a[2]), a[3] / a[4] if a[4] else None, int(a[5]))
         for d, a in sorted(per_day.items())
     )
 
@@ -641,6 +697,38 @@ def _officer_figures(
             )
         )
     return tuple(out)
+
+
+def _permit_figures(s: Session, period: Period, filters: StatsFilter) -> PermitFigures | None:
+    """Decisions of the period against the clock that ran (see the module docstring)."""
+    if filters.service or filters.counter or filters.officer:
+        return None
+    E, A, P = ApplicationClockEvent, Application, PermitType
+    stop = aliased(ApplicationClockEvent)
+    # one set of the applications that ever stopped, not a correlated lookup per decision (SQLite
+    # would answer that through the (action, day) index and read every stop each time)
+    waited = E.application_id.in_(select(stop.application_id).where(stop.action == "stop"))
+    query = (
+        select(
+            func.count(),
+            func.count(case((E.used_days <= A.clock_days, 1))),
+            func.avg(E.used_days),
+            func.count(case((waited, 1))),
+        )
+        .select_from(E)
+        .join(A, A.id == E.application_id)
+        .where(E.action == "end", E.used_days.is_not(None), E.day >= period.first, E.day <= period.last)
+    )
+    if filters.agency:
+        query = query.join(P, P.id == A.permit_type_id).where(P.agency == filters.agency.strip().upper())
+    decided, on_time, used_avg, stopped = s.execute(query).one()
+    return PermitFigures(
+        decided=int(decided),
+        on_time=int(on_time),
+        late=int(decided) - int(on_time),
+        used_avg=float(used_avg) if used_avg is not None else None,
+        waited=int(stopped),
+    )
 
 
 COUNTER_STATE_ACTIONS = ("counter.open", "counter.paused", "counter.closed")

@@ -30,8 +30,13 @@ from p4_desk.store.db import Database
 from p4_desk.store.models import AuditEntry, OutboxEvent
 
 SCHEMA_VERSION = 1
-#: event types whose envelope moved on (docs/DEVELOPING.md); 2: permit states in English (0006)
-SCHEMA_VERSIONS = {"application.received": 2, "application.status_changed": 2}
+#: event types whose envelope moved on (docs/DEVELOPING.md); 2: permit states in English (0006);
+#: 3: application payloads carry the deadline clock and who collected the permit (0010)
+SCHEMA_VERSIONS = {
+    "application.received": 3,
+    "application.status_changed": 3,
+    "application.clock_changed": 3,
+}
 
 GENESIS = "0" * 64
 #: pg_advisory_xact_lock key of the audit chain (migrations use 4504)

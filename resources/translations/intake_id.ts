@@ -4,176 +4,424 @@
 <context>
     <name>ApplicationsDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="60"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="70"/>
         <source>Permit applications</source>
         <translation>Permohonan Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="64"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="74"/>
         <source>Registration number, NIK, name or phone</source>
         <translation>Nomor pendaftaran, NIK, nama atau telepon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="65"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="75"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="67"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="76"/>
+        <source>Fiktif positif: –</source>
+        <translation>Fiktif positif: –</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="78"/>
+        <source>Applications deemed approved if the deadline passes: near, today or missed</source>
+        <translation>Permohonan yang dianggap disetujui bila batas waktu terlewati: mendekati, hari ini, atau terlewati</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
         <source>Registration no.</source>
         <translation>No. pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="67"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
         <source>Applicant</source>
         <translation>Pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="67"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="67"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
         <source>Permit</source>
         <translation>Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="68"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="71"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="82"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="68"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="82"/>
         <source>Due</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="71"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="71"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="71"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="79"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="93"/>
         <source>Note</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="75"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="89"/>
         <source>Change status</source>
         <translation>Ubah status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="76"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="119"/>
         <source>Next step</source>
         <translation>Langkah berikutnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="78"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="92"/>
         <source>New status</source>
         <translation>Status baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
-        <source>Hand over and print receipt</source>
-        <translation>Serahkan dan cetak tanda terima</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
-        <source>Hand-over (check the KTP-el of the person collecting)</source>
-        <translation>Penyerahan izin (periksa KTP-el pengambil)</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="87"/>
-        <source>NIK on the KTP-el</source>
-        <translation>NIK pada KTP-el</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="88"/>
-        <source>Received by</source>
-        <translation>Diterima oleh</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="90"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="102"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="276"/>
         <source>Reprint intake receipt (copy)</source>
         <translation>Cetak ulang tanda terima (salinan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="129"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="120"/>
+        <source>Deadline clock</source>
+        <translation>Jangka waktu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="121"/>
+        <source>Hand-over</source>
+        <translation>Penyerahan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="149"/>
         <source>Searching…</source>
         <translation>Mencari…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="142"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="161"/>
         <source>{count} application(s) found.</source>
         <translation>{count} permohonan ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="144"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="163"/>
         <source>No application matches.</source>
         <translation>Tidak ada permohonan yang cocok.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="172"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="167"/>
+        <source>clock stopped</source>
+        <translation>jangka waktu berhenti</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="194"/>
+        <source>Fiktif positif: {count}</source>
+        <translation>Fiktif positif: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="210"/>
+        <source>{count} fiktif-positif warning(s).</source>
+        <translation>{count} peringatan fiktif positif.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="212"/>
+        <source>No fiktif-positif application is near its deadline.</source>
+        <translation>Tidak ada permohonan fiktif positif yang mendekati batas waktu.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="230"/>
         <source>Search for an application, then choose it in the list.</source>
         <translation>Cari permohonan, lalu pilih dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="176"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="234"/>
         <source>Applicant: {name} (NIK {nik}, {phone})</source>
         <translation>Pemohon: {name} (NIK {nik}, {phone})</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="179"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="237"/>
         <source>Status: {state}</source>
         <translation>Status: {state}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="180"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="238"/>
         <source> — incomplete dossier</source>
         <translation> — berkas belum lengkap</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="181"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="239"/>
         <source>Received {received}, due {due}, fee {fee}</source>
         <translation>Diterima {received}, selesai {due}, biaya {fee}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="189"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="245"/>
+        <source>Deadline clock: {summary}</source>
+        <translation>Jangka waktu: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="248"/>
         <source>Missing documents: {missing}</source>
         <translation>Berkas yang belum diserahkan: {missing}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="191"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="252"/>
+        <source>Handed over to {name}, representative (NIK {nik}), power of attorney checked</source>
+        <translation>Diserahkan kepada {name}, penerima kuasa (NIK {nik}), surat kuasa diperiksa</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="256"/>
         <source>Handed over to {name}</source>
         <translation>Diserahkan kepada {name}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="227"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="274"/>
+        <source>Print receipt with the new expected completion</source>
+        <translation>Cetak tanda terima dengan perkiraan selesai yang baru</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="281"/>
+        <source>clock stopped ({days} working days left)</source>
+        <translation>jangka waktu berhenti (sisa {days} hari kerja)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="303"/>
         <source>Status changed to {state}.</source>
         <translation>Status diubah menjadi {state}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="253"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="330"/>
+        <source>Clock stopped. Print the receipt for the applicant if they are here.</source>
+        <translation>Jangka waktu dihentikan. Cetak tanda terima untuk pemohon bila ia ada di loket.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="333"/>
+        <source>Clock running again: new expected completion {due}. Print the new receipt.</source>
+        <translation>Jangka waktu berjalan lagi: perkiraan selesai baru {due}. Cetak tanda terima yang baru.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="362"/>
         <source>Handed over. Receipt kept in {path}</source>
         <translation>Izin diserahkan. Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="271"/>
-        <source>Copy kept in {path}</source>
-        <translation>Salinan disimpan di {path}</translation>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="385"/>
+        <source>Receipt kept in {path}</source>
+        <translation>Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="288"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="402"/>
         <source>Unexpected error. Details are in the log.</source>
         <translation>Terjadi kesalahan tak terduga. Rinciannya ada di log.</translation>
+    </message>
+</context>
+<context>
+    <name>ClockBox</name>
+    <message>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="55"/>
+        <source>What is awaited, or what arrived</source>
+        <translation>Apa yang ditunggu, atau apa yang diterima</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="59"/>
+        <source>Stop: waiting for the applicant</source>
+        <translation>Hentikan: menunggu pemohon</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="60"/>
+        <source>Resume: received</source>
+        <translation>Lanjutkan: sudah diterima</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="61"/>
+        <source>Restart: dossier resubmitted</source>
+        <translation>Mulai ulang: berkas diajukan kembali</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="69"/>
+        <source>Waiting for</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="70"/>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="71"/>
+        <source>Documents handed in</source>
+        <translation>Berkas yang diserahkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="92"/>
+        <source>Expected completion: {due}</source>
+        <translation>Perkiraan selesai: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="96"/>
+        <source>No date is promised while the clock is stopped; {days} working days remain.</source>
+        <translation>Selama jangka waktu berhenti tidak ada tanggal yang dijanjikan; sisa {days} hari kerja.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="101"/>
+        <source>This permit type resumes the clock on a resubmission (no restart).</source>
+        <translation>Jenis izin ini melanjutkan jangka waktu saat berkas diajukan kembali (tidak dimulai ulang).</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="104"/>
+        <source> (optional)</source>
+        <translation> (tidak wajib)</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineWatch</name>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="73"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="80"/>
+        <source>Registration no.</source>
+        <translation>Nomor pendaftaran</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="73"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="80"/>
+        <source>Applicant</source>
+        <translation>Pemohon</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="73"/>
+        <source>Permit</source>
+        <translation>Izin</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="73"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="74"/>
+        <source>Deadline</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="74"/>
+        <source>Warning</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="80"/>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="80"/>
+        <source>Waiting for</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="81"/>
+        <source>Since</source>
+        <translation>Sejak</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="81"/>
+        <source>Working days</source>
+        <translation>Hari kerja</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="81"/>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="86"/>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="92"/>
+        <source>Deemed approval (fiktif positif): deadlines near, today or missed</source>
+        <translation>Dianggap disetujui (fiktif positif): batas waktu mendekat, hari ini, atau terlewati</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="94"/>
+        <source>Clocks stopped, waiting for the applicant</source>
+        <translation>Jangka waktu berhenti, menunggu pemohon</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="129"/>
+        <source>{warnings} fiktif-positif warning(s), {stopped} stopped clock(s); updated {time}.</source>
+        <translation>{warnings} peringatan fiktif positif, {stopped} jangka waktu berhenti; diperbarui {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverForm</name>
+    <message>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="37"/>
+        <source>Check the KTP-el of the person collecting the permit.</source>
+        <translation>Periksa KTP-el orang yang mengambil izin.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="41"/>
+        <source>Collected by a representative (power of attorney)</source>
+        <translation>Diambil oleh kuasa (dengan surat kuasa)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="44"/>
+        <source>I have checked the power of attorney (signed, names this person)</source>
+        <translation>Surat kuasa sudah saya periksa (ditandatangani, menyebut orang ini)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="52"/>
+        <source>(not given)</source>
+        <translation>(tidak diisi)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="54"/>
+        <source>Hand over and print receipt</source>
+        <translation>Serahkan dan cetak tanda terima</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="56"/>
+        <source>Power of attorney (surat kuasa)</source>
+        <translation>Surat kuasa</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="59"/>
+        <source>Letter number</source>
+        <translation>Nomor surat</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="60"/>
+        <source>Letter date</source>
+        <translation>Tanggal surat</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="65"/>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="78"/>
+        <source>NIK on the KTP-el</source>
+        <translation>NIK pada KTP-el</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="67"/>
+        <source>Received by</source>
+        <translation>Diterima oleh</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="78"/>
+        <source>NIK on the representative&apos;s KTP-el</source>
+        <translation>NIK pada KTP-el penerima kuasa</translation>
     </message>
 </context>
 <context>
@@ -219,92 +467,97 @@
         <translation>Memuat katalog izin…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="116"/>
-        <source>An incomplete dossier is accepted and marked &quot;berkas belum lengkap&quot; on the receipt.</source>
-        <translation>Berkas yang belum lengkap tetap diterima dan ditandai &quot;berkas belum lengkap&quot; pada tanda terima.</translation>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="117"/>
+        <source>An incomplete dossier is accepted and marked &quot;berkas belum lengkap&quot; on the receipt; its deadline clock waits until the missing documents arrive.</source>
+        <translation>Berkas belum lengkap diterima dan ditandai &quot;berkas belum lengkap&quot; pada tanda terima; jangka waktunya menunggu sampai berkas yang kurang diterima.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="120"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="123"/>
         <source>An incomplete dossier is refused: every mandatory document is needed.</source>
         <translation>Berkas yang belum lengkap ditolak: semua dokumen wajib harus diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="129"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="132"/>
         <source>Draft restored: what was typed earlier is back.</source>
         <translation>Draf dipulihkan: isian sebelumnya dimuat kembali.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="156"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="159"/>
         <source>{count}/16 digits</source>
         <translation>{count}/16 digit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="166"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="169"/>
         <source>Female</source>
         <translation>Perempuan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="166"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="169"/>
         <source>Male</source>
         <translation>Laki-laki</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="170"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="173"/>
         <source>{sex} · born {born} · {region}</source>
         <translation>{sex} · lahir {born} · {region}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="197"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="200"/>
         <source>{date} (estimate)</source>
         <translation>{date} (perkiraan: libur resmi belum terbit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="199"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="202"/>
         <source>{days} working days · due {due} · fee {fee} · {agency}</source>
         <translation>{days} hari kerja · perkiraan selesai {due} · biaya {fee} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="232"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="235"/>
         <source>Draft not saved: {message}</source>
         <translation>Draf tidak tersimpan: {message}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="242"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="245"/>
         <source>Form cleared.</source>
         <translation>Formulir dikosongkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="255"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="258"/>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="264"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="267"/>
         <source>The application was not saved. Check the fields marked in red.</source>
         <translation>Permohonan belum disimpan. Periksa isian yang ditandai merah.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="276"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="279"/>
         <source>Unexpected error; the form is kept. Details are in the log.</source>
         <translation>Terjadi kesalahan tak terduga; isian formulir tetap tersimpan. Rinciannya ada di log.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="286"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="291"/>
+        <source>Saved. Registration number &lt;b&gt;{number}&lt;/b&gt;. The {days} working days are counted from the day the missing documents arrive.</source>
+        <translation>Tersimpan. Nomor pendaftaran &lt;b&gt;{number}&lt;/b&gt;. Jangka waktu {days} hari kerja dihitung sejak berkas yang kurang diterima.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="295"/>
         <source>Saved. Registration number &lt;b&gt;{number}&lt;/b&gt;, due {due}.</source>
         <translation>Tersimpan. Nomor pendaftaran &lt;b&gt;{number}&lt;/b&gt;, perkiraan selesai {due}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="291"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="300"/>
         <source>Incomplete dossier (berkas belum lengkap): {missing}</source>
         <translation>Berkas belum lengkap, belum diserahkan: {missing}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="296"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="305"/>
         <source>Preparing the receipt…</source>
         <translation>Menyiapkan tanda terima…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="316"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="325"/>
         <source>Receipt kept in {path}</source>
         <translation>Tanda terima disimpan di {path}</translation>
     </message>

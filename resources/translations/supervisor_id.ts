@@ -213,7 +213,7 @@
     </message>
     <message>
         <location filename="../../p4_desk/gui/supervisor/statistics.py" line="96"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="124"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="127"/>
         <source>Service</source>
         <translation>Layanan</translation>
     </message>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <location filename="../../p4_desk/gui/supervisor/statistics.py" line="97"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="129"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="132"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <location filename="../../p4_desk/gui/supervisor/statistics.py" line="109"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="124"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="127"/>
         <source>No-show</source>
         <translation>Tidak hadir</translation>
     </message>
@@ -261,100 +261,115 @@
     </message>
     <message>
         <location filename="../../p4_desk/gui/supervisor/statistics.py" line="112"/>
+        <source>Unserved (the service day ended)</source>
+        <translation>Tidak terlayani (hari layanan berakhir)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="113"/>
         <source>Still waiting at the end</source>
         <translation>Masih menunggu di akhir periode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="113"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="114"/>
         <source>Waiting time avg / median / p90 (min)</source>
         <translation>Waktu tunggu rata-rata / median / p90 (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="114"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="115"/>
         <source>Service time avg / median / p90 (min)</source>
         <translation>Waktu layanan rata-rata / median / p90 (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="115"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="116"/>
         <source>Served within target wait</source>
         <translation>Dilayani dalam target waktu tunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="124"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="270"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="117"/>
+        <source>Permit applications decided</source>
+        <translation>Permohonan izin diputuskan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="118"/>
+        <source>Decided within the deadline (clock running)</source>
+        <translation>Diputuskan dalam jangka waktu (yang berjalan)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="127"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="280"/>
         <source>Issued</source>
         <translation>Diambil</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="124"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="130"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="271"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="127"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="133"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="281"/>
         <source>Served</source>
         <comment>column</comment>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="125"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="128"/>
         <source>Avg wait (min)</source>
         <translation>Tunggu rata-rata (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="125"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="128"/>
         <source>Within target</source>
         <translation>Dalam target</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="131"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="134"/>
         <source>Avg service (min)</source>
         <translation>Layanan rata-rata (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="132"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="135"/>
         <source>Idle (min)</source>
         <translation>Luang (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="153"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="156"/>
         <source>Officers</source>
         <translation>Kinerja petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="155"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="158"/>
         <source>Daily trend</source>
         <translation>Tren harian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="157"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="160"/>
         <source>Arrivals by weekday and hour (local time)</source>
         <translation>Kedatangan menurut hari dan jam (waktu setempat)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="209"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="212"/>
         <source>Computing…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="217"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="220"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="251"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="261"/>
         <source>Figures for %1 to %2</source>
         <translation>Angka untuk %1 s.d. %2</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="303"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="313"/>
         <source>Save report</source>
         <translation>Simpan laporan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="323"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="333"/>
         <source>Report saved to %1</source>
         <translation>Laporan disimpan ke %1</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="326"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="336"/>
         <source>Writing report…</source>
         <translation>Menulis laporan…</translation>
     </message>
@@ -362,27 +377,33 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="17"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="19"/>
         <source>P4 Desk – Supervisor</source>
         <translation>P4 Desk – Supervisor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="21"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="23"/>
         <source>Live monitor</source>
         <translation>Pemantauan langsung</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="22"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="24"/>
         <source>Statistics and reports</source>
         <translation>Statistik dan laporan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="25"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="26"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="39"/>
+        <source>Permit deadlines</source>
+        <translation>Jangka waktu izin</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="32"/>
         <source>Complaints</source>
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="26"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="33"/>
         <source>Satisfaction (IKM)</source>
         <translation>Kepuasan (IKM)</translation>
     </message>

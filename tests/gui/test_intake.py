@@ -106,7 +106,11 @@ def test_incomplete_dossier_is_accepted_and_flagged(ctx: AppContext, ticket, qtb
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.application is not None and dialog.application.incomplete
     assert "Fotokopi STR Bidan" in dialog.outcome.text()
+    # the deadline clock waits for the missing document: no due date is promised yet
+    assert dialog.application.clock.state == "stopped"
+    assert "counted from the day the missing documents arrive" in dialog.outcome.text()
     assert "BELUM DISERAHKAN" in _pdf_text(dialog.archive_path)
+    assert "Jangka waktu berhenti sejak" in _pdf_text(dialog.archive_path)
     dialog.preview.close()
 
 

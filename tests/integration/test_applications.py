@@ -97,7 +97,11 @@ def test_complete_intake_gets_number_due_date_audit_and_event(db: Database, offi
     assert payload["registration_number"] == info.registration_number
     assert payload["nik_masked"] == MASKED and payload["due_date"] == "2026-03-11"
     assert payload["state"] == "received" and payload["missing_documents"] == []
-    assert events[0].schema_version == 2  # English permit states (docs/DEVELOPING.md)
+    assert events[0].schema_version == 3  # English states, the deadline clock (docs/DEVELOPING.md)
+    assert payload["clock"] == {
+        "state": "running", "allowance": 3, "used_days": 0, "due_date": "2026-03-11",
+        "due_estimated": False, "since": "2026-03-04", "waiting_for": None, "restarts": 0,
+    }  # fmt: skip
 
 
 def test_full_nik_never_leaves_in_events_or_audit(db: Database, officer) -> None:
@@ -256,7 +260,10 @@ def test_receipt_reprints_are_copies_and_audited(db: Database, officer) -> None:
     number = apps.intake(db, _request(documents=(DocumentInput("KTP", True),)), officer).registration_number
     original = _pdf_text(apps.receipt_pdf(db, number, actor=officer))
     assert number in original and MASKED in original and NIK not in original
-    assert "Rabu, 11 Maret 2026" in original
+    # an incomplete dossier: the clock waits for the STR, no date is promised yet
+    assert "Rabu, 11 Maret 2026" not in original
+    stopped = "Jangka waktu berhenti sejak 4 Maret 2026, menunggu kelengkapan berkas"
+    assert stopped in " ".join(original.split())
     assert "Fotokopi KTP-el" in original and "Fotokopi STR Bidan" in original
     assert "SALINAN" not in original
     again = _pdf_text(apps.receipt_pdf(db, number, paper="A4", actor=officer))

@@ -101,7 +101,7 @@ def test_monthly_pdf_names_the_month_and_has_a_row_per_day(
     assert "LAPORAN BULANAN PELAYANAN ANTRIAN" in text
     assert "Periode: Maret 2026" in text
     assert "Tren harian" in text
-    assert "4 Maret 2026 3 2 0 7,0" in text  # the daily table row of the only busy day
+    assert "4 Maret 2026 3 2 0 0 7,0" in text  # the daily table row of the only busy day (0 unserved)
     assert "31 Maret 2026" in text
 
 
@@ -171,5 +171,5 @@ def test_a_period_of_some_days_is_neither_daily_nor_monthly(
     text = pdf_text(out)
     assert "LAPORAN PELAYANAN ANTRIAN" in text and "BULANAN" not in text and "HARIAN" not in text
     assert "Periode: 2 Maret 2026 s.d. 6 Maret 2026" in text
-    assert "Rincian harian" in text and "6 Maret 2026 0 0 0 -" in text
+    assert "Rincian harian" in text and "6 Maret 2026 0 0 0 0 -" in text
     assert "Dicetak Rabu, 4 Maret 2026 pukul 09.18 WIB oleh P4 Desk" in text

@@ -380,6 +380,7 @@ def test_a_site_cannot_read_or_write_another_sites_data(central: CentralServer, 
         "note": None,
         "officer": "petugas1",
         "missing_documents": [],
+        "clock": {"state": "running", "allowance": 14, "used_days": 0, "due_date": "2026-03-24"},
     }
     _poison(db_b, "application.received", received)  # a real application event of site B
     agent_for(db_a).run_once()
@@ -423,14 +424,15 @@ def test_an_event_left_unsent_over_the_upgrade_still_reaches_the_province(
             )
         )  # fmt: skip
     db.clock.advance(minutes=5)  # the desk runs on the settable test clock (make_site)
-    _poison(db, "application.status_changed", {**payload, "state": "verifying"})  # written after it
+    clock = {"state": "running", "allowance": 14, "used_days": 1, "due_date": "2026-03-24"}
+    _poison(db, "application.status_changed", {**payload, "state": "verifying", "clock": clock})  # after it
 
     report = agent_for(db).run_once()
 
     assert report.failed == 0
     with db.read() as s:
         assert set(s.scalars(select(OutboxEvent.state))) == {"sent"}
-        assert sorted(s.scalars(select(OutboxEvent.schema_version))) == [1, 2]
+        assert sorted(s.scalars(select(OutboxEvent.schema_version))) == [1, 3]
     assert central.report() == {SITE: {"application.received": 1, "application.status_changed": 1}}
     summary = requests.get(
         f"{central.url}/api/v1/stats/summary",

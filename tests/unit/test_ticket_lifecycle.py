@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from p4_desk.domain.ticket_lifecycle import (
@@ -11,6 +14,8 @@ from p4_desk.domain.ticket_lifecycle import (
     TicketState,
     check_action,
     check_no_show,
+    closed_at_day_end,
+    day_end_midnight,
     legal_actions,
     no_show_allowed,
 )
@@ -31,7 +36,11 @@ def test_a_full_visit_and_its_final_states() -> None:
     for action in (TicketAction.CALL, TicketAction.RECALL, TicketAction.START, TicketAction.FINISH):
         state = check_action(action, state, "A001")
     assert state is TicketState.DONE
-    assert {s for s in TicketState if TICKETS.is_final(s)} == {TicketState.DONE, TicketState.CANCELLED}
+    assert {s for s in TicketState if TICKETS.is_final(s)} == {
+        TicketState.DONE,
+        TicketState.CANCELLED,
+        TicketState.UNSERVED,
+    }
 
 
 def test_an_action_the_state_does_not_allow_names_the_ticket_and_its_state() -> None:
@@ -60,3 +69,27 @@ def test_legal_actions_per_state() -> None:
     assert legal_actions("serving", 5, 1) == {TicketAction.FINISH, TicketAction.TRANSFER}
     assert legal_actions("no_show", 1, 1) == {TicketAction.REACTIVATE}
     assert legal_actions("done", 1, 1) == frozenset()
+    assert legal_actions("unserved", 0, 1) == frozenset()
+
+
+@pytest.mark.parametrize("state", ["waiting", "called"])
+def test_a_ticket_left_open_when_its_day_ended_is_closed_as_unserved(state: str) -> None:
+    day = date(2026, 3, 4)
+    assert closed_at_day_end(state, day, date(2026, 3, 5))
+    assert not closed_at_day_end(state, day, day)  # the day is not over yet
+    TICKETS.check_transition(state, TicketState.UNSERVED)
+    assert TICKETS.label("unserved") == "Tidak terlayani"
+
+
+@pytest.mark.parametrize("state", ["serving", "done", "no_show", "cancelled", "unserved"])
+def test_other_states_stay_as_they_are_when_the_day_ends(state: str) -> None:
+    assert not closed_at_day_end(state, date(2026, 3, 4), date(2026, 3, 9))
+
+
+@pytest.mark.parametrize(
+    ("zone", "utc_hour"), [("Asia/Jakarta", 17), ("Asia/Makassar", 16), ("Asia/Jayapura", 15)]
+)
+def test_the_service_day_ends_at_the_local_midnight(zone: str, utc_hour: int) -> None:
+    midnight = day_end_midnight(date(2026, 3, 4), ZoneInfo(zone))
+    assert midnight.astimezone(UTC) == datetime(2026, 3, 4, utc_hour, 0, tzinfo=UTC)
+    assert midnight.astimezone(ZoneInfo(zone)).date() == date(2026, 3, 5)

@@ -156,6 +156,11 @@ class LiveQuery(Generic[T]):
             self._timer.timeout.connect(self._changed)
         owner.destroyed.connect(self.stop)
 
+    @property
+    def running(self) -> bool:
+        """Whether ``start()`` was called (and ``stop()`` not since)."""
+        return self._started
+
     def start(self) -> None:
         """Load now and after every change (reference counted on the monitor)."""
         if self._started:

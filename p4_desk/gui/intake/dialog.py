@@ -113,7 +113,10 @@ class IntakeDialog(QDialog):
         self.form.set_permit_types(setup.permit_types)
         if setup.policy == "accept":
             self.policy.setText(
-                self.tr('An incomplete dossier is accepted and marked "berkas belum lengkap" on the receipt.')
+                self.tr(
+                    'An incomplete dossier is accepted and marked "berkas belum lengkap" on the receipt; '
+                    "its deadline clock waits until the missing documents arrive."
+                )
             )
         else:
             self.policy.setText(
@@ -283,9 +286,15 @@ class IntakeDialog(QDialog):
         self.form.setEnabled(False)
         self.save_button.hide()
         self.discard_button.hide()
-        text = self.tr("Saved. Registration number <b>{number}</b>, due {due}.").format(
-            number=info.registration_number, due=format_date(info.due_date, weekday=True)
-        )
+        if info.clock.state == "stopped":
+            text = self.tr(
+                "Saved. Registration number <b>{number}</b>. The {days} working days are counted from the "
+                "day the missing documents arrive."
+            ).format(number=info.registration_number, days=info.clock.allowance)
+        else:
+            text = self.tr("Saved. Registration number <b>{number}</b>, due {due}.").format(
+                number=info.registration_number, due=format_date(info.due_date, weekday=True)
+            )
         if info.incomplete:
             missing = ", ".join(d.name for d in info.missing_documents)
             text += "<br>" + self.tr("Incomplete dossier (berkas belum lengkap): {missing}").format(

@@ -109,10 +109,13 @@ class StatisticsPanel(QWidget):
             ("no_show", self.tr("No-show")),
             ("cancelled", self.tr("Cancelled")),
             ("transferred", self.tr("Transferred")),
+            ("unserved", self.tr("Unserved (the service day ended)")),
             ("waiting_at_end", self.tr("Still waiting at the end")),
             ("wait", self.tr("Waiting time avg / median / p90 (min)")),
             ("service", self.tr("Service time avg / median / p90 (min)")),
             ("within_target", self.tr("Served within target wait")),
+            ("permits_decided", self.tr("Permit applications decided")),
+            ("permits_on_time", self.tr("Decided within the deadline (clock running)")),
         ):
             value = QLabel("–")
             value.setObjectName(f"figure_{key}")
@@ -222,8 +225,15 @@ class StatisticsPanel(QWidget):
         for button in self.export_buttons.values():
             button.setEnabled(True)
         t = stats.totals
-        for key in ("issued", "served", "no_show", "cancelled", "transferred", "waiting_at_end"):
+        for key in ("issued", "served", "no_show", "cancelled", "transferred", "unserved", "waiting_at_end"):
             self.figures[key].setText(format_number(getattr(t, key)))
+        permits = stats.permits
+        self.figures["permits_decided"].setText("–" if permits is None else format_number(permits.decided))
+        self.figures["permits_on_time"].setText(
+            "–"
+            if permits is None or not permits.decided
+            else f"{format_number(permits.on_time)} ({percent_cell(permits.on_time_share)})"
+        )
         self.figures["wait"].setText(
             " / ".join(minutes_text(v) for v in (t.wait_avg, t.wait_median, t.wait_p90))
         )

@@ -6,13 +6,24 @@ One module per use-case family; this package is their public face (``application
 - ``records``: the read models (``ApplicationInfo``), the event payload, finding one;
 - ``receiving``: intake, the registration number, the due date;
 - ``lookup``: get and search;
-- ``lifecycle``: state steps, hand-over, back-office updates;
+- ``lifecycle``: state steps, hand-over (to the applicant or a representative), back-office
+  updates;
+- ``clock``: the deadline clock as stored and read; ``clock_steps``: stop, resume, restart;
+- ``deadlines``: fiktif-positif warnings and clocks waiting for the applicant;
 - ``drafts``: autosaved intake forms;
 - ``receipts``: the receipt PDF.
 
 Personal data (UU 27/2022): the full NIK leaves this package only masked (see ``records``).
 """
 
+from p4_desk.services.applications.clock import ClockChange, ClockInfo
+from p4_desk.services.applications.clock_steps import restart_clock, resume_clock, stop_clock
+from p4_desk.services.applications.deadlines import (
+    DeadlineWarningEntry,
+    StoppedClock,
+    fiktif_positif_warnings,
+    stopped_clocks,
+)
 from p4_desk.services.applications.drafts import (
     DRAFT_KEEP_DAYS,
     discard_draft,
@@ -22,7 +33,7 @@ from p4_desk.services.applications.drafts import (
     save_draft,
 )
 from p4_desk.services.applications.forms import DocumentInput, IntakeInvalid, IntakeRequest, check_fields
-from p4_desk.services.applications.lifecycle import apply_central_update, change_state, hand_over
+from p4_desk.services.applications.lifecycle import ProxyLetter, apply_central_update, change_state, hand_over
 from p4_desk.services.applications.lookup import get_application, search_applications
 from p4_desk.services.applications.receipts import ReceiptKind, receipt_pdf, tracking_url
 from p4_desk.services.applications.receiving import (
@@ -37,6 +48,7 @@ from p4_desk.services.applications.records import (
     ApplicationSummary,
     DocumentInfo,
     HistoryEntry,
+    ProxyInfo,
 )
 
 __all__ = [
@@ -44,18 +56,25 @@ __all__ = [
     "INCOMPLETE_POLICIES",
     "ApplicationInfo",
     "ApplicationSummary",
+    "ClockChange",
+    "ClockInfo",
+    "DeadlineWarningEntry",
     "DocumentInfo",
     "DocumentInput",
     "HistoryEntry",
     "IntakeInvalid",
     "IntakeRequest",
+    "ProxyInfo",
+    "ProxyLetter",
     "ReceiptKind",
+    "StoppedClock",
     "allocate_sequence",
     "apply_central_update",
     "change_state",
     "check_fields",
     "discard_draft",
     "draft_key",
+    "fiktif_positif_warnings",
     "get_application",
     "hand_over",
     "incomplete_policy",
@@ -64,7 +83,11 @@ __all__ = [
     "purge_stale_drafts",
     "receipt_pdf",
     "registration_prefix",
+    "restart_clock",
+    "resume_clock",
     "save_draft",
     "search_applications",
+    "stop_clock",
+    "stopped_clocks",
     "tracking_url",
 ]

@@ -19,13 +19,15 @@ from p4_desk.services.applications.records import (
     application_info,
     find_application,
 )
+from p4_desk.services.permits import holiday_calendar
 from p4_desk.store.db import Database
 from p4_desk.store.models import Application, PermitType
 
 
 def get_application(db: Database, ref: str) -> ApplicationInfo:
+    calendar = holiday_calendar(db)
     with db.read() as s:
-        return application_info(s, find_application(s, db, ref), db)
+        return application_info(s, find_application(s, db, ref), db, calendar)
 
 
 def search_applications(db: Database, text: str, limit: int = 50) -> list[ApplicationSummary]:
@@ -73,6 +75,7 @@ def search_applications(db: Database, text: str, limit: int = 50) -> list[Applic
                 received_at=a.received_at,
                 due_date=a.due_date,
                 incomplete=a.incomplete,
+                clock_state=a.clock_state,
             )
             for a, code, name in rows
         ]

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Literal
 
+from p4_desk.domain.permit_clock import WAITING_LABELS, WaitingFor
 from p4_desk.domain.permit_lifecycle import PermitState
 from p4_desk.errors import ValidationError
-from p4_desk.printing.receipt import ReceiptContent, ReceiptDocument, render_receipt
+from p4_desk.printing.receipt import (
+    ReceiptClock,
+    ReceiptClockLine,
+    ReceiptContent,
+    ReceiptDocument,
+    ReceiptProxy,
+    render_receipt,
+)
+from p4_desk.services.applications.clock import ClockInfo, receipt_revision
 from p4_desk.services.applications.records import (
     ApplicationInfo,
     application_info,
     find_application,
     full_name,
 )
+from p4_desk.services.permits import holiday_calendar
 from p4_desk.services.site import get_setting, get_site
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
@@ -31,8 +42,9 @@ def receipt_pdf(
     actor: Actor = SYSTEM,
     deliver: Callable[[bytes], object] | None = None,
 ) -> bytes:
-    """The receipt as PDF. The first intake receipt is the original; every later one
-    (or any with ``copy``) is watermarked SALINAN. Every print is audited.
+    """The receipt as PDF. The first intake receipt is the original; every later one with the
+    same deadline clock (or any with ``copy``) is watermarked SALINAN, while one printed after the
+    clock changed is a new receipt marked PERUBAHAN PERKIRAAN SELESAI. Every print is audited.
 
     ``deliver`` (write the file, send it to the printer) runs before the print is committed:
     when it fails, the print is neither counted nor audited."""
@@ -42,23 +54,27 @@ def receipt_pdf(
     address = str(get_setting(db, "site.address") or "")
     tracking = str(get_setting(db, "permits.tracking_url"))
     complaint = str(get_setting(db, "permits.complaint_channel"))
+    calendar = holiday_calendar(db)
     with db.write() as s:
         app = find_application(s, db, ref, lock=True)
         if kind == "handover" and app.state != PermitState.HANDED_OVER:
             raise ValidationError(
                 "Tanda terima penyerahan hanya untuk izin yang sudah diserahkan.", field="kind"
             )
-        is_copy = copy or (kind == "intake" and app.receipt_prints > 0)
+        same_clock = app.receipt_clock_events == receipt_revision(app)
+        is_copy = copy or (kind == "intake" and app.receipt_prints > 0 and same_clock)
         if kind == "intake":
             app.receipt_prints += 1
+            app.receipt_clock_events = receipt_revision(app)
         s.flush()
-        info = application_info(s, app, db)
+        info = application_info(s, app, db, calendar)
         officer = info.officer_name
         if kind == "handover":  # the officer who handed it over, not the one who took it in
             officer = full_name(s, app.history[-1].officer_id) or app.history[-1].officer_name
         record(
             s, db, actor, "application.receipt_reprint" if is_copy else "application.receipt_print",
-            "application", app.registration_number, details={"kind": kind, "paper": paper, "copy": is_copy},
+            "application", app.registration_number,
+            details={"kind": kind, "paper": paper, "copy": is_copy, "revised": info.clock.revised},
         )  # fmt: skip
         if deliver is not None:
             pdf = render_receipt(
@@ -97,14 +113,47 @@ def _content(
         documents=tuple(ReceiptDocument(d.name, d.mandatory, d.received, d.note) for d in info.documents),
         fee=info.fee,
         received_at=info.received_at.astimezone(db.timezone),
-        due_date=info.due_date,
-        due_estimated=info.due_estimated,
+        due_date=_due_on_paper(info) if kind == "intake" else info.due_date,
+        due_estimated=info.clock.due_estimated if kind == "intake" else info.due_estimated,
         officer_name=officer or "-",
         complaint_channel=complaint,
         ticket_number=info.ticket_number,
         copy=is_copy,
         handed_over_to=info.handed_over_to,
         handed_over_at=info.handed_over_at.astimezone(db.timezone) if info.handed_over_at else None,
+        clock=_receipt_clock(info.clock),
+        proxy=None
+        if info.proxy is None
+        else ReceiptProxy(
+            info.proxy.name, info.proxy.nik_masked, info.proxy.letter_number, info.proxy.letter_date
+        ),
+    )
+
+
+def _due_on_paper(info: ApplicationInfo) -> date | None:
+    """The expected completion an intake receipt prints: none while the clock stands still."""
+    if info.clock.state == "stopped":
+        return None
+    return info.clock.due_date or info.due_date
+
+
+def _receipt_clock(clock: ClockInfo) -> ReceiptClock:
+    lines = []
+    for change in clock.history:
+        text = change.label
+        if change.waiting_for:
+            text += f": menunggu {WAITING_LABELS[WaitingFor(change.waiting_for)]}"
+        if change.reason:
+            text += f" ({change.reason})"
+        lines.append(ReceiptClockLine(change.day, text, change.used_days))
+    return ReceiptClock(
+        allowance=clock.allowance,
+        used=clock.used,
+        stopped_since=clock.since if clock.state == "stopped" else None,
+        waiting_for=clock.waiting_label,
+        revised=clock.revised,
+        original_due=clock.original_due,
+        changes=tuple(lines),
     )
 
 

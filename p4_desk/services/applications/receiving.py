@@ -5,17 +5,20 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from functools import partial
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
 from p4_desk.domain.nik import normalize_nik
+from p4_desk.domain.permit_clock import ClockAction, WaitingFor
 from p4_desk.domain.permit_lifecycle import INITIAL_STATE
 from p4_desk.domain.phone import normalize_phone
 from p4_desk.domain.registration import format_registration_number
 from p4_desk.errors import ConfigError, NotFound
 from p4_desk.services import queue
+from p4_desk.services.applications.clock import append_clock_event
 from p4_desk.services.applications.forms import DocumentInput, IntakeInvalid, IntakeRequest, check_fields
 from p4_desk.services.applications.records import (
     ApplicationInfo,
@@ -108,7 +111,9 @@ def intake(
     """Register an application: checks every field, allocates the number, computes the due date.
 
     Raises ``IntakeInvalid`` with one message per bad field. An incomplete dossier is refused
-    or accepted as *berkas belum lengkap* depending on the site setting. The draft
+    or accepted as *berkas belum lengkap* depending on the site setting; an accepted one starts
+    with its deadline clock stopped, waiting for the documents (``clock_steps.resume_clock``
+    records their arrival). The draft
     ``draft_key`` (if any) is removed in the same transaction.
     """
     now = db.now()
@@ -168,6 +173,7 @@ def intake(
             received_at=now,
             due_date=due.due,
             due_estimated=due.estimated,
+            clock_days=permit.working_days,
             officer_id=actor.user_id,
             officer_name=actor.username,
             receipt_prints=0,
@@ -176,9 +182,15 @@ def intake(
         )
         note = "Berkas belum lengkap: " + ", ".join(d.name for d in missing) if missing else "Berkas lengkap"
         app.history.append(history_row(INITIAL_STATE, now, actor, note))
+        clock = partial(
+            append_clock_event, day=today, at=now, actor=actor, calendar=calendar, zone=db.timezone
+        )
+        clock(app, ClockAction.START)
+        if missing:  # waiting for the applicant's documents (OSS 41): the clock starts stopped
+            clock(app, ClockAction.STOP, waiting_for=WaitingFor.DOCUMENTS, reason=note)
         s.add(app)
         s.flush()
-        info = application_info(s, app, db)
+        info = application_info(s, app, db, calendar)
         record(
             s, db, actor, "application.receive", "application", number,
             details={"permit_type": permit.code, "incomplete": bool(missing), "ticket": info.ticket_number},

@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 from p4_desk.domain.nik import mask_nik
 from p4_desk.domain.permit_lifecycle import LABELS, PermitState
 from p4_desk.domain.registration import parse_registration_number
+from p4_desk.domain.working_days import HolidayCalendar
 from p4_desk.errors import NotFound
+from p4_desk.services.applications.clock import ClockInfo, clock_info, receipt_revision
 from p4_desk.store.db import Database
 from p4_desk.store.journal import Actor
 from p4_desk.store.models import Agency, Application, ApplicationStatusChange, User
@@ -39,6 +41,16 @@ class HistoryEntry:
     at: datetime
     officer: str | None
     note: str
+
+
+@dataclass(frozen=True)
+class ProxyInfo:
+    """Who collected the permit for the applicant, with a power of attorney (surat kuasa)."""
+
+    name: str
+    nik_masked: str
+    letter_number: str | None
+    letter_date: date | None
 
 
 @dataclass(frozen=True)
@@ -68,9 +80,13 @@ class ApplicationInfo:
     receipt_prints: int
     handed_over_at: datetime | None
     handed_over_to: str | None
+    clock: ClockInfo  # the deadline clock now; ``due_date`` is the date last promised
     documents: tuple[DocumentInfo, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
     due_estimated: bool = False  # counted through a year with no official holiday list
+    proxy: ProxyInfo | None = None  # handed over to a representative (surat kuasa)
+    # an intake receipt was printed before the expected completion last changed
+    receipt_outdated: bool = False
 
     @property
     def state_label(self) -> str:
@@ -89,6 +105,9 @@ class ApplicationInfo:
                 out[key] = value.isoformat()
         for entry in out["history"]:
             entry["at"] = entry["at"].isoformat()
+        out["clock"] = self.clock.to_json()
+        if self.proxy is not None and self.proxy.letter_date is not None:
+            out["proxy"]["letter_date"] = self.proxy.letter_date.isoformat()
         return out
 
 
@@ -104,6 +123,7 @@ class ApplicationSummary:
     received_at: datetime
     due_date: date
     incomplete: bool
+    clock_state: str = "running"  # domain.permit_clock.ClockState: a stopped clock has no due date
 
     @property
     def state_label(self) -> str:
@@ -124,6 +144,9 @@ def history_row(state: PermitState, at: datetime, actor: Actor, note: str) -> Ap
 
 
 def event_payload(info: ApplicationInfo, note: str) -> dict[str, Any]:
+    """The application snapshot every application event carries (docs/DEVELOPING.md,
+    ``schema_version`` 3: with the deadline clock and who collected the permit)."""
+    proxy = info.proxy
     return {
         "registration_number": info.registration_number,
         "permit_type": info.permit_type,
@@ -136,6 +159,16 @@ def event_payload(info: ApplicationInfo, note: str) -> dict[str, Any]:
         "note": note,
         "officer": info.officer,
         "missing_documents": [d.requirement for d in info.missing_documents],
+        "clock": info.clock.event_json(),
+        "handed_over_to": info.handed_over_to,
+        "proxy": None
+        if proxy is None
+        else {
+            "name": proxy.name,
+            "nik_masked": proxy.nik_masked,
+            "letter_number": proxy.letter_number,
+            "letter_date": proxy.letter_date.isoformat() if proxy.letter_date else None,
+        },
     }
 
 
@@ -143,7 +176,10 @@ def full_name(s: Session, user_id: int | None) -> str | None:
     return None if user_id is None else s.scalar(select(User.full_name).where(User.id == user_id))
 
 
-def application_info(s: Session, app: Application, db: Database) -> ApplicationInfo:
+def application_info(
+    s: Session, app: Application, db: Database, calendar: HolidayCalendar
+) -> ApplicationInfo:
+    """The read model of ``app``; its deadline clock is read with ``calendar`` as of today."""
     permit = app.permit_type
     agency_name = s.scalar(select(Agency.name).where(Agency.code == permit.agency)) or permit.agency
     officer_name = (
@@ -175,6 +211,15 @@ def application_info(s: Session, app: Application, db: Database) -> ApplicationI
         receipt_prints=app.receipt_prints,
         handed_over_at=app.handed_over_at,
         handed_over_to=app.handed_over_to,
+        clock=clock_info(app, calendar, db.now(), db.timezone),
+        proxy=ProxyInfo(
+            app.handed_over_to or "",
+            app.proxy_nik_masked or "",
+            app.proxy_letter_number,
+            app.proxy_letter_date,
+        )
+        if app.handed_over_by_proxy
+        else None,
         documents=tuple(
             DocumentInfo(d.requirement_code, d.name, d.mandatory, d.received, d.note) for d in app.documents
         ),
@@ -183,6 +228,7 @@ def application_info(s: Session, app: Application, db: Database) -> ApplicationI
             for h in app.history
         ),
         due_estimated=app.due_estimated,
+        receipt_outdated=app.receipt_prints > 0 and app.receipt_clock_events != receipt_revision(app),
     )
 
 

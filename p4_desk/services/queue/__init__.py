@@ -12,7 +12,8 @@ One module per use-case family; this package is their public face (``queue.issue
 - ``issuing``: a new ticket, its number and wait estimate;
 - ``calling``: call, recall, start, finish, no-show, reactivate, cancel, transfer;
 - ``counters``: open / break / close a counter, its status and tally;
-- ``status``: the queue at a glance per service (kiosk, ``p4-desk queue status``).
+- ``status``: the queue at a glance per service (kiosk, ``p4-desk queue status``);
+- ``day_end``: tickets left open when their service day ended are closed as unserved.
 """
 
 from p4_desk.services.queue.calling import (
@@ -33,6 +34,7 @@ from p4_desk.services.queue.counters import (
     counter_tally,
     set_counter_state,
 )
+from p4_desk.services.queue.day_end import close_ended_days
 from p4_desk.services.queue.issuing import issue_ticket
 from p4_desk.services.queue.status import QueueStatus, ServiceStatus, queue_status
 from p4_desk.services.queue.tickets import (
@@ -53,6 +55,7 @@ __all__ = [
     "call_next",
     "call_ticket",
     "cancel",
+    "close_ended_days",
     "counter_tally",
     "current_ticket",
     "finish",

@@ -24,6 +24,7 @@ from p4_desk.store.models.feedback import (
 )
 from p4_desk.store.models.permits import (
     Application,
+    ApplicationClockEvent,
     ApplicationDocument,
     ApplicationStatusChange,
     HolidayRow,
@@ -37,6 +38,7 @@ from p4_desk.store.models.sync import CentralApplicationUpdate, SyncState
 __all__ = [
     "Agency",
     "Application",
+    "ApplicationClockEvent",
     "ApplicationDocument",
     "ApplicationStatusChange",
     "HolidayRow",

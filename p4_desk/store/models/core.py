@@ -175,7 +175,7 @@ class TicketLeg(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counter.id"), nullable=True)
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
-    # open | done | no_show | cancelled | transferred
+    # open | done | no_show | cancelled | transferred | unserved (the service day ended first)
     outcome: Mapped[str] = mapped_column(String(12), default="open")
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -41,6 +42,13 @@ class PermitType(Base):
     # Whether cuti bersama counts as a working day for this permit's deadline; None: the
     # site's default (workdays.cuti_bersama_is_workday). Many services stay open on those days.
     cuti_bersama_is_workday: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=None)
+    # The law deems an application approved when the office misses the deadline ("fiktif
+    # positif"): officers and the supervisor are warned before it passes.
+    fiktif_positif: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A resubmitted dossier restarts the deadline clock from zero (OSS 43/44); else it resumes.
+    clock_restarts_on_resubmission: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     requirements: Mapped[list[PermitRequirement]] = relationship(
@@ -84,7 +92,10 @@ class Application(Base):
     """A permit application taken at the counter."""
 
     __tablename__ = "application"
-    __table_args__ = (Index("ix_application_received", "received_at"),)
+    __table_args__ = (
+        Index("ix_application_received", "received_at"),
+        Index("ix_application_clock_due", "clock_state", "due_date"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     registration_number: Mapped[str] = mapped_column(String(24), unique=True)
     permit_type_id: Mapped[int] = mapped_column(ForeignKey("permit_type.id"))
@@ -104,14 +115,30 @@ class Application(Base):
     fee: Mapped[int] = mapped_column(Integer)  # rupiah at intake
     incomplete: Mapped[bool] = mapped_column(Boolean, default=False)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The working day the deadline clock runs out (recounted when it stops and resumes; while
+    # it is stopped, the date last promised).
     due_date: Mapped[date] = mapped_column(Date)
     # The due date was counted through a year with no official holiday list (perkiraan).
     due_estimated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The deadline clock (domain.permit_clock): running | stopped | ended; its history is
+    # ``clock_events``. ``clock_days``: the working days promised at intake (the permit type's
+    # then; 0 only in the instant between migration 0010 adding the column and filling it).
+    clock_state: Mapped[str] = mapped_column(String(8), default="running", server_default="running")
+    clock_days: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    # The clock's revision (its events but the end) when the intake receipt was last printed: a
+    # receipt at the same revision again is a copy (SALINAN); after a change it is a new receipt.
+    receipt_clock_events: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     officer_name: Mapped[str | None] = mapped_column(String(64), nullable=True)
     receipt_prints: Mapped[int] = mapped_column(Integer, default=0)
     handed_over_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     handed_over_to: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # Collected by a representative with a power of attorney (surat kuasa), checked by the
+    # officer. The representative's NIK is kept masked only: nothing later needs the full number.
+    handed_over_by_proxy: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    proxy_nik_masked: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    proxy_letter_number: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    proxy_letter_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     permit_type: Mapped[PermitType] = relationship()
@@ -120,6 +147,9 @@ class Application(Base):
     )
     history: Mapped[list[ApplicationStatusChange]] = relationship(
         order_by="ApplicationStatusChange.id", cascade="all, delete-orphan"
+    )
+    clock_events: Mapped[list[ApplicationClockEvent]] = relationship(
+        order_by="ApplicationClockEvent.id", cascade="all, delete-orphan"
     )
 
 
@@ -148,6 +178,27 @@ class ApplicationStatusChange(Base):
     officer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     officer_name: Mapped[str | None] = mapped_column(String(64), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ApplicationClockEvent(Base):
+    """One change of an application's deadline clock: start, stop, resume, restart, end."""
+
+    __tablename__ = "application_clock_event"
+    __table_args__ = (Index("ix_application_clock_event_action_day", "action", "day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(8))  # domain.permit_clock.ClockAction
+    day: Mapped[date] = mapped_column(Date)  # site-local
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    waiting_for: Mapped[str | None] = mapped_column(String(16), nullable=True)  # for a stop
+    reason: Mapped[str] = mapped_column(Text, default="")
+    # the clock after this change: working days used (NULL only on ends that migration 0010
+    # backfilled, whose count nobody made then) and the due date (NULL while stopped)
+    used_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    due_estimated: Mapped[bool] = mapped_column(Boolean, default=False)
+    officer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    officer_name: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class IntakeDraft(Base):
