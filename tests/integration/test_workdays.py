@@ -24,6 +24,7 @@ from p4_desk.services.applications import DocumentInput, IntakeRequest
 from p4_desk.services.permits import Requirement
 from p4_desk.store import migrate
 from p4_desk.store.db import Database
+from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import Clock, make_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -184,13 +185,16 @@ def p4_desk(*args: str) -> subprocess.CompletedProcess[str]:
     """The installed ``p4-desk`` console script of this environment."""
     script = Path(sys.executable).with_name("p4-desk.exe" if os.name == "nt" else "p4-desk")
     assert script.exists(), f"{script} missing: the project is not installed in this environment"
-    return subprocess.run([str(script), *args], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    return subprocess.run(
+        [str(script), *args], capture_output=True, text=True, timeout=120, cwd=ROOT, env=login_env(args)
+    )  # logged in as the test admin: 'permit cuti-bersama' is an admin command
 
 
 @pytest.fixture
 def db_arg(sqlite_url: str) -> list[str]:
     database = _site(sqlite_url, Clock(datetime(2026, 3, 4, 3, 0, tzinfo=UTC)))
     permits.set_cuti_bersama_rule(database, "SIP-BIDAN", True)
+    add_cli_admin(database)
     database.dispose()
     return ["--db", sqlite_url]
 
