@@ -26,8 +26,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from p4_desk import __version__
-from p4_desk.central import back_office, catalog, intake, sites, stats
+from p4_desk.central import back_office, catalog, intake, live, sites, stats
 from p4_desk.central.db import open_engine, session_factory
+from p4_desk.central.notify.gateways import Gateway, gateway_from_env
+from p4_desk.central.public import complaints as web_complaints
+from p4_desk.central.public import public_router
 from p4_desk.central.schemas import (
     ERRORS,
     ApplicationUpdateOut,
@@ -44,6 +47,7 @@ from p4_desk.central.schemas import (
     StatusAnswer,
     StatusRequest,
     TimeAnswer,
+    WebComplaintsOut,
 )
 from p4_desk.errors import AlreadyExists, AuthError, NotFound, P4Error, PermissionDenied
 
@@ -57,9 +61,17 @@ log = logging.getLogger("p4_desk.central")
 # --- the app -----------------------------------------------------------------------------
 
 
-def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
-    """The API on the database at ``db_url``; ``admin_token`` defaults to the env variable."""
+_FROM_ENV: Any = object()
+
+
+def create_app(
+    db_url: str, *, admin_token: str | None = None, gateway: Gateway | None = _FROM_ENV
+) -> FastAPI:
+    """The API on the database at ``db_url``; ``admin_token`` defaults to the env variable, the
+    reminders' message ``gateway`` to ``notify.gateways.gateway_from_env``."""
     admin_secret = admin_token if admin_token is not None else os.environ.get(ADMIN_TOKEN_ENV)
+    if gateway is _FROM_ENV:
+        gateway = gateway_from_env()
     engine = open_engine(db_url)
     sessions = session_factory(engine)
     site_bearer = HTTPBearer(
@@ -217,6 +229,7 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
         """Back-office status changes of this site's applications after ``cursor``."""
         with sessions.begin() as session:
             updates = back_office.updates_after(session, site, cursor, limit)
+            live.note_contact(session, site)
         return ApplicationUpdates(
             updates=[
                 ApplicationUpdateOut(
@@ -230,6 +243,23 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
             ],
             cursor=updates[-1].id if updates else cursor,
         )
+
+    @app.get(
+        "/api/v1/sites/{site}/web-complaints",
+        response_model=WebComplaintsOut,
+        responses=ERRORS,
+        tags=["sync"],
+    )
+    def get_web_complaints(
+        site: Annotated[str, Depends(own_site)],
+        cursor: Annotated[int, Query(ge=0, le=MAX_INT64)] = 0,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    ) -> dict[str, Any]:
+        """Complaints citizens filed for this site on the public form, after ``cursor``."""
+        with sessions.begin() as session:
+            pending = web_complaints.pending_for_site(session, site, cursor, limit)
+            live.note_contact(session, site)
+        return {"complaints": pending, "cursor": pending[-1]["id"] if pending else cursor}
 
     @app.post(
         "/api/v1/applications/{registration_number}/status",
@@ -297,6 +327,8 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
             return _error(503, "database_unavailable", "Basis data pusat tidak dapat dihubungi.")
         return HealthAnswer(status="ok", version=__version__)
 
+    app.include_router(public_router(sessions, gateway=gateway))  # the citizens' pages (issue 16)
+
     @app.exception_handler(HTTPException)
     async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
         response = _error(error.status_code, _code_of(error.status_code), str(error.detail))
@@ -316,7 +348,9 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
 
 
 def _code_of(status: int) -> str:
-    return {401: "auth_failed", 403: "permission_denied", 404: "not_found"}.get(status, "invalid")
+    return {401: "auth_failed", 403: "permission_denied", 404: "not_found", 429: "rate_limited"}.get(
+        status, "invalid"
+    )
 
 
 def _matches(if_none_match: str | None, etag: str) -> bool:

@@ -19,6 +19,7 @@ from p4_desk.store.models import AuditEntry
 
 AUDIT_PAGE = 500
 
+
 @dataclass(frozen=True)
 class AuditRow:
     id: int

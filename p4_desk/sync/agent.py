@@ -12,8 +12,13 @@ Push (transactional outbox, DESIGN §5; ODK Collect's habits, STYLE.md):
   backoff and full jitter (``Retry-After`` wins when the server sends one); after a few in a
   row the run gives up and the site is shown offline;
 - 401/403 stop the run with ``TokenRejected``; the events stay pending.
-Pull: the catalogue with ``If-None-Match``, then application updates after the stored cursor;
-what is pulled is handed to the caller's ``Inbox`` (the services layer, which sits above sync).
+Pull: the catalogue with ``If-None-Match``, then application updates and web complaints after
+their stored cursors; what is pulled is handed to the caller's ``Inbox`` (the services layer,
+which sits above sync). With ``publish_board`` each pulling run first has the inbox write the
+hall's public board to the outbox when it changed.
+Cadence (``pull_interval_s``): a run always pushes what is due, but pulls only when the last
+pull is that long ago; a run with nothing due and no pull due returns at once after one read,
+so a caller may run the agent every second and a call reaches the citizens' pages in seconds.
 Only one process per site sends at a time (``sender_lock``).
 """
 
@@ -75,6 +80,8 @@ class RunReport:
     skipped: bool = False
     catalog: str | None = None  # imported | stored | unchanged | None (not pulled)
     application_updates: int = 0
+    web_complaints: int = 0
+    idle: bool = False  # nothing was due: no push, no pull
     error: str | None = None
     retries: int = 0
     notes: list[str] = field(default_factory=list)
@@ -93,6 +100,7 @@ class RunReport:
             "skipped": self.skipped,
             "catalog": self.catalog,
             "application_updates": self.application_updates,
+            "web_complaints": self.web_complaints,
             "retries": self.retries,
             "error": self.error,
         }
@@ -124,6 +132,8 @@ class SyncAgent:
         backoff: Backoff | None = None,
         max_transient_per_run: int = MAX_TRANSIENT_PER_RUN,
         pull: bool = True,
+        pull_interval_s: float = 0.0,
+        publish_board: bool = False,
         clock: Callable[[], datetime] = utcnow,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
@@ -135,6 +145,9 @@ class SyncAgent:
         self.backoff = backoff or Backoff()
         self.max_transient_per_run = max_transient_per_run
         self.pull = pull
+        self.pull_interval_s = pull_interval_s
+        self.publish_board = publish_board
+        self._last_pull: float | None = None
         self.clock = clock
         self.sleep = sleep
         self.rng = rng or random.Random()
@@ -143,8 +156,12 @@ class SyncAgent:
     # --- one run ------------------------------------------------------------------------
 
     def run_once(self, *, respect_backoff: bool = False) -> RunReport:
-        """Push what is due, then pull. Raises ``TokenRejected`` on 401/403."""
+        """Push what is due, then pull (when due). Raises ``TokenRejected`` on 401/403."""
         report = RunReport()
+        if not self._pull_due() and not self._push_due():
+            report.idle = True
+            report.pending = self._pending_count()
+            return report
         with sender_lock(self.db) as held:
             if not held:
                 report.skipped = True
@@ -158,11 +175,15 @@ class SyncAgent:
         return report
 
     def _run(self, report: RunReport) -> None:
+        pulling = self._pull_due()
+        if pulling and self.publish_board:
+            self.inbox.publish_board()
         self._make_pending_due()
         try:
             self._push(report)
-            if self.pull:
+            if pulling:
                 self._pull(report)
+                self._last_pull = time.monotonic()
         except _GaveUp as gave_up:
             report.reachable = False
             report.error = f"Server pusat tidak dapat dihubungi: {gave_up.reason}"
@@ -225,6 +246,25 @@ class SyncAgent:
                 self._settle(batch, answer, report)
                 transient = 0
                 batch, in_flight = following, next_in_flight
+
+    def _pull_due(self) -> bool:
+        if not self.pull:
+            return False
+        return self._last_pull is None or time.monotonic() - self._last_pull >= self.pull_interval_s
+
+    def _push_due(self) -> bool:
+        """Any pending event not waiting for a retry (one indexed read, no lock, no write)."""
+        now = self.clock()
+        with self.db.read() as s:
+            due = s.scalar(
+                select(OutboxEvent.seq)
+                .where(
+                    OutboxEvent.state == "pending",
+                    (OutboxEvent.next_attempt_at.is_(None)) | (OutboxEvent.next_attempt_at <= now),
+                )
+                .limit(1)
+            )
+        return due is not None
 
     def _make_pending_due(self) -> None:
         """A new run holds the sender lock, so no pending event is in flight anywhere: every one
@@ -415,6 +455,22 @@ class SyncAgent:
                 cursor = next_cursor
         except PermanentError as refused:
             report.notes.append(f"Pembaruan status permohonan tidak dapat diambil: {refused}")
+        with self.db.read() as s:
+            complaint_cursor = state_row(s).web_complaint_cursor
+        try:
+            for _page in range(MAX_UPDATE_PAGES):
+                complaints, next_cursor = self._retrying(
+                    lambda c=complaint_cursor: self.client.get_web_complaints(c),  # type: ignore[misc]
+                    report,
+                )
+                if not complaints:
+                    break
+                report.web_complaints += adapters.apply_web_complaints(
+                    self.db, self.inbox, complaints, next_cursor
+                )
+                complaint_cursor = next_cursor
+        except PermanentError as refused:  # a central server before issue 16 has no web form
+            report.notes.append(f"Pengaduan web tidak dapat diambil: {refused}")
 
     def _retrying(self, call: Callable[[], T], report: RunReport) -> T:
         transient = 0

@@ -209,6 +209,18 @@ class CentralClient:
             raise TransientError("pembaruan status permohonan dari server pusat tidak sah") from exc
         return updates, next_cursor
 
+    def get_web_complaints(self, cursor: int) -> tuple[list[dict[str, Any]], int]:
+        """Complaints citizens filed for this site on the central server's web form."""
+        answer = self._request("GET", f"{API}/sites/{self.site}/web-complaints?cursor={cursor}")
+        try:
+            complaints = [dict(c) for c in answer["complaints"] if isinstance(c, dict)]
+            for complaint in complaints:
+                int(complaint["id"]), str(complaint["code"])
+            next_cursor = int(answer["cursor"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise TransientError("pengaduan web dari server pusat tidak sah") from exc
+        return complaints, next_cursor
+
     def health(self) -> bool:
         try:
             self._request("GET", f"{API}/health", auth=False)

@@ -8,6 +8,7 @@ from p4_desk.domain.permit_lifecycle import PermitState
 from p4_desk.errors import ValidationError
 from p4_desk.printing.receipt import ReceiptContent, ReceiptDocument, render_receipt
 from p4_desk.services.applications.records import application_info, find_application, full_name
+from p4_desk.services.citizen_links import public_base_url, tracking_page_url
 from p4_desk.services.site import get_setting, get_site
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
@@ -30,7 +31,7 @@ def receipt_pdf(
         raise ValidationError("Ukuran kertas tanda terima harus A4 atau A5.", field="paper")
     site = get_site(db)
     address = str(get_setting(db, "site.address") or "")
-    tracking = str(get_setting(db, "permits.tracking_url"))
+    base = public_base_url(db)
     complaint = str(get_setting(db, "permits.complaint_channel"))
     with db.write() as s:
         app = find_application(s, db, ref, lock=True)
@@ -39,6 +40,7 @@ def receipt_pdf(
                 "Tanda terima penyerahan hanya untuk izin yang sudah diserahkan.", field="kind"
             )
         is_copy = copy or (kind == "intake" and app.receipt_prints > 0)
+        secret = app.tracking_secret
         if kind == "intake":
             app.receipt_prints += 1
         s.flush()
@@ -56,7 +58,7 @@ def receipt_pdf(
         site_address=address,
         agency_name=info.agency_name,
         registration_number=info.registration_number,
-        tracking_url=tracking_url(tracking, info.registration_number),
+        tracking_url=tracking_url(base, info.registration_number, secret),
         applicant_name=info.applicant_name,
         nik_masked=info.nik_masked,
         permit_name=info.permit_name,
@@ -76,6 +78,7 @@ def receipt_pdf(
     return render_receipt(content, paper=paper)
 
 
-def tracking_url(template: str, number: str) -> str:
-    """``{nomor}`` in the site's template becomes the number; without it the number is appended."""
-    return template.replace("{nomor}", number) if "{nomor}" in template else template + number
+def tracking_url(base: str | None, number: str, secret: str | None) -> str:
+    """What the receipt's QR code carries: the public tracking page ``{base}/lacak/{number}?k=...``
+    (``citizen_links``), or the bare registration number when the site has no public address."""
+    return tracking_page_url(base, number, secret) or number

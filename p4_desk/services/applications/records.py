@@ -123,7 +123,9 @@ def history_row(state: PermitState, at: datetime, actor: Actor, note: str) -> Ap
     )
 
 
-def event_payload(info: ApplicationInfo, note: str) -> dict[str, Any]:
+def event_payload(info: ApplicationInfo, note: str, tracking_secret: str | None = None) -> dict[str, Any]:
+    """Outbox payload (docs/DEVELOPING.md). The tracking secret goes to the central server only,
+    which keeps its hash to open the receipt's tracking page; the names a citizen reads there."""
     return {
         "registration_number": info.registration_number,
         "permit_type": info.permit_type,
@@ -136,6 +138,9 @@ def event_payload(info: ApplicationInfo, note: str) -> dict[str, Any]:
         "note": note,
         "officer": info.officer,
         "missing_documents": [d.requirement for d in info.missing_documents],
+        "missing_document_names": [d.name for d in info.missing_documents],
+        "permit_name": info.permit_name,
+        "tracking_secret": tracking_secret,
     }
 
 

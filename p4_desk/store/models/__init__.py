@@ -32,7 +32,7 @@ from p4_desk.store.models.permits import (
     PermitType,
     RegistrationSequence,
 )
-from p4_desk.store.models.sync import CentralApplicationUpdate, SyncState
+from p4_desk.store.models.sync import CentralApplicationUpdate, CentralWebComplaint, SyncState
 
 __all__ = [
     "Agency",
@@ -50,6 +50,7 @@ __all__ = [
     "ComplaintSequence",
     "ComplaintStep",
     "CentralApplicationUpdate",
+    "CentralWebComplaint",
     "Counter",
     "OutboxEvent",
     "Service",

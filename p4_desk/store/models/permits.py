@@ -112,6 +112,9 @@ class Application(Base):
     receipt_prints: Mapped[int] = mapped_column(Integer, default=0)
     handed_over_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     handed_over_to: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # The per-application secret of the public tracking page (``/lacak/{number}?k={secret}``,
+    # in the receipt's QR): without it the page answers 404.
+    tracking_secret: Mapped[str | None] = mapped_column(String(32), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     permit_type: Mapped[PermitType] = relationship()

@@ -8,8 +8,9 @@ application-update cursor and the catalogue ETag.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from p4_desk.store.models.base import Base
@@ -32,6 +33,7 @@ class SyncState(Base):
     catalog_etag: Mapped[str | None] = mapped_column(String(200), nullable=True)
     catalog_fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     application_cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    web_complaint_cursor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class CentralApplicationUpdate(Base):
@@ -45,3 +47,18 @@ class CentralApplicationUpdate(Base):
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     applied: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CentralWebComplaint(Base):
+    """A complaint a citizen filed on the central server's web form, pulled and kept until filed.
+
+    ``outcome`` is the complaint number it was filed as, or why the hall could not file it.
+    """
+
+    __tablename__ = "central_web_complaint"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    document: Mapped[Any] = mapped_column(JSON)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    applied: Mapped[bool] = mapped_column(Boolean, default=False)
+    outcome: Mapped[str | None] = mapped_column(Text, nullable=True)
