@@ -35,8 +35,18 @@ IO_TIMEOUT_S = 30.0
 MAX_HEADER_BYTES = 64 * 1024
 MAX_BODY_BYTES = 32 * 1024 * 1024
 FAULTS = frozenset(
-    {"pass", "drop_request", "drop_response", "truncate", "http_500", "http_503", "http_429",
-     "garbage", "delay", "kill"}
+    {
+        "pass",
+        "drop_request",
+        "drop_response",
+        "truncate",
+        "http_500",
+        "http_503",
+        "http_429",
+        "garbage",
+        "delay",
+        "kill",
+    }
 )
 
 
@@ -178,9 +188,7 @@ def _read_request(sock: socket.socket) -> bytes | None:
 
 def _with_connection_close(request: bytes) -> bytes:
     head, _, body = request.partition(b"\r\n\r\n")
-    lines = [
-        line for line in head.split(b"\r\n") if not line.lower().startswith(b"connection:")
-    ]
+    lines = [line for line in head.split(b"\r\n") if not line.lower().startswith(b"connection:")]
     lines.append(b"Connection: close")
     return b"\r\n".join(lines) + b"\r\n\r\n" + body
 
@@ -212,7 +220,9 @@ def _canned(fault: str) -> bytes:
     }[fault]
     return (
         f"HTTP/1.1 {status}\r\n".encode()
-        + b"Content-Type: " + kind + b"\r\n"
+        + b"Content-Type: "
+        + kind
+        + b"\r\n"
         + extra
         + f"Content-Length: {len(body)}\r\n".encode()
         + b"Connection: close\r\n\r\n"

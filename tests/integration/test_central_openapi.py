@@ -18,8 +18,7 @@ CONTRACT = REPO_ROOT / "docs" / "api" / "openapi.json"
 
 def test_committed_contract_is_current() -> None:
     assert CONTRACT.read_text(encoding="utf-8") == openapi_text(), (
-        "docs/api/openapi.json is stale: run "
-        "`python -m p4_desk.central openapi --out docs/api/openapi.json`"
+        "docs/api/openapi.json is stale: run `python -m p4_desk.central openapi --out docs/api/openapi.json`"
     )
 
 

@@ -70,6 +70,7 @@ MAX_FORM_BYTES = 16 * 1024
 POLL_MS = 2000
 NOSCRIPT_REFRESH_S = 15
 PAGE_REFRESH_S = 30
+TICKET_RETRY_S = 5
 STATIC_TYPES = {
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
@@ -118,11 +119,11 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
         body = templates.get_template(template).render(poll_ms=POLL_MS, path=request.url.path, **context)
         return _answer(request, body.encode(), "text/html; charset=utf-8", cache, status)
 
-    def not_found(request: Request, error: NotFound) -> Response:
+    def not_found(request: Request, error: NotFound, *, retry_s: int | None = None) -> Response:
         return page(
             request,
             "error.html",
-            {"title": "Tidak ditemukan", "message": error.message},
+            {"title": "Tidak ditemukan", "message": error.message, "retry_s": retry_s},
             cache="no-store",
             status=404,
         )
@@ -154,8 +155,8 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
     ) -> Response:
         try:
             data = read(lambda s, now: ticket_view(s, token, now))
-        except NotFound as error:
-            return not_found(request, error)
+        except NotFound as error:  # a ticket just taken may not have reached this server yet
+            return not_found(request, error, retry_s=TICKET_RETRY_S)
         context = {
             **data,
             "token": token,

@@ -299,7 +299,7 @@ def _hall(session: Session, site: Site, board: dict[str, Any], now: datetime) ->
                 "serving": [{"number": n, "counter": c} for n, c in queue.serving],
                 "open_counters": queue.open_counters,
                 "estimate_minutes": estimate,
-                "estimate_text": format_estimate(estimate) if queue.waiting else "Tanpa antre",
+                "estimate_text": _estimate_text(queue, estimate),
             }
         )
     return {
@@ -360,6 +360,14 @@ def _ticket_message(state: str, counter: str | None, ahead: int | None, expired:
     if state == "cancelled":
         return "Tiket ini dibatalkan."
     return ""
+
+
+def _estimate_text(queue: live.QueueFigures, estimate: int) -> str:
+    if not queue.waiting:
+        return "Tanpa antre"
+    if not queue.open_counters:
+        return "Belum ada loket buka"
+    return format_estimate(estimate)
 
 
 def _phone_hint(phone: str) -> str:
