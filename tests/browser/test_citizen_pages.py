@@ -26,7 +26,6 @@ from tests.support.citizen import (
     APPLICANT,
     APPLICANT_PHONE,
     NIK,
-    SITE,
     SITE_NAME,
     FakeGateway,
     agent_for,
