@@ -277,6 +277,10 @@ def test_a_complaint_from_the_web_reaches_the_hall_in_time_and_the_answer_reache
     page = get(central, f"/pengaduan/{code}")
     assert answer["state"] == "answered" and answer["state_label"] == "Ditanggapi"
     assert answer["answer"] == "Petugas tambahan dibuka." and answer["complaint_number"] == filed.number
+    # of the LAPOR! deadlines only the one still open once answered (dates counted at the hall)
+    assert [(d["label"], d["date"]) for d in answer["deadlines"]] == [
+        ("Penyelesaian", complaints.get_complaint(hall, filed.number).deadlines["resolution"].isoformat())
+    ]
     assert [s["label"] for s in answer["steps"]][:2] == ["Terkirim, menunggu diterima MPP", "Diterima"]
     assert "Petugas tambahan dibuka." in page.text and "Ditanggapi" in page.text
     assert "Rahmat" not in page.text + str(answer) and "1111" not in page.text + str(answer)
@@ -354,3 +358,29 @@ def test_guessing_tracking_secrets_is_rate_limited(central: CentralServer, hall:
     limited = get(central, f"/api/v1/public/applications/{info.registration_number}?k=x")
     assert limited.status_code == 429 and "Terlalu banyak permintaan" in limited.json()["detail"]
     assert int(limited.headers["Retry-After"]) >= 1
+
+
+def test_a_web_complaint_the_hall_cannot_file_tells_the_citizen_why(
+    central: CentralServer, hall: Database
+) -> None:
+    # Given a complaint filed for an agency the hall's board listed, which the hall no longer
+    # has when it pulls it (the board on the central server was older than the hall's catalogue)
+    sync(hall)
+    posted = requests.post(
+        f"{central.url}/api/v1/public/complaints", json={**COMPLAINT, "identity": "anonymous"}, timeout=30
+    )
+    assert posted.status_code == 201
+    code = posted.json()["code"]
+    with sqlite3.connect(central_file(central)) as conn:
+        conn.execute("UPDATE web_complaints SET agency = 'DISHUB', service = NULL WHERE code = ?", (code,))
+
+    # When the hall pulls it, and sends its answer back
+    sync(hall)
+    sync(hall)
+
+    # Then nothing is filed at the hall, and the citizen's page says why
+    assert complaints.list_complaints(hall) == []
+    answer = get(central, f"/api/v1/public/complaints/{code}").json()
+    assert answer["state"] == "refused" and answer["state_label"] == "Tidak dapat diproses MPP"
+    assert answer["refused_reason"] == "Instansi 'DISHUB' tidak ditemukan."
+    assert "MPP tidak dapat memproses pengaduan ini" in get(central, f"/pengaduan/{code}").text

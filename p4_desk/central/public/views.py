@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -28,13 +28,15 @@ from p4_desk.central.models import (
     TicketProjection,
     WebComplaint,
 )
-from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS, KIND_LABELS, ComplaintKind
+from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS, KIND_LABELS, ComplaintKind, overdue
 from p4_desk.domain.complaint_lifecycle import COMPLAINTS
 from p4_desk.domain.permit_lifecycle import PERMITS
 from p4_desk.domain.ticket_lifecycle import TICKETS
 from p4_desk.domain.wording import format_date, format_datetime, format_estimate, format_time
 from p4_desk.errors import NotFound
 
+ONE_DAY = timedelta(days=1)
+COMPLAINT_STATES = frozenset(str(state) for state in COMPLAINTS.states)
 WEB_COMPLAINT_LABELS = {
     "submitted": "Terkirim, menunggu diterima MPP",
     "refused": "Tidak dapat diproses MPP",
@@ -216,9 +218,15 @@ def complaint(session: Session, code: str, now: datetime) -> dict[str, Any]:
     ]
     answers = [s["note"] for s in steps if s["state"] == "answered" and s.get("note")]
     open_deadlines = []
-    if row.state not in ("closed", "refused", "submitted"):
+    if row.state in COMPLAINT_STATES:
         for name, due in sorted((row.deadlines or {}).items(), key=lambda item: item[1]):
-            if name in DEADLINE_LABELS and name != "auto_close":
+            # still to be met in this state (the desk's rule, ``overdue`` the day after it)
+            day = date.fromisoformat(due)
+            if (
+                name in DEADLINE_LABELS
+                and name != "auto_close"
+                and overdue(row.state, {name: day}, day + ONE_DAY)
+            ):
                 open_deadlines.append(
                     {
                         "name": name,
