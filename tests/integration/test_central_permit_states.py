@@ -16,13 +16,13 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from p4_desk.central import migrate as central_migrate
 from p4_desk.central.db import open_engine
 from p4_desk.central.envelopes import SCHEMA_VERSIONS
-from p4_desk.central.models import ApplicationProjection, ApplicationUpdate, Site
+from p4_desk.central.models import ApplicationProjection, ApplicationUpdate
 from p4_desk.store.journal import SCHEMA_VERSION
 from p4_desk.store.journal import SCHEMA_VERSIONS as DESK_VERSIONS
 from tests.integration.central_server import CentralServer, running_central
@@ -139,19 +139,26 @@ def test_rows_stored_before_the_upgrade_are_converted_when_the_server_starts(db_
     engine = open_engine(db_url, migrate=False)
     central_migrate.upgrade(engine, "0001")  # the schema of a server from before the upgrade
     now = datetime.now(UTC)
-    with Session(engine) as session, session.begin():
-        session.add(Site(code="LS01", name="MPP Lampung Selatan", created_at=now))
-        session.flush()
-        session.add(
-            ApplicationProjection(
-                site="LS01", registration_number="LS01-0001", state="disetujui", day=date(2026, 11, 30),
-                occurred_at=now, event_id=str(uuid.uuid4()),
-            )
-        )  # fmt: skip
-        session.add(
-            ApplicationUpdate(
-                site="LS01", registration_number="LS01-0001", state="siap_diambil", changed_at=now
-            )
+    at = now.replace(tzinfo=None) if engine.dialect.name == "sqlite" else now
+    # plain SQL: the rows as that server's schema holds them (today's models have more columns)
+    with engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO sites (code, name, created_at) VALUES ('LS01', 'MPP Lampung Selatan', :at)"),
+            {"at": at},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO applications (site, registration_number, state, day, occurred_at, event_id) "
+                "VALUES ('LS01', 'LS01-0001', 'disetujui', :day, :at, :event)"
+            ),
+            {"day": date(2026, 11, 30), "at": at, "event": str(uuid.uuid4())},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO application_updates (site, registration_number, state, changed_at) "
+                "VALUES ('LS01', 'LS01-0001', 'siap_diambil', :at)"
+            ),
+            {"at": at},
         )
     engine.dispose()
 
