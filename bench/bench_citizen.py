@@ -3,10 +3,11 @@
 A real central server (SQLite, on 127.0.0.1) and a desk (SQLite) on the real clock, enrolled;
 the desk's sync loop runs as ``p4-desk sync run`` runs it (one ``run_once`` per second, pulls
 every 30 s). For each of ``--calls`` tickets: issue it, wait until the central server has it,
-call it at a counter, and poll its JSON twin every 20 ms until it says ``called``. The page
+call it at a counter, and poll its JSON twin every 50 ms until it says ``called``. The page
 itself polls every 2 s (``central.public.pages.POLL_MS``), so the worst case a citizen sees is
 that figure plus 2 s. Then the cost of the JSON twins and pages: median time of a request to
-``/api/v1/public/tickets/{token}`` (200, and 304 with its ETag) and to ``/s/{site}``.
+``/api/v1/public/tickets/{token}`` (200, and 304 with its ETag) and to ``/s/{site}``, kept
+under the public rate limit of one client address (1200 reads a minute).
 
     python bench/bench_citizen.py [--calls 20]
 """
@@ -84,13 +85,13 @@ def main() -> None:
                 token = str(ticket.public_token)
                 url = f"{central.url}/api/v1/public/tickets/{token}"
                 while http.get(url, timeout=10).status_code != 200:
-                    time.sleep(0.05)
+                    time.sleep(0.1)
                 time.sleep(0.3)  # the call comes at some moment between two sync runs
                 started = time.monotonic()
                 called = queue.call_next(db, "L1", officer)
                 assert called is not None and called.id == ticket.id
                 while http.get(url, timeout=10).json()["state"] != "called":
-                    time.sleep(0.02)
+                    time.sleep(0.05)
                 latencies.append(time.monotonic() - started)
                 queue.start(db, ticket.id, officer)
                 queue.finish(db, ticket.id, officer)
@@ -98,11 +99,11 @@ def main() -> None:
             syncing.join()
 
             url = f"{central.url}/api/v1/public/tickets/{token}"
-            etag = http.get(url, timeout=10).headers["ETag"]
+            time.sleep(61)  # one client address: let the rate limit's minute (1200 reads) pass
             full, cached, page = [], [], []
-            for _ in range(200):
+            for _ in range(150):
                 t0 = time.perf_counter()
-                http.get(url, timeout=10)
+                etag = http.get(url, timeout=10).headers["ETag"]
                 t1 = time.perf_counter()
                 assert http.get(url, headers={"If-None-Match": etag}, timeout=10).status_code == 304
                 t2 = time.perf_counter()
