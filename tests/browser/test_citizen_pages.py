@@ -4,11 +4,14 @@ central server on 127.0.0.1 fed by a real desk database through the real sync ag
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from selenium.common.exceptions import TimeoutException
@@ -125,6 +128,16 @@ def test_the_halls_and_a_halls_queue_on_a_phone(phone: Any, central: CentralServ
     assert f"{called.number} di Loket 1" in text and "Perkiraan tunggu" in text
     assert fits_the_phone(phone)
     shot(phone, "hall")
+
+    # When the hall has been out of contact for three minutes, the page says since when
+    moment = datetime.now(UTC) - timedelta(minutes=3)
+    with sqlite3.connect(central.db_url.removeprefix("sqlite:///")) as conn:
+        conn.execute("UPDATE sites SET last_contact_at = ?", (moment.replace(tzinfo=None).isoformat(" "),))
+    phone.refresh()
+    local = moment.astimezone(ZoneInfo("Asia/Jakarta")).strftime("%H.%M")
+    wait_for_text(phone, f"Data terakhir {local} WIB")
+    assert "data langsung" not in body_text(phone)
+    shot(phone, "hall-stale")
 
 
 def test_my_ticket_updates_itself_when_a_counter_calls(

@@ -52,7 +52,11 @@ def halls(session: Session, now: datetime) -> dict[str, Any]:
         if board is None:
             continue
         detail = _hall(session, site, board, now)
-        estimates = [s["estimate_minutes"] for s in detail["services"] if s["open_now"] and s["waiting"]]
+        estimates = [
+            s["estimate_minutes"]
+            for s in detail["services"]
+            if s["open_now"] and s["waiting"] and s["open_counters"]
+        ]
         out.append(
             {
                 **{
