@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from p4_desk import __version__
 from p4_desk.central import back_office, catalog, intake, live, sites, stats
 from p4_desk.central.db import open_engine, session_factory
+from p4_desk.central.notify import queue as reminders
 from p4_desk.central.notify.gateways import Gateway, gateway_from_env
 from p4_desk.central.public import complaints as web_complaints
 from p4_desk.central.public import public_router
@@ -40,6 +41,8 @@ from p4_desk.central.schemas import (
     EnrolRequest,
     ErrorAnswer,
     EventBatch,
+    HallReminderAnswer,
+    HallReminderIn,
     HealthAnswer,
     IntakeAnswer,
     RejectedEvent,
@@ -260,6 +263,31 @@ def create_app(
             pending = web_complaints.pending_for_site(session, site, cursor, limit)
             live.note_contact(session, site)
         return {"complaints": pending, "cursor": pending[-1]["id"] if pending else cursor}
+
+    @app.post(
+        "/api/v1/sites/{site}/reminders",
+        response_model=HallReminderAnswer,
+        status_code=201,
+        responses={
+            **ERRORS,
+            404: {"model": ErrorAnswer, "description": "The ticket's events have not arrived yet"},
+            409: {"model": ErrorAnswer, "description": "No message gateway in this province"},
+        },
+        tags=["sync"],
+    )
+    def post_hall_reminder(
+        site: Annotated[str, Depends(own_site)], body: HallReminderIn
+    ) -> HallReminderAnswer | JSONResponse:
+        """A phone a citizen gave at the hall's kiosk for "your turn is near" (never in an event:
+        kept in the reminders only, deleted when the ticket ends). Sent again, it replaces it."""
+        if gateway is None:
+            return _error(409, "reminders_unavailable", "Pengingat belum tersedia di provinsi ini.")
+        with sessions.begin() as session:
+            reminder = reminders.remind_from_hall(
+                session, site, body.ticket_uid, body.phone, datetime.now(UTC)
+            )
+            live.note_contact(session, site)
+            return HallReminderAnswer(ticket_uid=body.ticket_uid, phone_end=reminder.phone[-4:])
 
     @app.post(
         "/api/v1/applications/{registration_number}/status",

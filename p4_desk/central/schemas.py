@@ -155,6 +155,16 @@ class WebComplaintsOut(BaseModel):
     cursor: int = Field(description="Pass back as ?cursor= to get only newer complaints.")
 
 
+class HallReminderIn(BaseModel):
+    ticket_uid: str = Field(max_length=64, description="The ticket's id (ticket_uid in its events).")
+    phone: str = Field(max_length=30, examples=["081234567890"], description="A mobile number.")
+
+
+class HallReminderAnswer(BaseModel):
+    ticket_uid: str
+    phone_end: str = Field(description="The number's last four digits (what the citizen is shown).")
+
+
 class TimeAnswer(BaseModel):
     now: datetime = Field(description="Server time, ISO-8601 UTC.")
 

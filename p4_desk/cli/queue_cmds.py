@@ -22,6 +22,11 @@ def register(sub: Any) -> None:
     p.add_argument("--priority", choices=sorted(PRIORITY_GROUPS))
     p.add_argument("--user")
 
+    p = command(qs, "remind", _remind, "pengingat giliran lewat WhatsApp/SMS (nomor ponsel warga)")
+    p.add_argument("--ticket", required=True, help="id tiket atau nomor hari ini (A017)")
+    p.add_argument("--phone", required=True, help="nomor ponsel, mis. 0812-3456-7890")
+    p.add_argument("--user")
+
     p = command(qs, "call-next", _call_next, "panggil antrian berikutnya di loket")
     p.add_argument("--counter", required=True)
     p.add_argument("--user")
@@ -80,6 +85,15 @@ def describe(t: TicketInfo) -> str:
 def _issue(args: argparse.Namespace, ctx: CliContext) -> int:
     t = queue.issue_ticket(ctx.db, args.service, args.priority, ctx.actor(args.user))
     ctx.emit(t, lambda: describe(t))
+    return 0
+
+
+def _remind(args: argparse.Namespace, ctx: CliContext) -> int:
+    shown = queue.ask_reminder(ctx.db, args.ticket, args.phone, ctx.actor(args.user))
+    ctx.emit(
+        {"ticket": args.ticket, "phone_end": shown[1:]},
+        lambda: f"Pengingat dicatat untuk nomor {shown}; dikirim ke server pusat saat sinkronisasi.",
+    )
     return 0
 
 

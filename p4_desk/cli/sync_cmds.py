@@ -113,6 +113,8 @@ def _describe(report: RunReport) -> str:
         text += " Katalog izin diperbarui."
     if report.application_updates:
         text += f" {report.application_updates} pembaruan status permohonan."
+    if report.reminders:
+        text += f" {report.reminders} pengingat dari kiosk diteruskan."
     if report.web_complaints:
         text += f" {report.web_complaints} pengaduan dari web diterima."
     if not report.reachable:

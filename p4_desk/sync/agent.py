@@ -19,6 +19,8 @@ hall's public board to the outbox when it changed.
 Cadence (``pull_interval_s``): a run always pushes what is due, but pulls only when the last
 pull is that long ago; a run with nothing due and no pull due returns at once after one read,
 so a caller may run the agent every second and a call reaches the citizens' pages in seconds.
+Kiosk reminders: after the push, the phones citizens gave at the kiosk (``reminder_request``)
+are handed to the central server and deleted here; one whose ticket ended first is deleted unsent.
 Only one process per site sends at a time (``sender_lock``).
 """
 
@@ -33,11 +35,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from p4_desk.domain.queue_rules import service_day
+from p4_desk.domain.ticket_lifecycle import TicketState
 from p4_desk.store.db import Database
-from p4_desk.store.models import OutboxEvent
+from p4_desk.store.models import OutboxEvent, ReminderRequest, Ticket
 from p4_desk.store.types import utcnow
 from p4_desk.sync import adapters
 from p4_desk.sync.adapters import Inbox
@@ -51,6 +55,8 @@ BATCH_SIZE = 200
 MAX_TRANSIENT_PER_RUN = 5
 MAX_SLEEP_IN_RUN_S = 60.0
 MAX_UPDATE_PAGES = 100
+#: a phone the central server could not take yet (its ticket's events not there) waits this long
+REMINDER_RETRY_S = 30.0
 T = TypeVar("T")
 
 
@@ -81,6 +87,7 @@ class RunReport:
     catalog: str | None = None  # imported | stored | unchanged | None (not pulled)
     application_updates: int = 0
     web_complaints: int = 0
+    reminders: int = 0  # phones given at the kiosk handed to the central server
     idle: bool = False  # nothing was due: no push, no pull
     error: str | None = None
     retries: int = 0
@@ -101,6 +108,7 @@ class RunReport:
             "catalog": self.catalog,
             "application_updates": self.application_updates,
             "web_complaints": self.web_complaints,
+            "reminders": self.reminders,
             "retries": self.retries,
             "error": self.error,
         }
@@ -181,6 +189,7 @@ class SyncAgent:
         self._make_pending_due()
         try:
             self._push(report)
+            self._hand_over_reminders(report)
             if pulling:
                 self._pull(report)
                 self._last_pull = time.monotonic()
@@ -253,7 +262,7 @@ class SyncAgent:
         return self._last_pull is None or time.monotonic() - self._last_pull >= self.pull_interval_s
 
     def _push_due(self) -> bool:
-        """Any pending event not waiting for a retry (one indexed read, no lock, no write)."""
+        """Any pending event or kiosk phone not waiting for a retry (indexed reads, no write)."""
         now = self.clock()
         with self.db.read() as s:
             due = s.scalar(
@@ -264,7 +273,63 @@ class SyncAgent:
                 )
                 .limit(1)
             )
+            if due is None:
+                due = s.scalar(select(ReminderRequest.ticket_id).where(_reminder_due(now)).limit(1))
         return due is not None
+
+    # --- phones given at the kiosk ------------------------------------------------------
+
+    def _hand_over_reminders(self, report: RunReport) -> None:
+        """Give the central server the phones citizens typed at the kiosk (after the push, so
+        their tickets are there), then delete them here. A ticket that ended first takes its
+        phone with it unsent; one the server does not know yet is tried again later."""
+        now = self.clock()
+        today = service_day(now, self.db.timezone)
+        remindable = (TicketState.WAITING.value, TicketState.CALLED.value)
+        with self.db.write() as s:
+            ended = select(Ticket.id).where(or_(Ticket.state.not_in(remindable), Ticket.service_day != today))
+            s.execute(delete(ReminderRequest).where(ReminderRequest.ticket_id.in_(ended)))
+            due = s.execute(
+                select(
+                    ReminderRequest.ticket_id, ReminderRequest.requested_at, ReminderRequest.phone, Ticket.uid
+                )
+                .join(Ticket, Ticket.id == ReminderRequest.ticket_id)
+                .where(_reminder_due(now))
+                .order_by(ReminderRequest.requested_at)
+            ).all()
+        for ticket_id, requested_at, phone, uid in due:
+            same = (ReminderRequest.ticket_id == ticket_id) & (ReminderRequest.requested_at == requested_at)
+            try:
+                self.client.post_reminder(uid, phone)
+            except TransientError as exc:
+                log.info("sync: kiosk reminder kept for later: %s", exc.reason)
+                self._postpone_reminders(now)
+                return
+            except PermanentError as refused:
+                if refused.status == 404:  # the ticket's events are not there yet
+                    with self.db.write() as s:
+                        s.execute(
+                            update(ReminderRequest)
+                            .where(same)
+                            .values(next_attempt_at=now + timedelta(seconds=REMINDER_RETRY_S))
+                            .execution_options(synchronize_session=False)
+                        )
+                    continue
+                # over, not a mobile number, or no gateway in the province: nothing to send
+                report.notes.append(f"Pengingat tiket tidak diteruskan: {refused.reason}")
+            else:
+                report.reminders += 1
+            with self.db.write() as s:
+                s.execute(delete(ReminderRequest).where(same))
+
+    def _postpone_reminders(self, now: datetime) -> None:
+        with self.db.write() as s:
+            s.execute(
+                update(ReminderRequest)
+                .where(_reminder_due(now))
+                .values(next_attempt_at=now + timedelta(seconds=REMINDER_RETRY_S))
+                .execution_options(synchronize_session=False)
+            )
 
     def _make_pending_due(self) -> None:
         """A new run holds the sender lock, so no pending event is in flight anywhere: every one
@@ -524,6 +589,10 @@ class SyncAgent:
         with self.db.read() as s:
             pending = select(func.count()).select_from(OutboxEvent).where(OutboxEvent.state == "pending")
             return int(s.scalar(pending) or 0)
+
+
+def _reminder_due(now: datetime) -> ColumnElement[bool]:
+    return or_(ReminderRequest.next_attempt_at.is_(None), ReminderRequest.next_attempt_at <= now)
 
 
 def _mark_failed(s: Session, condition: ColumnElement[bool], reason: str) -> None:

@@ -221,6 +221,18 @@ class CentralClient:
             raise TransientError("pengaduan web dari server pusat tidak sah") from exc
         return complaints, next_cursor
 
+    def post_reminder(self, ticket_uid: str, phone: str) -> str:
+        """Hand a phone given at the kiosk to the central server; returns its last four digits.
+
+        404: the ticket's events have not arrived yet; 409: no message gateway in this province;
+        422: the ticket is over or the number is no mobile (``PermanentError`` for each)."""
+        body = {"ticket_uid": ticket_uid, "phone": phone}
+        answer = self._request("POST", f"{API}/sites/{self.site}/reminders", json_body=body)
+        try:
+            return str(answer["phone_end"])
+        except (KeyError, TypeError) as exc:
+            raise TransientError("jawaban pengingat dari server pusat tidak sah") from exc
+
     def health(self) -> bool:
         try:
             self._request("GET", f"{API}/health", auth=False)

@@ -14,13 +14,24 @@ from typing import Any
 
 import pytest
 import requests
+from sqlalchemy import text
 
+from p4_desk.errors import ValidationError
 from p4_desk.services import queue, users
 from p4_desk.services.queue import TicketInfo
 from p4_desk.store.db import Database
 from p4_desk.store.journal import Actor
 from tests.integration.central_server import CentralServer, running_central
-from tests.support.citizen import SITE_NAME, FakeGateway, GatewayRequest, fake_gateway, live_hall, sync
+from tests.support.citizen import (
+    SITE_NAME,
+    FakeGateway,
+    GatewayRequest,
+    agent_for,
+    fake_gateway,
+    live_hall,
+    sync,
+)
+from tests.support.sites import make_site
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")
 PHONE = "0812-3456-7890"
@@ -263,3 +274,94 @@ def test_reminders_refuse_a_landline_and_need_consent(sms_central: CentralServer
     assert page.status_code == 422 and "Centang persetujuan" in page.text and PHONE in page.text
     assert central_rows(sms_central, "SELECT count(*) FROM reminders") == [(0,)]
     hall.dispose()
+
+
+# --- the phone given at the kiosk ----------------------------------------------------------------
+
+
+def desk_rows(db: Database, sql: str) -> list[tuple[Any, ...]]:
+    with db.read() as s:
+        return [tuple(row) for row in s.execute(text(sql)).all()]
+
+
+def test_a_phone_given_at_the_kiosk_reaches_the_gateway_after_a_hall_outage_and_never_an_event(
+    sms_central: CentralServer, gateway: FakeGateway, sqlite_url: str
+) -> None:
+    central = sms_central
+    # Given two citizens ahead of me, and the hall's internet down
+    hall = live_hall(central, sqlite_url)
+    queue.set_counter_state(hall, "L1", "open", officer(hall))
+    queue_of(hall, 2)
+    mine = queue.issue_ticket(hall, "KTP")
+    central.kill()
+
+    # When I type my number at the kiosk
+    assert queue.ask_reminder(hall, mine.number, "0812 3456 7890") == "…7890"
+    assert agent_for(hall).run_once().reachable is False
+
+    # Then it waits at the hall; when the hall is back, sync hands it over and deletes it here
+    assert desk_rows(hall, "SELECT phone FROM reminder_request") == [("+6281234567890",)]
+    central.start()
+    report = agent_for(hall).run_once()
+    assert report.reachable and report.reminders == 1
+    assert desk_rows(hall, "SELECT count(*) FROM reminder_request") == [(0,)]
+
+    # And the "near" message goes at once (two ahead), then the "called" one
+    wait_for(lambda: len(gateway.delivered()) == 1, "the near message")
+    assert gateway.delivered()[0].body["to"] == "+6281234567890"
+    assert f"nomor antrian {mine.number} tinggal 2 orang lagi" in texts(gateway.delivered())[0]
+    call_and_finish(hall)
+    call_and_finish(hall)
+    called = queue.call_next(hall, "L1", officer(hall))
+    assert called is not None and called.number == mine.number
+    sync(hall)
+    wait_for(lambda: len(gateway.delivered()) == 2, "the called message")
+    assert "dipanggil sekarang. Silakan menuju Loket 1." in texts(gateway.delivered())[1]
+
+    # The number was in no outbox event, no audit row, and not in the central server's event log
+    for sql in ("SELECT payload FROM outbox", "SELECT details FROM audit_log"):
+        stored = " ".join(str(row) for row in desk_rows(hall, sql))
+        assert "34567890" not in stored and mine.number in stored
+    assert "34567890" not in str(central_rows(central, "SELECT payload FROM events"))
+    hall.dispose()
+
+
+def test_a_kiosk_phone_whose_ticket_ended_before_it_left_the_hall_is_deleted_unsent(
+    sms_central: CentralServer, gateway: FakeGateway, sqlite_url: str
+) -> None:
+    central = sms_central
+    hall = live_hall(central, sqlite_url)
+    mine = queue.issue_ticket(hall, "KTP")
+    central.kill()
+    queue.ask_reminder(hall, mine.id, PHONE)
+    queue.cancel(hall, mine.id, "Warga pulang", officer(hall))  # the citizen left
+    central.start()
+    report = agent_for(hall).run_once()
+    assert report.reachable and report.reminders == 0
+    assert desk_rows(hall, "SELECT count(*) FROM reminder_request") == [(0,)]
+    assert central_rows(central, "SELECT count(*) FROM reminders") == [(0,)]
+    time.sleep(1.5)  # the server's worker has had its rounds
+    assert gateway.requests == []
+    hall.dispose()
+
+
+def test_the_kiosk_refuses_a_landline_an_ended_ticket_and_a_hall_without_central(
+    sms_central: CentralServer, sqlite_url: str, tmp_path: Path
+) -> None:
+    hall = live_hall(sms_central, sqlite_url)
+    mine = queue.issue_ticket(hall, "KTP")
+    with pytest.raises(ValidationError, match="bukan telepon rumah"):
+        queue.ask_reminder(hall, mine.id, "(0721) 123456")
+    with pytest.raises(ValidationError, match="Nomor telepon terlalu pendek"):
+        queue.ask_reminder(hall, mine.id, "0812")
+    queue.cancel(hall, mine.id, "Warga pulang", officer(hall))
+    with pytest.raises(ValidationError, match="sudah tidak menunggu panggilan"):
+        queue.ask_reminder(hall, mine.id, PHONE)
+    assert desk_rows(hall, "SELECT count(*) FROM reminder_request") == [(0,)]
+    hall.dispose()
+
+    alone = make_site(f"sqlite:///{tmp_path / 'alone.sqlite3'}")
+    ticket = queue.issue_ticket(alone, "KTP")
+    with pytest.raises(ValidationError, match="belum terhubung ke server pusat"):
+        queue.ask_reminder(alone, ticket.id, PHONE)
+    alone.dispose()

@@ -103,7 +103,18 @@ def remind(session: Session, token: str, phone: str, now: datetime) -> Reminder:
     )
     if len(rows) != 1:
         raise NotFound("Tiket tidak ditemukan.")
-    ticket = rows[0]
+    return _remind(session, rows[0], phone, now)
+
+
+def remind_from_hall(session: Session, site: str, ticket_uid: str, phone: str, now: datetime) -> Reminder:
+    """The citizen gave the phone at the hall's kiosk; the hall's sync hands it over."""
+    ticket = session.get(TicketProjection, (site, ticket_uid))
+    if ticket is None:
+        raise NotFound("Tiket belum diterima server pusat.")
+    return _remind(session, ticket, phone, now)
+
+
+def _remind(session: Session, ticket: TicketProjection, phone: str, now: datetime) -> Reminder:
     board_row = session.get(SiteBoard, ticket.site)
     today = live.local_today(board_row.board if board_row else None, now)
     if ticket.state not in ("waiting", "called") or (

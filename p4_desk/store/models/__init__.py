@@ -32,7 +32,12 @@ from p4_desk.store.models.permits import (
     PermitType,
     RegistrationSequence,
 )
-from p4_desk.store.models.sync import CentralApplicationUpdate, CentralWebComplaint, SyncState
+from p4_desk.store.models.sync import (
+    CentralApplicationUpdate,
+    CentralWebComplaint,
+    ReminderRequest,
+    SyncState,
+)
 
 __all__ = [
     "Agency",
@@ -44,6 +49,7 @@ __all__ = [
     "PermitRequirement",
     "PermitType",
     "RegistrationSequence",
+    "ReminderRequest",
     "AuditEntry",
     "Base",
     "Complaint",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from p4_desk.store.models.base import Base
@@ -62,3 +62,18 @@ class CentralWebComplaint(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     applied: Mapped[bool] = mapped_column(Boolean, default=False)
     outcome: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ReminderRequest(Base):
+    """A citizen at the kiosk asked to be told when their turn nears (issue 16).
+
+    The phone waits here only until the sync agent has handed it to the central server (which
+    sends the messages and deletes it when the ticket ends); it never goes into an outbox event
+    or the audit log. A row whose ticket ended first is deleted unsent.
+    """
+
+    __tablename__ = "reminder_request"
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id", ondelete="CASCADE"), primary_key=True)
+    phone: Mapped[str] = mapped_column(String(16))  # E.164, a mobile number
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

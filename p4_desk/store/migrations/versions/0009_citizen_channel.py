@@ -10,6 +10,8 @@ Revises: 0007
   tracked; the secret reaches the central server with the application's next event.
 - ``complaint.web_code`` and ``central_web_complaint``: complaints filed on the central server's
   web form, pulled by the hall (``sync_state.web_complaint_cursor``) and filed at its desk.
+- ``reminder_request``: a phone a citizen gave at the kiosk for "your turn is near", kept only
+  until the sync agent has handed it to the central server.
 - The site setting ``permits.tracking_url`` (a template for a placeholder address) is gone: the
   receipt's QR now points to the central server's tracking page (``central.public_url``).
 """
@@ -51,6 +53,20 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_central_web_complaint")),
         sa.UniqueConstraint("code", name=op.f("uq_central_web_complaint_code")),
     )
+    op.create_table(
+        "reminder_request",
+        sa.Column("ticket_id", sa.Integer(), nullable=False),
+        sa.Column("phone", sa.String(length=16), nullable=False),
+        sa.Column("requested_at", p4_desk.store.types.UTCDateTime(), nullable=False),
+        sa.Column("next_attempt_at", p4_desk.store.types.UTCDateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["ticket_id"],
+            ["ticket.id"],
+            name=op.f("fk_reminder_request_ticket_id_ticket"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("ticket_id", name=op.f("pk_reminder_request")),
+    )
 
     connection = op.get_bind()
     ids = [row[0] for row in connection.execute(sa.text("SELECT id FROM application"))]
@@ -63,6 +79,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("reminder_request")
     op.drop_table("central_web_complaint")
     op.execute("ALTER TABLE sync_state DROP COLUMN web_complaint_cursor")
     op.drop_index("ix_complaint_web_code", table_name="complaint")
