@@ -257,3 +257,52 @@ def test_a_complaint_filed_on_a_phone_reaches_the_hall(
     text = body_text(phone)
     assert "Ditanggapi" in text and "Jam loket disesuaikan mulai besok." in text and filed.number in text
     shot(phone, "complaint-answered")
+
+
+def test_the_phones_position_goes_with_a_complaint_only_after_the_citizen_asks(
+    phone: Any, central: CentralServer, hall: Database
+) -> None:
+    sync(hall)
+    phone.get(central.url + "/pengaduan")
+    Select(phone.find_element(By.ID, "situs")).select_by_visible_text(SITE_NAME)
+    phone.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(phone, PATIENCE_S).until(lambda d: d.find_elements(By.ID, "agency"))
+    Select(phone.find_element(By.ID, "agency")).select_by_visible_text("Samsat")
+    phone.find_element(By.ID, "description").send_keys("Parkir di depan MPP penuh, antrean kendaraan.")
+    locate = phone.find_element(By.CSS_SELECTOR, "[data-role=locate]")
+    assert "Lokasi tidak disertakan." in body_text(phone)
+
+    # When the citizen refuses the phone's permission prompt, nothing is sent
+    phone.execute_cdp_cmd(
+        "Browser.setPermission",
+        {"permission": {"name": "geolocation"}, "setting": "denied", "origin": central.url},
+    )
+    locate.click()
+    wait_for_text(phone, "Lokasi tidak disertakan (izin ditolak atau tidak tersedia).")
+
+    # When the citizen allows it, the phone's position is shown before it is sent
+    phone.execute_cdp_cmd(
+        "Browser.setPermission",
+        {"permission": {"name": "geolocation"}, "setting": "granted", "origin": central.url},
+    )
+    phone.execute_cdp_cmd(
+        "Emulation.setGeolocationOverride", {"latitude": -5.397141, "longitude": 105.266789, "accuracy": 10}
+    )
+    locate.click()
+    wait_for_text(phone, "Lokasi disertakan: -5.39714, 105.26679")
+    shot(phone, "complaint-location")
+
+    # And the citizen can take it back, and give it again
+    phone.find_element(By.CSS_SELECTOR, "[data-role=unlocate]").click()
+    assert "Lokasi tidak disertakan." in body_text(phone) and locate.is_displayed()
+    assert phone.find_element(By.NAME, "latitude").get_attribute("value") == ""
+    locate.click()
+    wait_for_text(phone, "Lokasi disertakan: -5.39714, 105.26679")
+    phone.find_element(By.CSS_SELECTOR, "form[method=post] > button[type=submit]").click()
+    wait_for_text(phone, "Pengaduan terkirim")
+
+    # Then the hall's complaint carries the position the citizen saw
+    sync(hall)
+    [filed] = complaints.list_complaints(hall)
+    assert (filed.latitude, filed.longitude) == (-5.39714, 105.26679)
+    assert filed.place == "Dilaporkan lewat formulir web"

@@ -22,17 +22,30 @@
   var text = box.querySelector("[data-role=location-text]");
   var lat = box.querySelector("input[name=latitude]");
   var lon = box.querySelector("input[name=longitude]");
-  button.hidden = false;
+  var unlocate = box.querySelector("[data-role=unlocate]");
+  var included = function (yes) {
+    button.hidden = yes;
+    unlocate.hidden = !yes;
+  };
+  included(lat.value !== "");
   button.addEventListener("click", function () {
     text.textContent = "Meminta izin lokasi dari ponsel…";
     navigator.geolocation.getCurrentPosition(function (position) {
       lat.value = position.coords.latitude.toFixed(5);
       lon.value = position.coords.longitude.toFixed(5);
       text.textContent = "Lokasi disertakan: " + lat.value + ", " + lon.value;
+      included(true);
     }, function () {
       lat.value = "";
       lon.value = "";
       text.textContent = "Lokasi tidak disertakan (izin ditolak atau tidak tersedia).";
+      included(false);
     }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+  });
+  unlocate.addEventListener("click", function () {
+    lat.value = "";
+    lon.value = "";
+    text.textContent = "Lokasi tidak disertakan.";
+    included(false);
   });
 })();
