@@ -153,6 +153,7 @@ def test_my_ticket_updates_itself_when_a_counter_calls(
     wait_for_text(phone, mine.number)
     text = body_text(phone)
     assert "Nomor antrian" in text and "Menunggu" in text and "Masih ada 1 orang di depan Anda." in text
+    assert "Ingatkan saya" in text
     assert fits_the_phone(phone)
     shot(phone, "ticket-waiting")
     phone.execute_script("window.notReloaded = true")
@@ -171,6 +172,7 @@ def test_my_ticket_updates_itself_when_a_counter_calls(
     wait_for_text(phone, "Silakan menuju Loket 2")
     text = body_text(phone)
     assert "Dipanggil" in text and "Loket\nLoket 2" in text and "Di depan Anda" not in text
+    assert "Ingatkan saya" not in text  # nothing left to be reminded of
     assert phone.execute_script("return window.notReloaded === true")
     shot(phone, "ticket-called")
 

@@ -125,7 +125,7 @@ def ticket(session: Session, token: str, now: datetime, *, reminders_available: 
         "issued_text": format_datetime(t.issued_at, live.board_zone(board)) if t.issued_at else None,
         "freshness": freshness,
         "reminder": {
-            "available": reminders_available and t.state in ("waiting", "called") and not expired,
+            "available": reminders_available and t.state == "waiting" and not expired,
             "active": reminder is not None,
             "phone_hint": _phone_hint(reminder.phone) if reminder else None,
             "when_ahead": threshold,
