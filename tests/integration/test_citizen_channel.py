@@ -10,15 +10,17 @@ page. Nothing personal in any public answer.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
 import requests
+from sqlalchemy import create_engine
+from sqlalchemy import text as sql_text
 
 from p4_desk.services import applications as apps
 from p4_desk.services import complaints, queue, site, ticketing, users
@@ -31,9 +33,11 @@ from tests.support.citizen import APPLICANT, APPLICANT_PHONE, NIK, SITE, SITE_NA
 pytestmark = pytest.mark.usefixtures("memory_keyring")
 
 
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralServer]:
-    with running_central(tmp_path / "central") as server:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def central(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CentralServer]:
+    """The central server on its SQLite file and on a real PostgreSQL server."""
+    db_url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    with running_central(tmp_path / "central", db_url=db_url) as server:
         yield server
 
 
@@ -52,9 +56,20 @@ def get(central: CentralServer, path: str, **headers: str) -> requests.Response:
     return requests.get(central.url + path, headers=headers, timeout=30)
 
 
-def central_file(central: CentralServer) -> Path:
-    """The central server's SQLite file (the tests look into it as its operator would)."""
-    return Path(central.db_url.removeprefix("sqlite:///"))
+def central_sql(central: CentralServer, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+    """Run ``sql`` on the central server's database (the tests look into it as its operator
+    would); UTC times are given aware and stored as that backend stores them."""
+    sqlite = central.db_url.startswith("sqlite")
+    for key, value in params.items():
+        if isinstance(value, datetime) and sqlite:
+            params[key] = value.astimezone(UTC).replace(tzinfo=None)
+    engine = create_engine(central.db_url)
+    try:
+        with engine.begin() as conn:
+            result = conn.execute(sql_text(sql), params)
+            return [tuple(row) for row in result] if result.returns_rows else []
+    finally:
+        engine.dispose()
 
 
 def printed_ticket_url(db: Database, ticket_id: int, tmp: Path) -> str:
@@ -147,10 +162,7 @@ def test_the_halls_live_state_and_figures_that_are_old_are_not_shown_as_live(
 
     # When the hall has not been in contact for three minutes (its internet is down)
     three_minutes_ago = datetime.now(UTC) - timedelta(minutes=3)
-    with sqlite3.connect(central_file(central)) as conn:
-        conn.execute(
-            "UPDATE sites SET last_contact_at = ?", (three_minutes_ago.replace(tzinfo=None).isoformat(" "),)
-        )
+    central_sql(central, "UPDATE sites SET last_contact_at = :at", at=three_minutes_ago)
 
     # Then the figures are shown as of that time, never as live
     detail = get(central, f"/api/v1/public/sites/{SITE}").json()
@@ -263,9 +275,7 @@ def test_a_complaint_from_the_web_reaches_the_hall_in_time_and_the_answer_reache
     # the reporter's identity is at the hall only: the central server erased it once the hall's
     # complaint event came back (the next push)
     sync(hall)
-    with sqlite3.connect(central_file(central)) as conn:
-        stored = conn.execute("SELECT reporter_name, reporter_phone FROM web_complaints").fetchone()
-    assert stored == (None, None)
+    assert central_sql(central, "SELECT reporter_name, reporter_phone FROM web_complaints") == [(None, None)]
 
     # When the hall answers it
     for state, note in (("verified", None), ("forwarded", None), ("answered", "Petugas tambahan dibuka.")):
@@ -371,8 +381,9 @@ def test_a_web_complaint_the_hall_cannot_file_tells_the_citizen_why(
     )
     assert posted.status_code == 201
     code = posted.json()["code"]
-    with sqlite3.connect(central_file(central)) as conn:
-        conn.execute("UPDATE web_complaints SET agency = 'DISHUB', service = NULL WHERE code = ?", (code,))
+    central_sql(
+        central, "UPDATE web_complaints SET agency = 'DISHUB', service = NULL WHERE code = :c", c=code
+    )
 
     # When the hall pulls it, and sends its answer back
     sync(hall)

@@ -6,7 +6,6 @@ a hall that does not sync for a while.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from p4_desk.errors import ValidationError
 from p4_desk.services import queue, users
@@ -55,6 +54,18 @@ def sms_central(tmp_path: Path, gateway: FakeGateway) -> Iterator[CentralServer]
         yield server
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_sms_central(
+    request: pytest.FixtureRequest, tmp_path: Path, gateway: FakeGateway
+) -> Iterator[CentralServer]:
+    """The SMS central server on its SQLite file and on a real PostgreSQL server (the delivery
+    queue claims with ``FOR UPDATE SKIP LOCKED`` there)."""
+    db_url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    env = {"P4_NOTIFY_GATEWAY": "sms", "P4_NOTIFY_URL": gateway.url, "P4_NOTIFY_TOKEN": GATEWAY_TOKEN}
+    with running_central(tmp_path / "central", db_url=db_url, env=env) as server:
+        yield server
+
+
 def officer(db: Database) -> Actor:
     return users.get_user(db, "petugas1").actor
 
@@ -80,8 +91,12 @@ def wait_for(condition: Callable[[], bool], what: str, limit_s: float = 30.0) ->
 
 
 def central_rows(central: CentralServer, sql: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(central.db_url.removeprefix("sqlite:///")) as conn:
-        return conn.execute(sql).fetchall()
+    engine = create_engine(central.db_url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(sql))]
+    finally:
+        engine.dispose()
 
 
 def queue_of(db: Database, waiting: int) -> list[TicketInfo]:
@@ -101,9 +116,9 @@ def texts(requests_: list[GatewayRequest]) -> list[str]:
 
 
 def test_near_and_called_are_each_sent_once_and_the_phone_is_deleted_when_the_ticket_ends(
-    sms_central: CentralServer, gateway: FakeGateway, sqlite_url: str
+    any_sms_central: CentralServer, gateway: FakeGateway, sqlite_url: str
 ) -> None:
-    central = sms_central
+    central = any_sms_central
     # Given five citizens ahead of me, and my "Ingatkan saya" on the ticket page
     hall = live_hall(central, sqlite_url)
     queue_of(hall, 5)
@@ -285,9 +300,9 @@ def desk_rows(db: Database, sql: str) -> list[tuple[Any, ...]]:
 
 
 def test_a_phone_given_at_the_kiosk_reaches_the_gateway_after_a_hall_outage_and_never_an_event(
-    sms_central: CentralServer, gateway: FakeGateway, sqlite_url: str
+    any_sms_central: CentralServer, gateway: FakeGateway, sqlite_url: str
 ) -> None:
-    central = sms_central
+    central = any_sms_central
     # Given two citizens ahead of me, and the hall's internet down
     hall = live_hall(central, sqlite_url)
     queue.set_counter_state(hall, "L1", "open", officer(hall))
