@@ -1,7 +1,7 @@
 """The GUI's sync worker: the sync agent on its own QThread, run every ``interval_s`` seconds.
 
 A run pushes what is due (a call reaches the citizens' pages within seconds) and pulls every
-``pull_interval_s``; a run with nothing to do is one read (``SyncAgent`` cadence).
+``pull_interval_s``; a run with nothing to do is two small reads (``SyncAgent`` cadence).
 
 It lives under ``gui/`` because it is the only part of sync that imports Qt. The status bar
 connects to ``status_changed`` (a ``SyncStatus``: online/offline, last success, pending and

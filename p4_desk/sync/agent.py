@@ -17,8 +17,8 @@ their stored cursors; what is pulled is handed to the caller's ``Inbox`` (the se
 which sits above sync). With ``publish_board`` each pulling run first has the inbox write the
 hall's public board to the outbox when it changed.
 Cadence (``pull_interval_s``): a run always pushes what is due, but pulls only when the last
-pull is that long ago; a run with nothing due and no pull due returns at once after one read,
-so a caller may run the agent every second and a call reaches the citizens' pages in seconds.
+pull is that long ago; a run with nothing due and no pull due returns at once after two small
+reads, so a caller may run the agent every second and a call reaches the citizens' pages in seconds.
 Kiosk reminders: after the push, the phones citizens gave at the kiosk (``reminder_request``)
 are handed to the central server and deleted here; one whose ticket ended first is deleted unsent.
 Only one process per site sends at a time (``sender_lock``).
