@@ -380,3 +380,18 @@ def test_the_kiosk_refuses_a_landline_an_ended_ticket_and_a_hall_without_central
     with pytest.raises(ValidationError, match="belum terhubung ke server pusat"):
         queue.ask_reminder(alone, ticket.id, PHONE)
     alone.dispose()
+
+
+def test_a_kiosk_phone_is_deleted_with_the_reason_when_the_province_has_no_gateway(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    with running_central(tmp_path / "central", env={"P4_NOTIFY_GATEWAY": "none"}) as central:
+        hall = live_hall(central, sqlite_url)
+        mine = queue.issue_ticket(hall, "KTP")
+        queue.ask_reminder(hall, mine.id, PHONE)
+        report = agent_for(hall).run_once()
+        assert report.reachable and report.reminders == 0
+        assert report.notes == ["Pengingat tiket tidak diteruskan: Pengingat belum tersedia di provinsi ini."]
+        assert desk_rows(hall, "SELECT count(*) FROM reminder_request") == [(0,)]
+        assert central_rows(central, "SELECT count(*) FROM reminders") == [(0,)]
+        hall.dispose()
