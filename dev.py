@@ -107,7 +107,8 @@ def build(args: list[str]) -> int:
 
 # --- the lock ----------------------------------------------------------------------------------
 
-_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*==[^\s;\\]+)(\s*;\s*[^\\]+?)?\s*\\?$")
+# name[extras]==version ; marker — the extras are dropped (a constraint may not carry them)
+_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?(==[^\s;\\]+)(\s*;\s*[^\\]+?)?\s*\\?$")
 
 
 def pins(lock_text: str) -> list[str]:
@@ -116,7 +117,7 @@ def pins(lock_text: str) -> list[str]:
     for line in lock_text.splitlines():
         match = _PIN.match(line)
         if match:
-            found.append(match.group(1) + (match.group(2) or ""))
+            found.append(match.group(1) + match.group(2) + (match.group(3) or ""))
     return found
 
 

@@ -127,7 +127,6 @@ ROLES = ("counter", "kiosk", "display", "supervisor", "survey", "admin")
 _RUNNING_TEXT = (
     "Selamat datang. Ambil nomor antrian di kiosk dan tunggu panggilan. Layanan tanpa pungutan liar."
 )
-_TRACKING_URL = "https://perizinan.example.go.id/lacak?nomor={nomor}"
 _COMPLAINT_CHANNEL = "Pengaduan: SP4N-LAPOR! www.lapor.go.id, SMS 1708, atau meja pengaduan di lokasi ini"
 
 # One line a setting: key, type, default, title, then its check. (fmt: one entry per line)
@@ -181,11 +180,14 @@ SITE_SETTINGS: tuple[Setting, ...] = (
             choices=("refuse", "accept")),
     Setting("permits.registration_prefix", str, "", "Awalan nomor pendaftaran (kosong: kode situs)",
             pattern=r"([A-Za-z]{2,6})?", invalid="Awalan nomor pendaftaran harus 2–6 huruf A–Z."),
-    Setting("permits.tracking_url", str, _TRACKING_URL, "Alamat pelacakan di QR tanda terima ({nomor})",
-            pattern=r"https?://\S+", invalid="Alamat pelacakan harus diawali http:// atau https://."),
     Setting("permits.complaint_channel", str, _COMPLAINT_CHANNEL, "Saluran pengaduan di kaki tanda terima"),
     Setting("permits.fiktif_positif_warning_days", int, 3,
             "Peringatan fiktif positif sejak (hari kerja sebelum batas waktu)", bounds=(0, 30)),
+    Setting("central.public_url", str, "", "Alamat halaman warga di QR tiket dan tanda terima "
+            "(kosong: server pusat tempat situs terdaftar)", pattern=r"(https?://[^\s?#]+)?",
+            invalid="Alamat halaman warga harus diawali http:// atau https:// (tanpa ? atau #)."),
+    Setting("central.remind_when_ahead", int, 3, "Kirim pengingat \"giliran Anda dekat\" saat antrian di "
+            "depan tinggal", bounds=(1, 50)),
     Setting("report.head_title", str, "Kepala MPP", "Jabatan penanda tangan laporan"),
     Setting("report.head_name", str, "", "Nama penanda tangan laporan"),
     Setting("report.head_nip", str, "", "NIP penanda tangan laporan", pattern=r"[0-9 ]{0,24}",

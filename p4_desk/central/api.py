@@ -33,7 +33,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from p4_desk import __version__
-from p4_desk.central import back_office, catalog, intake, sites, stats
+from p4_desk.central import back_office, catalog, intake, live, sites, stats
 from p4_desk.central.db import open_engine, session_factory
 from p4_desk.central.guard import (
     FRAMEWORK_DETAILS,
@@ -43,6 +43,10 @@ from p4_desk.central.guard import (
     read_json,
     validation_answer,
 )
+from p4_desk.central.notify import queue as reminders
+from p4_desk.central.notify.gateways import Gateway, gateway_from_env
+from p4_desk.central.public import complaints as web_complaints
+from p4_desk.central.public import public_router
 from p4_desk.central.ratelimit import RateLimits, note_failed_auth, rate_limited, refuse_if_guessing
 from p4_desk.central.schemas import (
     ERRORS,
@@ -53,6 +57,8 @@ from p4_desk.central.schemas import (
     EnrolRequest,
     ErrorAnswer,
     EventBatch,
+    HallReminderAnswer,
+    HallReminderIn,
     HealthAnswer,
     IntakeAnswer,
     RejectedEvent,
@@ -60,6 +66,7 @@ from p4_desk.central.schemas import (
     StatusAnswer,
     StatusRequest,
     TimeAnswer,
+    WebComplaintsOut,
 )
 from p4_desk.errors import AlreadyExists, AuthError, ConfigError, NotFound, P4Error, PermissionDenied
 
@@ -82,13 +89,21 @@ log = logging.getLogger("p4_desk.central")
 # --- the app -----------------------------------------------------------------------------
 
 
-def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
-    """The API on the database at ``db_url``; ``admin_token`` defaults to the env variable."""
+_FROM_ENV: Any = object()
+
+
+def create_app(
+    db_url: str, *, admin_token: str | None = None, gateway: Gateway | None = _FROM_ENV
+) -> FastAPI:
+    """The API on the database at ``db_url``; ``admin_token`` defaults to the env variable, the
+    reminders' message ``gateway`` to ``notify.gateways.gateway_from_env``."""
     admin_secret = admin_token if admin_token is not None else os.environ.get(ADMIN_TOKEN_ENV)
     if admin_secret:
         problem = admin_token_problem(admin_secret)
         if problem:
             raise ConfigError(f"{problem} (${ADMIN_TOKEN_ENV})")
+    if gateway is _FROM_ENV:
+        gateway = gateway_from_env()
     engine = open_engine(db_url)
     sessions = session_factory(engine)
     site_bearer = HTTPBearer(
@@ -289,6 +304,7 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
         """Back-office status changes of this site's applications after ``cursor``."""
         with sessions.begin() as session:
             updates = back_office.updates_after(session, site, cursor, limit)
+            live.note_contact(session, site)
         return ApplicationUpdates(
             updates=[
                 ApplicationUpdateOut(
@@ -302,6 +318,48 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
             ],
             cursor=updates[-1].id if updates else cursor,
         )
+
+    @app.get(
+        "/api/v1/sites/{site}/web-complaints",
+        response_model=WebComplaintsOut,
+        responses=ERRORS,
+        tags=["sync"],
+    )
+    def get_web_complaints(
+        site: Annotated[str, Depends(own_site)],
+        cursor: Annotated[int, Query(ge=0, le=MAX_INT64)] = 0,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    ) -> dict[str, Any]:
+        """Complaints citizens filed for this site on the public form, after ``cursor``."""
+        with sessions.begin() as session:
+            pending = web_complaints.pending_for_site(session, site, cursor, limit)
+            live.note_contact(session, site)
+        return {"complaints": pending, "cursor": pending[-1]["id"] if pending else cursor}
+
+    @app.post(
+        "/api/v1/sites/{site}/reminders",
+        response_model=HallReminderAnswer,
+        status_code=201,
+        responses={
+            **ERRORS,
+            404: {"model": ErrorAnswer, "description": "The ticket's events have not arrived yet"},
+            409: {"model": ErrorAnswer, "description": "No message gateway in this province"},
+        },
+        tags=["sync"],
+    )
+    def post_hall_reminder(
+        site: Annotated[str, Depends(own_site)], body: HallReminderIn
+    ) -> HallReminderAnswer | JSONResponse:
+        """A phone a citizen gave at the hall's kiosk for "your turn is near" (never in an event:
+        kept in the reminders only, deleted when the ticket ends). Sent again, it replaces it."""
+        if gateway is None:
+            return _error(409, "reminders_unavailable", "Pengingat belum tersedia di provinsi ini.")
+        with sessions.begin() as session:
+            reminder = reminders.remind_from_hall(
+                session, site, body.ticket_uid, body.phone, datetime.now(UTC)
+            )
+            live.note_contact(session, site)
+            return HallReminderAnswer(ticket_uid=body.ticket_uid, phone_end=reminder.phone[-4:])
 
     @app.post(
         "/api/v1/applications/{registration_number}/status",
@@ -370,6 +428,8 @@ def create_app(db_url: str, *, admin_token: str | None = None) -> FastAPI:
         except SQLAlchemyError:
             return _error(503, "database_unavailable", "Basis data pusat tidak dapat dihubungi.")
         return HealthAnswer(status="ok", version=__version__)
+
+    app.include_router(public_router(sessions, gateway=gateway))  # the citizens' pages (issue 16)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:

@@ -25,9 +25,12 @@ from zoneinfo import ZoneInfo
 from p4_desk.central.models import (
     ApplicationProjection,
     ComplaintProjection,
+    CounterProjection,
+    SiteBoard,
     SurveyProjection,
     TicketProjection,
 )
+from p4_desk.domain.names import mask_name
 from p4_desk.domain.permit_lifecycle import LEGACY_NAMES, PermitState
 
 TICKET_TYPES = frozenset(
@@ -51,11 +54,23 @@ APPLICATION_TYPES = frozenset(
 )
 COMPLAINT_TYPES = frozenset({"complaint.received", "complaint.status_changed"})
 SURVEY_TYPES = frozenset({"survey.submitted"})
+#: the hall's public board (services, opening hours, counters) and a web complaint it could not file
+BOARD_TYPES = frozenset({"site.board"})
+WEB_REFUSAL_TYPES = frozenset({"complaint.web_refused"})
 IKM_ELEMENTS = frozenset(f"U{n}" for n in range(1, 10))
 #: the largest payload one event may carry (its canonical JSON), and its deepest nesting
-MAX_PAYLOAD_BYTES = 32 * 1024
+MAX_PAYLOAD_BYTES = 256 * 1024  # a hall's site.board with 250 services is ~40 KB
 MAX_PAYLOAD_DEPTH = 8
-EVENT_TYPES = TICKET_TYPES | COUNTER_TYPES | APPLICATION_TYPES | COMPLAINT_TYPES | SURVEY_TYPES
+EVENT_TYPES = (
+    TICKET_TYPES
+    | COUNTER_TYPES
+    | APPLICATION_TYPES
+    | COMPLAINT_TYPES
+    | SURVEY_TYPES
+    | BOARD_TYPES
+    | WEB_REFUSAL_TYPES
+)
+COUNTER_STATES = {"counter.opened": "open", "counter.paused": "paused", "counter.closed": "closed"}
 
 #: the envelope versions read per event type (the newest is what an up-to-date hall writes)
 SCHEMA_VERSIONS: dict[str, frozenset[int]] = {
@@ -221,6 +236,63 @@ def _survey_answers(payload: dict[str, Any]) -> dict[str, int]:
     return answers
 
 
+def _number(payload: dict[str, Any], name: str) -> float | None:
+    value = payload.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        raise Invalid("invalid_payload", f"payload.{name} wajib berupa angka.")
+    return float(value)
+
+
+def _secret_hash(payload: dict[str, Any]) -> str | None:
+    secret = payload.get("tracking_secret")
+    if secret is None:
+        return None
+    if not isinstance(secret, str) or not 8 <= len(secret) <= 64 or not storable(secret):
+        raise Invalid("invalid_payload", "payload.tracking_secret wajib berupa teks 8–64 karakter.")
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _missing_documents(payload: dict[str, Any]) -> list[str] | None:
+    """The names of the missing documents (``missing_document_names``), else their codes."""
+    for key in ("missing_document_names", "missing_documents"):
+        value = payload.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and 0 < len(v) <= 200 and storable(v) for v in value
+        ):
+            raise Invalid("invalid_payload", f"payload.{key} wajib berupa daftar teks.")
+        return list(value)
+    return None
+
+
+def _board(payload: dict[str, Any]) -> dict[str, Any]:
+    """The hall's board as the public pages read it (``central.public.live``)."""
+    services = payload.get("services")
+    counters = payload.get("counters", [])
+    if not isinstance(services, list) or not all(
+        isinstance(s, dict) and isinstance(s.get("code"), str) and isinstance(s.get("name"), str)
+        for s in services
+    ):
+        raise Invalid("invalid_payload", "payload.services wajib berupa daftar layanan (code, name).")
+    if not isinstance(counters, list) or not all(
+        isinstance(c, dict) and isinstance(c.get("code"), str) and isinstance(c.get("services", []), list)
+        for c in counters
+    ):
+        raise Invalid("invalid_payload", "payload.counters wajib berupa daftar loket (code, services).")
+    zone = payload.get("timezone", "Asia/Jakarta")
+    try:
+        ZoneInfo(zone)
+    except (TypeError, ValueError, KeyError, OSError):
+        raise Invalid("invalid_payload", f"payload.timezone bukan zona waktu: {zone!r}.") from None
+    ahead = payload.get("remind_when_ahead", 3)
+    if type(ahead) is not int or not 1 <= ahead <= 50:
+        raise Invalid("invalid_payload", "payload.remind_when_ahead wajib bilangan 1–50.")
+    return payload
+
+
 def _local_day(moment: datetime) -> date:
     return moment.astimezone(province_zone()).date()
 
@@ -280,6 +352,13 @@ def _projection(
             "issued_at": issued_at,
             "called_at": _aware_datetime(payload.get("called_at"), "payload.called_at"),
             "finished_at": _aware_datetime(payload.get("finished_at"), "payload.finished_at"),
+            "started_at": _aware_datetime(payload.get("started_at"), "payload.started_at"),
+            "public_token": _text(payload, "public_token", limit=32),
+            "queue_key": _number(payload, "queue_key"),
+            "counter": _text(payload, "counter"),
+            "counter_name": _text(payload, "counter_name", limit=200),
+            "service_name": _text(payload, "service_name", limit=200),
+            "agency_name": _text(payload, "agency_name", limit=200),
             **common,
         }
     if type_ in APPLICATION_TYPES:
@@ -292,6 +371,11 @@ def _projection(
             "agency": _text(payload, "agency"),
             "state": _permit_state(payload, version),
             "day": _local_day(received or occurred_at),
+            "tracking_secret_hash": _secret_hash(payload),
+            "permit_name": _text(payload, "permit_name", limit=200),
+            "applicant_masked": mask_name(_text(payload, "applicant_name", limit=200) or "") or None,
+            "due_date": _day(payload.get("due_date"), "payload.due_date"),
+            "missing_documents": _missing_documents(payload),
             **common,
         }
     if type_ in COMPLAINT_TYPES:
@@ -314,4 +398,15 @@ def _projection(
             "day": _local_day(submitted or occurred_at),
             **common,
         }
-    return None  # counter events are kept raw only
+    if type_ in COUNTER_TYPES:
+        return CounterProjection, {
+            "counter": _text(payload, "counter", required=True),
+            "state": COUNTER_STATES[type_],
+            **common,
+        }
+    if type_ in BOARD_TYPES:
+        return SiteBoard, {"board": _board(payload), **common}
+    if type_ in WEB_REFUSAL_TYPES:
+        _text(payload, "web_code", required=True, limit=32)
+        _text(payload, "reason", required=True, limit=2000)
+    return None  # a web refusal is applied by ``central.public.live``

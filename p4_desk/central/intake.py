@@ -21,6 +21,7 @@ from sqlalchemy import Table, and_, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from p4_desk.central import live
 from p4_desk.central.envelopes import Event, Invalid, storable, validate
 from p4_desk.central.models import (
     StoredEvent,
@@ -78,7 +79,9 @@ def store_batch(session: Session, site: str, events: list[Any]) -> IntakeResult:
     for event in repeats:
         _sort_repeat(result, event, first_copies[event.event_id].content_hash)
 
-    _project(session, site, [e for e in unique if e.event_id in inserted_ids])
+    inserted = [e for e in unique if e.event_id in inserted_ids]
+    _project(session, site, inserted)
+    live.after_events(session, site, inserted)  # the citizens' pages and reminders
     return result
 
 

@@ -11,7 +11,9 @@ from sqlalchemy import (
     Date,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -67,6 +69,9 @@ class Site(Base):
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     enrolled_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+    #: when the site last pushed events or pulled updates: the public pages' figures are live
+    #: only while it is recent (``central.public.live``)
+    last_contact_at: Mapped[datetime | None]
 
 
 class StoredEvent(Base):
@@ -90,6 +95,10 @@ class TicketProjection(Base):
     """Latest known snapshot of each queue ticket (the newest ``occurred_at`` wins)."""
 
     __tablename__ = "tickets"
+    __table_args__ = (
+        Index("ix_tickets_public_token", "public_token"),
+        Index("ix_tickets_queue", "site", "service_day", "service", "state"),
+    )
 
     site: Mapped[str] = mapped_column(ForeignKey("sites.code"), primary_key=True)
     ticket_uid: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -102,6 +111,14 @@ class TicketProjection(Base):
     issued_at: Mapped[datetime | None]
     called_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
+    # what the citizens' pages need (desk events since migration 0009; NULL from older halls)
+    public_token: Mapped[str | None] = mapped_column(String(32))
+    queue_key: Mapped[float | None] = mapped_column(Float)
+    started_at: Mapped[datetime | None]
+    counter: Mapped[str | None] = mapped_column(String(64))
+    counter_name: Mapped[str | None] = mapped_column(String(200))
+    service_name: Mapped[str | None] = mapped_column(String(200))
+    agency_name: Mapped[str | None] = mapped_column(String(200))
     occurred_at: Mapped[datetime]
     event_id: Mapped[str] = mapped_column(String(36))
 
@@ -121,6 +138,26 @@ class ApplicationProjection(Base):
     day: Mapped[date] = mapped_column(Date, index=True)
     occurred_at: Mapped[datetime]
     event_id: Mapped[str] = mapped_column(String(36))
+    # the public tracking page (``/lacak``): sha256 of the receipt's secret, and what it shows
+    tracking_secret_hash: Mapped[str | None] = mapped_column(String(64))
+    permit_name: Mapped[str | None] = mapped_column(String(200))
+    applicant_masked: Mapped[str | None] = mapped_column(String(200))
+    due_date: Mapped[date | None] = mapped_column(Date)
+    missing_documents: Mapped[list[str] | None] = mapped_column(JSON)
+
+
+class ApplicationStep(Base):
+    """One state an application reached, as its events told (the tracking page's history)."""
+
+    __tablename__ = "application_steps"
+    __table_args__ = (Index("ix_application_steps_application", "site", "registration_number"),)
+
+    id: Mapped[int] = mapped_column(Id64, primary_key=True, autoincrement=True)
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
+    registration_number: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime]
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
 
 
 class ComplaintProjection(Base):
@@ -150,6 +187,102 @@ class SurveyProjection(Base):
     day: Mapped[date] = mapped_column(Date, index=True)
     occurred_at: Mapped[datetime]
     event_id: Mapped[str] = mapped_column(String(36))
+
+
+class CounterProjection(Base):
+    """Latest known state of each counter (open, paused, closed), from the counter events."""
+
+    __tablename__ = "counters"
+
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"), primary_key=True)
+    counter: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[str] = mapped_column(String(10))
+    occurred_at: Mapped[datetime]
+    event_id: Mapped[str] = mapped_column(String(36))
+
+
+class SiteBoard(Base):
+    """The hall's public board (``site.board``): services, opening hours, counters, reminder rule."""
+
+    __tablename__ = "site_boards"
+
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"), primary_key=True)
+    board: Mapped[dict[str, Any]]
+    occurred_at: Mapped[datetime]
+    event_id: Mapped[str] = mapped_column(String(36))
+
+
+class WebComplaint(Base):
+    """A complaint filed on the public form, until and after the hall took it in.
+
+    ``id`` is the halls' pull cursor. The reporter's contact is kept only until the hall has
+    filed the complaint (its ``complaint.received`` event carries ``web_code``), then erased.
+    """
+
+    __tablename__ = "web_complaints"
+    __table_args__ = (Index("ix_web_complaints_site_id", "site", "id"),)
+
+    id: Mapped[int] = mapped_column(Id64, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
+    kind: Mapped[str] = mapped_column(String(40))
+    agency: Mapped[str] = mapped_column(String(64))
+    agency_name: Mapped[str] = mapped_column(String(200))
+    service: Mapped[str | None] = mapped_column(String(64))
+    service_name: Mapped[str | None] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text)
+    service_date: Mapped[date] = mapped_column(Date)
+    filed_at: Mapped[datetime]
+    identity: Mapped[str] = mapped_column(String(12))
+    reporter_name: Mapped[str | None] = mapped_column(String(200))
+    reporter_phone: Mapped[str | None] = mapped_column(String(20))
+    reporter_email: Mapped[str | None] = mapped_column(String(200))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    #: ``submitted`` until the hall files it, then the desk's complaint states; ``refused``
+    state: Mapped[str] = mapped_column(String(20))
+    complaint_number: Mapped[str | None] = mapped_column(String(64))
+    #: [{"state", "at", "note"?}] as the hall's events told, oldest first
+    steps: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    deadlines: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    refused_reason: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+
+class Reminder(Base):
+    """A citizen's "Ingatkan saya" for one ticket: the phone, deleted when the ticket ends."""
+
+    __tablename__ = "reminders"
+
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"), primary_key=True)
+    ticket_uid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime]
+
+
+class Notification(Base):
+    """One message to send, at most one per (ticket, event): the delivery queue with its retries."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        UniqueConstraint("site", "ticket_uid", "event", name="uq_notifications_ticket_event"),
+        Index("ix_notifications_due", "state", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Id64, primary_key=True, autoincrement=True)
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
+    ticket_uid: Mapped[str] = mapped_column(String(64))
+    #: ``near`` (N people ahead) or ``called``
+    event: Mapped[str] = mapped_column(String(10))
+    #: what the message says: ticket number, counter, people ahead (no personal data)
+    details: Mapped[dict[str, Any]]
+    #: pending → sending → sent; failed (gave up), dropped (the ticket ended first), unknown
+    state: Mapped[str] = mapped_column(String(10))
+    attempts: Mapped[int] = mapped_column(Integer)
+    next_attempt_at: Mapped[datetime]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
 
 
 class PermitType(Base):

@@ -131,6 +131,42 @@ class StatusAnswer(ApplicationUpdateOut):
     site: str
 
 
+class WebReporter(BaseModel):
+    name: str | None
+    phone: str | None
+    email: str | None
+
+
+class WebComplaintOut(BaseModel):
+    id: int = Field(description="Monotonic id; the next cursor.")
+    code: str = Field(description="The citizen's tracking code (web_code in the complaint's events).")
+    kind: str
+    agency: str
+    service: str | None
+    description: str
+    service_date: date
+    filed_at: datetime = Field(description="The LAPOR! deadlines count from this moment.")
+    identity: str = Field(description="anonymous, confidential or named")
+    reporter: WebReporter | None = Field(description="null for anonymous; erased here once filed.")
+    latitude: float | None
+    longitude: float | None
+
+
+class WebComplaintsOut(BaseModel):
+    complaints: list[WebComplaintOut]
+    cursor: int = Field(description="Pass back as ?cursor= to get only newer complaints.")
+
+
+class HallReminderIn(BaseModel):
+    ticket_uid: str = Field(max_length=64, description="The ticket's id (ticket_uid in its events).")
+    phone: str = Field(max_length=30, examples=["081234567890"], description="A mobile number.")
+
+
+class HallReminderAnswer(BaseModel):
+    ticket_uid: str
+    phone_end: str = Field(description="The number's last four digits (what the citizen is shown).")
+
+
 class TimeAnswer(BaseModel):
     now: datetime = Field(description="Server time, ISO-8601 UTC.")
 

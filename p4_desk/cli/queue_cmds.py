@@ -21,6 +21,12 @@ def register(sub: Any) -> None:
     p.add_argument("service")
     p.add_argument("--priority", choices=sorted(PRIORITY_GROUPS))
 
+    p = command(
+        qs, "remind", _remind, "pengingat giliran lewat WhatsApp/SMS (nomor ponsel warga)", requires=OPERATOR
+    )
+    p.add_argument("--ticket", required=True, help="id tiket atau nomor hari ini (A017)")
+    p.add_argument("--phone", required=True, help="nomor ponsel, mis. 0812-3456-7890")
+
     p = command(qs, "call-next", _call_next, "panggil antrian berikutnya di loket", requires=OPERATOR)
     p.add_argument("--counter", required=True)
 
@@ -74,6 +80,15 @@ def describe(t: TicketInfo) -> str:
 def _issue(args: argparse.Namespace, ctx: CliContext) -> int:
     t = queue.issue_ticket(ctx.db, args.service, args.priority, ctx.actor())
     ctx.emit(t, lambda: describe(t))
+    return 0
+
+
+def _remind(args: argparse.Namespace, ctx: CliContext) -> int:
+    shown = queue.ask_reminder(ctx.db, args.ticket, args.phone, ctx.actor())
+    ctx.emit(
+        {"ticket": args.ticket, "phone_end": shown[1:]},
+        lambda: f"Pengingat dicatat untuk nomor {shown}; dikirim ke server pusat saat sinkronisasi.",
+    )
     return 0
 
 

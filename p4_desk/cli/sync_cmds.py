@@ -5,7 +5,9 @@
 ``sync failed``); 2 — the central API could not be reached (events kept, retried next run);
 3 — another process or PC of this site is sending right now; 1 — a user error (not enrolled,
 token refused, no usable keyring) with its message on stderr.
-Without ``--once`` it runs every ``--interval`` seconds until interrupted.
+Without ``--once`` it runs until interrupted: what the desk records is pushed within
+``--push-interval`` seconds (1 by default: a call reaches the citizens' pages in seconds), and
+the catalogue, status changes and web complaints are pulled every ``--interval`` seconds.
 """
 
 from __future__ import annotations
@@ -41,7 +43,12 @@ def register(sub: Any) -> None:
 
     p = command(ss, "run", _run, "kirim antrean peristiwa dan ambil katalog serta status permohonan")
     p.add_argument("--once", action="store_true", help="satu putaran lalu keluar (0 terkirim, 2 offline)")
-    p.add_argument("--interval", type=float, default=30.0, help="detik antar putaran (bawaan 30)")
+    p.add_argument(
+        "--interval", type=float, default=30.0, help="detik antar pengambilan data pusat (bawaan 30)"
+    )
+    p.add_argument(
+        "--push-interval", type=float, default=1.0, help="detik antar pemeriksaan peristiwa baru (bawaan 1)"
+    )
     p.add_argument("--batch-size", type=int, default=200, help=argparse.SUPPRESS)
 
     command(ss, "status", _status, "jumlah peristiwa menunggu, terkirim, gagal; status koneksi")
@@ -69,7 +76,14 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
 
     db = ctx.db
     client = open_client(db, ctx.settings)
-    agent = SyncAgent(db, client, CentralInbox(db), batch_size=max(1, args.batch_size))
+    agent = SyncAgent(
+        db,
+        client,
+        CentralInbox(db),
+        batch_size=max(1, args.batch_size),
+        pull_interval_s=0.0 if args.once else max(1.0, args.interval),
+        publish_board=True,
+    )
     try:
         if args.once:
             report = agent.run_once()
@@ -79,9 +93,9 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
             return 0 if report.reachable else EXIT_UNREACHABLE
         while True:
             report = agent.run_once(respect_backoff=True)
-            if not ctx.json:
+            if not ctx.json and not report.idle:
                 print(_describe(report), flush=True)
-            time.sleep(max(1.0, args.interval))
+            time.sleep(max(0.2, args.push_interval))
     finally:
         client.close()
 
@@ -100,6 +114,10 @@ def _describe(report: RunReport) -> str:
         text += " Katalog izin diperbarui."
     if report.application_updates:
         text += f" {report.application_updates} pembaruan status permohonan."
+    if report.reminders:
+        text += f" {report.reminders} pengingat dari kiosk diteruskan."
+    if report.web_complaints:
+        text += f" {report.web_complaints} pengaduan dari web diterima."
     if not report.reachable:
         text += f" {report.error} Peristiwa disimpan dan dikirim nanti."
     return text

@@ -1,5 +1,8 @@
 """The GUI's sync worker: the sync agent on its own QThread, run every ``interval_s`` seconds.
 
+A run pushes what is due (a call reaches the citizens' pages within seconds) and pulls every
+``pull_interval_s``; a run with nothing to do is two small reads (``SyncAgent`` cadence).
+
 It lives under ``gui/`` because it is the only part of sync that imports Qt. The status bar
 connects to ``status_changed`` (a ``SyncStatus``: online/offline, last success, pending and
 failed counts) and to ``problem`` (an Indonesian message worth showing: token refused, no
@@ -35,13 +38,15 @@ class SyncWorker(QObject):
         db: Database,
         settings: Settings,
         *,
-        interval_s: float = 30.0,
+        interval_s: float = 1.0,
+        pull_interval_s: float = 30.0,
         store: CredentialStore | None = None,
     ) -> None:
         super().__init__()
         self._db = db
         self._settings = settings
-        self._interval_ms = max(1000, int(interval_s * 1000))
+        self._interval_ms = max(200, int(interval_s * 1000))
+        self._pull_interval_s = pull_interval_s
         self._store = store
         self._agent: SyncAgent | None = None
         self._timer: QTimer | None = None
@@ -100,6 +105,10 @@ class SyncWorker(QObject):
 
     def _open_agent(self) -> SyncAgent | None:
         self._agent = SyncAgent(
-            self._db, open_client(self._db, self._settings, store=self._store), CentralInbox(self._db)
+            self._db,
+            open_client(self._db, self._settings, store=self._store),
+            CentralInbox(self._db),
+            pull_interval_s=self._pull_interval_s,
+            publish_board=True,
         )
         return self._agent

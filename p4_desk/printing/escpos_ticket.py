@@ -126,7 +126,9 @@ def _write_ticket(data: TicketPrintData, printer: Escpos, columns: int) -> None:
         else:
             wrapped(line)
     printer.ln()
-    printer.qr(data.ticket_uid, size=6 if columns < 40 else 8, native=True)
+    printer.qr(data.qr_value, size=6 if columns < 40 else 8, native=True)
+    if data.page_url:
+        wrapped(texts.qr_caption)
     printer.ln()
     if data.footer:
         printer.textln("-" * columns)

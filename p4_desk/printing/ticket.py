@@ -43,11 +43,17 @@ class TicketPrintData:
     issued_at: datetime  # aware
     people_ahead: int
     estimated_wait_minutes: int | None
-    ticket_uid: str  # encoded in the QR code
+    ticket_uid: str  # encoded in the QR code when there is no ``page_url``
     priority_label: str | None = None  # e.g. "Prioritas: Lansia"
     footer: str = ""
     copy: bool = False  # a reprint: marked "SALINAN"
     timezone: str = "Asia/Jakarta"  # zoneinfo key of the site
+    #: the citizen's "my ticket" page (``{central.public_url}/t/{token}``), encoded in the QR
+    page_url: str | None = None
+
+    @property
+    def qr_value(self) -> str:
+        return self.page_url or self.ticket_uid
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
@@ -64,6 +70,7 @@ class TicketTexts:
     issued_parts: tuple[str, str]  # date, then "pukul 10.30 WIB"
     ahead: str
     wait: str | None
+    qr_caption: str  # under the QR code
 
     @property
     def issued(self) -> str:
@@ -88,6 +95,7 @@ def ticket_texts(data: TicketPrintData) -> TicketTexts:
         issued_parts=datetime_parts(data.issued_at, data.timezone),
         ahead=f"Jumlah antrian di depan Anda: {format_number(data.people_ahead)}",
         wait=wait,
+        qr_caption="Pindai untuk memantau antrian di ponsel" if data.page_url else data.ticket_uid,
     )
 
 
@@ -149,8 +157,8 @@ def _ticket_blocks(
         # size stays a hair below the exact fit, which rounding would otherwise break again
         size = max(body * 0.8, min(body, 0.995 * body * text_width / _width(line, body)))
         blocks += _text(line, "Helvetica", size, centre, text_width)
-    blocks.append(_qr(data.ticket_uid, (30 if paper_mm == 58 else 38) * mm, centre))
-    blocks += _text(data.ticket_uid, "Helvetica", small - 1.5, centre, text_width)
+    blocks.append(_qr(data.qr_value, (30 if paper_mm == 58 else 38) * mm, centre))
+    blocks += _text(texts.qr_caption, "Helvetica", small - 1.5, centre, text_width)
     if data.footer:
         blocks.append(_rule(centre, text_width))
         blocks += _text(data.footer, "Helvetica-Oblique", small, centre, text_width)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from p4_desk.services import applications, permits
+from p4_desk.services import applications, complaints, permits
+from p4_desk.services.queue.board import publish_board
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM
 
 
 class CentralInbox:
-    """Pulled catalogues go into the permit catalogue; back-office changes into applications."""
+    """Pulled catalogues go into the permit catalogue, back-office changes into applications,
+    web complaints to the complaint desk; the hall's public board goes out when it changed."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -24,3 +26,9 @@ class CentralInbox:
 
     def apply_application_update(self, registration_number: str, state: str, note: str) -> None:
         applications.apply_central_update(self.db, registration_number, state, note)
+
+    def take_in_web_complaint(self, document: dict[str, Any]) -> str:
+        return complaints.take_in_web_complaint(self.db, document, SYSTEM)
+
+    def publish_board(self) -> None:
+        publish_board(self.db)

@@ -30,6 +30,7 @@ from p4_desk.files import OutputRefused, write_output
 from p4_desk.printing import PrinterError, TicketPrintData, print_ticket_escpos, render_ticket_pdf
 from p4_desk.services import queue
 from p4_desk.services import site as site_service
+from p4_desk.services.citizen_links import public_base_url, ticket_page_url
 from p4_desk.services.queue import TicketInfo
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
@@ -55,7 +56,10 @@ class PrintOutcome:
 
 def print_data_for(db: Database, ticket: TicketInfo, *, copy: bool = False) -> TicketPrintData:
     """The paper ticket for an already loaded :class:`TicketInfo` (e.g. just issued): the one
-    builder of a ticket's content, for the first print, a retry and a supervisor's reprint."""
+    builder of a ticket's content, for the first print, a retry and a supervisor's reprint.
+
+    The QR code carries the citizen's page of this ticket (``citizen_links``) when the site has
+    a public address, else the ticket's id."""
     site = site_service.get_site(db)
     return TicketPrintData(
         site_name=site.name,
@@ -70,6 +74,7 @@ def print_data_for(db: Database, ticket: TicketInfo, *, copy: bool = False) -> T
         footer=str(site_service.get_setting(db, "ticket.footer") or ""),
         copy=copy,
         timezone=site.timezone,
+        page_url=ticket_page_url(public_base_url(db), ticket.public_token),
     )
 
 

@@ -7,6 +7,10 @@ imports a catalogue into the permit catalogue and applies one back-office status
 - Catalogue (permit types, requirements, holidays): handed to ``Inbox.import_catalog``; the raw
   document is also kept in the site settings ``sync.catalog`` and ``sync.holidays`` for the
   admin to inspect.
+- Complaints citizens filed on the central server's web form: kept in
+  ``central_web_complaint`` (idempotent by the central id, with the cursor), then handed to
+  ``Inbox.take_in_web_complaint``, which files or refuses each; the outcome is kept.
+- The hall's public board (``Inbox.publish_board``): written to the outbox when it changed.
 - Application status changes from the back office: always kept in
   ``central_application_update`` (idempotent by the central id, in the same transaction as the
   cursor), then handed to ``Inbox.apply_application_update`` and marked applied. An update the
@@ -25,7 +29,7 @@ from sqlalchemy import select
 from p4_desk.errors import P4Error
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, record
-from p4_desk.store.models import CentralApplicationUpdate, SiteSetting
+from p4_desk.store.models import CentralApplicationUpdate, CentralWebComplaint, SiteSetting
 from p4_desk.sync.client import ApplicationUpdate
 from p4_desk.sync.state import state_row
 
@@ -40,6 +44,12 @@ class Inbox(Protocol):
 
     def apply_application_update(self, registration_number: str, state: str, note: str) -> None:
         """Apply one back-office status change; raises ``P4Error`` when it cannot be applied."""
+
+    def take_in_web_complaint(self, document: dict[str, Any]) -> str:
+        """File one web complaint (or refuse it, telling why); returns the outcome as text."""
+
+    def publish_board(self) -> None:
+        """Write the hall's public board to the outbox when it changed (the citizens' pages)."""
 
 
 def apply_catalog(db: Database, inbox: Inbox, document: dict[str, Any], etag: str | None) -> str:
@@ -114,6 +124,49 @@ def apply_pending_application_updates(db: Database, inbox: Inbox) -> int:
             row = s.get(CentralApplicationUpdate, update.id)
             if row is not None:
                 row.applied = True
+    return len(pending)
+
+
+def apply_web_complaints(
+    db: Database, inbox: Inbox, complaints: Sequence[dict[str, Any]], next_cursor: int
+) -> int:
+    """Keep the pulled web complaints and move the cursor in one transaction; returns how many were new."""
+    new = 0
+    with db.write() as s:
+        for complaint in complaints:
+            if s.get(CentralWebComplaint, int(complaint["id"])) is not None:
+                continue
+            s.add(
+                CentralWebComplaint(
+                    id=int(complaint["id"]),
+                    code=str(complaint["code"]),
+                    document=complaint,
+                    received_at=db.now(),
+                    applied=False,
+                )
+            )
+            new += 1
+        state_row(s).web_complaint_cursor = next_cursor
+    take_in_pending_web_complaints(db, inbox)
+    return new
+
+
+def take_in_pending_web_complaints(db: Database, inbox: Inbox) -> int:
+    """Hand kept web complaints to the inbox, oldest first; returns how many."""
+    with db.read() as s:
+        pending = list(
+            s.scalars(
+                select(CentralWebComplaint)
+                .where(CentralWebComplaint.applied.is_(False))
+                .order_by(CentralWebComplaint.id)
+            )
+        )
+    for complaint in pending:
+        outcome = inbox.take_in_web_complaint(dict(complaint.document))
+        with db.write() as s:
+            row = s.get(CentralWebComplaint, complaint.id)
+            if row is not None:
+                row.applied, row.outcome = True, outcome
     return len(pending)
 
 

@@ -12,8 +12,15 @@ Push (transactional outbox, DESIGN §5; ODK Collect's habits, STYLE.md):
   backoff and full jitter (``Retry-After`` wins when the server sends one); after a few in a
   row the run gives up and the site is shown offline;
 - 401/403 stop the run with ``TokenRejected``; the events stay pending.
-Pull: the catalogue with ``If-None-Match``, then application updates after the stored cursor;
-what is pulled is handed to the caller's ``Inbox`` (the services layer, which sits above sync).
+Pull: the catalogue with ``If-None-Match``, then application updates and web complaints after
+their stored cursors; what is pulled is handed to the caller's ``Inbox`` (the services layer,
+which sits above sync). With ``publish_board`` each pulling run first has the inbox write the
+hall's public board to the outbox when it changed.
+Cadence (``pull_interval_s``): a run always pushes what is due, but pulls only when the last
+pull is that long ago; a run with nothing due and no pull due returns at once after two small
+reads, so a caller may run the agent every second and a call reaches the citizens' pages in seconds.
+Kiosk reminders: after the push, the phones citizens gave at the kiosk (``reminder_request``)
+are handed to the central server and deleted here; one whose ticket ended first is deleted unsent.
 Only one process per site sends at a time (``sender_lock``).
 """
 
@@ -28,11 +35,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from p4_desk.domain.queue_rules import service_day
+from p4_desk.domain.ticket_lifecycle import TicketState
 from p4_desk.store.db import Database
-from p4_desk.store.models import OutboxEvent
+from p4_desk.store.models import OutboxEvent, ReminderRequest, Ticket
 from p4_desk.store.types import utcnow
 from p4_desk.sync import adapters
 from p4_desk.sync.adapters import Inbox
@@ -46,6 +55,8 @@ BATCH_SIZE = 200
 MAX_TRANSIENT_PER_RUN = 5
 MAX_SLEEP_IN_RUN_S = 60.0
 MAX_UPDATE_PAGES = 100
+#: a phone the central server could not take yet (its ticket's events not there) waits this long
+REMINDER_RETRY_S = 30.0
 T = TypeVar("T")
 
 
@@ -75,6 +86,9 @@ class RunReport:
     skipped: bool = False
     catalog: str | None = None  # imported | stored | unchanged | None (not pulled)
     application_updates: int = 0
+    web_complaints: int = 0
+    reminders: int = 0  # phones given at the kiosk handed to the central server
+    idle: bool = False  # nothing was due: no push, no pull
     error: str | None = None
     retries: int = 0
     notes: list[str] = field(default_factory=list)
@@ -93,6 +107,8 @@ class RunReport:
             "skipped": self.skipped,
             "catalog": self.catalog,
             "application_updates": self.application_updates,
+            "web_complaints": self.web_complaints,
+            "reminders": self.reminders,
             "retries": self.retries,
             "error": self.error,
         }
@@ -124,6 +140,8 @@ class SyncAgent:
         backoff: Backoff | None = None,
         max_transient_per_run: int = MAX_TRANSIENT_PER_RUN,
         pull: bool = True,
+        pull_interval_s: float = 0.0,
+        publish_board: bool = False,
         clock: Callable[[], datetime] = utcnow,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
@@ -135,6 +153,9 @@ class SyncAgent:
         self.backoff = backoff or Backoff()
         self.max_transient_per_run = max_transient_per_run
         self.pull = pull
+        self.pull_interval_s = pull_interval_s
+        self.publish_board = publish_board
+        self._last_pull: float | None = None
         self.clock = clock
         self.sleep = sleep
         self.rng = rng or random.Random()
@@ -143,8 +164,12 @@ class SyncAgent:
     # --- one run ------------------------------------------------------------------------
 
     def run_once(self, *, respect_backoff: bool = False) -> RunReport:
-        """Push what is due, then pull. Raises ``TokenRejected`` on 401/403."""
+        """Push what is due, then pull (when due). Raises ``TokenRejected`` on 401/403."""
         report = RunReport()
+        if not self._pull_due() and not self._push_due():
+            report.idle = True
+            report.pending = self._pending_count()
+            return report
         with sender_lock(self.db) as held:
             if not held:
                 report.skipped = True
@@ -158,11 +183,16 @@ class SyncAgent:
         return report
 
     def _run(self, report: RunReport) -> None:
+        pulling = self._pull_due()
+        if pulling and self.publish_board:
+            self.inbox.publish_board()
         self._make_pending_due()
         try:
             self._push(report)
-            if self.pull:
+            self._hand_over_reminders(report)
+            if pulling:
                 self._pull(report)
+                self._last_pull = time.monotonic()
         except _GaveUp as gave_up:
             report.reachable = False
             report.error = f"Server pusat tidak dapat dihubungi: {gave_up.reason}"
@@ -225,6 +255,81 @@ class SyncAgent:
                 self._settle(batch, answer, report)
                 transient = 0
                 batch, in_flight = following, next_in_flight
+
+    def _pull_due(self) -> bool:
+        if not self.pull:
+            return False
+        return self._last_pull is None or time.monotonic() - self._last_pull >= self.pull_interval_s
+
+    def _push_due(self) -> bool:
+        """Any pending event or kiosk phone not waiting for a retry (indexed reads, no write)."""
+        now = self.clock()
+        with self.db.read() as s:
+            due = s.scalar(
+                select(OutboxEvent.seq)
+                .where(
+                    OutboxEvent.state == "pending",
+                    (OutboxEvent.next_attempt_at.is_(None)) | (OutboxEvent.next_attempt_at <= now),
+                )
+                .limit(1)
+            )
+            if due is None:
+                due = s.scalar(select(ReminderRequest.ticket_id).where(_reminder_due(now)).limit(1))
+        return due is not None
+
+    # --- phones given at the kiosk ------------------------------------------------------
+
+    def _hand_over_reminders(self, report: RunReport) -> None:
+        """Give the central server the phones citizens typed at the kiosk (after the push, so
+        their tickets are there), then delete them here. A ticket that ended first takes its
+        phone with it unsent; one the server does not know yet is tried again later."""
+        now = self.clock()
+        today = service_day(now, self.db.timezone)
+        remindable = (TicketState.WAITING.value, TicketState.CALLED.value)
+        with self.db.write() as s:
+            ended = select(Ticket.id).where(or_(Ticket.state.not_in(remindable), Ticket.service_day != today))
+            s.execute(delete(ReminderRequest).where(ReminderRequest.ticket_id.in_(ended)))
+            due = s.execute(
+                select(
+                    ReminderRequest.ticket_id, ReminderRequest.requested_at, ReminderRequest.phone, Ticket.uid
+                )
+                .join(Ticket, Ticket.id == ReminderRequest.ticket_id)
+                .where(_reminder_due(now))
+                .order_by(ReminderRequest.requested_at)
+            ).all()
+        for ticket_id, requested_at, phone, uid in due:
+            same = (ReminderRequest.ticket_id == ticket_id) & (ReminderRequest.requested_at == requested_at)
+            try:
+                self.client.post_reminder(uid, phone)
+            except TransientError as exc:
+                log.info("sync: kiosk reminder kept for later: %s", exc.reason)
+                self._postpone_reminders(now)
+                return
+            except PermanentError as refused:
+                if refused.status == 404:  # the ticket's events are not there yet
+                    with self.db.write() as s:
+                        s.execute(
+                            update(ReminderRequest)
+                            .where(same)
+                            .values(next_attempt_at=now + timedelta(seconds=REMINDER_RETRY_S))
+                            .execution_options(synchronize_session=False)
+                        )
+                    continue
+                # over, not a mobile number, or no gateway in the province: nothing to send
+                report.notes.append(f"Pengingat tiket tidak diteruskan: {refused.reason}")
+            else:
+                report.reminders += 1
+            with self.db.write() as s:
+                s.execute(delete(ReminderRequest).where(same))
+
+    def _postpone_reminders(self, now: datetime) -> None:
+        with self.db.write() as s:
+            s.execute(
+                update(ReminderRequest)
+                .where(_reminder_due(now))
+                .values(next_attempt_at=now + timedelta(seconds=REMINDER_RETRY_S))
+                .execution_options(synchronize_session=False)
+            )
 
     def _make_pending_due(self) -> None:
         """A new run holds the sender lock, so no pending event is in flight anywhere: every one
@@ -415,6 +520,22 @@ class SyncAgent:
                 cursor = next_cursor
         except PermanentError as refused:
             report.notes.append(f"Pembaruan status permohonan tidak dapat diambil: {refused}")
+        with self.db.read() as s:
+            complaint_cursor = state_row(s).web_complaint_cursor
+        try:
+            for _page in range(MAX_UPDATE_PAGES):
+                complaints, next_cursor = self._retrying(
+                    lambda c=complaint_cursor: self.client.get_web_complaints(c),  # type: ignore[misc]
+                    report,
+                )
+                if not complaints:
+                    break
+                report.web_complaints += adapters.apply_web_complaints(
+                    self.db, self.inbox, complaints, next_cursor
+                )
+                complaint_cursor = next_cursor
+        except PermanentError as refused:  # a central server before issue 16 has no web form
+            report.notes.append(f"Pengaduan web tidak dapat diambil: {refused}")
 
     def _retrying(self, call: Callable[[], T], report: RunReport) -> T:
         transient = 0
@@ -468,6 +589,10 @@ class SyncAgent:
         with self.db.read() as s:
             pending = select(func.count()).select_from(OutboxEvent).where(OutboxEvent.state == "pending")
             return int(s.scalar(pending) or 0)
+
+
+def _reminder_due(now: datetime) -> ColumnElement[bool]:
+    return or_(ReminderRequest.next_attempt_at.is_(None), ReminderRequest.next_attempt_at <= now)
 
 
 def _mark_failed(s: Session, condition: ColumnElement[bool], reason: str) -> None:

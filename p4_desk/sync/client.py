@@ -209,6 +209,30 @@ class CentralClient:
             raise TransientError("pembaruan status permohonan dari server pusat tidak sah") from exc
         return updates, next_cursor
 
+    def get_web_complaints(self, cursor: int) -> tuple[list[dict[str, Any]], int]:
+        """Complaints citizens filed for this site on the central server's web form."""
+        answer = self._request("GET", f"{API}/sites/{self.site}/web-complaints?cursor={cursor}")
+        try:
+            complaints = [dict(c) for c in answer["complaints"] if isinstance(c, dict)]
+            for complaint in complaints:
+                int(complaint["id"]), str(complaint["code"])
+            next_cursor = int(answer["cursor"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise TransientError("pengaduan web dari server pusat tidak sah") from exc
+        return complaints, next_cursor
+
+    def post_reminder(self, ticket_uid: str, phone: str) -> str:
+        """Hand a phone given at the kiosk to the central server; returns its last four digits.
+
+        404: the ticket's events have not arrived yet; 409: no message gateway in this province;
+        422: the ticket is over or the number is no mobile (``PermanentError`` for each)."""
+        body = {"ticket_uid": ticket_uid, "phone": phone}
+        answer = self._request("POST", f"{API}/sites/{self.site}/reminders", json_body=body)
+        try:
+            return str(answer["phone_end"])
+        except (KeyError, TypeError) as exc:
+            raise TransientError("jawaban pengingat dari server pusat tidak sah") from exc
+
     def health(self) -> bool:
         try:
             self._request("GET", f"{API}/health", auth=False)

@@ -172,6 +172,16 @@
 <context>
     <name>ComplaintsPanel</name>
     <message>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="171"/>
+        <source>%1 (web)</source>
+        <translation>%1 (web)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="227"/>
+        <source>Filed on the web form, tracking code %1</source>
+        <translation>Diajukan lewat formulir web, kode pelacakan %1</translation>
+    </message>
+    <message>
         <location filename="../../p4_desk/gui/complaints/panels.py" line="59"/>
         <source>Open complaints</source>
         <translation>Pengaduan aktif</translation>

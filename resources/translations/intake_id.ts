@@ -4,225 +4,225 @@
 <context>
     <name>ApplicationsDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="70"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="69"/>
         <source>Permit applications</source>
         <translation>Permohonan Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="74"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="73"/>
         <source>Registration number, NIK, name or phone</source>
         <translation>Nomor pendaftaran, NIK, nama atau telepon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="75"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="74"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="76"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="75"/>
         <source>Fiktif positif: –</source>
         <translation>Fiktif positif: –</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="78"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="77"/>
         <source>Applications deemed approved if the deadline passes: near, today or missed</source>
         <translation>Permohonan yang dianggap disetujui bila batas waktu terlewati: mendekati, hari ini, atau terlewati</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="80"/>
         <source>Registration no.</source>
         <translation>No. pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="80"/>
         <source>Applicant</source>
         <translation>Pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="80"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="80"/>
         <source>Permit</source>
         <translation>Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="82"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="82"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
         <source>Due</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="93"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="92"/>
         <source>Note</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="89"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="88"/>
         <source>Change status</source>
         <translation>Ubah status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="119"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="118"/>
         <source>Next step</source>
         <translation>Langkah berikutnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="92"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="91"/>
         <source>New status</source>
         <translation>Status baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="102"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="276"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="101"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="275"/>
         <source>Reprint intake receipt (copy)</source>
         <translation>Cetak ulang tanda terima (salinan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="120"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="119"/>
         <source>Deadline clock</source>
         <translation>Jangka waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="121"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="120"/>
         <source>Hand-over</source>
         <translation>Penyerahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="149"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="148"/>
         <source>Searching…</source>
         <translation>Mencari…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="161"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="160"/>
         <source>{count} application(s) found.</source>
         <translation>{count} permohonan ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="163"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="162"/>
         <source>No application matches.</source>
         <translation>Tidak ada permohonan yang cocok.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="167"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="166"/>
         <source>clock stopped</source>
         <translation>jangka waktu berhenti</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="194"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="193"/>
         <source>Fiktif positif: {count}</source>
         <translation>Fiktif positif: {count}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="210"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="209"/>
         <source>{count} fiktif-positif warning(s).</source>
         <translation>{count} peringatan fiktif positif.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="212"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="211"/>
         <source>No fiktif-positif application is near its deadline.</source>
         <translation>Tidak ada permohonan fiktif positif yang mendekati batas waktu.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="230"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="229"/>
         <source>Search for an application, then choose it in the list.</source>
         <translation>Cari permohonan, lalu pilih dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="234"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="233"/>
         <source>Applicant: {name} (NIK {nik}, {phone})</source>
         <translation>Pemohon: {name} (NIK {nik}, {phone})</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="237"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="236"/>
         <source>Status: {state}</source>
         <translation>Status: {state}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="238"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="237"/>
         <source> — incomplete dossier</source>
         <translation> — berkas belum lengkap</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="239"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="238"/>
         <source>Received {received}, due {due}, fee {fee}</source>
         <translation>Diterima {received}, selesai {due}, biaya {fee}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="245"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="244"/>
         <source>Deadline clock: {summary}</source>
         <translation>Jangka waktu: {summary}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="248"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="247"/>
         <source>Missing documents: {missing}</source>
         <translation>Berkas yang belum diserahkan: {missing}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="252"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="251"/>
         <source>Handed over to {name}, representative (NIK {nik}), power of attorney checked</source>
         <translation>Diserahkan kepada {name}, penerima kuasa (NIK {nik}), surat kuasa diperiksa</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="256"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="255"/>
         <source>Handed over to {name}</source>
         <translation>Diserahkan kepada {name}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="274"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="273"/>
         <source>Print receipt with the new expected completion</source>
         <translation>Cetak tanda terima dengan perkiraan selesai yang baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="281"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="280"/>
         <source>clock stopped ({days} working days left)</source>
         <translation>jangka waktu berhenti (sisa {days} hari kerja)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="303"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="302"/>
         <source>Status changed to {state}.</source>
         <translation>Status diubah menjadi {state}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="330"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="329"/>
         <source>Clock stopped. Print the receipt for the applicant if they are here.</source>
         <translation>Jangka waktu dihentikan. Cetak tanda terima untuk pemohon bila ia ada di loket.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="333"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="332"/>
         <source>Clock running again: new expected completion {due}. Print the new receipt.</source>
         <translation>Jangka waktu berjalan lagi: perkiraan selesai baru {due}. Cetak tanda terima yang baru.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="362"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="361"/>
         <source>Handed over. Receipt kept in {path}</source>
         <translation>Izin diserahkan. Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="385"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="384"/>
         <source>Receipt kept in {path}</source>
         <translation>Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="402"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="401"/>
         <source>Unexpected error. Details are in the log.</source>
         <translation>Terjadi kesalahan tak terduga. Rinciannya ada di log.</translation>
     </message>
@@ -288,79 +288,79 @@
 <context>
     <name>DeadlineWatch</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="73"/>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="80"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="75"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="82"/>
         <source>Registration no.</source>
         <translation>Nomor pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="73"/>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="80"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="75"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="82"/>
         <source>Applicant</source>
         <translation>Pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="73"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="75"/>
         <source>Permit</source>
         <translation>Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="73"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="75"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="74"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="76"/>
         <source>Deadline</source>
         <translation>Batas waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="74"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="76"/>
         <source>Warning</source>
         <translation>Peringatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="80"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="82"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="80"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="82"/>
         <source>Waiting for</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="81"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="83"/>
         <source>Since</source>
         <translation>Sejak</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="81"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="83"/>
         <source>Working days</source>
         <translation>Hari kerja</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="81"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="83"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="86"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="88"/>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="92"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="94"/>
         <source>Deemed approval (fiktif positif): deadlines near, today or missed</source>
         <translation>Dianggap disetujui (fiktif positif): batas waktu mendekat, hari ini, atau terlewati</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="94"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="96"/>
         <source>Clocks stopped, waiting for the applicant</source>
         <translation>Jangka waktu berhenti, menunggu pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="129"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="139"/>
         <source>{warnings} fiktif-positif warning(s), {stopped} stopped clock(s); updated {time}.</source>
         <translation>{warnings} peringatan fiktif positif, {stopped} jangka waktu berhenti; diperbarui {time}.</translation>
     </message>

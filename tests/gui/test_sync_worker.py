@@ -36,10 +36,11 @@ def test_worker_sends_in_the_background_and_reports_status(qtbot: QtBot, tmp_pat
         finally:
             worker.stop()
 
-        # Then the status bar learns that both went out and the desk is online
-        assert (seen[-1].pending, seen[-1].sent, seen[-1].failed) == (0, 2, 0)
+        # Then the status bar learns that both went out, with the hall's public board (the
+        # citizens' pages), and the desk is online
+        assert (seen[-1].pending, seen[-1].sent, seen[-1].failed) == (0, 3, 0)
         assert seen[-1].online is True and seen[-1].last_success_at is not None
-        assert central.report() == {"MPP-TEST": {"ticket.issued": 2}}
+        assert central.report() == {"MPP-TEST": {"ticket.issued": 2, "site.board": 1}}
 
 
 def test_worker_explains_when_the_desk_is_not_enrolled(qtbot: QtBot, tmp_path: Path) -> None:

@@ -44,8 +44,15 @@ STARTUP_TIMEOUT = 60.0
 class CentralServer:
     """One central API process on 127.0.0.1; restartable on the same port and database."""
 
-    def __init__(self, workdir: Path, db_url: str | None = None, port: int | None = None) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        db_url: str | None = None,
+        port: int | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.workdir = workdir
+        self.extra_env = dict(env or {})
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.db_url = db_url or f"sqlite:///{workdir / 'central.sqlite3'}"
         self.port = port or free_port()
@@ -155,6 +162,7 @@ class CentralServer:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
         env["P4_CENTRAL_ADMIN_TOKEN"] = self.admin_token
         env["P4_CENTRAL_DB"] = self.db_url
+        env.update(self.extra_env)
         return env
 
     def _wait_healthy(self) -> None:
@@ -181,13 +189,14 @@ def free_port() -> int:
 
 @contextmanager
 def running_central(
-    workdir: Path, db_url: str | None = None, port: int | None = None
+    workdir: Path, db_url: str | None = None, port: int | None = None, env: dict[str, str] | None = None
 ) -> Iterator[CentralServer]:
     """A started :class:`CentralServer`, stopped on exit.
 
-    The database is a SQLite file in ``workdir`` unless ``db_url`` is given.
+    The database is a SQLite file in ``workdir`` unless ``db_url`` is given; ``env`` adds to the
+    server's environment (e.g. its message gateway).
     """
-    server = CentralServer(workdir, db_url=db_url, port=port)
+    server = CentralServer(workdir, db_url=db_url, port=port, env=env)
     server.start()
     try:
         yield server

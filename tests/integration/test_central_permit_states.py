@@ -139,22 +139,26 @@ def test_rows_stored_before_the_upgrade_are_converted_when_the_server_starts(db_
     engine = open_engine(db_url, migrate=False)
     central_migrate.upgrade(engine, "0001")  # the schema of a server from before the upgrade
     now = datetime.now(UTC)
-    with Session(engine) as session, session.begin():
-        # the sites table as revision 0001 had it (the model has columns added later)
-        session.execute(
+    at = now.replace(tzinfo=None) if engine.dialect.name == "sqlite" else now
+    # plain SQL: the rows as that server's schema holds them (today's models have more columns)
+    with engine.begin() as conn:
+        conn.execute(
             text("INSERT INTO sites (code, name, created_at) VALUES ('LS01', 'MPP Lampung Selatan', :at)"),
-            {"at": now.replace(tzinfo=None) if engine.dialect.name == "sqlite" else now},
+            {"at": at},
         )
-        session.add(
-            ApplicationProjection(
-                site="LS01", registration_number="LS01-0001", state="disetujui", day=date(2026, 11, 30),
-                occurred_at=now, event_id=str(uuid.uuid4()),
-            )
-        )  # fmt: skip
-        session.add(
-            ApplicationUpdate(
-                site="LS01", registration_number="LS01-0001", state="siap_diambil", changed_at=now
-            )
+        conn.execute(
+            text(
+                "INSERT INTO applications (site, registration_number, state, day, occurred_at, event_id) "
+                "VALUES ('LS01', 'LS01-0001', 'disetujui', :day, :at, :event)"
+            ),
+            {"day": date(2026, 11, 30), "at": at, "event": str(uuid.uuid4())},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO application_updates (site, registration_number, state, changed_at) "
+                "VALUES ('LS01', 'LS01-0001', 'siap_diambil', :at)"
+            ),
+            {"at": at},
         )
     engine.dispose()
 

@@ -200,3 +200,28 @@ def test_usage_errors_and_help_are_indonesian_and_exit_1(cli: Cli) -> None:
     shown = cli.run("queue", "issue", "--help").stdout
     assert "argumen:" in shown and "opsi:" in shown and "tampilkan bantuan ini" in shown
     assert "usage" not in shown and "options" not in shown
+
+
+def test_a_reminder_phone_from_the_cli_is_kept_until_sync_and_a_landline_is_refused(
+    cli: Cli, sqlite_url: str
+) -> None:
+    from sqlalchemy import text
+
+    from p4_desk.services import site
+    from p4_desk.store.migrate import open_database
+
+    ticket = cli.json("queue", "issue", "KTP")
+    refused = cli.run("queue", "remind", "--ticket", ticket["number"], "--phone", "0812-3456-7890", ok=False)
+    assert refused.returncode == 1 and "belum terhubung ke server pusat" in refused.stderr
+
+    db = open_database(sqlite_url)
+    site.set_setting(db, "central.public_url", "https://antrian.lampungprov.go.id")
+    landline = cli.run("queue", "remind", "--ticket", ticket["number"], "--phone", "(0721) 123456", ok=False)
+    assert landline.returncode == 1 and "bukan telepon rumah" in landline.stderr
+    answer = cli.json("queue", "remind", "--ticket", ticket["number"], "--phone", "0812-3456-7890")
+    assert answer == {"ticket": ticket["number"], "phone_end": "7890"}
+    shown = cli.run("queue", "remind", "--ticket", ticket["number"], "--phone", "0812-3456-7890").stdout
+    assert "Pengingat dicatat untuk nomor …7890" in shown
+    with db.read() as s:
+        assert s.execute(text("SELECT phone FROM reminder_request")).all() == [("+6281234567890",)]
+    db.dispose()

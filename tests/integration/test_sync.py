@@ -145,9 +145,11 @@ def test_a_day_offline_then_every_event_arrives_exactly_once(central: CentralSer
     # When the desk tries to sync while the server is down
     offline = desk_cli("sync", "run", "--once", "--json", db_url=sqlite_url)
 
-    # Then it says so (exit 2), and keeps every event
+    # Then it says so (exit 2), and keeps every event, with the hall's public board it wrote
     assert offline.returncode == 2, offline.stderr
     assert json.loads(offline.stdout)["reachable"] is False
+    made = outbox_by_type(db)
+    assert made["site.board"] == 1
     status = json.loads(desk_cli("sync", "status", "--json", db_url=sqlite_url).stdout)
     assert status["online"] is False
     assert status["pending"] == sum(made.values()) and status["sent"] == 0
@@ -362,7 +364,8 @@ def test_revoked_or_wrong_token_stops_with_a_clear_message_and_keeps_events(
     code = json.loads(central.cli("site", "reenrol", SITE, "--json").stdout)["enrolment_code"]
     enrol(db, Settings.load(), central.url, SITE, code)
     agent_for(db).run_once()
-    assert central.report() == {SITE: {"ticket.issued": 1}}
+    # (with the hall's public board the CLI's run wrote before its token was refused)
+    assert central.report() == {SITE: {"ticket.issued": 1, "site.board": 1}}
 
 
 def test_a_site_cannot_read_or_write_another_sites_data(central: CentralServer, tmp_path: Path) -> None:
@@ -541,7 +544,8 @@ def test_a_second_process_on_sqlite_waits_for_the_sender(central: CentralServer,
     assert "Perangkat lain sedang mengirim" in completed.stdout
     assert sync_state.status(db).pending == 1
     assert desk_cli("sync", "run", "--once", db_url=sqlite_url).returncode == 0
-    assert central.report() == {SITE: {"ticket.issued": 1}}
+    # the run that held the lock wrote the hall's public board too (the waiting one wrote nothing)
+    assert central.report() == {SITE: {"ticket.issued": 1, "site.board": 1}}
 
 
 # --- credentials ----------------------------------------------------------------------------

@@ -168,7 +168,7 @@ class ComplaintsPanel(QWidget):
             cells = [
                 c.number,
                 format_date(c.received_on),
-                c.kind_label,
+                self.tr("%1 (web)").replace("%1", c.kind_label) if c.web_code else c.kind_label,
                 c.agency,
                 c.state_label,
                 c.officer_name or "-",
@@ -221,7 +221,11 @@ class ComplaintsPanel(QWidget):
         if c is None:
             self.detail.setText("")
             return
-        self.detail.setText(f"{c.number} · {c.reporter_label} · {c.description}")
+        detail = f"{c.number} · {c.reporter_label} · {c.description}"
+        if c.web_code:
+            # the citizen follows it on the central server's page under this code
+            detail += " · " + self.tr("Filed on the web form, tracking code %1").replace("%1", c.web_code)
+        self.detail.setText(detail)
 
     def step(self, state: str) -> None:
         c = self.selected()

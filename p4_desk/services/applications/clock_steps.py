@@ -136,7 +136,7 @@ def _step(
             details={**change, "used_days": reading.used,
                      "due_date": reading.due.isoformat() if reading.due else None},
             event_type="application.clock_changed",
-            payload=event_payload(info, reason) | {"clock_change": change}, at=now,
+            payload=event_payload(info, reason, app.tracking_secret) | {"clock_change": change}, at=now,
         )  # fmt: skip
         return info
 

@@ -170,7 +170,8 @@ def _move(
         record(
             s, db, actor, "application.status", "application", app.registration_number,
             details={"from": old, "to": state.value, "note": note, **(details or {})},
-            event_type="application.status_changed", payload=event_payload(info, note), at=now,
+            event_type="application.status_changed", at=now,
+            payload=event_payload(info, note, app.tracking_secret),
         )  # fmt: skip
         return info
 

@@ -24,6 +24,7 @@ from p4_desk.services.applications.records import (
     find_application,
     full_name,
 )
+from p4_desk.services.citizen_links import public_base_url, tracking_page_url
 from p4_desk.services.permits import holiday_calendar
 from p4_desk.services.site import get_setting, get_site
 from p4_desk.store.db import Database
@@ -52,7 +53,7 @@ def receipt_pdf(
         raise ValidationError("Ukuran kertas tanda terima harus A4 atau A5.", field="paper")
     site = get_site(db)
     address = str(get_setting(db, "site.address") or "")
-    tracking = str(get_setting(db, "permits.tracking_url"))
+    base = public_base_url(db)
     complaint = str(get_setting(db, "permits.complaint_channel"))
     calendar = holiday_calendar(db)
     with db.write() as s:
@@ -63,6 +64,7 @@ def receipt_pdf(
             )
         same_clock = app.receipt_clock_events == receipt_revision(app)
         is_copy = copy or (kind == "intake" and app.receipt_prints > 0 and same_clock)
+        tracking = tracking_url(base, app.registration_number, app.tracking_secret)
         if kind == "intake":
             app.receipt_prints += 1
             app.receipt_clock_events = receipt_revision(app)
@@ -105,7 +107,7 @@ def _content(
         site_address=address,
         agency_name=info.agency_name,
         registration_number=info.registration_number,
-        tracking_url=tracking_url(tracking, info.registration_number),
+        tracking_url=tracking,
         applicant_name=info.applicant_name,
         nik_masked=info.nik_masked,
         permit_name=info.permit_name,
@@ -157,6 +159,7 @@ def _receipt_clock(clock: ClockInfo) -> ReceiptClock:
     )
 
 
-def tracking_url(template: str, number: str) -> str:
-    """``{nomor}`` in the site's template becomes the number; without it the number is appended."""
-    return template.replace("{nomor}", number) if "{nomor}" in template else template + number
+def tracking_url(base: str | None, number: str, secret: str | None) -> str:
+    """What the receipt's QR code carries: the public tracking page ``{base}/lacak/{number}?k=...``
+    (``citizen_links``), or the bare registration number when the site has no public address."""
+    return tracking_page_url(base, number, secret) or number

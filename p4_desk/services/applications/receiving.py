@@ -26,6 +26,7 @@ from p4_desk.services.applications.records import (
     event_payload,
     history_row,
 )
+from p4_desk.services.citizen_links import new_tracking_secret
 from p4_desk.services.permits import holiday_calendar
 from p4_desk.services.site import get_setting, get_site
 from p4_desk.store.db import Database
@@ -177,6 +178,7 @@ def intake(
             officer_id=actor.user_id,
             officer_name=actor.username,
             receipt_prints=0,
+            tracking_secret=new_tracking_secret(),
             updated_at=now,
             documents=docs,
         )
@@ -194,7 +196,7 @@ def intake(
         record(
             s, db, actor, "application.receive", "application", number,
             details={"permit_type": permit.code, "incomplete": bool(missing), "ticket": info.ticket_number},
-            event_type="application.received", payload=event_payload(info, note), at=now,
+            event_type="application.received", payload=event_payload(info, note, app.tracking_secret), at=now,
         )  # fmt: skip
         if draft_key:
             s.execute(delete(IntakeDraft).where(IntakeDraft.key == draft_key))

@@ -143,9 +143,11 @@ def history_row(state: PermitState, at: datetime, actor: Actor, note: str) -> Ap
     )
 
 
-def event_payload(info: ApplicationInfo, note: str) -> dict[str, Any]:
+def event_payload(info: ApplicationInfo, note: str, tracking_secret: str | None = None) -> dict[str, Any]:
     """The application snapshot every application event carries (docs/DEVELOPING.md,
-    ``schema_version`` 3: with the deadline clock and who collected the permit)."""
+    ``schema_version`` 3: with the deadline clock and who collected the permit). The tracking
+    secret goes to the central server only, which keeps its hash to open the receipt's tracking
+    page; the names a citizen reads there."""
     proxy = info.proxy
     return {
         "registration_number": info.registration_number,
@@ -169,6 +171,9 @@ def event_payload(info: ApplicationInfo, note: str) -> dict[str, Any]:
             "letter_number": proxy.letter_number,
             "letter_date": proxy.letter_date.isoformat() if proxy.letter_date else None,
         },
+        "missing_document_names": [d.name for d in info.missing_documents],
+        "permit_name": info.permit_name,
+        "tracking_secret": tracking_secret,
     }
 
 

@@ -7,7 +7,8 @@ step is one transaction: the complaint row, its step row, an audit row and an ou
 API and from there SP4N-LAPOR!.
 
 One module per use-case family; this package is their public face (``complaints.file_complaint``):
-``records`` (read models, deadlines, reporter identity rules), ``lists``, ``filing``, ``steps``.
+``records`` (read models, deadlines, reporter identity rules), ``lists``, ``filing``, ``steps``,
+``web`` (complaints filed on the central server's web form, pulled by sync).
 Demo complaints are written by ``p4_desk.demo.feedback``.
 """
 
@@ -30,6 +31,7 @@ from p4_desk.services.complaints.records import (
     site_holidays,
 )
 from p4_desk.services.complaints.steps import AUTO_CLOSE_NOTE, NOTE_REQUIRED, auto_close_due, step_complaint
+from p4_desk.services.complaints.web import file_web_complaint, take_in_web_complaint
 
 __all__ = [
     "AUTO_CLOSE_NOTE",
@@ -46,10 +48,12 @@ __all__ = [
     "deadline_rules",
     "file_complaint",
     "file_complaint_from_json",
+    "file_web_complaint",
     "get_complaint",
     "list_complaints",
     "overdue_by_agency",
     "overdue_by_officer",
     "site_holidays",
     "step_complaint",
+    "take_in_web_complaint",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -96,8 +96,14 @@ def file_complaint(
     longitude: float | str | None = None,
     place: str | None = None,
     actor: Actor = SYSTEM,
+    received_at: datetime | None = None,
+    web_code: str | None = None,
 ) -> ComplaintInfo:
-    """Receive a complaint; the fields are checked in form order so the first error is on top."""
+    """Receive a complaint; the fields are checked in form order so the first error is on top.
+
+    ``received_at``: when it was filed elsewhere (the central server's web form, ``web_code``
+    its tracking code): the filing window and the LAPOR! deadlines count from that moment.
+    """
     complaint_kind = parse_kind(optional_text(kind) or "")
     if not optional_text(agency):
         raise ValidationError("Pilih instansi yang diadukan.", field="agency")
@@ -116,7 +122,9 @@ def file_complaint(
     reg = optional_text(registration_number)
     if reg is not None:
         reg = parse_registration_number(reg).text
-    today = site_today(db)
+    now = db.now()
+    received = min(received_at, now) if received_at is not None else now
+    today = received.astimezone(db.timezone).date() if received_at is not None else site_today(db)
     served_on = _parse_date(service_date, "service_date", today)
     check_filing_window(served_on, today)
     name, phone, email = _reporter(
@@ -135,7 +143,6 @@ def file_complaint(
         raise ValidationError("Nama tempat terlalu panjang (maks. 200 karakter).", field="place")
 
     calendar, rules = site_holidays(db), deadline_rules(db)
-    now = db.now()
     with db.write() as s:
         agency_row = s.scalar(select(Agency).where(Agency.code == agency.strip().upper()))
         if agency_row is None:
@@ -150,7 +157,8 @@ def file_complaint(
         deadlines = compute_deadlines(today, rules, calendar)
         c = Complaint(
             uid=str(uuid.uuid4()),
-            number=allocate_number(s, db, now.astimezone(db.timezone).year),
+            number=allocate_number(s, db, received.astimezone(db.timezone).year),
+            web_code=web_code,
             kind=complaint_kind.value,
             agency=agency_row,
             service=service_row,
@@ -166,7 +174,7 @@ def file_complaint(
             longitude=location.point.longitude,
             place=place_name,
             state=ComplaintState.RECEIVED.value,
-            received_at=now,
+            received_at=received,
             received_on=today,
             deadlines={k: v.isoformat() for k, v in deadlines.items()},
             officer=s.get(User, actor.user_id) if actor.user_id is not None else None,
@@ -176,7 +184,7 @@ def file_complaint(
         s.flush()
         c.steps.append(
             ComplaintStep(
-                at=now,
+                at=received,
                 from_state=None,
                 to_state=c.state,
                 officer_id=actor.user_id,
@@ -190,7 +198,7 @@ def file_complaint(
             "complaint.receive",
             "complaint",
             c.number,
-            details={"kind": c.kind, "agency": agency_row.code, "identity": identity},
+            details={"kind": c.kind, "agency": agency_row.code, "identity": identity, "web_code": web_code},
             event_type="complaint.received",
             payload=event_payload(c, None, actor.username),
             at=now,

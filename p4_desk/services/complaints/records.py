@@ -81,6 +81,7 @@ class ComplaintInfo:
     officer_name: str | None
     steps: tuple[ComplaintStepInfo, ...] = ()
     location_warning: str | None = field(default=None, compare=False)
+    web_code: str | None = None  # filed on the central server's web form (its tracking code)
 
     @property
     def kind_label(self) -> str:
@@ -204,6 +205,7 @@ def complaint_info(
         if with_steps
         else (),
         location_warning=warning,
+        web_code=c.web_code,
     )
 
 
@@ -227,6 +229,8 @@ def event_payload(c: Complaint, note: str | None, officer: str | None) -> dict[s
         "deadlines": dict(c.deadlines or {}),
         "note": note,
         "officer": officer,
+        "received_at": c.received_at.isoformat(),
+        "web_code": c.web_code,
     }
 
 

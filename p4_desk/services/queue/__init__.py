@@ -12,6 +12,7 @@ One module per use-case family; this package is their public face (``queue.issue
 - ``issuing``: a new ticket, its number and wait estimate;
 - ``calling``: call, recall, start, finish, no-show, reactivate, cancel, transfer;
 - ``counters``: open / break / close a counter, its status and tally;
+- ``reminders``: "your turn is near" asked at the kiosk (the phone, until sync hands it over);
 - ``status``: the queue at a glance per service (kiosk, ``p4-desk queue status``);
 - ``day_end``: tickets left open when their service day ended are closed as unserved.
 """
@@ -36,6 +37,7 @@ from p4_desk.services.queue.counters import (
 )
 from p4_desk.services.queue.day_end import close_ended_days
 from p4_desk.services.queue.issuing import issue_ticket
+from p4_desk.services.queue.reminders import ask_reminder
 from p4_desk.services.queue.status import QueueStatus, ServiceStatus, queue_status
 from p4_desk.services.queue.tickets import (
     TicketInfo,
@@ -52,6 +54,7 @@ __all__ = [
     "QueueStatus",
     "ServiceStatus",
     "TicketInfo",
+    "ask_reminder",
     "call_next",
     "call_ticket",
     "cancel",

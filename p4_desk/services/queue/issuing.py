@@ -20,6 +20,7 @@ from p4_desk.domain.queue_rules import (
 from p4_desk.domain.ticket_lifecycle import TicketState
 from p4_desk.errors import QuotaExhausted, ServiceClosed, ValidationError
 from p4_desk.services.catalog import find_service
+from p4_desk.services.citizen_links import new_ticket_token
 from p4_desk.services.queue.tickets import TicketInfo, position_of, ticket_info, ticket_payload
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
@@ -71,6 +72,7 @@ def issue_ticket(
         policy = PriorityPolicy(service.priority_head_start_minutes)
         ticket = Ticket(
             uid=str(uuid.uuid4()),
+            public_token=new_ticket_token(),
             service=service,
             issued_service=service,
             service_day=day,

@@ -53,6 +53,7 @@ class TicketInfo:
     print_state: str
     people_ahead: int | None = None
     estimated_wait_minutes: int | None = None
+    public_token: str | None = None  # key of the citizen's ticket page (None before migration 0009)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -96,6 +97,7 @@ def ticket_info(
         print_state=t.print_state,
         people_ahead=people_ahead,
         estimated_wait_minutes=estimate,
+        public_token=t.public_token,
     )
 
 
@@ -111,7 +113,12 @@ def _service_code(t: Ticket, service_id: int | None) -> str | None:
 
 
 def ticket_payload(t: Ticket) -> dict[str, Any]:
-    """Outbox payload: the ticket snapshot (docs/DEVELOPING.md)."""
+    """Outbox payload: the ticket snapshot (docs/DEVELOPING.md).
+
+    Besides the ticket, what the citizens' pages of the central server need and nothing
+    personal: the page's token, the place in line (``queue_key``) and the names a citizen reads.
+    The officer's user name is for the province's statistics; the public pages never show it.
+    """
 
     def moment(value: datetime | None) -> str | None:
         return value.isoformat() if value else None
@@ -133,6 +140,11 @@ def ticket_payload(t: Ticket) -> dict[str, Any]:
         "recall_count": t.recall_count,
         "cancel_reason": t.cancel_reason,
         "transferred_from": _service_code(t, t.transferred_from_service_id),
+        "public_token": t.public_token,
+        "queue_key": t.queue_key,
+        "service_name": t.service.name,
+        "agency_name": t.service.agency.name,
+        "counter_name": t.counter.name if t.counter else None,
     }
 
 

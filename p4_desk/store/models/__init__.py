@@ -33,7 +33,12 @@ from p4_desk.store.models.permits import (
     PermitType,
     RegistrationSequence,
 )
-from p4_desk.store.models.sync import CentralApplicationUpdate, SyncState
+from p4_desk.store.models.sync import (
+    CentralApplicationUpdate,
+    CentralWebComplaint,
+    ReminderRequest,
+    SyncState,
+)
 
 __all__ = [
     "Agency",
@@ -46,12 +51,14 @@ __all__ = [
     "PermitRequirement",
     "PermitType",
     "RegistrationSequence",
+    "ReminderRequest",
     "AuditEntry",
     "Base",
     "Complaint",
     "ComplaintSequence",
     "ComplaintStep",
     "CentralApplicationUpdate",
+    "CentralWebComplaint",
     "Counter",
     "OutboxEvent",
     "Service",

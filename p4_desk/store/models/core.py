@@ -123,9 +123,13 @@ class Ticket(Base):
         UniqueConstraint("issued_service_id", "service_day", "seq", name="uq_ticket_service_day_seq"),
         Index("ix_ticket_queue", "state", "service_id", "queue_key"),
         Index("ix_ticket_day_number", "service_day", "number"),
+        Index("ix_ticket_public_token", "public_token", unique=True),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True)
+    # The unguessable key of the citizen's "my ticket" page (``/t/{token}``, in the ticket's QR);
+    # NULL for tickets issued before migration 0009.
+    public_token: Mapped[str | None] = mapped_column(String(32), nullable=True)
     # Service the ticket is queued in now (changes on transfer); number keeps the issuing prefix.
     service_id: Mapped[int] = mapped_column(ForeignKey("service.id"))
     issued_service_id: Mapped[int] = mapped_column(ForeignKey("service.id"))

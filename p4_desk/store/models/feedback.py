@@ -34,10 +34,16 @@ class ComplaintSequence(Base):
 
 class Complaint(Base):
     __tablename__ = "complaint"
-    __table_args__ = (Index("ix_complaint_state_agency", "state", "agency_id"),)
+    __table_args__ = (
+        Index("ix_complaint_state_agency", "state", "agency_id"),
+        Index("ix_complaint_web_code", "web_code", unique=True),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
+    # The citizen's tracking code of a complaint filed on the central server's web form
+    # (``/pengaduan``); NULL for complaints taken at the desk.
+    web_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
     kind: Mapped[str] = mapped_column(String(24))  # aspirasi | pengaduan | permintaan_informasi
     agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
     service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"), nullable=True)

@@ -139,6 +139,9 @@ class Application(Base):
     proxy_nik_masked: Mapped[str | None] = mapped_column(String(16), nullable=True)
     proxy_letter_number: Mapped[str | None] = mapped_column(String(100), nullable=True)
     proxy_letter_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The per-application secret of the public tracking page (``/lacak/{number}?k={secret}``,
+    # in the receipt's QR): without it the page answers 404.
+    tracking_secret: Mapped[str | None] = mapped_column(String(32), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     permit_type: Mapped[PermitType] = relationship()

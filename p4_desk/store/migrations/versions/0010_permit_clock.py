@@ -1,7 +1,7 @@
 """permit deadline clock (stop / resume / restart), fiktif positif flag, hand-over by proxy
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 
 - ``application_clock_event``: the history of each application's deadline clock
   (domain.permit_clock). Every application taken before gets its start (the day it was received,
@@ -29,7 +29,7 @@ from alembic import op
 from p4_desk.store.types import UTCDateTime
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
