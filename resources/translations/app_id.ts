@@ -4,32 +4,32 @@
 <context>
     <name>ChoicePage</name>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="57"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="59"/>
         <source>Welcome to P4 Desk</source>
         <translation>Selamat datang di P4 Desk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="58"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="60"/>
         <source>This computer is not set up yet. What would you like to do?</source>
         <translation>Komputer ini belum disiapkan. Apa yang ingin Anda lakukan?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="60"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="62"/>
         <source>Try it with sample data (demo site MPP-BDL, counter L01)</source>
         <translation>Coba dengan data contoh (situs contoh MPP-BDL, loket L01)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="62"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="64"/>
         <source>Set up a new site</source>
         <translation>Siapkan situs baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="64"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="66"/>
         <source>Connect this PC to an existing site database</source>
         <translation>Sambungkan PC ini ke basis data situs yang sudah ada</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="71"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="73"/>
         <source>Demo logins: {logins}</source>
         <translation>Login contoh: {logins}</translation>
     </message>
@@ -57,17 +57,17 @@
         <translation>Alamat basis data</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="241"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="251"/>
         <source>Type the address of the site database first.</source>
         <translation>Isi dulu alamat basis data situs.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="246"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="256"/>
         <source>Connecting…</source>
         <translation>Menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="254"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="264"/>
         <source>Connected to {code} — {name}. The site has {n} counters.</source>
         <translation>Terhubung ke {code} — {name}. Situs ini punya {n} loket.</translation>
     </message>
@@ -104,6 +104,30 @@
         <location filename="../../p4_desk/gui/app/first_run.py" line="134"/>
         <source>Preparing the database…</source>
         <translation>Menyiapkan basis data…</translation>
+    </message>
+</context>
+<context>
+    <name>FormGuard</name>
+    <message>
+        <location filename="../../p4_desk/gui/common/form_guard.py" line="199"/>
+        <source>Close the form?</source>
+        <extracomment>the field&apos;s current problem; without it an edited field&apos;s message goes at once where the cursor starts: the first field the officer types in</extracomment>
+        <translation>Tutup formulir?</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/common/form_guard.py" line="202"/>
+        <source>The form holds typed text that is not saved. Close it anyway?</source>
+        <translation>Formulir berisi isian yang belum disimpan. Tetap tutup?</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/common/form_guard.py" line="207"/>
+        <source>Close without saving</source>
+        <translation>Tutup tanpa menyimpan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/common/form_guard.py" line="211"/>
+        <source>Back to the form</source>
+        <translation>Kembali ke isian</translation>
     </message>
 </context>
 <context>
@@ -226,37 +250,37 @@
 <context>
     <name>NewSitePage</name>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="104"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="106"/>
         <source>New site</source>
         <translation>Situs baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="105"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="107"/>
         <source>The site, where its database lives, and its first administrator.</source>
         <translation>Situs, tempat basis datanya, dan admin pertamanya.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="110"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="112"/>
         <source>e.g. MPP Kabupaten Lampung Selatan</source>
         <translation>mis. MPP Kabupaten Lampung Selatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="115"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="117"/>
         <source>empty: embedded database on this PC</source>
         <translation>kosong: basis data tertanam di PC ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="116"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="118"/>
         <source>For several PCs: postgresql://user:password@server/p4desk</source>
         <translation>Untuk beberapa PC: postgresql://pengguna:sandi@server/p4desk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="117"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="119"/>
         <source>Test connection</source>
         <translation>Tes koneksi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="128"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="129"/>
         <source>At least 10 characters, letters mixed with digits or punctuation.</source>
         <translation>Minimal 10 karakter, huruf dipadukan dengan angka atau tanda baca.</translation>
     </message>
@@ -319,57 +343,57 @@
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="283"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="293"/>
         <source>This workstation</source>
         <translation>Stasiun kerja ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="284"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="294"/>
         <source>What is this PC used for?</source>
         <translation>PC ini dipakai untuk apa?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="288"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="298"/>
         <source>Counter (officer)</source>
         <translation>Loket (petugas)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="289"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="299"/>
         <source>Ticket kiosk</source>
         <translation>Kios tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="290"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="300"/>
         <source>Display board</source>
         <translation>Papan tampilan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="291"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="301"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="292"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="302"/>
         <source>Satisfaction survey</source>
         <translation>Survei kepuasan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="293"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="303"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="302"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="312"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="303"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="313"/>
         <source>Counter</source>
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="328"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="338"/>
         <source>The site has no counters yet: the officer chooses one at login once the admin has added them.</source>
         <translation>Situs belum punya loket: petugas memilih loket saat login setelah admin menambahkannya.</translation>
     </message>

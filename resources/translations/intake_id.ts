@@ -179,132 +179,137 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="53"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="57"/>
         <source>Permit application intake</source>
         <translation>Penerimaan Permohonan Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="56"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="60"/>
         <source>Ticket {number} — {service}</source>
         <translation>Tiket {number} — {service}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="60"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="64"/>
         <source>Walk-in applicant (no queue ticket)</source>
         <translation>Pemohon tanpa nomor antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="67"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="71"/>
         <source>Save and print receipt</source>
         <translation>Simpan dan cetak tanda terima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="69"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="72"/>
         <source>Print a copy of the receipt</source>
         <translation>Cetak salinan tanda terima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="71"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="74"/>
         <source>Clear form</source>
         <translation>Kosongkan formulir</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="72"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="75"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="101"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="95"/>
+        <source>Close the form? What was typed stays as a draft and comes back when the form is opened again for this ticket on this PC.</source>
+        <translation>Tutup formulir? Isian tetap tersimpan sebagai draf dan muncul lagi saat formulir dibuka untuk tiket ini di PC ini.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="112"/>
         <source>Loading the permit catalogue…</source>
         <translation>Memuat katalog izin…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="116"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="127"/>
         <source>An incomplete dossier is accepted and marked &quot;berkas belum lengkap&quot; on the receipt.</source>
         <translation>Berkas yang belum lengkap tetap diterima dan ditandai &quot;berkas belum lengkap&quot; pada tanda terima.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="120"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="131"/>
         <source>An incomplete dossier is refused: every mandatory document is needed.</source>
         <translation>Berkas yang belum lengkap ditolak: semua dokumen wajib harus diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="129"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="140"/>
         <source>Draft restored: what was typed earlier is back.</source>
         <translation>Draf dipulihkan: isian sebelumnya dimuat kembali.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="156"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="169"/>
         <source>{count}/16 digits</source>
         <translation>{count}/16 digit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="166"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="179"/>
         <source>Female</source>
         <translation>Perempuan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="166"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="179"/>
         <source>Male</source>
         <translation>Laki-laki</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="170"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="183"/>
         <source>{sex} · born {born} · {region}</source>
         <translation>{sex} · lahir {born} · {region}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="197"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="210"/>
         <source>{date} (estimate)</source>
         <translation>{date} (perkiraan: libur resmi belum terbit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="199"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="212"/>
         <source>{days} working days · due {due} · fee {fee} · {agency}</source>
         <translation>{days} hari kerja · perkiraan selesai {due} · biaya {fee} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="232"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="245"/>
         <source>Draft not saved: {message}</source>
         <translation>Draf tidak tersimpan: {message}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="242"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="257"/>
         <source>Form cleared.</source>
         <translation>Formulir dikosongkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="255"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="270"/>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="264"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="279"/>
         <source>The application was not saved. Check the fields marked in red.</source>
         <translation>Permohonan belum disimpan. Periksa isian yang ditandai merah.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="276"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="291"/>
         <source>Unexpected error; the form is kept. Details are in the log.</source>
         <translation>Terjadi kesalahan tak terduga; isian formulir tetap tersimpan. Rinciannya ada di log.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="286"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="304"/>
         <source>Saved. Registration number &lt;b&gt;{number}&lt;/b&gt;, due {due}.</source>
         <translation>Tersimpan. Nomor pendaftaran &lt;b&gt;{number}&lt;/b&gt;, perkiraan selesai {due}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="291"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="309"/>
         <source>Incomplete dossier (berkas belum lengkap): {missing}</source>
         <translation>Berkas belum lengkap, belum diserahkan: {missing}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="296"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="314"/>
         <source>Preparing the receipt…</source>
         <translation>Menyiapkan tanda terima…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="316"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="334"/>
         <source>Receipt kept in {path}</source>
         <translation>Tanda terima disimpan di {path}</translation>
     </message>

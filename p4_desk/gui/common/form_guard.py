@@ -14,12 +14,12 @@ typed text; the question's default keeps the form open.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -38,10 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 Check = Callable[[str], str]  # field -> its current problem ("" when valid)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormGuard", text)
 
 
 def field_value(widget: QWidget) -> Any:
@@ -122,9 +118,14 @@ class FormGuard(QObject):
     def values(self) -> dict[str, Any]:
         return {name: field_value(widget) for name, widget in self.fields.items()}
 
-    def mark_clean(self) -> None:
-        """The form as it is now counts as untouched (after loading, filling or saving)."""
-        self._clean = self.values()
+    def mark_clean(self, fields: Iterable[str] | None = None) -> None:
+        """The form as it is now counts as untouched (after loading, filling or saving); with
+        ``fields``, only those (e.g. choices the program filled in while the officer typed)."""
+        if fields is None:
+            self._clean = self.values()
+            return
+        for name in fields:
+            self._clean[name] = field_value(self.fields[name])
 
     def is_dirty(self) -> bool:
         return self.values() != self._clean
@@ -178,26 +179,47 @@ class FormGuard(QObject):
 
     # --- closing -----------------------------------------------------------------------------
 
-    def confirm_close(self, proceed: Callable[[], None], text: str | None = None) -> None:
-        """``proceed`` at once when nothing was typed, else after the officer says so."""
+    def confirm_close(
+        self,
+        proceed: Callable[[], None],
+        text: str | None = None,
+        *,
+        title: str | None = None,
+        stay: Callable[[], None] | None = None,
+    ) -> None:
+        """``proceed`` at once when nothing was typed, else after the officer says so (``stay``
+        when the officer goes back to the form)."""
         if not self.is_dirty():
             proceed()
             return
         box = QMessageBox(self.owner)
         box.setObjectName("confirmClose")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("Close the form?"))
-        box.setText(text or _tr("The form holds typed text that is not saved. Close it anyway?"))
-        close = box.addButton(_tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
-        stay = box.addButton(_tr("Back to the form"), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(title or QCoreApplication.translate("FormGuard", "Close the form?"))
+        box.setText(
+            text
+            or QCoreApplication.translate(
+                "FormGuard", "The form holds typed text that is not saved. Close it anyway?"
+            )
+        )
+        close = box.addButton(
+            QCoreApplication.translate("FormGuard", "Close without saving"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        back = box.addButton(
+            QCoreApplication.translate("FormGuard", "Back to the form"), QMessageBox.ButtonRole.RejectRole
+        )
         close.setObjectName("closeAnyway")
-        stay.setObjectName("backToForm")
-        box.setDefaultButton(stay)
-        box.setEscapeButton(stay)
+        back.setObjectName("backToForm")
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
 
         def answered() -> None:
             if box.clickedButton() is close:
                 proceed()
+            elif stay is not None:
+                stay()
 
         box.finished.connect(lambda _code: answered())
         box.open()
@@ -222,6 +244,7 @@ class GuardedDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        if self.guard is not None:
-            # after Qt's own choice of the first focus, which comes with the show
-            QTimer.singleShot(0, self, self.guard.focus_first)
+        # a spontaneous show (the window system exposing it again) keeps the officer's focus;
+        # a focus set here is the one Qt keeps when the window becomes active
+        if self.guard is not None and not event.spontaneous():
+            self.guard.focus_first()
