@@ -7,6 +7,9 @@ into a ``ShellWindow``, which gives every role the same database-outage banner, 
 - ``help_entries() -> list[tuple[str, str]]``: (shortcut, what it does) rows for the F1 help;
 - ``logging_out() -> None``: called before the shell closes on log out (e.g. close the counter);
 - ``window_title() -> str``: the title of the window.
+
+``show_placed()`` opens it where this PC left it, else maximised (``gui.app.placement``); closing
+it remembers the geometry in this PC's settings file.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from p4_desk.gui.app import placement
 from p4_desk.gui.app.screen_lock import IdleWatch, LockScreen
 from p4_desk.gui.app.status_bar import SyncStatusProvider, WorkstationStatusBar
 from p4_desk.gui.common.context import AppContext
@@ -147,7 +151,12 @@ class ShellWindow(QMainWindow):
         if callable(hook):
             hook()
 
+    def show_placed(self) -> None:
+        placement.show_placed(self, self.ctx.settings, self.ctx.role)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self.isVisible():
+            placement.remember(self, self.ctx.settings, self.ctx.role)
         self._leave()
         self.idle.stop()
         self.monitor.stop()
