@@ -133,22 +133,22 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="176"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="185"/>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="178"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="187"/>
         <source>Key</source>
         <translation>Tombol</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="178"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="187"/>
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="188"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="197"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
@@ -176,9 +176,14 @@
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/screen_lock.py" line="91"/>
+        <location filename="../../p4_desk/gui/app/screen_lock.py" line="92"/>
         <source>{name} ({username}) is logged in. Enter the password to continue.</source>
         <translation>{name} ({username}) sedang masuk. Masukkan kata sandi untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/app/screen_lock.py" line="121"/>
+        <source>Wrong password. Try again.</source>
+        <translation>Kata sandi salah. Coba lagi.</translation>
     </message>
 </context>
 <context>
@@ -401,52 +406,52 @@
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="52"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="56"/>
         <source>P4 Desk</source>
         <translation>P4 Desk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="83"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="87"/>
         <source>&amp;Account</source>
         <translation>&amp;Akun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="84"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="88"/>
         <source>&amp;Lock screen</source>
         <translation>&amp;Kunci layar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="88"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="92"/>
         <source>Log &amp;out</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="92"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="96"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="93"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="97"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="105"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="109"/>
         <source>Database connection lost — retrying… {detail}</source>
         <translation>Koneksi basis data terputus — mencoba lagi… {detail}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="162"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="171"/>
         <source>This help</source>
         <translation>Bantuan ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="163"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="172"/>
         <source>Lock screen</source>
         <translation>Kunci layar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="164"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="173"/>
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
@@ -454,22 +459,22 @@
 <context>
     <name>WorkstationSession</name>
     <message>
-        <location filename="../../p4_desk/gui/app/session.py" line="109"/>
+        <location filename="../../p4_desk/gui/app/session.py" line="108"/>
         <source>Choose counter</source>
         <translation>Pilih loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/session.py" line="110"/>
+        <location filename="../../p4_desk/gui/app/session.py" line="109"/>
         <source>Which counter are you at?</source>
         <translation>Anda bertugas di loket mana?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/session.py" line="112"/>
+        <location filename="../../p4_desk/gui/app/session.py" line="111"/>
         <source>Choose</source>
         <translation>Pilih</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/session.py" line="113"/>
+        <location filename="../../p4_desk/gui/app/session.py" line="112"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>

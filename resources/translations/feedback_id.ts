@@ -388,17 +388,17 @@
         <translation>Simpan dan isi berikutnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="312"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="324"/>
         <source>Saved for ticket %1.</source>
         <translation>Tersimpan untuk tiket %1.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="314"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="326"/>
         <source>Saved as an anonymous form.</source>
         <translation>Tersimpan sebagai formulir anonim.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="317"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="329"/>
         <source>Forms entered here: %1.</source>
         <translation>Formulir yang sudah diinput: %1.</translation>
     </message>

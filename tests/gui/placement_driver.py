@@ -60,6 +60,8 @@ def main() -> None:
 
     # the counter, the way an officer opens it: login, then the shell
     settings = Settings.load(workdir / "pc1.toml")
+    settings.set("workstation.role", "counter")  # a PC set up by the wizard has its file
+    settings.save()
     ctx = AppContext(db=db, settings=settings, role="counter", counter="L1")
     session = WorkstationSession(ctx, open_counter)
     session.start()
@@ -92,6 +94,7 @@ def main() -> None:
     second.show_placed()
     out["other_pc"] = placed(second)
     second.close()
+    out["other_pc_file"] = (workdir / "pc2.toml").exists()
     # a geometry saved with a monitor that is gone (right of this one, larger than it)
     far = ShellWindow(ctx, open_counter(ctx))
     far.show()

@@ -53,6 +53,8 @@ def test_main_windows_open_maximised_and_remember_their_place(size: str, tmp_pat
         assert window["status_visible"] and window["status_bottom"] < area[1] + area[3], (role, window)
     # the counter left in its own box opens there again on this PC, not maximised
     assert seen["saved"]
+    # a PC without a settings file (started with --db) gets none: the wizard still runs there
+    assert not seen["other_pc_file"]
     assert not seen["counter_again"]["maximized"]
     assert seen["counter_again"]["geometry"] == seen["box"]
     assert inside(seen["counter_again"]["frame"], area)

@@ -3,7 +3,8 @@ available area of a screen (the task bar and a monitor unplugged since are taken
 
 The geometry is kept per role in the PC's own settings file (``window.<role>``: Qt's
 ``saveGeometry`` in base64), so each counter PC remembers its own; a role without a key (none
-declared) simply opens maximised.
+declared) simply opens maximised. A PC without a settings file (started with ``--db`` before
+the wizard ran) keeps the place for this run only: writing the file would skip the wizard.
 """
 
 from __future__ import annotations
@@ -51,7 +52,21 @@ def remember(window: QWidget, settings: Settings, role: str) -> None:
     if key is None:
         return
     settings.set(key, bytes(window.saveGeometry().toBase64().data()).decode("ascii"))
+    if not settings.path.exists():
+        # a PC not set up yet (started with --db): a settings file written only for the window
+        # would skip the first-run wizard next time
+        return
     try:
         settings.save()
     except OSError as exc:
         log.warning("window placement not saved: %s", exc)
+
+
+def resize_within_screen(window: QWidget, width: int, height: int, margin: int = 24) -> None:
+    """``window.resize(width, height)``, smaller where the screen's available area is smaller."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width = min(width, area.width() - margin)
+        height = min(height, area.height() - margin)
+    window.resize(width, height)

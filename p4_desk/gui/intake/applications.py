@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from p4_desk.domain.permit_lifecycle import LABELS, PermitState, allowed_next
 from p4_desk.domain.wording import format_date, format_datetime, format_fee
 from p4_desk.errors import P4Error
+from p4_desk.gui.app.placement import resize_within_screen
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.intake.form import named
@@ -58,7 +59,7 @@ class ApplicationsDialog(QDialog):
         self.archive_path: Path | None = None
         self.paper = str(ctx.settings.get("printer.receipt_paper") or "A5")
         self.setWindowTitle(self.tr("Permit applications"))
-        self.resize(1240, 700)
+        resize_within_screen(self, 1240, 700)  # a 1366x768 counter PC has a task bar too
 
         self.query = named(QLineEdit(), "query")
         self.query.setPlaceholderText(self.tr("Registration number, NIK, name or phone"))
@@ -87,6 +88,10 @@ class ApplicationsDialog(QDialog):
         hand_form.addRow(self.tr("NIK on the KTP-el"), self.handover_nik)
         hand_form.addRow(self.tr("Received by"), self.handover_name)
         hand_form.addRow(self.handover_button)
+        # why the hand-over cannot be done now (the fields are disabled and greyed)
+        self.handover_reason = named(QLabel(wordWrap=True), "handover_reason")
+        hand_form.addRow(self.handover_reason)
+        self.hand_box = hand_box
         self.reprint_button = named(QPushButton(self.tr("Reprint intake receipt (copy)")), "reprint")
         self.status = named(QLabel(wordWrap=True), "status")
 
@@ -170,6 +175,7 @@ class ApplicationsDialog(QDialog):
         self.next_state.clear()
         if info is None:
             self.details.setText(self.tr("Search for an application, then choose it in the list."))
+            self.handover_reason.setText(self.tr("Choose an application in the list first."))
             return
         lines = [
             f"<b>{info.registration_number}</b> — {info.permit_name}",
@@ -204,6 +210,16 @@ class ApplicationsDialog(QDialog):
         can_hand_over = PermitState.HANDED_OVER in allowed_next(info.state)
         for widget in (self.handover_button, self.handover_nik, self.handover_name):
             widget.setEnabled(can_hand_over)
+        if can_hand_over:
+            self.handover_reason.clear()
+        elif info.state == PermitState.HANDED_OVER:
+            self.handover_reason.setText(self.tr("Already handed over."))
+        else:
+            self.handover_reason.setText(
+                self.tr('Hand-over is possible once the status is "{ready}" (now: {state}).').format(
+                    ready=LABELS[PermitState.READY], state=info.state_label
+                )
+            )
 
     # -- actions -------------------------------------------------------------------------------
 

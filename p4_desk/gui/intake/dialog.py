@@ -22,6 +22,7 @@ from p4_desk.domain.nik import check_nik, normalize_nik
 from p4_desk.domain.phone import normalize_phone
 from p4_desk.domain.wording import format_date, format_fee
 from p4_desk.errors import P4Error, ValidationError
+from p4_desk.gui.app.placement import resize_within_screen
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.form_guard import FormGuard, GuardedDialog
 from p4_desk.gui.common.tasks import run_task
@@ -55,7 +56,7 @@ class IntakeDialog(GuardedDialog):
         self._draft_again = False
 
         self.setWindowTitle(self.tr("Permit application intake"))
-        self.resize(1240, 700)
+        resize_within_screen(self, 1240, 700)  # a 1366x768 counter PC has a task bar too
         if ticket is not None:
             heading = self.tr("Ticket {number} — {service}").format(
                 number=ticket.number, service=ticket.service_name

@@ -221,11 +221,23 @@ class PaperSurveyDialog(GuardedDialog):
         self.guard = FormGuard(self, fields, self.errors, first=self.ticket)
         run_task(self, lambda: catalog.list_services(ctx.db), self._on_services, self._show_error)
         self.ticket.setFocus()
+        self._fit_height()
 
-    def _with_error(self, name: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
+    def _fit_height(self) -> None:
+        """Never shorter than the wrapped texts need at this width. The layout's own minimum
+        leaves out wrapped lines, so a short dialog squeezed the ticket field to a sliver."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = max(self.width(), self.sizeHint().width())
+        needed = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
+
+    def _with_error(self, name: str, widget: QWidget) -> QVBoxLayout:
+        column = QVBoxLayout()
         column.setSpacing(2)
         column.addWidget(widget)
         error = QLabel()
@@ -235,7 +247,7 @@ class PaperSurveyDialog(GuardedDialog):
         error.hide()
         column.addWidget(error)
         self.errors[name] = error
-        return box
+        return column
 
     def _on_services(self, services: list[catalog.ServiceInfo]) -> None:
         for service in services:
@@ -334,11 +346,13 @@ class PaperSurveyDialog(GuardedDialog):
         label = self.errors.get(field or "", self.form_error)
         label.setText(error_text(exc))
         label.show()
+        self._fit_height()
 
     def _clear_errors(self) -> None:
         for label in (*self.errors.values(), self.form_error):
             label.setText("")
             label.hide()
+        self._fit_height()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
