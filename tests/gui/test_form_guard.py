@@ -16,7 +16,7 @@ from p4_desk.config import Settings
 from p4_desk.gui.admin.window import AdminWindow
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.complaints import ComplaintDialog, open_complaint
-from p4_desk.gui.intake import IntakeDialog, open_intake
+from p4_desk.gui.intake import IntakeDialog, open_applications, open_intake
 from p4_desk.gui.survey.paper_form import PaperSurveyDialog
 from p4_desk.services import catalog, complaints, permits, users
 from p4_desk.services.permits import Requirement
@@ -276,3 +276,18 @@ def test_admin_record_form_enter_saves_and_leaving_edits_asks(
     assert tab.message.text() == "Instansi SAMSAT disimpan."
     agencies = {a.code: a.name for a in catalog.list_agencies(tab.ctx.db)}
     assert agencies["SAMSAT"] == "Samsat Lampung"
+
+
+def test_application_dialog_with_a_typed_hand_over_asks_before_closing(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = open_applications(ctx, None)
+    shown(qtbot, dialog)
+    assert focused() is dialog.query  # the search comes first
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Escape)  # nothing typed in a form field: closes
+    assert not dialog.isVisible()
+    dialog = open_applications(ctx, None)
+    shown(qtbot, dialog)
+    dialog.handover_name.setEnabled(True)
+    qtbot.keyClicks(dialog.handover_name, "Siti Aminah")
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Escape)
+    answer(qtbot, close_question(qtbot, dialog), "backToForm")
+    assert dialog.isVisible() and dialog.handover_name.text() == "Siti Aminah"

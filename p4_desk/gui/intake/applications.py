@@ -1,4 +1,8 @@
-"""Find an application (number, NIK, name, phone), see its history, move it on, hand it over."""
+"""Find an application (number, NIK, name, phone), see its history, move it on, hand it over.
+
+The note and hand-over fields behave as every form (``gui.common.form_guard``): closing the
+dialog with typed text there asks first; Enter in the hand-over fields hands over.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +31,7 @@ from p4_desk.domain.wording import format_date, format_datetime, format_fee
 from p4_desk.errors import P4Error
 from p4_desk.gui.app.placement import resize_within_screen
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.form_guard import FormGuard, GuardedDialog
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.intake.form import named
 from p4_desk.gui.intake.receipt_print import ReceiptPreview, archive_receipt
@@ -49,7 +53,7 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-class ApplicationsDialog(QDialog):
+class ApplicationsDialog(GuardedDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -123,6 +127,13 @@ class ApplicationsDialog(QDialog):
         self.move_button.clicked.connect(self.advance)
         self.handover_button.clicked.connect(self.hand_over)
         self.reprint_button.clicked.connect(self.reprint)
+        for button in (self.search_button, self.move_button, self.handover_button, self.reprint_button):
+            button.setAutoDefault(False)  # Enter acts where it is typed, below
+        self.note.returnPressed.connect(self.advance)
+        self.handover_nik.returnPressed.connect(self.handover_name.setFocus)
+        self.handover_name.returnPressed.connect(self.hand_over)
+        fields = {"note": self.note, "handover_nik": self.handover_nik, "handover_name": self.handover_name}
+        self.guard = FormGuard(self, fields, first=self.query)
         self._show(None)
 
     # -- search --------------------------------------------------------------------------------
@@ -238,6 +249,8 @@ class ApplicationsDialog(QDialog):
 
     def _moved(self, info: ApplicationInfo) -> None:
         self.note.clear()
+        if self.guard is not None:
+            self.guard.mark_clean()
         self._show(info)
         self._refresh_row(info)
         self.status.setText(self.tr("Status changed to {state}.").format(state=info.state_label))
@@ -263,6 +276,8 @@ class ApplicationsDialog(QDialog):
         info, pdf, self.archive_path = result
         self.handover_nik.clear()
         self.handover_name.clear()
+        if self.guard is not None:
+            self.guard.mark_clean()
         self._show(info)
         self._refresh_row(info)
         self.status.setText(
