@@ -37,37 +37,37 @@
 <context>
     <name>ExistingPage</name>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="205"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="206"/>
         <source>Existing site database</source>
         <translation>Basis data situs yang sudah ada</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="207"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="208"/>
         <source>A PostgreSQL URL (postgresql://user:password@server/p4desk) or a SQLite file.</source>
         <translation>URL PostgreSQL (postgresql://pengguna:sandi@server/p4desk) atau berkas SQLite.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="213"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="214"/>
         <source>Test connection</source>
         <translation>Tes koneksi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="222"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="223"/>
         <source>Database URL</source>
         <translation>Alamat basis data</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="251"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="252"/>
         <source>Type the address of the site database first.</source>
         <translation>Isi dulu alamat basis data situs.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="256"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="257"/>
         <source>Connecting…</source>
         <translation>Menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="264"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="265"/>
         <source>Connected to {code} — {name}. The site has {n} counters.</source>
         <translation>Terhubung ke {code} — {name}. Situs ini punya {n} loket.</translation>
     </message>
@@ -290,22 +290,22 @@
         <translation>Minimal 10 karakter, huruf dipadukan dengan angka atau tanda baca.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="147"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="148"/>
         <source>Site code</source>
         <translation>Kode situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="147"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="148"/>
         <source>Site name</source>
         <translation>Nama situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="147"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="148"/>
         <source>Time zone</source>
         <translation>Zona waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="147"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="148"/>
         <source>Database</source>
         <translation>Basis data</translation>
     </message>
@@ -315,32 +315,32 @@
         <translation>Menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="192"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="193"/>
         <source>The site database will be a file on this PC.</source>
         <translation>Basis data situs akan menjadi berkas di PC ini.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="194"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="195"/>
         <source>Connected. The site will be created in this database.</source>
         <translation>Terhubung. Situs akan dibuat di basis data ini.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="148"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="149"/>
         <source>Admin user name</source>
         <translation>Nama pengguna admin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="148"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="149"/>
         <source>Admin full name</source>
         <translation>Nama lengkap admin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="148"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="149"/>
         <source>Admin password</source>
         <translation>Kata sandi admin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="149"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="150"/>
         <source>Repeat password</source>
         <translation>Ulangi kata sandi</translation>
     </message>
@@ -348,57 +348,57 @@
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="293"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="294"/>
         <source>This workstation</source>
         <translation>Stasiun kerja ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="294"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="295"/>
         <source>What is this PC used for?</source>
         <translation>PC ini dipakai untuk apa?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="298"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="299"/>
         <source>Counter (officer)</source>
         <translation>Loket (petugas)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="299"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="300"/>
         <source>Ticket kiosk</source>
         <translation>Kios tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="300"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="301"/>
         <source>Display board</source>
         <translation>Papan tampilan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="301"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="302"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="302"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="303"/>
         <source>Satisfaction survey</source>
         <translation>Survei kepuasan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="303"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="304"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="312"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="313"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="313"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="314"/>
         <source>Counter</source>
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="338"/>
+        <location filename="../../p4_desk/gui/app/first_run_pages.py" line="339"/>
         <source>The site has no counters yet: the officer chooses one at login once the admin has added them.</source>
         <translation>Situs belum punya loket: petugas memilih loket saat login setelah admin menambahkannya.</translation>
     </message>

@@ -4,189 +4,189 @@
 <context>
     <name>ApplicationsDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="61"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="65"/>
         <source>Permit applications</source>
         <translation>Permohonan Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="65"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="69"/>
         <source>Registration number, NIK, name or phone</source>
         <translation>Nomor pendaftaran, NIK, nama atau telepon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="66"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="70"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="68"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="72"/>
         <source>Registration no.</source>
         <translation>No. pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="68"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="72"/>
         <source>Applicant</source>
         <translation>Pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="68"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="72"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="68"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="72"/>
         <source>Permit</source>
         <translation>Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="69"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="72"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="73"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="76"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="69"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="73"/>
         <source>Due</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="72"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="76"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="72"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="76"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="72"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="80"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="76"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
         <source>Note</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="76"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="80"/>
         <source>Change status</source>
         <translation>Ubah status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="77"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
         <source>Next step</source>
         <translation>Langkah berikutnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="79"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="83"/>
         <source>New status</source>
         <translation>Status baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="89"/>
         <source>Hand over and print receipt</source>
         <translation>Serahkan dan cetak tanda terima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="86"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="90"/>
         <source>Hand-over (check the KTP-el of the person collecting)</source>
         <translation>Penyerahan izin (periksa KTP-el pengambil)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="88"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="92"/>
         <source>NIK on the KTP-el</source>
         <translation>NIK pada KTP-el</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="89"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="93"/>
         <source>Received by</source>
         <translation>Diterima oleh</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="95"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="99"/>
         <source>Reprint intake receipt (copy)</source>
         <translation>Cetak ulang tanda terima (salinan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="134"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="145"/>
         <source>Searching…</source>
         <translation>Mencari…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="147"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="158"/>
         <source>{count} application(s) found.</source>
         <translation>{count} permohonan ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="149"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="160"/>
         <source>No application matches.</source>
         <translation>Tidak ada permohonan yang cocok.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="177"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="188"/>
         <source>Search for an application, then choose it in the list.</source>
         <translation>Cari permohonan, lalu pilih dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="178"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="189"/>
         <source>Choose an application in the list first.</source>
         <translation>Pilih dulu permohonan di daftar.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="182"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="193"/>
         <source>Applicant: {name} (NIK {nik}, {phone})</source>
         <translation>Pemohon: {name} (NIK {nik}, {phone})</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="185"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="196"/>
         <source>Status: {state}</source>
         <translation>Status: {state}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="186"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="197"/>
         <source> — incomplete dossier</source>
         <translation> — berkas belum lengkap</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="187"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="198"/>
         <source>Received {received}, due {due}, fee {fee}</source>
         <translation>Diterima {received}, selesai {due}, biaya {fee}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="195"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="206"/>
         <source>Missing documents: {missing}</source>
         <translation>Berkas yang belum diserahkan: {missing}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="197"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="208"/>
         <source>Handed over to {name}</source>
         <translation>Diserahkan kepada {name}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="216"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="227"/>
         <source>Already handed over.</source>
         <translation>Sudah diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="219"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="230"/>
         <source>Hand-over is possible once the status is &quot;{ready}&quot; (now: {state}).</source>
         <translation>Penyerahan baru bisa setelah status &quot;{ready}&quot; (sekarang: {state}).</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="243"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="256"/>
         <source>Status changed to {state}.</source>
         <translation>Status diubah menjadi {state}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="269"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="284"/>
         <source>Handed over. Receipt kept in {path}</source>
         <translation>Izin diserahkan. Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="287"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="302"/>
         <source>Copy kept in {path}</source>
         <translation>Salinan disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="304"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="319"/>
         <source>Unexpected error. Details are in the log.</source>
         <translation>Terjadi kesalahan tak terduga. Rinciannya ada di log.</translation>
     </message>

@@ -136,6 +136,7 @@ class NewSitePage(QWizardPage):
             self, dict(zip(self.FIELDS, widgets, strict=True)), errors, check=self._problem, first=self.code
         )
         self.connection = _message(self, "newSiteConnection")
+        self.connection.hide()  # shown with the answer of "Tes koneksi"
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
         url_row.addWidget(self.test_button)
@@ -150,7 +151,7 @@ class NewSitePage(QWizardPage):
         form = QFormLayout(self)
         for name, title, widget in zip(self.FIELDS, titles, widgets, strict=True):
             form.addRow(title, url_box if widget is self.url else _with_error(widget, errors[name]))
-        self.url.textChanged.connect(lambda _text: self.connection.clear())
+        self.url.textChanged.connect(lambda _text: self.connection.hide())
 
     def form(self) -> setup.NewSite:
         return setup.NewSite(
@@ -181,8 +182,8 @@ class NewSitePage(QWizardPage):
     def test_connection(self) -> None:
         text = self.url.text()
         self.test_button.setEnabled(False)
-        self.connection.setStyleSheet("")
         self.connection.setText(self.tr("Connecting…"))
+        self.connection.show()
         run_task(self, lambda: setup.check_empty_database(text), self._tested, self._test_failed)
 
     def _tested(self, url: str) -> None:
@@ -195,7 +196,7 @@ class NewSitePage(QWizardPage):
 
     def _test_failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)
-        self.connection.clear()
+        self.connection.hide()
         self.guard.set_error("database_url", error_text(exc))
 
 
