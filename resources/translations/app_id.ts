@@ -133,22 +133,22 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="185"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="218"/>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="187"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="220"/>
         <source>Key</source>
         <translation>Tombol</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="187"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="220"/>
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="197"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="230"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
@@ -406,52 +406,62 @@
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="56"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="60"/>
         <source>P4 Desk</source>
         <translation>P4 Desk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="87"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="92"/>
         <source>&amp;Account</source>
         <translation>&amp;Akun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="88"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="93"/>
         <source>&amp;Lock screen</source>
         <translation>&amp;Kunci layar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="92"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="97"/>
         <source>Log &amp;out</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="96"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="101"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="97"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="102"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan keyboard</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="109"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="114"/>
         <source>Database connection lost — retrying… {detail}</source>
         <translation>Koneksi basis data terputus — mencoba lagi… {detail}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="171"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="163"/>
+        <source>A form holds typed text that is not saved. Discard it and leave?</source>
+        <translation>Ada formulir berisi isian yang belum disimpan. Buang isian dan keluar?</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/app/shell.py" line="164"/>
+        <source>Discard changes?</source>
+        <translation>Buang perubahan?</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/app/shell.py" line="204"/>
         <source>This help</source>
         <translation>Bantuan ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="172"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="205"/>
         <source>Lock screen</source>
         <translation>Kunci layar</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/app/shell.py" line="173"/>
+        <location filename="../../p4_desk/gui/app/shell.py" line="206"/>
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>

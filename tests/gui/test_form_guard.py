@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QW
 from pytestqt.qtbot import QtBot
 
 from p4_desk.config import Settings
+from p4_desk.gui.admin import open_window as open_admin
 from p4_desk.gui.admin.window import AdminWindow
+from p4_desk.gui.app.shell import ShellWindow
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.complaints import ComplaintDialog, open_complaint
 from p4_desk.gui.intake import IntakeDialog, open_applications, open_intake
@@ -73,7 +75,7 @@ def message_of(widget: QWidget, field: str) -> str:
 def close_question(qtbot: QtBot, dialog: QWidget) -> QMessageBox:
     def open_question() -> QMessageBox | None:
         boxes = [b for b in dialog.findChildren(QMessageBox, "confirmClose") if b.isVisible()]
-        return boxes[0] if boxes else None
+        return boxes[0] if boxes else None  # asked by the form in sight, over it
 
     qtbot.waitUntil(lambda: open_question() is not None)
     box = open_question()
@@ -291,3 +293,35 @@ def test_application_dialog_with_a_typed_hand_over_asks_before_closing(qtbot: Qt
     qtbot.keyClick(dialog.query, Qt.Key.Key_Escape)
     answer(qtbot, close_question(qtbot, dialog), "backToForm")
     assert dialog.isVisible() and dialog.handover_name.text() == "Siti Aminah"
+
+
+def test_logging_out_with_an_unsaved_admin_form_asks(
+    qtbot: QtBot, sqlite_url: str, tmp_path, inline_tasks
+) -> None:
+    db = make_site(sqlite_url)
+    users.add_user(db, "admin", "Admin Situs", "admin", "admin12345")
+    ctx = AppContext(
+        db=db, settings=Settings(path=tmp_path / "pc.toml"), role="admin", user=users.get_user(db, "admin")
+    )
+    content = open_admin(ctx)
+    assert isinstance(content, AdminWindow)
+    shell = ShellWindow(ctx, content)
+    qtbot.addWidget(shell)
+    shell.show()
+    tab = content.agencies
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2)
+    tab.select("SAMSAT")
+    qtbot.keyClicks(tab.name, " Provinsi")
+    logged_out: list[bool] = []
+    shell.logout_requested.connect(lambda: logged_out.append(True))
+    shell.logout_action.trigger()
+    box = close_question(qtbot, tab)
+    assert box.windowTitle() == "Buang perubahan?"
+    answer(qtbot, box, "backToForm")
+    assert logged_out == [] and tab.name.text() == "Samsat Provinsi"
+    shell.logout_action.trigger()
+    answer(qtbot, close_question(qtbot, tab), "closeAnyway")
+    assert logged_out == [True]
+    shell.close()  # as the session does after a log out (leaving it to teardown crashed PySide)
+    QApplication.processEvents()
+    db.dispose()

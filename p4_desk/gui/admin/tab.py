@@ -256,7 +256,10 @@ class RecordTab(AdminTab, Generic[M, R]):
     # --- behaviour ---------------------------------------------------------------------------
 
     def draw(self, model: M) -> None:
+        untouched = self.guard is not None and not self.guard.is_dirty()
         self.show_choices(model)
+        if untouched and self.guard is not None:
+            self.guard.mark_clean()  # choices the program filled in are not typing
         records = self.records_of(model)
         self.records = {self.key(r): r for r in records}
         fill_table(self.table, [self.row(r) for r in records])
