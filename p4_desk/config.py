@@ -151,6 +151,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sync.ca_bundle", str, "", "Berkas CA untuk API pusat (kosong: sertifikat sistem)"),
     Setting("backup.daily", bool, True, "Cadangan otomatis harian"),
     Setting("backup.keep", int, 14, "Jumlah cadangan otomatis yang disimpan", bounds=(1, 365)),
+    Setting("window.counter", str, "", "Letak jendela loket di PC ini (diingat program)", editable=False),
+    Setting("window.supervisor", str, "", "Letak jendela supervisor di PC ini (diingat program)",
+            editable=False),
+    Setting("window.admin", str, "", "Letak jendela admin di PC ini (diingat program)", editable=False),
 )
 
 SITE_SETTINGS: tuple[Setting, ...] = (

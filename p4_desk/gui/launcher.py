@@ -65,14 +65,13 @@ def start_sync_worker(db: Database, settings: Settings) -> QObject | None:
 
 
 def run_first_start(settings: Settings) -> Settings | None:
-    from p4_desk.gui.app.first_run import FirstRunWizard, apply_setup
+    from p4_desk.gui.app.first_run import FirstRunWizard
 
-    wizard = FirstRunWizard()
+    # the wizard sets the PC up itself and stays open on an error (DESIGN §1 "First start")
+    wizard = FirstRunWizard(settings)
     if not wizard.exec():
         return None
-    choice = wizard.choice()
-    text = QApplication.translate("launcher", "Preparing the database…")
-    return wait_for(lambda: apply_setup(choice, settings), text)  # type: ignore[no-any-return]
+    return wizard.saved
 
 
 def start_housekeeping(ctx: AppContext) -> QTimer:

@@ -4,17 +4,27 @@
 <context>
     <name>AdminTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/tab.py" line="117"/>
+        <location filename="../../p4_desk/gui/admin/tab.py" line="131"/>
         <source>Unexpected error; details are in the log file.</source>
         <translation>Terjadi galat tak terduga; rinciannya ada di berkas log.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/tab.py" line="248"/>
+        <location filename="../../p4_desk/gui/admin/tab.py" line="288"/>
+        <source>The form holds changes that are not saved. Discard them and show another record?</source>
+        <translation>Formulir berisi perubahan yang belum disimpan. Buang perubahan dan tampilkan data lain?</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/tab.py" line="291"/>
+        <source>Discard changes?</source>
+        <translation>Buang perubahan?</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/tab.py" line="320"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/tab.py" line="249"/>
+        <location filename="../../p4_desk/gui/admin/tab.py" line="321"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>

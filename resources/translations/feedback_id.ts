@@ -4,167 +4,167 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="60"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="62"/>
         <source>File a complaint</source>
         <translation>Catat pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="100"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="106"/>
         <source>Complaint</source>
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="101"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="107"/>
         <source>Aspiration</source>
         <translation>Aspirasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="102"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="108"/>
         <source>Information request</source>
         <translation>Permintaan informasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="109"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="115"/>
         <source>What happened, when, and who was involved</source>
         <translation>Apa yang terjadi, kapan, dan siapa yang terlibat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="123"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="130"/>
         <source>Named</source>
         <translation>Terbuka (nama dicantumkan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="124"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="131"/>
         <source>Confidential (name kept, never printed or sent)</source>
         <translation>Dirahasiakan (nama disimpan, tidak dicetak atau dikirim)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="125"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="132"/>
         <source>Anonymous (no name kept)</source>
         <translation>Anonim (nama tidak disimpan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="136"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="143"/>
         <source>e.g. Counter 3, parking area</source>
         <translation>mis. Loket 3, area parkir</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="139"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="146"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="140"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="147"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="141"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="148"/>
         <source>Service</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="142"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="149"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="143"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="150"/>
         <source>Ticket number</source>
         <translation>Nomor antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="144"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="151"/>
         <source>Registration number</source>
         <translation>Nomor pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="145"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="152"/>
         <source>Date of service</source>
         <translation>Tanggal pelayanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="146"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="153"/>
         <source>Reporter identity</source>
         <translation>Identitas pelapor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="147"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="154"/>
         <source>Reporter name</source>
         <translation>Nama pelapor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="148"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="155"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="149"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="156"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="150"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="157"/>
         <source>Latitude</source>
         <translation>Lintang (latitude)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="151"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="158"/>
         <source>Longitude</source>
         <translation>Bujur (longitude)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="152"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="159"/>
         <source>Place</source>
         <translation>Nama tempat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="160"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="168"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="162"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="170"/>
         <source>Save complaint</source>
         <translation>Simpan pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="181"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="188"/>
         <source>Complaint received</source>
         <translation>Pengaduan diterima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="195"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="202"/>
         <source>Print receipt</source>
         <translation>Cetak tanda terima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="197"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="204"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="221"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="230"/>
         <source>— choose an agency —</source>
         <translation>— pilih instansi —</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="234"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="245"/>
         <source>— not about one service —</source>
         <translation>— tidak terkait satu layanan —</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="286"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="297"/>
         <source>The complaint could not be saved. Please try again.</source>
         <translation>Pengaduan tidak dapat disimpan. Silakan coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="306"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="319"/>
         <source>Verification due: %1</source>
         <translation>Batas verifikasi: %1</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="341"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="354"/>
         <source>The receipt could not be made.</source>
         <translation>Tanda terima tidak dapat dibuat.</translation>
     </message>
@@ -333,82 +333,82 @@
 <context>
     <name>PaperSurveyDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="144"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="151"/>
         <source>Paper survey form</source>
         <translation>Input survei kertas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="150"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="157"/>
         <source>Type the ticket number written on the form and press Enter (leave it empty for an anonymous form and choose the service), then one digit 1–4 for each row. Enter saves and clears the form for the next paper.</source>
         <translation>Ketik nomor tiket yang tertulis di formulir lalu tekan Enter (kosongkan untuk formulir anonim dan pilih layanannya), kemudian satu angka 1–4 untuk setiap baris. Enter menyimpan dan mengosongkan formulir untuk kertas berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="174"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="181"/>
         <source>Not known</source>
         <translation>Tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="175"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="182"/>
         <source>Ticket number</source>
         <translation>Nomor tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="176"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="183"/>
         <source>Service (form without ticket)</source>
         <translation>Layanan (formulir tanpa tiket)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="179"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="186"/>
         <source>Poor</source>
         <translation>Tidak baik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="179"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="186"/>
         <source>Fair</source>
         <translation>Kurang baik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="179"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="186"/>
         <source>Good</source>
         <translation>Baik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="179"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="186"/>
         <source>Very good</source>
         <translation>Sangat baik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="183"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="190"/>
         <source>Element</source>
         <translation>Unsur</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="201"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="208"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="203"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="210"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="205"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="212"/>
         <source>Save and enter next</source>
         <translation>Simpan dan isi berikutnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="300"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="324"/>
         <source>Saved for ticket %1.</source>
         <translation>Tersimpan untuk tiket %1.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="302"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="326"/>
         <source>Saved as an anonymous form.</source>
         <translation>Tersimpan sebagai formulir anonim.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/survey/paper_form.py" line="305"/>
+        <location filename="../../p4_desk/gui/survey/paper_form.py" line="329"/>
         <source>Forms entered here: %1.</source>
         <translation>Formulir yang sudah diinput: %1.</translation>
     </message>

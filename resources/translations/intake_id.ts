@@ -4,225 +4,240 @@
 <context>
     <name>ApplicationsDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="69"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="72"/>
         <source>Permit applications</source>
         <translation>Permohonan Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="73"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="76"/>
         <source>Registration number, NIK, name or phone</source>
         <translation>Nomor pendaftaran, NIK, nama atau telepon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="74"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="77"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="75"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="78"/>
         <source>Fiktif positif: –</source>
         <translation>Fiktif positif: –</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="77"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="80"/>
         <source>Applications deemed approved if the deadline passes: near, today or missed</source>
         <translation>Permohonan yang dianggap disetujui bila batas waktu terlewati: mendekati, hari ini, atau terlewati</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="80"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="83"/>
         <source>Registration no.</source>
         <translation>No. pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="80"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="83"/>
         <source>Applicant</source>
         <translation>Pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="80"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="83"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="80"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="83"/>
         <source>Permit</source>
         <translation>Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
         <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="87"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
         <source>Due</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="87"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="87"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="92"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="87"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="95"/>
         <source>Note</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="88"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="91"/>
         <source>Change status</source>
         <translation>Ubah status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="118"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="122"/>
         <source>Next step</source>
         <translation>Langkah berikutnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="91"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="94"/>
         <source>New status</source>
         <translation>Status baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="101"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="275"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="105"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="295"/>
         <source>Reprint intake receipt (copy)</source>
         <translation>Cetak ulang tanda terima (salinan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="119"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="123"/>
         <source>Deadline clock</source>
         <translation>Jangka waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="120"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="124"/>
         <source>Hand-over</source>
         <translation>Penyerahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="148"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="159"/>
         <source>Searching…</source>
         <translation>Mencari…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="160"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="171"/>
         <source>{count} application(s) found.</source>
         <translation>{count} permohonan ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="162"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="173"/>
         <source>No application matches.</source>
         <translation>Tidak ada permohonan yang cocok.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="166"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="177"/>
         <source>clock stopped</source>
         <translation>jangka waktu berhenti</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="193"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="204"/>
         <source>Fiktif positif: {count}</source>
         <translation>Fiktif positif: {count}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="209"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="220"/>
         <source>{count} fiktif-positif warning(s).</source>
         <translation>{count} peringatan fiktif positif.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="211"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="222"/>
         <source>No fiktif-positif application is near its deadline.</source>
         <translation>Tidak ada permohonan fiktif positif yang mendekati batas waktu.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="229"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="240"/>
         <source>Search for an application, then choose it in the list.</source>
         <translation>Cari permohonan, lalu pilih dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="233"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="241"/>
+        <source>Choose an application in the list first.</source>
+        <translation>Pilih dulu permohonan di daftar.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="245"/>
         <source>Applicant: {name} (NIK {nik}, {phone})</source>
         <translation>Pemohon: {name} (NIK {nik}, {phone})</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="236"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="248"/>
         <source>Status: {state}</source>
         <translation>Status: {state}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="237"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="249"/>
         <source> — incomplete dossier</source>
         <translation> — berkas belum lengkap</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="238"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="250"/>
         <source>Received {received}, due {due}, fee {fee}</source>
         <translation>Diterima {received}, selesai {due}, biaya {fee}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="244"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="256"/>
         <source>Deadline clock: {summary}</source>
         <translation>Jangka waktu: {summary}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="247"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="259"/>
         <source>Missing documents: {missing}</source>
         <translation>Berkas yang belum diserahkan: {missing}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="251"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="263"/>
         <source>Handed over to {name}, representative (NIK {nik}), power of attorney checked</source>
         <translation>Diserahkan kepada {name}, penerima kuasa (NIK {nik}), surat kuasa diperiksa</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="255"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="267"/>
         <source>Handed over to {name}</source>
         <translation>Diserahkan kepada {name}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="273"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="284"/>
+        <source>Already handed over.</source>
+        <translation>Sudah diserahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="286"/>
+        <source>Hand-over is possible once the status is &quot;{ready}&quot; (now: {state}).</source>
+        <translation>Penyerahan baru bisa setelah status &quot;{ready}&quot; (sekarang: {state}).</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="293"/>
         <source>Print receipt with the new expected completion</source>
         <translation>Cetak tanda terima dengan perkiraan selesai yang baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="280"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="300"/>
         <source>clock stopped ({days} working days left)</source>
         <translation>jangka waktu berhenti (sisa {days} hari kerja)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="302"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="324"/>
         <source>Status changed to {state}.</source>
         <translation>Status diubah menjadi {state}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="329"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="351"/>
         <source>Clock stopped. Print the receipt for the applicant if they are here.</source>
         <translation>Jangka waktu dihentikan. Cetak tanda terima untuk pemohon bila ia ada di loket.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="332"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="354"/>
         <source>Clock running again: new expected completion {due}. Print the new receipt.</source>
         <translation>Jangka waktu berjalan lagi: perkiraan selesai baru {due}. Cetak tanda terima yang baru.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="361"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="385"/>
         <source>Handed over. Receipt kept in {path}</source>
         <translation>Izin diserahkan. Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="384"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="408"/>
         <source>Receipt kept in {path}</source>
         <translation>Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="401"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="425"/>
         <source>Unexpected error. Details are in the log.</source>
         <translation>Terjadi kesalahan tak terduga. Rinciannya ada di log.</translation>
     </message>
@@ -409,7 +424,7 @@
     </message>
     <message>
         <location filename="../../p4_desk/gui/intake/handover.py" line="65"/>
-        <location filename="../../p4_desk/gui/intake/handover.py" line="78"/>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="81"/>
         <source>NIK on the KTP-el</source>
         <translation>NIK pada KTP-el</translation>
     </message>
@@ -419,7 +434,7 @@
         <translation>Diterima oleh</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/handover.py" line="78"/>
+        <location filename="../../p4_desk/gui/intake/handover.py" line="81"/>
         <source>NIK on the representative&apos;s KTP-el</source>
         <translation>NIK pada KTP-el penerima kuasa</translation>
     </message>
@@ -427,137 +442,142 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="53"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="58"/>
         <source>Permit application intake</source>
         <translation>Penerimaan Permohonan Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="56"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="61"/>
         <source>Ticket {number} — {service}</source>
         <translation>Tiket {number} — {service}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="60"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="65"/>
         <source>Walk-in applicant (no queue ticket)</source>
         <translation>Pemohon tanpa nomor antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="67"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="72"/>
         <source>Save and print receipt</source>
         <translation>Simpan dan cetak tanda terima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="69"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="73"/>
         <source>Print a copy of the receipt</source>
         <translation>Cetak salinan tanda terima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="71"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="75"/>
         <source>Clear form</source>
         <translation>Kosongkan formulir</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="72"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="76"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="101"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="96"/>
+        <source>Close the form? What was typed stays as a draft and comes back when the form is opened again for this ticket on this PC.</source>
+        <translation>Tutup formulir? Isian tetap tersimpan sebagai draf dan muncul lagi saat formulir dibuka untuk tiket ini di PC ini.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="113"/>
         <source>Loading the permit catalogue…</source>
         <translation>Memuat katalog izin…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="117"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="129"/>
         <source>An incomplete dossier is accepted and marked &quot;berkas belum lengkap&quot; on the receipt; its deadline clock waits until the missing documents arrive.</source>
         <translation>Berkas belum lengkap diterima dan ditandai &quot;berkas belum lengkap&quot; pada tanda terima; jangka waktunya menunggu sampai berkas yang kurang diterima.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="123"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="135"/>
         <source>An incomplete dossier is refused: every mandatory document is needed.</source>
         <translation>Berkas yang belum lengkap ditolak: semua dokumen wajib harus diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="132"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="144"/>
         <source>Draft restored: what was typed earlier is back.</source>
         <translation>Draf dipulihkan: isian sebelumnya dimuat kembali.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="159"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="173"/>
         <source>{count}/16 digits</source>
         <translation>{count}/16 digit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="169"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="183"/>
         <source>Female</source>
         <translation>Perempuan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="169"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="183"/>
         <source>Male</source>
         <translation>Laki-laki</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="173"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="187"/>
         <source>{sex} · born {born} · {region}</source>
         <translation>{sex} · lahir {born} · {region}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="200"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="214"/>
         <source>{date} (estimate)</source>
         <translation>{date} (perkiraan: libur resmi belum terbit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="202"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="216"/>
         <source>{days} working days · due {due} · fee {fee} · {agency}</source>
         <translation>{days} hari kerja · perkiraan selesai {due} · biaya {fee} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="235"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="249"/>
         <source>Draft not saved: {message}</source>
         <translation>Draf tidak tersimpan: {message}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="245"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="261"/>
         <source>Form cleared.</source>
         <translation>Formulir dikosongkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="258"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="274"/>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="267"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="283"/>
         <source>The application was not saved. Check the fields marked in red.</source>
         <translation>Permohonan belum disimpan. Periksa isian yang ditandai merah.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="279"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="295"/>
         <source>Unexpected error; the form is kept. Details are in the log.</source>
         <translation>Terjadi kesalahan tak terduga; isian formulir tetap tersimpan. Rinciannya ada di log.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="291"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="310"/>
         <source>Saved. Registration number &lt;b&gt;{number}&lt;/b&gt;. The {days} working days are counted from the day the missing documents arrive.</source>
         <translation>Tersimpan. Nomor pendaftaran &lt;b&gt;{number}&lt;/b&gt;. Jangka waktu {days} hari kerja dihitung sejak berkas yang kurang diterima.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="295"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="314"/>
         <source>Saved. Registration number &lt;b&gt;{number}&lt;/b&gt;, due {due}.</source>
         <translation>Tersimpan. Nomor pendaftaran &lt;b&gt;{number}&lt;/b&gt;, perkiraan selesai {due}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="300"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="319"/>
         <source>Incomplete dossier (berkas belum lengkap): {missing}</source>
         <translation>Berkas belum lengkap, belum diserahkan: {missing}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="305"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="324"/>
         <source>Preparing the receipt…</source>
         <translation>Menyiapkan tanda terima…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/dialog.py" line="325"/>
+        <location filename="../../p4_desk/gui/intake/dialog.py" line="344"/>
         <source>Receipt kept in {path}</source>
         <translation>Tanda terima disimpan di {path}</translation>
     </message>
@@ -565,92 +585,87 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="69"/>
-        <source>Received</source>
-        <translation>Diterima</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="69"/>
-        <source>Document</source>
-        <translation>Dokumen</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="69"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="73"/>
         <source>Mandatory</source>
         <translation>Wajib</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="69"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="73"/>
         <source>Note</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="77"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="73"/>
+        <source>Document (tick when received)</source>
+        <translation>Dokumen (centang bila diterima)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/form.py" line="88"/>
         <source>Applicant</source>
         <translation>Pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="79"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="90"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="80"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="91"/>
         <source>Full name</source>
         <translation>Nama lengkap</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="81"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="92"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="82"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="93"/>
         <source>E-mail (optional)</source>
         <translation>Email (opsional)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="83"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="94"/>
         <source>Address</source>
         <translation>Alamat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="84"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="95"/>
         <source>Business (optional)</source>
         <translation>Data usaha (opsional)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="86"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="97"/>
         <source>NIB</source>
         <translation>NIB</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="87"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="98"/>
         <source>Business name</source>
         <translation>Nama usaha</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="93"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="104"/>
         <source>Permit</source>
         <translation>Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="98"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="109"/>
         <source>Documents checklist</source>
         <translation>Daftar periksa berkas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="164"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="175"/>
         <source>— choose a permit type —</source>
         <translation>— pilih jenis izin —</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="194"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="204"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/form.py" line="194"/>
+        <location filename="../../p4_desk/gui/intake/form.py" line="204"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>

@@ -9,6 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from p4_desk.config import Settings, data_dir
 from p4_desk.gui.common.context import AppContext
@@ -164,6 +165,11 @@ def test_draft_is_restored_after_closing_without_saving(ctx: AppContext, ticket,
     _fill_valid(dialog, qtbot)
     dialog.form.set_document("STR", True, "legalisir")
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    # typed text: closing asks first (gui.common.form_guard), and says the draft stays
+    qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, "confirmClose") is not None)
+    question = dialog.findChild(QMessageBox, "confirmClose")
+    assert "draft" in question.text() or "draf" in question.text()
+    qtbot.mouseClick(question.findChild(QPushButton, "closeAnyway"), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
 
     again = open_intake(ctx, ticket, None)

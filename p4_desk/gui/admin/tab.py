@@ -9,6 +9,10 @@ an error label there with ``with_error``) or on the message line.
 a row (``row``; the first column is the key) and fills the form (``fill``), lays out its form
 and buttons; selecting a row fills the form, and an action (``act``) shows its outcome and
 reloads the list. A refresh never overwrites what is being typed.
+
+The form behaves as every form (``gui.common.form_guard``): Enter in a one-line field saves the
+selected record ("Simpan perubahan") or adds the new one; a field's message goes once the field
+is changed; choosing another record while the form holds unsaved edits asks first.
 """
 
 from __future__ import annotations
@@ -19,11 +23,16 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -33,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.form_guard import FormGuard
 from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
 
@@ -54,6 +64,8 @@ class AdminTab(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.errors: dict[str, QLabel] = {}  # field -> the label under its widget
+        self.error_widgets: dict[str, QWidget] = {}  # field -> the widget the label is about
+        self.guard: FormGuard | None = None
         self.live: LiveQuery[Any] = LiveQuery(
             self, ctx.db, self.query, self.draw, self.show_error, active=self.isVisible
         )
@@ -97,6 +109,8 @@ class AdminTab(QWidget):
         """``call`` for a change: its outcome on the message line, then the tab reloads."""
 
         def done(result: R) -> None:
+            if self.guard is not None:
+                self.guard.mark_clean()  # what was saved is no longer unsaved typing
             self.show_done(outcome(result))
             if self.has_model:
                 self.live.invalidate()
@@ -152,6 +166,7 @@ class AdminTab(QWidget):
         column.setSpacing(2)
         column.addWidget(widget)
         column.addWidget(self.error_label(field))
+        self.error_widgets[field] = widget
         return box
 
 
@@ -163,6 +178,8 @@ class RecordTab(AdminTab, Generic[M, R]):
         self.records: dict[str, R] = {}
         self.table = make_table([], self)  # first: the list comes first in the focus order
         self.table.itemSelectionChanged.connect(self._selected)
+        self._shown_key: str | None = None  # the record the form shows
+        self._buttons: list[QPushButton] = []
 
     def lay_out(
         self,
@@ -194,6 +211,30 @@ class RecordTab(AdminTab, Generic[M, R]):
             row.addStretch()
         layout.addLayout(row)
         layout.addWidget(self.message)
+        self._buttons = [b for b in buttons if b is not None]
+        self._guard_form(form)
+
+    def _guard_form(self, form: QLayout) -> None:
+        by_widget = {id(w): field for field, w in self.error_widgets.items()}
+        fields: dict[str, QWidget] = {}
+        for n, widget in enumerate(form_inputs(form)):
+            fields[by_widget.get(id(widget), f"input{n}")] = widget
+        self.guard = FormGuard(self, fields, self.errors)
+        self.guard.submit_on_enter(self._enter)
+
+    def enter_button(self) -> QPushButton | None:
+        """What Enter in the form presses: "save" for a selected record, else "add"."""
+        save, add = getattr(self, "save_button", None), getattr(self, "add_button", None)
+        if self.selected() is not None and isinstance(save, QPushButton):
+            return save
+        if isinstance(add, QPushButton):
+            return add
+        return self._buttons[0] if self._buttons else None
+
+    def _enter(self) -> None:
+        button = self.enter_button()
+        if button is not None and button.isEnabled() and button.isVisible():
+            button.click()
 
     # --- declarations ------------------------------------------------------------------------
 
@@ -215,7 +256,10 @@ class RecordTab(AdminTab, Generic[M, R]):
     # --- behaviour ---------------------------------------------------------------------------
 
     def draw(self, model: M) -> None:
+        untouched = self.guard is not None and not self.guard.is_dirty()
         self.show_choices(model)
+        if untouched and self.guard is not None:
+            self.guard.mark_clean()  # choices the program filled in are not typing
         records = self.records_of(model)
         self.records = {self.key(r): r for r in records}
         fill_table(self.table, [self.row(r) for r in records])
@@ -235,10 +279,38 @@ class RecordTab(AdminTab, Generic[M, R]):
                 return
 
     def _selected(self) -> None:
+        key = selected_key(self.table)
+        if key == self._shown_key or key is None or self.guard is None:
+            self._show_selected()
+            return
+        self.guard.confirm_close(
+            self._show_selected,
+            QCoreApplication.translate(
+                "AdminTab", "The form holds changes that are not saved. Discard them and show another record?"
+            ),
+            title=QCoreApplication.translate("AdminTab", "Discard changes?"),
+            stay=self._back_to_shown,
+        )
+
+    def _show_selected(self) -> None:
         record = self.selected()
         if record is not None:
+            self._shown_key = self.key(record)
             self.show_field_errors({})
             self.fill(record)
+            if self.guard is not None:
+                self.guard.mark_clean()
+        self.shown()
+
+    def _back_to_shown(self) -> None:
+        """The officer keeps the edits: the list points at the record being edited again."""
+        self.table.blockSignals(True)
+        try:
+            self.table.clearSelection()
+            if self._shown_key is not None:
+                self.select(self._shown_key)
+        finally:
+            self.table.blockSignals(False)
         self.shown()
 
 
@@ -247,6 +319,29 @@ def yes_no(value: bool) -> str:
     if value:
         return QCoreApplication.translate("AdminTab", "yes")
     return QCoreApplication.translate("AdminTab", "no")
+
+
+_INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractButton, QAbstractSpinBox, QTableWidget)
+
+
+def form_inputs(layout: QLayout) -> list[QWidget]:
+    """The input widgets of a form layout, in layout order (inside nested layouts and boxes)."""
+    found: list[QWidget] = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
+        if isinstance(widget, QPushButton):
+            continue
+        own = widget.layout() if widget is not None else None
+        if isinstance(widget, _INPUTS):
+            found.append(widget)
+        elif own is not None:
+            found.extend(form_inputs(own))
+        if inner is not None:
+            found.extend(form_inputs(inner))
+    return found
 
 
 def make_table(headers: Sequence[str], parent: QWidget | None = None) -> QTableWidget:

@@ -10,6 +10,7 @@ import time
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from p4_desk.errors import AccountLocked, AuthError
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import error_text
 from p4_desk.gui.common.tasks import run_task
@@ -115,5 +116,9 @@ class LockScreen(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.setEnabled(True)
         self.password.clear()
-        self.message.setText(error_text(exc))
+        if isinstance(exc, AuthError) and not isinstance(exc, AccountLocked):
+            # only the password is asked here: "user name or password" would point at nothing
+            self.message.setText(self.tr("Wrong password. Try again."))
+        else:
+            self.message.setText(error_text(exc))
         self.password.setFocus()

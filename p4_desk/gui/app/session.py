@@ -97,8 +97,7 @@ class WorkstationSession(QObject):
             self.sync_worker.status_changed.connect(self.shell.status.show_sync_status)  # type: ignore[attr-defined]
             self.sync_worker.problem.connect(self.shell.status.show_sync_problem)  # type: ignore[attr-defined]
             self.sync_worker.sync_now()  # type: ignore[attr-defined]
-        self.shell.resize(1366, 768)
-        self.shell.show()
+        self.shell.show_placed()  # maximised, or where this PC left it
 
     def _choose_counter(self) -> bool:
         counters = catalog.list_counters(self.ctx.db)  # a dozen rows, once per login

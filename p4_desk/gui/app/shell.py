@@ -7,9 +7,15 @@ into a ``ShellWindow``, which gives every role the same database-outage banner, 
 - ``help_entries() -> list[tuple[str, str]]``: (shortcut, what it does) rows for the F1 help;
 - ``logging_out() -> None``: called before the shell closes on log out (e.g. close the counter);
 - ``window_title() -> str``: the title of the window.
+
+``show_placed()`` opens it where this PC left it, else maximised (``gui.app.placement``); closing
+it remembers the geometry in this PC's settings file. Logging out or closing while a form inside
+(an admin record, an open intake dialog) holds unsaved typing asks first (``FormGuard``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -26,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from p4_desk.gui.app import placement
 from p4_desk.gui.app.screen_lock import IdleWatch, LockScreen
 from p4_desk.gui.app.status_bar import SyncStatusProvider, WorkstationStatusBar
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import Banner
+from p4_desk.gui.common.form_guard import FormGuard
 from p4_desk.gui.common.live import monitor_for
 
 
@@ -53,6 +61,7 @@ class ShellWindow(QMainWindow):
         self.monitor = monitor_for(ctx.db)
         self._focus_before_lock: QWidget | None = None
         self._left = False
+        self._leaving_confirmed = False
 
         self.banner = Banner(self, kind="error")
         page = QWidget(self)
@@ -134,7 +143,33 @@ class ShellWindow(QMainWindow):
             self.content.setFocus()
             self.content.focusNextChild()
 
+    def unsaved_form(self) -> FormGuard | None:
+        """A form inside the content with typed text that is not saved, if any."""
+        dirty = [g for g in self.content.findChildren(FormGuard) if g.is_dirty()]
+        dirty.sort(key=lambda g: not g.owner.isVisible())  # the one in sight asks
+        return dirty[0] if dirty else None
+
+    def _confirm_leaving(self, then: Callable[[], object]) -> None:
+        guard = None if self._leaving_confirmed else self.unsaved_form()
+        if guard is None:
+            self._leaving_confirmed = True
+            then()
+            return
+
+        def confirmed() -> None:
+            self._leaving_confirmed = True
+            then()
+
+        guard.confirm_close(
+            confirmed,
+            self.tr("A form holds typed text that is not saved. Discard it and leave?"),
+            title=self.tr("Discard changes?"),
+        )
+
     def log_out(self) -> None:
+        self._confirm_leaving(self._log_out_now)
+
+    def _log_out_now(self) -> None:
         self._leave()
         self.logout_requested.emit()
 
@@ -147,7 +182,16 @@ class ShellWindow(QMainWindow):
         if callable(hook):
             hook()
 
+    def show_placed(self) -> None:
+        placement.show_placed(self, self.ctx.settings, self.ctx.role)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if not self._leaving_confirmed and self.unsaved_form() is not None:
+            event.ignore()
+            self._confirm_leaving(self.close)
+            return
+        if self.isVisible():
+            placement.remember(self, self.ctx.settings, self.ctx.role)
         self._leave()
         self.idle.stop()
         self.monitor.stop()

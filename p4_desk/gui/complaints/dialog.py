@@ -1,7 +1,9 @@
 """Dialog to file a complaint at the counter or the supervisor desk, then print its receipt.
 
 A refused form stays as typed; the Indonesian message of the error appears under the field it
-is about (``P4Error.field``), or on top when it is about the whole form.
+is about (``P4Error.field``), or on top when it is about the whole form, and goes once the field
+is changed. The form behaves as every form (``gui.common.form_guard``): the cursor starts in
+"Uraian", Enter in a one-line field saves, closing with typed text asks first.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,7 @@ from p4_desk.config import data_dir
 from p4_desk.domain.wording import format_date
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.form_guard import FormGuard, GuardedDialog
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.services import catalog, complaints
 from p4_desk.services.complaints import ComplaintInfo
@@ -47,7 +49,7 @@ def receipts_dir() -> Path:
     return data_dir() / "tanda-terima" / "pengaduan"
 
 
-class ComplaintDialog(QDialog):
+class ComplaintDialog(GuardedDialog):
     def __init__(
         self, ctx: AppContext, ticket: TicketInfo | str | None = None, parent: QWidget | None = None
     ) -> None:
@@ -65,6 +67,10 @@ class ComplaintDialog(QDialog):
         outer.addWidget(self.pages)
         self._build_form()
         self._build_done()
+        # after the ticket's own values are in, and once the buttons are inside the dialog
+        # (a default set earlier is lost to "Batal")
+        self.guard = FormGuard(self, self.fields, self.errors, first=self.description)
+        self.guard.make_default(self.save_button, (self.cancel_button,))
         self._load_choices()
 
     # --- the form ---------------------------------------------------------------------------
@@ -108,6 +114,7 @@ class ComplaintDialog(QDialog):
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText(self.tr("What happened, when, and who was involved"))
         self.description.setMinimumHeight(90)
+        self.description.setTabChangesFocus(True)  # Tab goes on to the next field
         self.description.setMaximumHeight(150)
         self.ticket_number = QLineEdit()
         self.ticket_number.setPlaceholderText("A017")
@@ -154,13 +161,13 @@ class ComplaintDialog(QDialog):
         for name, label, widget in rows:
             widget.setObjectName(name)
             form.addRow(label, self._with_error(name, widget))
+        self.fields = {name: widget for name, _label, widget in rows}
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
         self.save_button = QPushButton(self.tr("Save complaint"))
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
@@ -195,6 +202,8 @@ class ComplaintDialog(QDialog):
         self.print_button = QPushButton(self.tr("Print receipt"))
         self.print_button.clicked.connect(self.print_receipt)
         self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAutoDefault(False)
+        self.print_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -227,6 +236,8 @@ class ComplaintDialog(QDialog):
         self._fill_services()
         if isinstance(self.ticket, TicketInfo):
             self.service.setCurrentIndex(max(0, self.service.findData(self.ticket.service)))
+        if self.guard is not None:
+            self.guard.mark_clean(("agency", "service"))  # filled in from the ticket, not typed
 
     def _fill_services(self) -> None:
         agency = self.agency.currentData()
@@ -299,6 +310,8 @@ class ComplaintDialog(QDialog):
 
     def _on_filed(self, info: ComplaintInfo) -> None:
         self.filed = info
+        if self.guard is not None:
+            self.guard.mark_clean()
         self.done_number.setText(info.number)
         due = info.deadlines.get("verify_forward")
         lines = [f"{info.kind_label} — {info.agency_name}"]

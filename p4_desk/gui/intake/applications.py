@@ -3,6 +3,8 @@
 Also the application's deadline clock (``clock_box``: stop, resume, restart), the hand-over to
 a representative (``handover``) and the fiktif-positif badge: the applications of permit types
 deemed approved when the deadline passes, near, at or past it (``deadlines``).
+The note and hand-over fields behave as every form (``gui.common.form_guard``): closing the
+dialog with typed text there asks first; Enter in the hand-over fields hands over.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,7 +33,9 @@ from p4_desk.domain.permit_clock import ClockAction
 from p4_desk.domain.permit_lifecycle import LABELS, PermitState, allowed_next
 from p4_desk.domain.wording import format_date, format_datetime, format_fee
 from p4_desk.errors import P4Error
+from p4_desk.gui.app.placement import resize_within_screen
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.form_guard import FormGuard, GuardedDialog
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.intake.clock_box import ClockBox, ClockRequest
 from p4_desk.gui.intake.form import named
@@ -56,7 +59,7 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-class ApplicationsDialog(QDialog):
+class ApplicationsDialog(GuardedDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -67,7 +70,7 @@ class ApplicationsDialog(QDialog):
         self.archive_path: Path | None = None
         self.paper = str(ctx.settings.get("printer.receipt_paper") or "A5")
         self.setWindowTitle(self.tr("Permit applications"))
-        self.resize(1240, 700)
+        resize_within_screen(self, 1240, 700)  # a 1366x768 counter PC has a task bar too
 
         self.query = named(QLineEdit(), "query")
         self.query.setPlaceholderText(self.tr("Registration number, NIK, name or phone"))
@@ -98,6 +101,7 @@ class ApplicationsDialog(QDialog):
         self.handover_nik = self.handover_form.nik
         self.handover_name = self.handover_form.name
         self.handover_button = self.handover_form.button
+        self.handover_reason = self.handover_form.reason  # why it cannot be done now
         self.reprint_button = named(QPushButton(self.tr("Reprint intake receipt (copy)")), "reprint")
         self.status = named(QLabel(wordWrap=True), "status")
 
@@ -136,6 +140,13 @@ class ApplicationsDialog(QDialog):
         self.reprint_button.clicked.connect(self.reprint)
         self.clock_box.requested.connect(self.clock_step)
         self.fiktif_button.clicked.connect(self.show_warnings)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter acts where it is typed, below
+        self.note.returnPressed.connect(self.advance)
+        self.handover_nik.returnPressed.connect(self.handover_name.setFocus)
+        self.handover_name.returnPressed.connect(self.hand_over)
+        fields = {"note": self.note, "handover_nik": self.handover_nik, "handover_name": self.handover_name}
+        self.guard = FormGuard(self, fields, first=self.query)
         self._show(None)
         self.load_warnings()
 
@@ -227,6 +238,7 @@ class ApplicationsDialog(QDialog):
         self.next_state.clear()
         if info is None:
             self.details.setText(self.tr("Search for an application, then choose it in the list."))
+            self.handover_reason.setText(self.tr("Choose an application in the list first."))
             return
         lines = [
             f"<b>{info.registration_number}</b> — {info.permit_name}",
@@ -266,7 +278,15 @@ class ApplicationsDialog(QDialog):
         self.move_button.setEnabled(bool(steps))
         self.next_state.setEnabled(bool(steps))
         can_hand_over = PermitState.HANDED_OVER in allowed_next(info.state)
-        self.handover_form.set_allowed(can_hand_over)
+        if can_hand_over:
+            reason = ""
+        elif info.state == PermitState.HANDED_OVER:
+            reason = self.tr("Already handed over.")
+        else:
+            reason = self.tr('Hand-over is possible once the status is "{ready}" (now: {state}).').format(
+                ready=LABELS[PermitState.READY], state=info.state_label
+            )
+        self.handover_form.set_allowed(can_hand_over, reason)
         if can_hand_over:
             self.action_tabs.setCurrentWidget(self.handover_form)
         self.reprint_button.setText(
@@ -297,6 +317,8 @@ class ApplicationsDialog(QDialog):
 
     def _moved(self, info: ApplicationInfo) -> None:
         self.note.clear()
+        if self.guard is not None:
+            self.guard.mark_clean()
         self._show(info)
         self._refresh_row(info)
         self.status.setText(self.tr("Status changed to {state}.").format(state=info.state_label))
@@ -355,6 +377,8 @@ class ApplicationsDialog(QDialog):
     def _handed_over(self, result: tuple[ApplicationInfo, bytes, Path]) -> None:
         info, pdf, self.archive_path = result
         self.handover_form.clear()
+        if self.guard is not None:
+            self.guard.mark_clean()
         self._show(info)
         self._refresh_row(info)
         self.status.setText(

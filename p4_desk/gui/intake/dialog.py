@@ -3,7 +3,10 @@
 What was typed is autosaved as a draft (debounced after every change, on a timer, and
 when the dialog is closed) and restored when the dialog is opened again for the same
 ticket on the same workstation. After saving: receipt PDF kept in the archive folder and
-shown in the print preview.
+shown in the print preview. The form behaves as every form (``gui.common.form_guard``): Enter
+saves, the cursor starts in "NIK", a field's message goes once the field is valid (checked with
+the service's own ``check_fields``), and closing with typed text asks first (saying the draft
+stays).
 """
 
 from __future__ import annotations
@@ -13,13 +16,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from p4_desk.domain.nik import check_nik, normalize_nik
 from p4_desk.domain.phone import normalize_phone
 from p4_desk.domain.wording import format_date, format_fee
 from p4_desk.errors import P4Error, ValidationError
+from p4_desk.gui.app.placement import resize_within_screen
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.common.form_guard import FormGuard, GuardedDialog
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.intake.form import FIELDS, IntakeForm, named
 from p4_desk.gui.intake.receipt_print import ReceiptPreview, archive_receipt
@@ -34,7 +39,7 @@ DRAFT_DEBOUNCE_MS = 400
 DRAFT_INTERVAL_MS = 10_000
 
 
-class IntakeDialog(QDialog):
+class IntakeDialog(GuardedDialog):
     saved = Signal(object)  # ApplicationInfo
 
     def __init__(self, ctx: AppContext, ticket: TicketInfo | None, parent: QWidget | None = None) -> None:
@@ -51,7 +56,7 @@ class IntakeDialog(QDialog):
         self._draft_again = False
 
         self.setWindowTitle(self.tr("Permit application intake"))
-        self.resize(1240, 700)
+        resize_within_screen(self, 1240, 700)  # a 1366x768 counter PC has a task bar too
         if ticket is not None:
             heading = self.tr("Ticket {number} — {service}").format(
                 number=ticket.number, service=ticket.service_name
@@ -65,7 +70,6 @@ class IntakeDialog(QDialog):
         self.outcome = named(QLabel(wordWrap=True), "result")
         self.outcome.hide()
         self.save_button = named(QPushButton(self.tr("Save and print receipt")), "save")
-        self.save_button.setDefault(True)
         self.print_button = named(QPushButton(self.tr("Print a copy of the receipt")), "print_copy")
         self.print_button.hide()
         self.discard_button = named(QPushButton(self.tr("Clear form")), "discard")
@@ -84,6 +88,14 @@ class IntakeDialog(QDialog):
         layout.addWidget(self.outcome)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        fields = {name: getattr(self.form, name) for name in FIELDS}
+        errors = {name: self.form.error_label(name) for name in FIELDS}
+        self.guard = FormGuard(self, fields, errors, check=self._problem, first=self.form.nik)
+        self.guard.make_default(self.save_button, (self.print_button, self.discard_button, self.close_button))
+        self.close_question = self.tr(
+            "Close the form? What was typed stays as a draft and comes back when the form is opened "
+            "again for this ticket on this PC."
+        )
 
         self._debounce = QTimer(self, singleShot=True, interval=DRAFT_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.save_draft)
@@ -130,6 +142,8 @@ class IntakeDialog(QDialog):
             self._decode_nik()
             self._show_terms()
             self.status.setText(self.tr("Draft restored: what was typed earlier is back."))
+        if self.guard is not None:
+            self.guard.mark_clean()
         self._autosave.start()
         self.form.nik.setFocus()
 
@@ -142,14 +156,14 @@ class IntakeDialog(QDialog):
             self._decode_nik()
         elif field == "permit_type":
             self._show_terms()
-        elif self.form.error_label(field).isVisible():
-            self._recheck(field)
 
-    def _recheck(self, field: str) -> None:
-        if self._setup is None or field == "documents":
-            return
-        errors = check_fields(self.form.request(None), self._setup.today)
-        self.form.set_error(field, errors.get(field, ""))
+    def _problem(self, field: str) -> str:
+        """The field's message now (the form guard clears a message once this is empty)."""
+        if self._setup is None:
+            return ""
+        if field == "nik" and len(normalize_nik(self.form.nik.text())) < 16:
+            return ""  # typing on: _decode_nik counts the digits
+        return check_fields(self.form.request(None), self._setup.today).get(field, "")
 
     def _decode_nik(self) -> None:
         if self._setup is None:
@@ -240,6 +254,8 @@ class IntakeDialog(QDialog):
         self.form.show_errors({})
         self.form.nik_decoded.clear()
         self.form.permit_terms.clear()
+        if self.guard is not None:
+            self.guard.mark_clean()  # an empty form has nothing to lose
         db, key = self.ctx.db, self.draft_key
         run_task(self, lambda: applications.discard_draft(db, key), None, self._failed)
         self.status.setText(self.tr("Form cleared."))
@@ -281,6 +297,9 @@ class IntakeDialog(QDialog):
     def _saved(self, info: ApplicationInfo) -> None:
         self.application = info
         self._dirty = False
+        self.form.show_errors({})  # nothing is wrong with a saved application
+        if self.guard is not None:
+            self.guard.mark_clean()
         self._debounce.stop()
         self._autosave.stop()
         self.form.setEnabled(False)

@@ -1,6 +1,8 @@
 """The intake form: applicant, business and permit fields with a message next to each field.
 
-Layout and field access only; ``dialog.IntakeDialog`` owns the behaviour.
+Layout and field access only; ``dialog.IntakeDialog`` owns the behaviour. The documents
+checklist puts the tick box in front of the document's name, in the widest column; a long name
+wraps onto more lines (and is the cell's tooltip), so the officer reads every word at 1366x768.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from p4_desk.services.permits import PermitTypeInfo
 
 FIELDS = ("nik", "name", "phone", "email", "address", "nib", "business_name", "permit_type", "documents")
 _ERROR_STYLE = "color: #b00020;"
-_RECEIVED, _DOCUMENT, _MANDATORY, _NOTE = range(4)
+_DOCUMENT, _MANDATORY, _NOTE = range(3)
+_RECEIVED = _DOCUMENT  # the tick box sits in front of the document's name
+NOTE_WIDTH = 170
 
 W = TypeVar("W", bound=QWidget)
 
@@ -64,13 +68,20 @@ class IntakeForm(QWidget):
         self.business_name = named(QLineEdit(maxLength=200), "business_name")
         self.permit_type = named(QComboBox(), "permit_type")
         self.permit_terms = named(QLabel(wordWrap=True), "permit_terms")
-        self.documents = named(QTableWidget(0, 4), "documents")
+        self.documents = named(QTableWidget(0, 3), "documents")
         self.documents.setHorizontalHeaderLabels(
-            [self.tr("Received"), self.tr("Document"), self.tr("Mandatory"), self.tr("Note")]
+            [self.tr("Document (tick when received)"), self.tr("Mandatory"), self.tr("Note")]
         )
         header = self.documents.horizontalHeader()
         header.setSectionResizeMode(_DOCUMENT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(_NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(_MANDATORY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(_NOTE, NOTE_WIDTH)
+        header.setStretchLastSection(False)
+        self.documents.setWordWrap(True)
+        self.documents.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # a wrapped name needs its row to grow when the column narrows or widens
+        header.sectionResized.connect(lambda *_: self.documents.resizeRowsToContents())
         self.documents.verticalHeader().setVisible(False)
         self.documents.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
 
@@ -183,21 +194,19 @@ class IntakeForm(QWidget):
             self.documents.setRowCount(len(requirements))
             for row, req in enumerate(requirements):
                 entry = by_code.get(req.code)
-                check = QTableWidgetItem()
+                check = QTableWidgetItem(req.name)
                 check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
                 check.setCheckState(
                     Qt.CheckState.Checked if entry and entry.received else Qt.CheckState.Unchecked
                 )
                 check.setData(Qt.ItemDataRole.UserRole, req.code)
-                name = QTableWidgetItem(req.name)
-                name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                check.setToolTip(req.name)
                 mandatory = QTableWidgetItem(self.tr("yes") if req.mandatory else self.tr("no"))
                 mandatory.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 note = QTableWidgetItem(entry.note if entry else "")
-                for column, item in enumerate((check, name, mandatory, note)):
+                for column, item in enumerate((check, mandatory, note)):
                     self.documents.setItem(row, column, item)
-            self.documents.resizeColumnToContents(_RECEIVED)
-            self.documents.resizeColumnToContents(_MANDATORY)
+            self.documents.resizeRowsToContents()
         finally:
             self._filling = was_filling
 

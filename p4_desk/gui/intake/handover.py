@@ -68,6 +68,9 @@ class HandoverForm(QWidget):
         form.addRow(self.by_proxy)
         form.addRow(self.proxy_box)
         form.addRow(self.button)
+        # why the hand-over cannot be done now (the fields are disabled and greyed)
+        self.reason = named(QLabel(wordWrap=True), "handover_reason")
+        form.addRow(self.reason)
 
         self.by_proxy.toggled.connect(self._proxy_toggled)
         self.button.clicked.connect(self.submitted)
@@ -78,9 +81,11 @@ class HandoverForm(QWidget):
             self.tr("NIK on the representative's KTP-el") if on else self.tr("NIK on the KTP-el")
         )
 
-    def set_allowed(self, allowed: bool) -> None:
+    def set_allowed(self, allowed: bool, reason: str = "") -> None:
+        """Enable the form, or disable it and say ``reason`` (in Indonesian) under it."""
         for widget in (self.nik, self.name, self.by_proxy, self.proxy_box, self.button):
             widget.setEnabled(allowed)
+        self.reason.setText("" if allowed else reason)
 
     def proxy(self) -> ProxyLetter | None:
         """The power of attorney as typed, or ``None`` for a hand-over to the applicant."""

@@ -5,7 +5,8 @@ Enter, or leaves it empty and picks the service for an anonymous form; then one 
 element: each digit ticks that row and moves to the next, so the nine answers are nine key
 presses, and Enter saves ("Simpan dan isi berikutnya" clears the form for the next paper).
 A refused form keeps every answer; the service's Indonesian message shows under the field it
-is about (the ticket, the service, or the first unanswered element).
+is about (the ticket, the service, or the first unanswered element) and goes once that field is
+changed. Closing with a typed ticket or answers asks first (``gui.common.form_guard``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +31,7 @@ from p4_desk.domain.ikm import ELEMENTS
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import error_text
+from p4_desk.gui.common.form_guard import FormGuard, GuardedDialog
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.services import catalog, surveys
 from p4_desk.services.surveys import SurveyInfo
@@ -44,6 +45,7 @@ class ScoreRow(QWidget):
     """One element: four radio buttons. A digit 1–4 ticks one and asks to move on."""
 
     answered = Signal(str)  # the element code, after a digit was typed
+    value_changed = Signal()  # the score changed (the form guard watches it)
 
     def __init__(
         self,
@@ -79,6 +81,7 @@ class ScoreRow(QWidget):
             line.addWidget(button)
         line.addStretch(1)
         self.group.idClicked.connect(lambda _score: self.setFocus())
+        self.group.idClicked.connect(lambda _score: self.value_changed.emit())
         column.addLayout(line)
         self.error = QLabel()
         self.error.setObjectName(f"error_{code}")
@@ -91,6 +94,9 @@ class ScoreRow(QWidget):
         checked = self.group.checkedId()
         return checked if checked > 0 else None
 
+    def form_value(self) -> int | None:
+        return self.score()
+
     def set_score(self, score: int | None) -> None:
         if score is None:
             self.group.setExclusive(False)  # an exclusive group cannot uncheck its last button
@@ -99,6 +105,7 @@ class ScoreRow(QWidget):
             self.group.setExclusive(True)
         else:
             self.buttons[score - 1].setChecked(True)
+        self.value_changed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
@@ -129,7 +136,7 @@ class ScoreRow(QWidget):
         self.style().polish(self)
 
 
-class PaperSurveyDialog(QDialog):
+class PaperSurveyDialog(GuardedDialog):
     """Enter paper questionnaires one after the other; ``saved`` fires for each stored one."""
 
     saved = Signal(object)  # SurveyInfo
@@ -209,13 +216,28 @@ class PaperSurveyDialog(QDialog):
             buttons.addWidget(button)
         column.addLayout(buttons)
 
+        fields: dict[str, QWidget] = {"ticket": self.ticket, "service": self.service}
+        fields.update({row.code: row for row in self.rows})
+        self.guard = FormGuard(self, fields, self.errors, first=self.ticket)
         run_task(self, lambda: catalog.list_services(ctx.db), self._on_services, self._show_error)
         self.ticket.setFocus()
+        self._fit_height()
 
-    def _with_error(self, name: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
+    def _fit_height(self) -> None:
+        """Never shorter than the wrapped texts need at this width. The layout's own minimum
+        leaves out wrapped lines, so a short dialog squeezed the ticket field to a sliver."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = max(self.width(), self.sizeHint().width())
+        needed = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
+
+    def _with_error(self, name: str, widget: QWidget) -> QVBoxLayout:
+        column = QVBoxLayout()
         column.setSpacing(2)
         column.addWidget(widget)
         error = QLabel()
@@ -225,7 +247,7 @@ class PaperSurveyDialog(QDialog):
         error.hide()
         column.addWidget(error)
         self.errors[name] = error
-        return box
+        return column
 
     def _on_services(self, services: list[catalog.ServiceInfo]) -> None:
         for service in services:
@@ -293,6 +315,8 @@ class PaperSurveyDialog(QDialog):
         self.last_saved = info
         self.saved_count += 1
         self.saved.emit(info)
+        if self.guard is not None:
+            self.guard.mark_clean()
         if not then_next:
             self.accept()
             return
@@ -322,11 +346,13 @@ class PaperSurveyDialog(QDialog):
         label = self.errors.get(field or "", self.form_error)
         label.setText(error_text(exc))
         label.show()
+        self._fit_height()
 
     def _clear_errors(self) -> None:
         for label in (*self.errors.values(), self.form_error):
             label.setText("")
             label.hide()
+        self._fit_height()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -339,4 +365,6 @@ class PaperSurveyDialog(QDialog):
         self.ticket.clear()
         for row in self.rows:
             row.set_score(None)
+        if self.guard is not None:
+            self.guard.mark_clean()
         self.ticket.setFocus()
