@@ -34,6 +34,7 @@ ICONS = (
     "lock",
     "no-show",
     "pause",
+    "reactivate",
     "recall",
     "start",
     "transfer",

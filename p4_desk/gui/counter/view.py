@@ -27,6 +27,7 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
     rules.INTAKE: ("F7", "intake"),
     rules.COMPLAINT: ("F8", "complaint"),
     rules.TRANSFER: ("F9", "transfer"),
+    rules.REACTIVATE: ("F10", "reactivate"),
     rules.CALL_CHOSEN: ("F11", "call-chosen"),
     rules.PAUSE: ("F12", "pause"),
     rules.APPLICATIONS: ("Ctrl+P", "intake"),
@@ -34,8 +35,8 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
 # the buttons in their order on the screen
 BUTTON_ORDER = (
     rules.CALL_NEXT, rules.RECALL, rules.START, rules.FINISH, rules.NO_SHOW,
-    rules.TRANSFER, rules.CALL_CHOSEN, rules.PAUSE, rules.INTAKE, rules.COMPLAINT,
-    rules.APPLICATIONS,
+    rules.TRANSFER, rules.CALL_CHOSEN, rules.REACTIVATE, rules.PAUSE, rules.INTAKE,
+    rules.COMPLAINT, rules.APPLICATIONS,
 )  # fmt: skip
 BUTTONS_PER_ROW = 5
 
