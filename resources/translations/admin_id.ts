@@ -116,67 +116,637 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="33"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="42"/>
         <source>all users</source>
+        <extracomment>Qt&apos;s pattern of ``domain.wording.format_date`` (``4 Maret 2026``; month names from the locale)</extracomment>
         <translation>semua pengguna</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="35"/>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="87"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="44"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="96"/>
         <source>all</source>
         <translation>semua</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="36"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="45"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="46"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="55"/>
         <source>Show</source>
         <translation>Tampilkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="49"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="58"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="49"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="58"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="49"/>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="57"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="58"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="66"/>
         <source>User</source>
         <translation>Pengguna</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="49"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="58"/>
         <source>Workstation</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="50"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="59"/>
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="50"/>
         <location filename="../../p4_desk/gui/admin/audit_tab.py" line="59"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="68"/>
         <source>Entity</source>
         <translation>Entitas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="50"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="59"/>
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="95"/>
+        <location filename="../../p4_desk/gui/admin/audit_tab.py" line="104"/>
         <source>system</source>
         <translation>sistem</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="40"/>
+        <source>Agency added</source>
+        <extracomment>counter states (``services.queue.COUNTER_STATE_LABELS``; gui/ does not import services&apos; dicts) detail keys whose value is a state identifier of some lifecycle</extracomment>
+        <translation>Instansi ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="41"/>
+        <source>Agency changed</source>
+        <translation>Instansi diubah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="42"/>
+        <source>Application status from the central office</source>
+        <translation>Status permohonan dari kantor pusat</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="43"/>
+        <source>Permit application received</source>
+        <translation>Permohonan izin diterima</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="44"/>
+        <source>Application status changed</source>
+        <translation>Status permohonan diubah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="45"/>
+        <source>Receipt printed</source>
+        <translation>Tanda terima dicetak</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="46"/>
+        <source>Receipt reprinted</source>
+        <translation>Tanda terima dicetak ulang</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="47"/>
+        <source>Permit catalogue imported</source>
+        <translation>Katalog izin diimpor</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="48"/>
+        <source>Complaint received</source>
+        <translation>Pengaduan diterima</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="49"/>
+        <source>Complaint moved to the next step</source>
+        <translation>Pengaduan masuk tahap berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="50"/>
+        <source>Counter added</source>
+        <translation>Loket ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="51"/>
+        <source>Counter changed</source>
+        <translation>Loket diubah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="52"/>
+        <source>Counter opened</source>
+        <translation>Loket dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="53"/>
+        <source>Counter on a break</source>
+        <translation>Loket istirahat</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="54"/>
+        <source>Counter closed</source>
+        <translation>Loket ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="55"/>
+        <source>Holidays imported</source>
+        <translation>Hari libur diimpor</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="56"/>
+        <source>Permit type added</source>
+        <translation>Jenis izin ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="57"/>
+        <source>Permit type changed</source>
+        <translation>Jenis izin diubah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="58"/>
+        <source>Collective leave rule of a permit type changed</source>
+        <translation>Aturan cuti bersama jenis izin diubah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="59"/>
+        <source>Permit type retired</source>
+        <translation>Jenis izin dinonaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="60"/>
+        <source>Permit type reinstated</source>
+        <translation>Jenis izin diaktifkan kembali</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="61"/>
+        <source>Service added</source>
+        <translation>Layanan ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="62"/>
+        <source>Service changed</source>
+        <translation>Layanan diubah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="63"/>
+        <source>Site rule changed</source>
+        <translation>Aturan situs diubah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="64"/>
+        <source>Site created</source>
+        <translation>Situs dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="65"/>
+        <source>Site changed</source>
+        <translation>Situs diubah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="66"/>
+        <source>Satisfaction survey answered</source>
+        <translation>Survei kepuasan diisi</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="67"/>
+        <source>Catalogue received from the central API</source>
+        <translation>Katalog diterima dari API pusat</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="68"/>
+        <source>Site enrolled with the central API</source>
+        <translation>Situs didaftarkan ke API pusat</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="69"/>
+        <source>Failed sends queued again</source>
+        <translation>Kiriman gagal diantrekan lagi</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="70"/>
+        <source>Ticket taken</source>
+        <translation>Tiket diambil</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="71"/>
+        <source>Next ticket called</source>
+        <translation>Tiket berikutnya dipanggil</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="72"/>
+        <source>Chosen ticket called</source>
+        <translation>Tiket pilihan dipanggil</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="73"/>
+        <source>Ticket called</source>
+        <translation>Tiket dipanggil</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="74"/>
+        <source>Ticket called again</source>
+        <translation>Tiket dipanggil ulang</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="75"/>
+        <source>Service started</source>
+        <translation>Layanan dimulai</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="76"/>
+        <source>Service finished</source>
+        <translation>Layanan selesai</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="77"/>
+        <source>Ticket marked no-show</source>
+        <translation>Tiket ditandai tidak hadir</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="78"/>
+        <source>No-show queued again</source>
+        <translation>Tiket tidak hadir diaktifkan kembali</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="79"/>
+        <source>Ticket transferred</source>
+        <translation>Tiket dialihkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="80"/>
+        <source>Ticket cancelled</source>
+        <translation>Tiket dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="81"/>
+        <source>Ticket returned to its queue</source>
+        <translation>Tiket dikembalikan ke antreannya</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="82"/>
+        <source>Ticket sent to the printer</source>
+        <translation>Tiket dikirim ke printer</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="83"/>
+        <source>Ticket reprinted</source>
+        <translation>Tiket dicetak ulang</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="84"/>
+        <source>Ticket waiting for the printer</source>
+        <translation>Tiket menunggu printer</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="85"/>
+        <source>Ticket printed</source>
+        <translation>Tiket tercetak</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="86"/>
+        <source>Ticket print failed</source>
+        <translation>Tiket gagal dicetak</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="87"/>
+        <source>User added</source>
+        <translation>Pengguna ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="88"/>
+        <source>User disabled</source>
+        <translation>Pengguna dinonaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="89"/>
+        <source>User enabled</source>
+        <translation>Pengguna diaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="90"/>
+        <source>Logged in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="91"/>
+        <source>Login failed</source>
+        <translation>Gagal masuk</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="92"/>
+        <source>Password changed</source>
+        <translation>Kata sandi diganti</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="93"/>
+        <source>Role changed</source>
+        <translation>Peran diubah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="94"/>
+        <source>Account unlocked</source>
+        <translation>Kunci akun dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="95"/>
+        <source>Workstation setting changed</source>
+        <translation>Pengaturan PC diubah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="100"/>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="101"/>
+        <source>Application</source>
+        <translation>Permohonan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="102"/>
+        <source>Complaint</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="103"/>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="104"/>
+        <source>Holiday</source>
+        <translation>Hari libur</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="105"/>
+        <source>Outbox</source>
+        <translation>Antrean kirim</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="106"/>
+        <source>Permit type</source>
+        <translation>Jenis izin</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="107"/>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="108"/>
+        <source>Site</source>
+        <translation>Situs</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="109"/>
+        <source>Site rule</source>
+        <translation>Aturan situs</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="110"/>
+        <source>Survey</source>
+        <translation>Survei</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="111"/>
+        <source>Synchronisation</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="112"/>
+        <source>Ticket</source>
+        <translation>Tiket</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="113"/>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="114"/>
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="119"/>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="120"/>
+        <source>after</source>
+        <translation>sesudah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="121"/>
+        <source>agency</source>
+        <translation>instansi</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="122"/>
+        <source>before</source>
+        <translation>sebelum</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="123"/>
+        <source>channel</source>
+        <translation>saluran</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="124"/>
+        <source>copy</source>
+        <translation>salinan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="125"/>
+        <source>count</source>
+        <translation>jumlah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="126"/>
+        <source>counter</source>
+        <translation>loket</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="127"/>
+        <source>error</source>
+        <translation>kesalahan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="128"/>
+        <source>by the supervisor</source>
+        <translation>oleh supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="129"/>
+        <source>holidays</source>
+        <translation>hari libur</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="130"/>
+        <source>how</source>
+        <translation>cara</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="131"/>
+        <source>ids</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="132"/>
+        <source>from</source>
+        <translation>dari</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="133"/>
+        <source>identity</source>
+        <translation>identitas</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="134"/>
+        <source>incomplete</source>
+        <translation>belum lengkap</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="135"/>
+        <source>setting</source>
+        <translation>pengaturan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="136"/>
+        <source>kind</source>
+        <translation>jenis</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="137"/>
+        <source>account locked</source>
+        <translation>akun terkunci</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="138"/>
+        <source>name</source>
+        <translation>nama</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="139"/>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="140"/>
+        <source>note</source>
+        <translation>catatan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="141"/>
+        <source>number</source>
+        <translation>nomor</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="142"/>
+        <source>old</source>
+        <translation>lama</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="143"/>
+        <source>paper</source>
+        <translation>kertas</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="144"/>
+        <source>permit type</source>
+        <translation>jenis izin</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="145"/>
+        <source>permit types</source>
+        <translation>jenis izin</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="146"/>
+        <source>priority</source>
+        <translation>prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="147"/>
+        <source>reason</source>
+        <translation>alasan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="148"/>
+        <source>recalls</source>
+        <translation>panggil ulang</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="149"/>
+        <source>role</source>
+        <translation>peran</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="150"/>
+        <source>service</source>
+        <translation>layanan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="151"/>
+        <source>services</source>
+        <translation>layanan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="152"/>
+        <source>state</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="153"/>
+        <source>printer</source>
+        <translation>printer</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="154"/>
+        <source>ticket</source>
+        <translation>tiket</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="155"/>
+        <source>time zone</source>
+        <translation>zona waktu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="156"/>
+        <source>to</source>
+        <translation>ke</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="157"/>
+        <source>address</source>
+        <translation>alamat</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="158"/>
+        <source>years</source>
+        <translation>tahun</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="179"/>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="179"/>
+        <source>no</source>
+        <translation>tidak</translation>
     </message>
 </context>
 <context>
