@@ -1006,37 +1006,52 @@
 <context>
     <name>PrintersTab</name>
     <message>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="47"/>
+        <source>A PDF file in the data folder</source>
+        <translation>Berkas PDF di folder data</translation>
+    </message>
+    <message>
         <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="52"/>
+        <source>Printer installed on this computer</source>
+        <translation>Printer yang terpasang di komputer ini</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="61"/>
+        <source>Choose an installed printer, or type a target: pdf, pdf:FILE, printer:NAME, escpos-net:HOST:PORT, escpos-file:DEVICE, escpos-usb:VID:PID, escpos-serial:PORT.</source>
+        <translation>Pilih printer yang terpasang, atau ketik tujuan cetak: pdf, pdf:BERKAS, printer:NAMA, escpos-net:HOST:PORT, escpos-file:PERANGKAT, escpos-usb:VID:PID, escpos-serial:PORT.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="73"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="53"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="74"/>
         <source>Test print</source>
         <translation>Tes cetak</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="56"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="77"/>
         <source>Ticket printer</source>
         <translation>Printer tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="57"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="78"/>
         <source>Ticket paper width</source>
         <translation>Lebar kertas tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="58"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="79"/>
         <source>Receipt paper</source>
         <translation>Kertas tanda terima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="80"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="101"/>
         <source>Printer settings saved.</source>
         <translation>Pengaturan printer disimpan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="90"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="115"/>
         <source>Test ticket sent: %1</source>
         <translation>Tiket uji dikirim: %1</translation>
     </message>
@@ -1215,67 +1230,67 @@
 <context>
     <name>SiteTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="103"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="128"/>
         <source>Voice announcements on this display</source>
         <translation>Panggilan suara di layar ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="111"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="136"/>
         <source> min</source>
         <translation> menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="113"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="138"/>
         <source>Daily automatic backup of the database</source>
         <translation>Cadangkan basis data otomatis setiap hari</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="118"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="143"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="119"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="144"/>
         <source>Back up now</source>
         <translation>Cadangkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="122"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="147"/>
         <source>Site name</source>
         <translation>Nama situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="123"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="148"/>
         <source>Time zone</source>
         <translation>Zona waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="124"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="149"/>
         <source>Running text on the display</source>
         <translation>Teks berjalan di layar antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="126"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="151"/>
         <source>Voice volume (this PC)</source>
         <translation>Volume suara (PC ini)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="127"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="152"/>
         <source>Lock the screen after (this PC)</source>
         <translation>Kunci layar setelah (PC ini)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="129"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="154"/>
         <source>Automatic backups kept</source>
         <translation>Jumlah cadangan otomatis yang disimpan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="148"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="173"/>
         <source>Backup written: %1</source>
         <translation>Cadangan ditulis: %1</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="179"/>
+        <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="204"/>
         <source>Settings saved.</source>
         <translation>Pengaturan disimpan.</translation>
     </message>

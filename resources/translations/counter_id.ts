@@ -346,17 +346,17 @@
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/waiting_model.py" line="78"/>
+        <location filename="../../p4_desk/gui/counter/waiting_model.py" line="81"/>
         <source>{n} min</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/waiting_model.py" line="81"/>
+        <location filename="../../p4_desk/gui/counter/waiting_model.py" line="84"/>
         <source>transferred from {service}</source>
         <translation>dialihkan dari {service}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/waiting_model.py" line="83"/>
+        <location filename="../../p4_desk/gui/counter/waiting_model.py" line="86"/>
         <source>for counter {code}</source>
         <translation>untuk loket {code}</translation>
     </message>

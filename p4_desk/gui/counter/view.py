@@ -67,7 +67,10 @@ class CounterView(QWidget):
         self.table.setModel(self.proxy)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # service and note share what the number, priority and wait leave; a long one is elided
+        # (full text on hover), so the list never scrolls sideways at 1366 px
         header.setSectionResizeMode(WaitingListModel.SERVICE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WaitingListModel.NOTE, QHeaderView.ResizeMode.Stretch)
         self.call_selected_action = QAction(self.table)
         self.call_selected_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         self.call_selected_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

@@ -63,8 +63,11 @@ class WaitingListModel(QAbstractTableModel):
             return self._text(t, index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.WAITED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.SERVICE:
-            return f"{t.service_name} ({t.agency_name})"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the columns that may be elided, in full
+            if index.column() == self.SERVICE:
+                return f"{t.service_name} ({t.agency_name})"
+            if index.column() in (self.PRIORITY, self.NOTE):
+                return self._text(t, index.column()) or None
         return None
 
     def _text(self, t: TicketInfo, column: int) -> str:
