@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QApplication
 
 from p4_desk.gui.counter import rules
 from p4_desk.gui.counter.window import CounterWindow
-from p4_desk.services import queue
+from p4_desk.services import catalog, queue, site
 from p4_desk.store.db import Database
 from tests.gui.conftest import MakeCtx
 from tests.gui.test_counter_window import WAIT, open_counter, press, wait_idle
 from tests.support.sites import Clock
 
-pytestmark = pytest.mark.translation("counter", "app", "qtbase")
+pytestmark = pytest.mark.translation("counter", "app", "admin", "qtbase")
 
 
 def _no_show(db: Database, number: str) -> None:
@@ -132,3 +132,34 @@ def test_an_unknown_counter_never_offers_f2(qtbot, site_db: Database, make_ctx: 
     assert window.legal() == frozenset()
     assert "Tekan F2" not in window.service_label.text()
     assert window.service_label.text() == "Loket ini tidak dikenal di situs: periksa kodenya."
+
+
+def test_queue_rules_set_in_the_admin_window_rule_the_counter(qtbot, admin_window, make_ctx: MakeCtx) -> None:
+    # Given the admin sets two recalls before a no-show in "Aturan situs"
+    tab = admin_window.site_rules
+    admin_window.tabs.setCurrentWidget(tab)
+    recalls = tab.fields["queue.recalls_before_no_show"].widget
+    recalls.setValue(2)
+    tab.fields["queue.print_fail_cancel_minutes"].widget.setValue(10)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.message.text() == "Aturan situs disimpan (2 diubah).", timeout=WAIT)
+    # and a priority head start of 30 minutes for KTP in "Layanan"
+    db = admin_window.ctx.db
+    services = admin_window.services
+    admin_window.tabs.setCurrentWidget(services)
+    services.select("KTP")
+    services.head_start.setValue(30)
+    qtbot.mouseClick(services.save_button, Qt.MouseButton.LeftButton)
+    head_starts = lambda: {s.code: s.priority_head_start_minutes for s in catalog.list_services(db)}  # noqa: E731
+    qtbot.waitUntil(lambda: head_starts()["KTP"] == 30, timeout=WAIT)
+
+    # When a counter calls a ticket, F6 asks for the second recall before a no-show
+    queue.issue_ticket(db, "KK")
+    shell, window = open_counter(qtbot, make_ctx(db))
+    press(qtbot, window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: window.ticket is not None and not window.busy, timeout=WAIT)
+    press(qtbot, window, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: window.ticket.recall_count == 1 and not window.busy, timeout=WAIT)
+    assert not window.actions_by_name[rules.NO_SHOW].isEnabled()
+    assert "setelah 2× panggil ulang; baru 1×" in window.buttons[rules.NO_SHOW].toolTip()
+    assert site.get_setting(db, "queue.print_fail_cancel_minutes") == 10
