@@ -186,3 +186,14 @@ def test_the_printer_field_lists_printers_and_takes_a_pdf_path(
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.message.text() == "Pengaturan printer disimpan.", timeout=3000)
     assert Settings.load(admin_window.ctx.settings.path).get("printer.ticket_target") == f"pdf:{target}"
+
+
+def test_numbers_group_thousands_but_coordinates_keep_their_point(admin_window: AdminWindow) -> None:
+    rules = admin_window.site_rules.fields
+    rules["queue.print_fail_cancel_minutes"].widget.setValue(1440)  # type: ignore[attr-defined]
+    rules["site.latitude"].widget.setValue(-5.4292)  # type: ignore[attr-defined]
+    admin_window.services.quota.setValue(12000)
+
+    assert rules["queue.print_fail_cancel_minutes"].widget.text() == "1.440"  # type: ignore[attr-defined]
+    assert rules["site.latitude"].widget.text() == "-5.429200"  # type: ignore[attr-defined]
+    assert admin_window.services.quota.text() == "12.000"
