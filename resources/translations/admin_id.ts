@@ -545,206 +545,301 @@
     </message>
     <message>
         <location filename="../../p4_desk/gui/admin/audit_words.py" line="120"/>
+        <source>added</source>
+        <translation>ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="121"/>
         <source>after</source>
         <translation>sesudah</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="121"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="122"/>
         <source>agency</source>
         <translation>instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="122"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="123"/>
+        <source>agency name</source>
+        <translation>nama instansi</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="124"/>
         <source>before</source>
         <translation>sebelum</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="123"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="125"/>
         <source>channel</source>
         <translation>saluran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="124"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="126"/>
+        <source>code</source>
+        <translation>kode</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="127"/>
         <source>copy</source>
         <translation>salinan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="125"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="128"/>
         <source>count</source>
         <translation>jumlah</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="126"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="129"/>
         <source>counter</source>
         <translation>loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="127"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="130"/>
+        <source>collective leave is a working day</source>
+        <translation>cuti bersama dihitung hari kerja</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="131"/>
+        <source>daily quota</source>
+        <translation>kuota harian</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="132"/>
+        <source>usual service (min)</source>
+        <translation>lama layanan biasa (menit)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="133"/>
         <source>error</source>
         <translation>kesalahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="128"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="134"/>
+        <source>fee</source>
+        <translation>biaya</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="135"/>
         <source>by the supervisor</source>
         <translation>oleh supervisor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="129"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="137"/>
         <source>holidays</source>
         <translation>hari libur</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="130"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="138"/>
         <source>how</source>
         <translation>cara</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="131"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="140"/>
         <source>ids</source>
         <translation>id</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="132"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="136"/>
         <source>from</source>
         <translation>dari</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="133"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="139"/>
         <source>identity</source>
         <translation>identitas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="134"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="141"/>
         <source>incomplete</source>
         <translation>belum lengkap</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="135"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="142"/>
         <source>setting</source>
         <translation>pengaturan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="136"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="143"/>
         <source>kind</source>
         <translation>jenis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="137"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="144"/>
+        <source>legal basis</source>
+        <translation>dasar hukum</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="145"/>
         <source>account locked</source>
         <translation>akun terkunci</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="138"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="146"/>
+        <source>mandatory</source>
+        <translation>wajib</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="147"/>
         <source>name</source>
         <translation>nama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="139"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="148"/>
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="140"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="149"/>
         <source>note</source>
         <translation>catatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="141"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="150"/>
         <source>number</source>
         <translation>nomor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="142"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="151"/>
         <source>old</source>
         <translation>lama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="143"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="152"/>
+        <source>opening hours</source>
+        <translation>jam buka</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="153"/>
         <source>paper</source>
         <translation>kertas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="144"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="154"/>
         <source>permit type</source>
         <translation>jenis izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="145"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="155"/>
         <source>permit types</source>
         <translation>jenis izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="146"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="156"/>
+        <source>prefix</source>
+        <translation>awalan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="157"/>
         <source>priority</source>
         <translation>prioritas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="147"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="158"/>
+        <source>priority head start (min)</source>
+        <translation>keunggulan prioritas (menit)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="159"/>
+        <source>product</source>
+        <translation>produk</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="160"/>
         <source>reason</source>
         <translation>alasan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="148"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="161"/>
         <source>recalls</source>
         <translation>panggil ulang</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="149"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="162"/>
+        <source>requirements</source>
+        <translation>persyaratan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="163"/>
+        <source>retired</source>
+        <translation>dinonaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="164"/>
         <source>role</source>
         <translation>peran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="150"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="165"/>
         <source>service</source>
         <translation>layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="151"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="166"/>
         <source>services</source>
         <translation>layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="152"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="167"/>
         <source>state</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="153"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="168"/>
         <source>printer</source>
         <translation>printer</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="154"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="169"/>
+        <source>target wait (min)</source>
+        <translation>target tunggu (menit)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="170"/>
         <source>ticket</source>
         <translation>tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="155"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="171"/>
         <source>time zone</source>
         <translation>zona waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="156"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="172"/>
         <source>to</source>
         <translation>ke</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="157"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="173"/>
+        <source>unchanged</source>
+        <translation>tidak berubah</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="174"/>
+        <source>updated</source>
+        <translation>diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="175"/>
         <source>address</source>
         <translation>alamat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="158"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="176"/>
+        <source>working days</source>
+        <translation>hari kerja</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="177"/>
         <source>years</source>
         <translation>tahun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="179"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="198"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/audit_words.py" line="179"/>
+        <location filename="../../p4_desk/gui/admin/audit_words.py" line="198"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
@@ -752,55 +847,55 @@
 <context>
     <name>CountersTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="264"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="268"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="265"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="269"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="265"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="268"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="266"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="269"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="268"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="269"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="268"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="269"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="259"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="268"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="260"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="269"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="261"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="262"/>
         <source>Add counter</source>
         <translation>Tambah loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="262"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="263"/>
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="266"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="267"/>
         <source>Services served</source>
         <translation>Layanan yang dilayani</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="314"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="315"/>
         <source>Counter %1 added.</source>
         <translation>Loket %1 ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="324"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="325"/>
         <source>Counter %1 saved.</source>
         <translation>Loket %1 disimpan.</translation>
     </message>
@@ -808,197 +903,197 @@
 <context>
     <name>PermitsTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="98"/>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="111"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="96"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="109"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="98"/>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="112"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="96"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="110"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="98"/>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="113"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="96"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="111"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="98"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="96"/>
         <source>Working days</source>
         <translation>Hari kerja</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="99"/>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="115"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="97"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="113"/>
         <source>Fee</source>
         <translation>Biaya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="99"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="97"/>
         <source>Retired</source>
         <translation>Pensiun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="65"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="64"/>
         <source> working days</source>
         <translation> hari kerja</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="71"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="69"/>
         <source>free</source>
         <translation>gratis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="73"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="71"/>
         <source>e.g. Perbup No. 12 Tahun 2024</source>
         <translation>mis. Perbup No. 12 Tahun 2024</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="75"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="73"/>
         <source>document the applicant receives</source>
         <translation>dokumen yang diterima pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="77"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="75"/>
         <source>Add requirement</source>
         <translation>Tambah persyaratan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="79"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="77"/>
         <source>Remove requirement</source>
         <translation>Hapus persyaratan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="82"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="80"/>
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="83"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="81"/>
         <source>Add permit type</source>
         <translation>Tambah jenis izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="84"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="82"/>
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="85"/>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="168"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="83"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="166"/>
         <source>Retire</source>
         <translation>Pensiunkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="86"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="84"/>
         <source>Import catalogue…</source>
         <translation>Impor katalog…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="87"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="85"/>
         <source>Export catalogue…</source>
         <translation>Ekspor katalog…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="92"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="90"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="92"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="90"/>
         <source>Holiday</source>
         <translation>Hari libur</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="94"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="92"/>
         <source>Import holidays…</source>
         <translation>Impor hari libur…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="114"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="112"/>
         <source>Processing time</source>
         <translation>Jangka waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="116"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="114"/>
         <source>Legal basis</source>
         <translation>Dasar hukum</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="117"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="115"/>
         <source>Product</source>
         <translation>Produk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="119"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="117"/>
         <source>Requirements (documents the applicant brings)</source>
         <translation>Persyaratan (dokumen yang dibawa pemohon)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="134"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="132"/>
         <source>Holidays</source>
         <translation>Hari libur</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="136"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="134"/>
         <source>Year</source>
         <translation>Tahun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="168"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="166"/>
         <source>Reinstate</source>
         <translation>Aktifkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="236"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="234"/>
         <source>Permit type %1 added.</source>
         <translation>Jenis izin %1 ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="249"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="247"/>
         <source>Permit type %1 saved.</source>
         <translation>Jenis izin %1 disimpan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="259"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="257"/>
         <source>Permit type %1 retired: it takes no new applications.</source>
         <translation>Jenis izin %1 dipensiunkan: tidak menerima permohonan baru.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="261"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="259"/>
         <source>Permit type %1 reinstated.</source>
         <translation>Jenis izin %1 diaktifkan kembali.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="270"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="268"/>
         <source>Catalogue imported: %1 new, %2 changed, %3 unchanged, %4 holidays.</source>
         <translation>Katalog diimpor: %1 baru, %2 diubah, %3 tetap, %4 hari libur.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="283"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="281"/>
         <source>Catalogue (%1 permit types) saved to %2.</source>
         <translation>Katalog (%1 jenis izin) disimpan di %2.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="292"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="290"/>
         <source>%1 holidays stored.</source>
         <translation>%1 hari libur disimpan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="296"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="294"/>
         <source>Import catalogue</source>
         <translation>Impor katalog</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="302"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="300"/>
         <source>Export catalogue</source>
         <translation>Ekspor katalog</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="308"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="306"/>
         <source>Import holidays</source>
         <translation>Impor hari libur</translation>
     </message>
@@ -1077,137 +1172,137 @@
 <context>
     <name>ServicesTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="145"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="163"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="146"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="146"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="163"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="147"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="147"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="163"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="148"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="163"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
         <source>Prefix</source>
         <translation>Awalan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="165"/>
         <source>Target wait (min)</source>
         <translation>Target tunggu (menit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="150"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="151"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="165"/>
         <source>Daily quota</source>
         <translation>Kuota harian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="126"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="127"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="165"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="118"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="119"/>
         <source>no quota</source>
         <translation>tanpa kuota</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="125"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="126"/>
         <source>Open around the clock</source>
         <translation>Buka 24 jam</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="129"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
         <source>Monday</source>
         <translation>Senin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="129"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
         <source>Tuesday</source>
         <translation>Selasa</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="129"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
         <source>Wednesday</source>
         <translation>Rabu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="129"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
         <source>Thursday</source>
         <translation>Kamis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="131"/>
         <source>Friday</source>
         <translation>Jumat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="131"/>
         <source>Saturday</source>
         <translation>Sabtu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="131"/>
         <source>Sunday</source>
         <translation>Minggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="136"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="137"/>
         <source>closed (e.g. 08:00-12:00, 13:00-15:30)</source>
         <translation>tutup (contoh: 08:00-12:00, 13:00-15:30)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="141"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="142"/>
         <source>Add service</source>
         <translation>Tambah layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="142"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="143"/>
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="148"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="149"/>
         <source>Ticket prefix</source>
         <translation>Awalan nomor antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="149"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="150"/>
         <source>Target waiting time (min)</source>
         <translation>Target waktu tunggu (menit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="151"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="152"/>
         <source>Priority head start (min)</source>
         <translation>Keunggulan antrian prioritas (menit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="152"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="153"/>
         <source>Usual service time (min)</source>
         <translation>Perkiraan lama layanan (menit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="158"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="159"/>
         <source>Opening hours (breaks separated by commas)</source>
         <translation>Jam layanan (sesi dipisah koma, jeda istirahat di antaranya)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="234"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="235"/>
         <source>Service %1 added with ticket prefix %2.</source>
         <translation>Layanan %1 ditambahkan dengan awalan nomor %2.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="249"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="250"/>
         <source>Service %1 saved.</source>
         <translation>Layanan %1 disimpan.</translation>
     </message>
@@ -1215,12 +1310,12 @@
 <context>
     <name>SiteRulesTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/site_rules_tab.py" line="125"/>
+        <location filename="../../p4_desk/gui/admin/site_rules_tab.py" line="131"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../p4_desk/gui/admin/site_rules_tab.py" line="150"/>
+        <location filename="../../p4_desk/gui/admin/site_rules_tab.py" line="156"/>
         <source>Site rules saved (%n changed).</source>
         <translation>
             <numerusform>Aturan situs disimpan (%n diubah).</numerusform>

@@ -39,8 +39,11 @@ def clipped(view: QAbstractItemView) -> list[str]:
             continue
         width = header.sectionSize(column)
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        if header_metrics.horizontalAdvance(title) + PADDING > width:
-            problems.append(f"header {title!r} is wider than its column ({width} px)")
+        title_tip = str(
+            model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) or ""
+        )
+        if header_metrics.horizontalAdvance(title) + PADDING > width and title not in title_tip:
+            problems.append(f"header {title!r} is cut ({width} px) without a tooltip")
         for row in range(model.rowCount()):
             index = model.index(row, column, QModelIndex())
             text = str(index.data() or "")

@@ -187,6 +187,7 @@ class CounterWindow(CounterView):
             self.ticket = snapshot.ticket
         selected = self.selected_ticket()
         self.model.set_tickets(snapshot.waiting)
+        self.fit_note_column()
         if selected is not None:
             row = self.model.row_of(selected.id)
             if row is not None:
