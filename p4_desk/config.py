@@ -118,10 +118,10 @@ def _lookup(declared: tuple[Setting, ...]) -> dict[str, Setting]:
     return by_key
 
 
-_TARGET = r"pdf|printer:.+|escpos-(net|file|usb|serial):.+|escpos-dummy:?"
+_TARGET = r"pdf(:.+)?|printer:.+|escpos-(net|file|usb|serial):.+|escpos-dummy:?"
 _BAD_TARGET = (
-    "Tujuan cetak tidak dikenali. Contoh: pdf, printer:NAMA, escpos-net:192.168.1.50:9100, "
-    "escpos-file:/dev/usb/lp0."
+    "Tujuan cetak tidak dikenali. Contoh: pdf, pdf:BERKAS, printer:NAMA, "
+    "escpos-net:192.168.1.50:9100, escpos-file:/dev/usb/lp0."
 )
 ROLES = ("counter", "kiosk", "display", "supervisor", "survey", "admin")
 _RUNNING_TEXT = (

@@ -16,8 +16,11 @@ from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
 
-#: one compiled translation per area: ``translations/<area>_<language>.qm``
-TRANSLATION_AREAS = ("admin", "app", "counter", "display", "feedback", "intake", "kiosk", "supervisor")
+#: one compiled translation per area: ``translations/<area>_<language>.qm``; ``qtbase`` holds
+#: Qt's own strings (standard buttons, file/print/input dialogs), which Qt ships no Indonesian for
+TRANSLATION_AREAS = (
+    "admin", "app", "counter", "display", "feedback", "intake", "kiosk", "supervisor", "qtbase",
+)  # fmt: skip
 #: languages shipped besides the English source strings
 LANGUAGES = ("id",)
 THEMES = ("light",)
@@ -31,6 +34,7 @@ ICONS = (
     "lock",
     "no-show",
     "pause",
+    "reactivate",
     "recall",
     "start",
     "transfer",

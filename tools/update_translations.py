@@ -10,6 +10,11 @@ dropped), then ``pyside6-lrelease`` compiles each ``.ts`` into the ``.qm`` the a
     pyside6-linguist resources/translations/admin_id.ts   # translate, mark finished, then run again
     python3 tools/update_translations.py --check   # exit 1 naming every stale or broken catalogue
 
+``qtbase`` is Qt's own strings (standard buttons, file, print and input dialogs, context menus):
+Qt ships no Indonesian catalogue, so ``resources/translations/qtbase_id.ts`` is ours, keyed by
+Qt's contexts and English source texts (those of Qt's qtbase catalogues for the Qt version in the
+lock). It has no sources here: lupdate leaves it alone, lrelease compiles it like the others.
+
 The check (also run by tests/unit/test_translations.py) finds: strings in the sources missing
 from a ``.ts`` (or left there after they were removed), a ``.qm`` that differs from what its
 ``.ts`` compiles to, untranslated strings, and a translation whose placeholders (``%1``, ``%n``,
@@ -47,6 +52,7 @@ CATALOGUES: dict[str, tuple[str, ...]] = {
     "intake": ("p4_desk/gui/intake/*.py", "ui/intake_*.ui"),
     "kiosk": ("p4_desk/gui/kiosk/*.py", "ui/kiosk_*.ui"),
     "supervisor": ("p4_desk/gui/supervisor/*.py", "ui/supervisor_*.ui"),
+    "qtbase": (),  # Qt's own strings: no sources of ours (see the module docstring)
 }
 #: Python compiled from the .ui forms: lupdate reads the forms themselves
 GENERATED = "p4_desk/gui/forms"
@@ -98,7 +104,8 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 
 def update(catalogue: Catalogue) -> None:
-    lupdate(catalogue, catalogue.ts)
+    if catalogue.sources:
+        lupdate(catalogue, catalogue.ts)
     lrelease(catalogue.ts, catalogue.qm)
 
 
@@ -148,7 +155,8 @@ def problems(catalogue: Catalogue) -> list[str]:
     with tempfile.TemporaryDirectory() as scratch:
         fresh_ts = Path(scratch) / name
         shutil.copyfile(catalogue.ts, fresh_ts)
-        lupdate(catalogue, fresh_ts)
+        if catalogue.sources:  # qtbase has none: its strings are Qt's
+            lupdate(catalogue, fresh_ts)
         fresh = messages(fresh_ts)
         compiled = Path(scratch) / catalogue.qm.name
         lrelease(catalogue.ts, compiled)

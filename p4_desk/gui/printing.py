@@ -27,6 +27,14 @@ NO_DEFAULT = "Komputer ini belum memiliki printer bawaan. Pilih printer tiket di
 FAILED = "Printer '{name}' menolak pekerjaan cetak. Periksa printer (kertas, daya, antrean cetak)."
 
 
+def installed_printers() -> list[str]:
+    """The names of the printers installed on this computer (Windows spooler, CUPS), the
+    default one first; empty when there are none."""
+    names = list(QPrinterInfo.availablePrinterNames())
+    default = QPrinterInfo.defaultPrinterName()
+    return sorted(names, key=lambda name: (name != default, name.casefold()))
+
+
 def ticket_printer(name: str, paper_mm: int, height_mm: float) -> QPrinter:
     """A QPrinter for the named printer (empty: the default) with a roll-sized custom page."""
     if name:

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>CounterHints</name>
+    <message>
+        <location filename="../../p4_desk/gui/counter/hints.py" line="19"/>
+        <source>This counter is not known to the site: check its code.</source>
+        <translation>Loket ini tidak dikenal di situs: periksa kodenya.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/hints.py" line="20"/>
+        <source>The database cannot be reached; wait until it is back.</source>
+        <translation>Basis data tidak terhubung; tunggu sampai tersambung lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/hints.py" line="21"/>
+        <source>The counter is on a break: press F12 to resume.</source>
+        <translation>Loket sedang istirahat: tekan F12 untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/hints.py" line="22"/>
+        <source>The counter is closed: press F12 to open it.</source>
+        <translation>Loket tutup: tekan F12 untuk membukanya.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/hints.py" line="23"/>
+        <source>Finish or transfer the ticket at the counter first.</source>
+        <translation>Selesaikan atau alihkan dulu tiket yang ada di loket.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/hints.py" line="24"/>
+        <source>Only a called ticket can be marked no-show, not one being served.</source>
+        <translation>Hanya tiket yang dipanggil yang dapat ditandai tidak hadir, bukan yang sedang dilayani.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/hints.py" line="25"/>
+        <source>Nobody was marked no-show today.</source>
+        <translation>Hari ini belum ada tiket yang ditandai tidak hadir.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/hints.py" line="29"/>
+        <source>Recall (F3) first: no-show is allowed after {required}× recall; recalled {done}× so far.</source>
+        <translation>Panggil ulang (F3) dulu: tidak hadir baru boleh setelah {required}× panggil ulang; baru {done}×.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/hints.py" line="34"/>
+        <source>Press F2 to call the next citizen.</source>
+        <translation>Tekan F2 untuk memanggil warga berikutnya.</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <location filename="../../ui/counter_window.ui" line="148"/>
@@ -9,45 +57,50 @@
         <translation>Cari nomor di daftar tunggu (Ctrl+F)…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="67"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="66"/>
         <source>Counter {code}</source>
         <translation>Loket {code}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="68"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="67"/>
         <location filename="../../ui/counter_window.ui" line="143"/>
         <source>Waiting</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="91"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="90"/>
         <source>Call next</source>
         <translation>Panggil Berikutnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="92"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="91"/>
         <source>Recall</source>
         <translation>Panggil Ulang</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="93"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="92"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="94"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="93"/>
         <source>Finish</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="95"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="94"/>
         <source>No-show</source>
         <translation>Tidak Hadir</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="96"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="95"/>
         <source>Transfer…</source>
         <translation>Alihkan…</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/window.py" line="96"/>
+        <source>Queue no-show again…</source>
+        <translation>Aktifkan Kembali…</translation>
     </message>
     <message>
         <location filename="../../p4_desk/gui/counter/window.py" line="97"/>
@@ -85,94 +138,148 @@
         <translation>Buka Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="196"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="226"/>
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="196"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="226"/>
         <source>On break</source>
         <translation>Istirahat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="196"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="226"/>
         <source>Closed</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="198"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="228"/>
         <source>{name} ({code}) — services: {services}</source>
         <translation>{name} ({code}) — layanan: {services}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="205"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="235"/>
         <source>Waiting: {n}</source>
         <translation>Menunggu: {n}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="214"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="244"/>
         <source>No ticket at the counter</source>
         <translation>Belum ada tiket di loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="216"/>
-        <source>Press F2 to call the next citizen.</source>
-        <translation>Tekan F2 untuk memanggil warga berikutnya.</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="221"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="251"/>
         <source>Called</source>
         <translation>Dipanggil</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="221"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="251"/>
         <source>Being served</source>
         <translation>Sedang dilayani</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="231"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="261"/>
         <source>Recalled: {n}×</source>
         <translation>Panggil ulang: {n}×</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="242"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="272"/>
         <source>Waited: {t}</source>
         <translation>Lama menunggu: {t}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="244"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="274"/>
         <source>At the counter: {t}</source>
         <translation>Di loket: {t}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="252"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="282"/>
         <source>{m} min</source>
         <translation>{m} menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="254"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="284"/>
         <source>Today: {served} served · {no_show} no-show · average service {avg}</source>
         <translation>Hari ini: {served} dilayani · {no_show} tidak hadir · rata-rata layanan {avg}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="323"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="355"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Tidak ada antrean yang menunggu untuk loket ini.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="382"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="378"/>
         <source>P4 Desk — Counter {code}</source>
         <translation>P4 Desk — Loket {code}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="392"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="388"/>
         <source>Call the ticket selected in the waiting list</source>
         <translation>Panggil tiket yang dipilih di daftar tunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="393"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="389"/>
         <source>Find a number in the waiting list</source>
         <translation>Cari nomor di daftar tunggu</translation>
+    </message>
+</context>
+<context>
+    <name>ReactivateDialog</name>
+    <message>
+        <location filename="../../p4_desk/gui/counter/reactivate.py" line="45"/>
+        <source>Queue again</source>
+        <translation>Aktifkan kembali</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/reactivate.py" line="47"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/reactivate.py" line="69"/>
+        <source>No no-show ticket {number} today.</source>
+        <translation>Tidak ada tiket tidak hadir {number} hari ini.</translation>
+    </message>
+</context>
+<context>
+    <name>ReactivateForm</name>
+    <message>
+        <location filename="../../ui/counter_reactivate.ui" line="9"/>
+        <source>Queue a no-show again</source>
+        <translation>Aktifkan kembali tiket tidak hadir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter_reactivate.ui" line="15"/>
+        <source>A citizen marked no-show today has come back. Choose the ticket: it joins the queue again at the back and keeps its number.</source>
+        <translation>Warga yang hari ini ditandai tidak hadir sudah kembali. Pilih tiketnya: tiket masuk antrean lagi di urutan belakang dengan nomor yang sama.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter_reactivate.ui" line="22"/>
+        <source>Ticket number, e.g. A017</source>
+        <translation>Nomor tiket, mis. A017</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter_reactivate.ui" line="34"/>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter_reactivate.ui" line="35"/>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter_reactivate.ui" line="36"/>
+        <source>No-show at</source>
+        <translation>Tidak hadir pukul</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDialogs</name>
+    <message>
+        <location filename="../../p4_desk/gui/counter/ticket_dialogs.py" line="82"/>
+        <source>Ticket {number} is in the queue again, at the back: {ahead} ahead.</source>
+        <translation>Tiket {number} masuk antrean lagi di urutan belakang: {ahead} orang di depannya.</translation>
     </message>
 </context>
 <context>
@@ -239,17 +346,17 @@
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/waiting_model.py" line="78"/>
+        <location filename="../../p4_desk/gui/counter/waiting_model.py" line="84"/>
         <source>{n} min</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/waiting_model.py" line="81"/>
+        <location filename="../../p4_desk/gui/counter/waiting_model.py" line="87"/>
         <source>transferred from {service}</source>
         <translation>dialihkan dari {service}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/waiting_model.py" line="83"/>
+        <location filename="../../p4_desk/gui/counter/waiting_model.py" line="89"/>
         <source>for counter {code}</source>
         <translation>untuk loket {code}</translation>
     </message>

@@ -172,12 +172,12 @@
 <context>
     <name>ComplaintsPanel</name>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="171"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="175"/>
         <source>%1 (web)</source>
         <translation>%1 (web)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="227"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="232"/>
         <source>Filed on the web form, tracking code %1</source>
         <translation>Diajukan lewat formulir web, kode pelacakan %1</translation>
     </message>
@@ -247,37 +247,37 @@
         <translation>Terlambat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="107"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="111"/>
         <source>Note (answer, reason for closing, …)</source>
         <translation>Catatan (tanggapan, alasan penutupan, …)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="111"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="115"/>
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="112"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="116"/>
         <source>Forward to agency</source>
         <translation>Teruskan ke instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="113"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="117"/>
         <source>Record answer</source>
         <translation>Catat tanggapan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="114"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="118"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="194"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="199"/>
         <source>No complaint is past its deadline.</source>
         <translation>Tidak ada pengaduan yang melewati batas waktu.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="198"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="203"/>
         <source>Overdue per agency: %1. Per officer: %2.</source>
         <translation>Terlambat per instansi: %1. Per petugas: %2.</translation>
     </message>
@@ -315,14 +315,24 @@
         <translation>NRR tertimbang</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="143"/>
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="144"/>
         <source>Respondents: %1 · visitors: %2 · minimum sample (Krejcie-Morgan): %3</source>
         <translation>Responden: %1 · pengunjung: %2 · sampel minimal (Krejcie-Morgan): %3</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="150"/>
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="151"/>
         <source>No respondents in this month yet</source>
         <translation>Belum ada responden pada bulan ini</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="188"/>
+        <source>Report opened in the PDF viewer: %1</source>
+        <translation>Laporan dibuka di penampil PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="193"/>
+        <source>The report is saved as %1, but no PDF viewer opened on this computer. Open that file with a PDF viewer to print it.</source>
+        <translation>Laporan tersimpan sebagai %1, tetapi tidak ada penampil PDF yang terbuka di komputer ini. Buka berkas itu dengan penampil PDF untuk mencetaknya.</translation>
     </message>
     <message>
         <location filename="../../p4_desk/gui/complaints/ikm_panel.py" line="70"/>

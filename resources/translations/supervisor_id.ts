@@ -4,177 +4,215 @@
 <context>
     <name>LivePanel</name>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="94"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="103"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="105"/>
         <source>Service</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="94"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="103"/>
         <source>Waiting</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="94"/>
-        <source>Longest wait (min)</source>
-        <translation>Tunggu terlama (mnt)</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="95"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="106"/>
         <source>Average wait, last hour (min)</source>
         <translation>Rata-rata tunggu 1 jam terakhir (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="95"/>
-        <source>Target (min)</source>
-        <translation>Target (mnt)</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="99"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="110"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="118"/>
         <source>Counter</source>
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="100"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="111"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="119"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="101"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="112"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="120"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="102"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="113"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="121"/>
         <source>Ticket</source>
         <translation>Tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="103"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="122"/>
         <source>Idle (min)</source>
         <translation>Luang (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="108"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="126"/>
         <source>Reprint ticket…</source>
         <translation>Cetak ulang tiket…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="109"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="127"/>
         <source>Cancel ticket…</source>
         <translation>Batalkan tiket…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="110"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="128"/>
         <source>Close selected counter…</source>
         <translation>Tutup loket terpilih…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="118"/>
-        <source>Queues per service</source>
-        <translation>Antrian per layanan</translation>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="103"/>
+        <source>Longest</source>
+        <comment>wait</comment>
+        <translation>Terlama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="123"/>
-        <source>Counters</source>
-        <translation>Loket</translation>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="104"/>
+        <source>Last hour</source>
+        <comment>average wait</comment>
+        <translation>1 jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="162"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="104"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="105"/>
+        <source>Tickets waiting now</source>
+        <translation>Tiket yang menunggu sekarang</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="105"/>
+        <source>Longest wait now (min)</source>
+        <translation>Tunggu terlama saat ini (menit)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="106"/>
+        <source>Target wait (min)</source>
+        <translation>Target waktu tunggu (menit)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="114"/>
+        <source>Idle</source>
+        <translation>Luang</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="136"/>
+        <source>Queues per service (minutes)</source>
+        <translation>Antrean per layanan (menit)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="141"/>
+        <source>Counters (idle in minutes)</source>
+        <translation>Loket (luang dalam menit)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="182"/>
         <source>Not updated: %1</source>
         <translation>Gagal diperbarui: %1</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="170"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="190"/>
         <source>%1: longest wait %2 min, target %3 min</source>
         <translation>%1: tunggu terlama %2 mnt, target %3 mnt</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="176"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="196"/>
         <source>Over target waiting time:</source>
         <translation>Melewati target waktu tunggu:</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="181"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="201"/>
         <source>Updated %1</source>
         <translation>Diperbarui %1</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="202"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="222"/>
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="202"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="222"/>
         <source>Paused</source>
         <translation>Istirahat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="202"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="222"/>
         <source>Closed</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="203"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="223"/>
         <source>called</source>
         <translation>dipanggil</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="203"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="223"/>
         <source>serving</source>
         <translation>dilayani</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="238"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="258"/>
         <source>Not done</source>
         <translation>Tidak dapat dilakukan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="247"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="267"/>
         <source>Ticket number (e.g. A017):</source>
         <translation>Nomor tiket (mis. A017):</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="251"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="271"/>
         <source>Reason (recorded in the audit log):</source>
         <translation>Alasan (dicatat di log audit):</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="255"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="275"/>
         <source>A reason is required.</source>
         <translation>Alasan wajib diisi.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="260"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="280"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="298"/>
         <source>Reprint ticket</source>
         <translation>Cetak ulang tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="273"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="293"/>
         <source>Copy of %1 saved to %2</source>
         <translation>Salinan %1 disimpan ke %2</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="279"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="299"/>
+        <source>The copy of %1 is saved as %2, but no PDF viewer opened on this computer. Open that file with a PDF viewer to print it.</source>
+        <translation>Salinan %1 tersimpan sebagai %2, tetapi tidak ada penampil PDF yang terbuka di komputer ini. Buka berkas itu dengan penampil PDF untuk mencetaknya.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="307"/>
         <source>Cancel ticket</source>
         <translation>Batalkan tiket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="284"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="312"/>
         <source>Cancel ticket %1?</source>
         <translation>Batalkan tiket %1?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="290"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="318"/>
         <source>Close counter</source>
         <translation>Tutup loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="293"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="321"/>
         <source>Select a counter in the list first.</source>
         <translation>Pilih dulu satu loket di daftar.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/live.py" line="299"/>
+        <location filename="../../p4_desk/gui/supervisor/live.py" line="327"/>
         <source>Close counter %1? A ticket called there goes back to its queue at its place; a ticket being served is marked finished.</source>
         <translation>Tutup loket %1? Tiket yang sedang dipanggil di sana kembali ke antriannya di urutan semula; tiket yang sedang dilayani ditandai selesai.</translation>
     </message>
@@ -182,194 +220,195 @@
 <context>
     <name>StatisticsPanel</name>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="75"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="78"/>
         <source>(all)</source>
+        <extracomment>Qt&apos;s pattern of ``domain.wording.format_date``; month names come from the Indonesian locale</extracomment>
         <translation>(semua)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="77"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="80"/>
         <source>Show</source>
         <translation>Tampilkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="81"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="84"/>
         <source>Export %1…</source>
         <translation>Ekspor %1…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="90"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="93"/>
         <source>From</source>
         <translation>Dari</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="92"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="95"/>
         <source>To</source>
         <translation>Sampai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="96"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="99"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="96"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="127"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="99"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="130"/>
         <source>Service</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="97"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="100"/>
         <source>Counter</source>
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="97"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="132"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="100"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="135"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="104"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="107"/>
         <source>Summary</source>
         <translation>Ringkasan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="107"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="110"/>
         <source>Tickets issued</source>
         <translation>Tiket diambil</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="108"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="111"/>
         <source>Served</source>
         <translation>Selesai dilayani</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="109"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="127"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="112"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="130"/>
         <source>No-show</source>
         <translation>Tidak hadir</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="110"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="113"/>
         <source>Cancelled</source>
         <translation>Dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="111"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="114"/>
         <source>Transferred</source>
         <translation>Dialihkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="112"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="115"/>
         <source>Unserved (the service day ended)</source>
         <translation>Tidak terlayani (hari layanan berakhir)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="113"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="116"/>
         <source>Still waiting at the end</source>
         <translation>Masih menunggu di akhir periode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="114"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="117"/>
         <source>Waiting time avg / median / p90 (min)</source>
         <translation>Waktu tunggu rata-rata / median / p90 (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="115"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="118"/>
         <source>Service time avg / median / p90 (min)</source>
         <translation>Waktu layanan rata-rata / median / p90 (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="116"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="119"/>
         <source>Served within target wait</source>
         <translation>Dilayani dalam target waktu tunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="117"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="120"/>
         <source>Permit applications decided</source>
         <translation>Permohonan izin diputuskan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="118"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="121"/>
         <source>Decided within the deadline (clock running)</source>
         <translation>Diputuskan dalam jangka waktu (yang berjalan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="127"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="280"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="130"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="283"/>
         <source>Issued</source>
         <translation>Diambil</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="127"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="133"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="281"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="130"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="136"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="284"/>
         <source>Served</source>
         <comment>column</comment>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="128"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="131"/>
         <source>Avg wait (min)</source>
         <translation>Tunggu rata-rata (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="128"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="131"/>
         <source>Within target</source>
         <translation>Dalam target</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="134"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="137"/>
         <source>Avg service (min)</source>
         <translation>Layanan rata-rata (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="135"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="138"/>
         <source>Idle (min)</source>
         <translation>Luang (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="156"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="159"/>
         <source>Officers</source>
         <translation>Kinerja petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="158"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="161"/>
         <source>Daily trend</source>
         <translation>Tren harian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="160"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="163"/>
         <source>Arrivals by weekday and hour (local time)</source>
         <translation>Kedatangan menurut hari dan jam (waktu setempat)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="212"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="215"/>
         <source>Computing…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="220"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="223"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="261"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="264"/>
         <source>Figures for %1 to %2</source>
         <translation>Angka untuk %1 s.d. %2</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="313"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="316"/>
         <source>Save report</source>
         <translation>Simpan laporan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="333"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="336"/>
         <source>Report saved to %1</source>
         <translation>Laporan disimpan ke %1</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="336"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="339"/>
         <source>Writing report…</source>
         <translation>Menulis laporan…</translation>
     </message>

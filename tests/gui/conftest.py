@@ -6,6 +6,8 @@
 - ``screenshot(widget, name)``: saves a PNG to ``test-output/screenshots/<name>.png`` (gitignored).
 - ``admin_window``: the admin window on the MPP-TEST site, user ``admin`` logged in, shown.
 - ``inline_tasks``: background tasks run at once on the calling thread (``set_synchronous``).
+- Every GUI test runs in the application's locale, Indonesian (``look.install_locale``): decimal
+  comma, thousands dot, Indonesian month and day names in Qt's own widgets.
 - ``translation("kiosk")``: installs the shipped ``kiosk_id.qm`` until the test ends; a test or
   module marked ``@pytest.mark.translation("kiosk")`` gets it installed before it starts.
 - Every GUI test waits for background tasks and stops the live-update monitors at teardown.
@@ -24,7 +26,7 @@ from pytestqt.qtbot import QtBot
 from p4_desk.config import Settings
 from p4_desk.gui.admin import open_window as open_admin
 from p4_desk.gui.admin.window import AdminWindow
-from p4_desk.gui.app.look import apply_theme
+from p4_desk.gui.app.look import apply_theme, install_locale
 from p4_desk.gui.common import live
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.tasks import set_synchronous
@@ -38,6 +40,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots
 
 @pytest.fixture(autouse=True)
 def _themed_app(qapp: QApplication) -> Iterator[None]:
+    install_locale()
     apply_theme(qapp)
     yield
     QThreadPool.globalInstance().waitForDone(10_000)

@@ -140,10 +140,10 @@ def test_transfer_to_another_service(qtbot, counter, site_db: Database) -> None:
     qtbot.waitUntil(lambda: window.ticket is not None and not window.busy, timeout=WAIT)
     press(qtbot, window, Qt.Key.Key_F9)
     qtbot.waitUntil(
-        lambda: getattr(window, "transfer_dialog", None) is not None and window.transfer_dialog.isVisible(),
+        lambda: window.dialogs.transfer is not None and window.dialogs.transfer.isVisible(),
         timeout=WAIT,
     )
-    dialog = window.transfer_dialog
+    dialog = window.dialogs.transfer
     # the ticket's own service is not offered
     offered = [dialog.ui.serviceCombo.itemData(i) for i in range(dialog.ui.serviceCombo.count())]
     assert offered == ["KK", "PKB"]
@@ -165,9 +165,9 @@ def test_transfer_to_a_counter(qtbot, counter, site_db: Database) -> None:
     press(qtbot, window, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: window.ticket is not None and not window.busy, timeout=WAIT)
     press(qtbot, window, Qt.Key.Key_F9)
-    qtbot.waitUntil(lambda: getattr(window, "transfer_dialog", None) is not None, timeout=WAIT)
-    window.transfer_dialog.choose_counter("L2")
-    window.transfer_dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: window.dialogs.transfer is not None, timeout=WAIT)
+    window.dialogs.transfer.choose_counter("L2")
+    window.dialogs.transfer.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: queue.get_ticket(site_db, "A001").target_counter == "L2", timeout=WAIT)
     assert "A001" in [t.number for t in queue.waiting_list(site_db, "L2")]
 

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from p4_desk.resources import TRANSLATION_AREAS
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = "Scripts" if os.name == "nt" else "bin"
 PASSWORD = "Roda-Wheel#2026"
@@ -37,6 +39,7 @@ apply_theme(app)
 print(p4_desk.__file__)
 print(len(translators))
 print(QCoreApplication.translate("ChoicePage", "Welcome to P4 Desk"))
+print(QCoreApplication.translate("QPlatformTheme", "Cancel"))
 print(len(app.styleSheet()))
 """
 
@@ -99,10 +102,11 @@ def test_the_installed_program_is_indonesian_themed_and_speaks(installed: Path, 
         text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": ""},
     )  # fmt: skip
     assert look.returncode == 0, look.stderr
-    where, translators, welcome, theme = look.stdout.strip().splitlines()
+    where, translators, welcome, cancel, theme = look.stdout.strip().splitlines()
     assert str(installed) in where and str(ROOT) not in where
-    assert int(translators) == 8
+    assert int(translators) == len(TRANSLATION_AREAS)  # one per area, and Qt's own strings
     assert welcome == "Selamat datang di P4 Desk"
+    assert cancel == "Batal"  # qtbase_id: Qt ships no Indonesian
     assert int(theme) > 1000
 
     # a call, rendered from the installed clips; a relative path means the user's folder

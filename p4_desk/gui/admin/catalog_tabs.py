@@ -115,6 +115,7 @@ class ServicesTab(RecordTab[screens.ServicesTab, ServiceInfo]):
         self.target_wait.setValue(15)
         self.quota = QSpinBox(self)
         self.quota.setRange(0, 100_000)
+        self.quota.setGroupSeparatorShown(True)  # 12.000, as the locale writes it
         self.quota.setSpecialValueText(self.tr("no quota"))
         self.head_start = QSpinBox(self)
         self.head_start.setRange(0, MAX_HEAD_START_MINUTES)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -65,7 +64,6 @@ class PermitsTab(RecordTab[screens.PermitsTab, PermitTypeInfo]):
         self.working_days.setSuffix(self.tr(" working days"))
         self.fee = QSpinBox(self)
         self.fee.setRange(0, MAX_FEE)
-        self.fee.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))  # Rp 150.000
         self.fee.setGroupSeparatorShown(True)
         self.fee.setPrefix("Rp ")
         self.fee.setSpecialValueText(self.tr("free"))

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from p4_desk.gui.admin.tab import AdminTab
 from p4_desk.gui.common.context import AppContext
-from p4_desk.gui.printing import print_pdf_on_os_printer
+from p4_desk.gui.printing import installed_printers, print_pdf_on_os_printer
 from p4_desk.services.admin import (
     SiteSettingsForm,
     print_test_ticket,
@@ -38,10 +39,30 @@ class PrintersTab(AdminTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         s = ctx.settings
-        self.target = QLineEdit(str(s.get("printer.ticket_target")), self)
-        self.target.setPlaceholderText(
-            "pdf | printer:NAMA | escpos-net:192.168.1.50:9100 | escpos-file:/dev/usb/lp0"
+        # the installed printers to choose from; any other target (pdf:BERKAS, escpos-…) is typed
+        self.target = QComboBox(self)
+        self.target.setEditable(True)
+        self.target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.target.addItem("pdf")
+        self.target.setItemData(0, self.tr("A PDF file in the data folder"), Qt.ItemDataRole.ToolTipRole)
+        for name in installed_printers():
+            self.target.addItem(f"printer:{name}")
+            self.target.setItemData(
+                self.target.count() - 1,
+                self.tr("Printer installed on this computer"),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        self.target.setCurrentText(str(s.get("printer.ticket_target")))
+        line = self.target.lineEdit()
+        assert line is not None
+        line.setPlaceholderText("pdf | pdf:BERKAS | printer:NAMA | escpos-net:192.168.1.50:9100")
+        self.target.setToolTip(
+            self.tr(
+                "Choose an installed printer, or type a target: pdf, pdf:FILE, printer:NAME, "
+                "escpos-net:HOST:PORT, escpos-file:DEVICE, escpos-usb:VID:PID, escpos-serial:PORT."
+            )
         )
+        self.target.setMinimumContentsLength(32)
         self.paper = QComboBox(self)
         for mm in (58, 80):
             self.paper.addItem(f"{mm} mm", mm)
@@ -71,7 +92,7 @@ class PrintersTab(AdminTab):
     def save(self) -> None:
         db, settings, actor = self.ctx.db, self.ctx.settings, self.ctx.actor
         values = {
-            "printer.ticket_target": self.target.text().strip(),
+            "printer.ticket_target": self.target.currentText().strip(),
             "printer.ticket_paper_mm": int(self.paper.currentData()),
             "printer.receipt_paper": self.receipt.currentText(),
         }
@@ -81,7 +102,11 @@ class PrintersTab(AdminTab):
         )
 
     def test_print(self) -> None:
-        target, paper, db = self.target.text().strip() or "pdf", int(self.paper.currentData()), self.ctx.db
+        target, paper, db = (
+            self.target.currentText().strip() or "pdf",
+            int(self.paper.currentData()),
+            self.ctx.db,
+        )
         self.call(
             lambda: print_test_ticket(db, target, paper, os_printer=print_pdf_on_os_printer), self._printed
         )

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +37,8 @@ from p4_desk.services.screens import admin as screens
 
 # edited on the Site tab, next to the site's name and time zone
 ON_SITE_TAB = frozenset({"display.running_text"})
+# coordinates keep the decimal point, every other number follows the Indonesian locale
+COORDINATES = frozenset({"site.latitude", "site.longitude"})
 
 
 class SettingField:
@@ -59,6 +62,7 @@ class SettingField:
             spin = QSpinBox(parent)
             low, high = setting.bounds or (-(2**31), 2**31 - 1)
             spin.setRange(int(low), int(high))
+            spin.setGroupSeparatorShown(True)  # 1.440, as the Indonesian locale writes it
             spin.valueChanged.connect(self._mark)
             self.widget = spin
         elif setting.type is float:
@@ -66,6 +70,8 @@ class SettingField:
             number.setDecimals(6)
             low, high = setting.bounds or (-1e9, 1e9)
             number.setRange(low, high)
+            if setting.key in COORDINATES:  # maps and GPS devices write a decimal point (DESIGN §6)
+                number.setLocale(QLocale.c())
             number.valueChanged.connect(self._mark)
             self.widget = number
         else:

@@ -6,14 +6,19 @@ changing strings run ``python3 tools/update_translations.py`` (lupdate and lrele
 area), translate what it lists with ``pyside6-linguist``, and run it again.
 
 The compiled ``.qm`` files ship in the package (``p4_desk/assets/translations``), the ``.ts``
-sources stay in ``resources/translations``.
+sources stay in ``resources/translations``. ``qtbase_id`` translates Qt's own strings (standard
+buttons, input, file and print dialogs, context menus): Qt ships no Indonesian catalogue.
+
+The locale of the whole application is Indonesian (``id_ID``), whatever the language of the
+interface: Qt's own widgets (calendar popups, date edits, spin boxes) show Indonesian month and
+day names, a decimal comma and a thousands dot, like ``domain.wording`` does for our own texts.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -22,12 +27,28 @@ from p4_desk.resources import resource
 log = logging.getLogger(__name__)
 
 
+#: the locale of every number, date and Qt widget the program shows
+INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+
+
+def install_locale() -> None:
+    """Make ``id_ID`` the default locale, before any widget is made (widgets copy it).
+
+    Numbers are shown without grouping a year (``2026``) only where a widget is told so; Qt's
+    default ``OmitGroupSeparator`` is left off, so ``12.000`` reads as Indonesians write it.
+    """
+    QLocale.setDefault(INDONESIAN)
+
+
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
-    """Install one translator per ``translations/*_<language>.qm`` of the shipped assets.
+    """Set the Indonesian locale and install one translator per
+    ``translations/*_<language>.qm`` of the shipped assets.
 
     Every area ships its own file (``counter_id.qm``, ``kiosk_id.qm``, ...), so engineers never
-    edit a shared .ts. English is the source language: ``en`` installs nothing.
+    edit a shared .ts; ``qtbase_id.qm`` is Qt's own strings. English is the source language:
+    ``en`` installs no translator (the locale stays Indonesian: dates and numbers of a hall).
     """
+    install_locale()
     installed: list[QTranslator] = []
     if language == "en":
         return installed

@@ -103,6 +103,7 @@ class IkmPanel(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Element"), self.tr("NRR"), self.tr("Weighted NRR")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, (code, name) in enumerate(ELEMENTS.items()):
             self.table.setItem(row, 0, QTableWidgetItem(f"{code} {name}"))
@@ -177,7 +178,22 @@ class IkmPanel(QWidget):
         run_task(self, write, saved, self._on_error)
 
     def print_report(self) -> None:
-        self.save_report(_open_file)
+        """Save the report and hand it to the PDF viewer, which prints it; say where it is when
+        no viewer opens (a counter PC without one), so the supervisor is never left guessing."""
+        self.save_report(self._opened)
+
+    def _opened(self, path: Path) -> None:
+        if _open_file(path):
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("Report opened in the PDF viewer: %1").replace("%1", str(path)))
+        else:
+            self.message.setStyleSheet("color: #B00020;")
+            self.message.setText(
+                self.tr(
+                    "The report is saved as %1, but no PDF viewer opened on this computer. "
+                    "Open that file with a PDF viewer to print it."
+                ).replace("%1", str(path))
+            )
 
     def open_paper_form(self) -> None:
         """The officer types paper questionnaires; the figures refresh after each one."""
@@ -190,9 +206,10 @@ class IkmPanel(QWidget):
         dialog.open()
 
     def _on_error(self, exc: BaseException) -> None:
+        self.message.setStyleSheet("color: #B00020;")
         self.message.setText(error_text(exc))
 
 
-def _open_file(path: Path) -> None:
-    """Hand a PDF to the system viewer, which prints it on the OS printer."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def _open_file(path: Path) -> bool:
+    """Hand a PDF to the system viewer, which prints it on the OS printer; False when none opened."""
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))

@@ -93,8 +93,12 @@ class ComplaintsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the long texts share what is left of the width (elided, read in full on hover), so at
+        # 1366 px nothing runs off the right edge
+        header.setSectionResizeMode(self.COLUMNS - 2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
 
@@ -177,6 +181,7 @@ class ComplaintsPanel(QWidget):
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if c.overdue:
                     item.setBackground(QBrush(OVERDUE_FILL))
                     item.setFont(bold)

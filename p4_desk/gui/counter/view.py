@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from PySide6.QtCore import QAbstractItemModel, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QSizePolicy, QToolButton, QWidget
 
@@ -27,6 +27,7 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
     rules.INTAKE: ("F7", "intake"),
     rules.COMPLAINT: ("F8", "complaint"),
     rules.TRANSFER: ("F9", "transfer"),
+    rules.REACTIVATE: ("F10", "reactivate"),
     rules.CALL_CHOSEN: ("F11", "call-chosen"),
     rules.PAUSE: ("F12", "pause"),
     rules.APPLICATIONS: ("Ctrl+P", "intake"),
@@ -34,10 +35,12 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
 # the buttons in their order on the screen
 BUTTON_ORDER = (
     rules.CALL_NEXT, rules.RECALL, rules.START, rules.FINISH, rules.NO_SHOW,
-    rules.TRANSFER, rules.CALL_CHOSEN, rules.PAUSE, rules.INTAKE, rules.COMPLAINT,
-    rules.APPLICATIONS,
+    rules.TRANSFER, rules.CALL_CHOSEN, rules.REACTIVATE, rules.PAUSE, rules.INTAKE,
+    rules.COMPLAINT, rules.APPLICATIONS,
 )  # fmt: skip
 BUTTONS_PER_ROW = 5
+SERVICE_MIN_WIDTH = 120  # px of the waiting list's service column before the note gives way
+NOTE_MIN_WIDTH = 48
 
 
 class CounterView(QWidget):
@@ -66,7 +69,12 @@ class CounterView(QWidget):
         self.table.setModel(self.proxy)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the service takes what the others leave; the note is as wide as its text up to a third
+        # of the list (``fit_note_column``); a long one is elided with its full text on hover,
+        # so the list never scrolls sideways at 1366 px
         header.setSectionResizeMode(WaitingListModel.SERVICE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WaitingListModel.NOTE, QHeaderView.ResizeMode.Interactive)
+        self.table.viewport().installEventFilter(self)  # a third of the list: again on resize
         self.call_selected_action = QAction(self.table)
         self.call_selected_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         self.call_selected_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -104,6 +112,25 @@ class CounterView(QWidget):
             position += 1
         for column in range(BUTTONS_PER_ROW):
             self.buttons_layout.setColumnStretch(column, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_note_column()
+        return super().eventFilter(watched, event)
+
+    def fit_note_column(self) -> None:
+        """The note column as wide as its longest note or its header, at most a third of the list
+        and never squeezing the service below ``SERVICE_MIN_WIDTH``."""
+        header = self.table.horizontalHeader()
+        column, width = WaitingListModel.NOTE, self.table.viewport().width()
+        wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c not in (column, WaitingListModel.SERVICE)
+        )
+        room = max(width - others - SERVICE_MIN_WIDTH, NOTE_MIN_WIDTH)
+        header.resizeSection(column, min(wanted, width // 3, room))
 
     def selected_ticket(self) -> TicketInfo | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

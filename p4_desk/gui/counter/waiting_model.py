@@ -49,7 +49,10 @@ class WaitingListModel(QAbstractTableModel):
     def headerData(  # noqa: N802 (Qt API)
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # a narrow column elides its header
+        ):
             return self._headers[section]
         return None
 
@@ -63,8 +66,11 @@ class WaitingListModel(QAbstractTableModel):
             return self._text(t, index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.WAITED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.SERVICE:
-            return f"{t.service_name} ({t.agency_name})"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the columns that may be elided, in full
+            if index.column() == self.SERVICE:
+                return f"{t.service_name} ({t.agency_name})"
+            if index.column() in (self.PRIORITY, self.NOTE):
+                return self._text(t, index.column()) or None
         return None
 
     def _text(self, t: TicketInfo, column: int) -> str:

@@ -4,43 +4,41 @@ action buttons) plus what every action does and what the labels say.
 All reading is one read model (``services.screens.counter.counter_screen``) kept current by a
 ``LiveQuery``: reloaded whenever the shared ``ChangeMonitor`` sees another change in the
 database; every action is one service call on a background task. Buttons follow
-``rules.legal_actions``.
+``rules.legal_actions``; a refused action says why (``rules.why_not``, worded by ``hints``) on
+its button's tooltip, in the hint line, and when its key is pressed anyway.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
 from p4_desk.domain.waiting import queue_wait
+from p4_desk.domain.wording import format_number
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import error_text
 from p4_desk.gui.common.live import LiveQuery, monitor_for
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.counter import rules
-from p4_desk.gui.counter.areas import AREAS, installed_areas, open_area
-from p4_desk.gui.counter.transfer import TransferDialog
+from p4_desk.gui.counter.areas import AREAS, installed_areas
+from p4_desk.gui.counter.hints import CounterHints, clock_text
+from p4_desk.gui.counter.ticket_dialogs import TicketDialogs
 from p4_desk.gui.counter.view import SHORTCUTS, CounterView
 from p4_desk.gui.counter.waiting_model import WaitingListModel
 from p4_desk.services import queue
 from p4_desk.services.queue import TicketInfo
-from p4_desk.services.screens.counter import CounterScreen, TransferTargets, counter_screen, transfer_targets
+from p4_desk.services.screens.counter import CounterScreen, counter_screen
 
 log = logging.getLogger(__name__)
-
-
-def _clock_text(delta: timedelta) -> str:
-    seconds = max(0, int(delta.total_seconds()))
-    hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
 
 
 class CounterWindow(CounterView):
@@ -57,8 +55,9 @@ class CounterWindow(CounterView):
         self.ticket: TicketInfo | None = None
         self.busy = False
         self._opened = False
-        self._targets: TransferTargets | None = None
         self.available_hooks = installed_areas()
+        self.hints = CounterHints(self)
+        self.dialogs = TicketDialogs(self)
 
         self._wire()
         self.add_actions(self._texts(), without_button=set(AREAS) - self.available_hooks)
@@ -94,6 +93,7 @@ class CounterWindow(CounterView):
             rules.FINISH: self.tr("Finish"),
             rules.NO_SHOW: self.tr("No-show"),
             rules.TRANSFER: self.tr("Transfer…"),
+            rules.REACTIVATE: self.tr("Queue no-show again…"),
             rules.CALL_CHOSEN: self.tr("Call selected"),
             rules.PAUSE: self.tr("Break"),
             rules.RESUME: self.tr("Resume"),
@@ -124,24 +124,53 @@ class CounterWindow(CounterView):
     def _counter_state(self) -> str | None:
         return self.snapshot.counter.state if self.snapshot else None
 
+    def _facts(self) -> dict[str, Any]:
+        snapshot = self.snapshot
+        return {
+            "recalls_required": snapshot.recalls_required if snapshot else 1,
+            "connected": self.monitor.connected,
+            "has_no_shows": bool(snapshot and snapshot.no_shows),
+        }
+
     def legal(self) -> frozenset[str]:
+        has_selection = self.selected_ticket() is not None
         allowed = rules.legal_actions(
-            self._counter_state(),
-            self.ticket,
-            recalls_required=self.snapshot.recalls_required if self.snapshot else 1,
-            has_selection=self.selected_ticket() is not None,
-            connected=self.monitor.connected,
-            busy=self.busy,
+            self._counter_state(), self.ticket, has_selection=has_selection, busy=self.busy, **self._facts()
         )
         # one key toggles the break: PAUSE stands for RESUME when the counter is not open
         if rules.RESUME in allowed:
             allowed = (allowed - {rules.RESUME}) | {rules.PAUSE}
         return allowed
 
+    def why_not(self, name: str) -> str | None:
+        """Why the officer cannot do ``name`` now, in words (``None``: it is allowed or busy)."""
+        if name in self.legal() or (self.busy and self.monitor.connected):
+            return None
+        why = rules.why_not(name, self._counter_state(), self.ticket, **self._facts())
+        return self.hints.refusal(why) if why else None
+
     def update_actions(self) -> None:
         allowed = self.legal()
+        texts = self._texts()
         for name, action in self.actions_by_name.items():
             action.setEnabled(name in allowed)
+            if name in (rules.CALL_NEXT, rules.NO_SHOW, rules.REACTIVATE):
+                tip = f"{texts[name]} ({SHORTCUTS[name][0]})"
+                reason = self.why_not(name)
+                action.setToolTip(f"{tip}\n{reason}" if reason else tip)
+        if self.ticket is None:  # the hint line: "Tekan F2 …" only when F2 works
+            self.service_label.setText(self.why_not(rules.CALL_NEXT) or self.hints.call_next())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        """The key of a refused action (its shortcut is off) says why instead of nothing."""
+        pressed = QKeySequence(event.keyCombination())
+        exact = QKeySequence.SequenceMatch.ExactMatch
+        named = [name for name, (key, _i) in SHORTCUTS.items() if pressed.matches(QKeySequence(key)) == exact]
+        reason = self.why_not(named[0]) if named else None
+        if reason:
+            self.show_notice(reason)
+        else:
+            super().keyPressEvent(event)
 
     # --- loading ------------------------------------------------------------------------
 
@@ -158,6 +187,7 @@ class CounterWindow(CounterView):
             self.ticket = snapshot.ticket
         selected = self.selected_ticket()
         self.model.set_tickets(snapshot.waiting)
+        self.fit_note_column()
         if selected is not None:
             row = self.model.row_of(selected.id)
             if row is not None:
@@ -185,7 +215,7 @@ class CounterWindow(CounterView):
             return
         state, officer = self.snapshot.counter.state, self.snapshot.counter.officer
         if state == "closed" or (state == "open" and officer != self.ctx.user.username):
-            self._run(lambda: queue.set_counter_state(self.ctx.db, self.counter_code, "open", self.ctx.actor))
+            self.run(lambda: queue.set_counter_state(self.ctx.db, self.counter_code, "open", self.ctx.actor))
 
     # --- showing ------------------------------------------------------------------------
 
@@ -213,7 +243,7 @@ class CounterWindow(CounterView):
             self.number_label.setText("—")
             self.ticket_state_label.setText(self.tr("No ticket at the counter"))
             self.ticket_state_label.setProperty("state", "none")
-            self.service_label.setText(self.tr("Press F2 to call the next citizen."))
+            self.service_label.setText(self.why_not(rules.CALL_NEXT) or self.hints.call_next())
             self.priority_badge.hide()
             for w in (self.waited_label, self.at_counter_label, self.recalls_label):
                 w.clear()
@@ -239,9 +269,9 @@ class CounterWindow(CounterView):
         now: datetime = self.ctx.db.now()
         waited_until = t.called_at or now
         waited = queue_wait(t.queued_at, waited_until)  # in this queue (domain.waiting)
-        self.waited_label.setText(self.tr("Waited: {t}").format(t=_clock_text(waited)))
+        self.waited_label.setText(self.tr("Waited: {t}").format(t=clock_text(waited)))
         since = t.called_at or now
-        self.at_counter_label.setText(self.tr("At the counter: {t}").format(t=_clock_text(now - since)))
+        self.at_counter_label.setText(self.tr("At the counter: {t}").format(t=clock_text(now - since)))
         self.model.refresh_times()
 
     def _show_tally(self) -> None:
@@ -249,7 +279,7 @@ class CounterWindow(CounterView):
             return
         tally = self.snapshot.tally
         average = tally.get("average_service_minutes")
-        avg_text = self.tr("{m} min").format(m=average) if average is not None else "—"
+        avg_text = self.tr("{m} min").format(m=format_number(average, 1)) if average is not None else "—"
         self.tally_label.setText(
             self.tr("Today: {served} served · {no_show} no-show · average service {avg}").format(
                 served=tally.get("served", 0), no_show=tally.get("no_show", 0), avg=avg_text
@@ -270,22 +300,25 @@ class CounterWindow(CounterView):
         self.notice.hide()
         db, code, actor, t = self.ctx.db, self.counter_code, self.ctx.actor, self.ticket
         if name == rules.CALL_NEXT:
-            self._run(lambda: queue.call_next(db, code, actor), self._after_call_next)
+            self.run(lambda: queue.call_next(db, code, actor), self._after_call_next)
         elif name == rules.CALL_CHOSEN:
             chosen = self.selected_ticket()
             if chosen is not None:
-                self._run(lambda: queue.call_ticket(db, chosen.id, code, actor), self._set_ticket)
+                self.run(lambda: queue.call_ticket(db, chosen.id, code, actor), self._set_ticket)
+        elif name == rules.REACTIVATE:
+            if self.snapshot is not None:
+                self.dialogs.open_reactivate(self.snapshot.no_shows)
         elif name == rules.PAUSE:
             state = "paused" if self._counter_state() == "open" else "open"
-            self._run(lambda: queue.set_counter_state(db, code, state, actor))
+            self.run(lambda: queue.set_counter_state(db, code, state, actor))
         elif name in AREAS:
-            self._open_area(name)
+            self.dialogs.open_area(name, self.ticket)
         elif t is not None:
             self._ticket_action(name, t)
 
     def _ticket_action(self, name: str, t: TicketInfo) -> None:
         if name == rules.TRANSFER:
-            self._open_transfer(t)
+            self.dialogs.open_transfer(t)
             return
         call, keeps_ticket = {
             rules.RECALL: (queue.recall, True),
@@ -294,12 +327,11 @@ class CounterWindow(CounterView):
             rules.NO_SHOW: (queue.no_show, False),
         }[name]
         db, actor = self.ctx.db, self.ctx.actor
-        self._run(lambda: call(db, t.id, actor), self._set_ticket if keeps_ticket else self._clear_ticket)
+        self.run(lambda: call(db, t.id, actor), self._set_ticket if keeps_ticket else self.clear_ticket)
 
-    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
         self.busy = True
         self.update_actions()
-
         # a snapshot read before the action finished would show the old ticket: invalidate()
 
         def done(result: Any) -> None:
@@ -327,44 +359,8 @@ class CounterWindow(CounterView):
         self.ticket = ticket
         self._show_ticket()
 
-    def _clear_ticket(self, _ticket: TicketInfo) -> None:
+    def clear_ticket(self, _ticket: TicketInfo) -> None:  # the ticket left this counter
         self._set_ticket(None)
-
-    def _open_transfer(self, t: TicketInfo) -> None:
-        def show(targets: TransferTargets) -> None:
-            self._targets = targets
-            self.transfer_dialog = TransferDialog(
-                t, targets.services, targets.counters, self.counter_code, self
-            )
-            self.transfer_dialog.accepted.connect(lambda: self._transfer(t, self.transfer_dialog.target()))
-            self.transfer_dialog.open()
-
-        if self._targets is not None:
-            show(self._targets)
-        else:
-            db = self.ctx.db
-            run_task(
-                self,
-                partial(transfer_targets, db),
-                show,
-                lambda exc: self.show_notice(error_text(exc)),
-            )
-
-    def _transfer(self, t: TicketInfo, target: tuple[str, str] | None) -> None:
-        if target is None:
-            return
-        kind, code = target
-        db, actor = self.ctx.db, self.ctx.actor
-        if kind == "service":
-            self._run(lambda: queue.transfer(db, t.id, to_service=code, actor=actor), self._clear_ticket)
-        else:
-            self._run(lambda: queue.transfer(db, t.id, to_counter=code, actor=actor), self._clear_ticket)
-
-    def _open_area(self, name: str) -> None:
-        try:
-            open_area(name, self.ctx, self.ticket, self)
-        except P4Error as exc:
-            self.show_notice(exc.message)
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

@@ -48,10 +48,18 @@ def wait_text(minutes: int | None) -> str:
     return "–" if minutes is None else str(minutes)
 
 
-def table(headers: list[str], stretch: int = 0) -> QTableWidget:
-    """A read-only, row-selecting table whose column ``stretch`` takes the spare width."""
+def table(headers: list[str], stretch: int = 0, tips: list[str] | None = None) -> QTableWidget:
+    """A read-only, row-selecting table whose column ``stretch`` takes the spare width.
+
+    Headers are short so the numbers fit beside the names at 1366 px; ``tips`` (one per column)
+    say in full what a header means, on hover. A name cut short by its column reads in full on
+    hover too (``cell`` gives every text cell its tooltip)."""
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
+    for column, tip in enumerate(tips or headers):
+        header_item = t.horizontalHeaderItem(column)
+        if header_item is not None:
+            header_item.setToolTip(tip)
     t.verticalHeader().setVisible(False)
     t.verticalHeader().setDefaultSectionSize(24)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -63,9 +71,10 @@ def table(headers: list[str], stretch: int = 0) -> QTableWidget:
 
 
 def cell(text: Any, *, right: bool = False, tooltip: str | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(format_number(text) if type(text) is int else str(text))
-    if tooltip:
-        item.setToolTip(tooltip)
+    shown = format_number(text) if type(text) is int else str(text)
+    item = QTableWidgetItem(shown)
+    if tooltip or not right:  # a text cell may be elided: its full text on hover
+        item.setToolTip(tooltip or shown)
     if right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
@@ -91,8 +100,10 @@ class LivePanel(QWidget):
         self.updated.setStyleSheet("color: #555;")
 
         self.services = table(
-            [self.tr("Service"), self.tr("Waiting"), self.tr("Longest wait (min)"),
-             self.tr("Average wait, last hour (min)"), self.tr("Target (min)")]
+            [self.tr("Service"), self.tr("Waiting"), self.tr("Longest", "wait"),
+             self.tr("Last hour", "average wait"), self.tr("Target")],
+            tips=[self.tr("Service"), self.tr("Tickets waiting now"), self.tr("Longest wait now (min)"),
+                  self.tr("Average wait, last hour (min)"), self.tr("Target wait (min)")],
         )  # fmt: skip
         self.counters = table(
             [
@@ -100,9 +111,16 @@ class LivePanel(QWidget):
                 self.tr("State"),
                 self.tr("Officer"),
                 self.tr("Ticket"),
-                self.tr("Idle (min)"),
+                self.tr("Idle"),
             ],
             stretch=2,
+            tips=[
+                self.tr("Counter"),
+                self.tr("State"),
+                self.tr("Officer"),
+                self.tr("Ticket"),
+                self.tr("Idle (min)"),
+            ],  # fmt: skip
         )
 
         self.reprint_button = QPushButton(self.tr("Reprint ticket…"))
@@ -115,17 +133,19 @@ class LivePanel(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self._heading(self.tr("Queues per service")))
+        lv.addWidget(self._heading(self.tr("Queues per service (minutes)")))
         lv.addWidget(self.services)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(self._heading(self.tr("Counters")))
+        rv.addWidget(self._heading(self.tr("Counters (idle in minutes)")))
         rv.addWidget(self.counters)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([640, 560])
+        split.setStretchFactor(0, 3)  # the queues have more columns than the counters
+        split.setStretchFactor(1, 2)
+        split.setSizes([720, 480])
 
         actions = QHBoxLayout()
         for b in (self.reprint_button, self.cancel_button, self.close_button):
@@ -268,10 +288,18 @@ class LivePanel(QWidget):
             path = folder / f"{number}-salinan.pdf"
             path.write_bytes(pdf)
             # the OS viewer prints it on the site's printer; the copy is already audited
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-            self.updated.setText(
-                self.tr("Copy of %1 saved to %2").replace("%1", number).replace("%2", str(path))
-            )
+            if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                self.updated.setText(
+                    self.tr("Copy of %1 saved to %2").replace("%1", number).replace("%2", str(path))
+                )
+            else:
+                QMessageBox.information(
+                    self,
+                    self.tr("Reprint ticket"),
+                    self.tr("The copy of %1 is saved as %2, but no PDF viewer opened on this computer. "
+                            "Open that file with a PDF viewer to print it.")
+                    .replace("%1", number).replace("%2", str(path)),
+                )  # fmt: skip
 
         self._run(lambda: supervision.reprint_pdf(db, number, actor), done)
 

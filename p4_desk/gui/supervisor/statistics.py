@@ -43,6 +43,9 @@ from p4_desk.services.reports import format_of, percent_cell, report_file
 from p4_desk.services.screens.supervisor import StatisticsChoices, statistics_choices
 from p4_desk.services.stats import Period, Statistics, StatsFilter, compute_statistics
 
+#: Qt's pattern of ``domain.wording.format_date``; month names come from the Indonesian locale
+DATE_FORMAT = "d MMMM yyyy"
+
 
 def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
@@ -66,7 +69,7 @@ class StatisticsPanel(QWidget):
         self.date_to = QDateEdit(_qdate(today))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
+            edit.setDisplayFormat(DATE_FORMAT)  # "4 Maret 2026", like every date of the program
         self.agency = QComboBox()
         self.service = QComboBox()
         self.counter = QComboBox()

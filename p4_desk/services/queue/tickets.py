@@ -206,6 +206,26 @@ def waiting_list(db: Database, counter_code: str | None = None, limit: int = 200
         return [ticket_info(t, queued_at, people_ahead=i) for i, (t, queued_at) in enumerate(rows)]
 
 
+def no_shows_today(db: Database, counter_code: str, limit: int = 50) -> list[TicketInfo]:
+    """Today's no-show tickets this counter may queue again (its services, or marked no-show at
+    it), the latest first: the citizens who may come back to the desk (``calling.reactivate``)."""
+    with db.read() as s:
+        counter = find_counter(s, counter_code)
+        service_ids = [sv.id for sv in counter.services]
+        q = (
+            select(Ticket, joined_queue_at())
+            .options(*ticket_loads())
+            .where(
+                Ticket.state == TicketState.NO_SHOW,
+                Ticket.service_day == service_day(db.now(), db.timezone),
+                or_(Ticket.service_id.in_(service_ids), Ticket.counter_id == counter.id),
+            )
+            .order_by(Ticket.finished_at.desc(), Ticket.id.desc())
+            .limit(limit)
+        )
+        return [ticket_info(t, queued_at) for t, queued_at in s.execute(q).all()]
+
+
 def ticket_loads() -> list[Any]:
     return [
         selectinload(Ticket.service).selectinload(Service.agency),

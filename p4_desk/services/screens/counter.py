@@ -19,6 +19,7 @@ class CounterScreen:
     waiting: tuple[TicketInfo, ...]  # in calling order
     tally: dict[str, Any]  # today's served / no-show / average service minutes of the officer
     recalls_required: int  # site setting queue.recalls_before_no_show
+    no_shows: tuple[TicketInfo, ...] = ()  # today's no-shows this counter may queue again, latest first
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ def counter_screen(db: Database, counter_code: str, officer_id: int | None) -> C
             waiting=tuple(queue.waiting_list(db, counter.code)),
             tally=queue.counter_tally(db, counter.code, officer_id),
             recalls_required=int(site.get_setting(db, "queue.recalls_before_no_show")),
+            no_shows=tuple(queue.no_shows_today(db, counter.code)),
         )
 
 
