@@ -17,7 +17,7 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from p4_desk.domain.wording import format_date, format_time
@@ -25,6 +25,7 @@ from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.display.announcer import Announcer
 from p4_desk.gui.display.board import BoardView
+from p4_desk.gui.kiosk.exit_guard import ExitGuard
 from p4_desk.services.queue import CounterStatus, TicketInfo
 from p4_desk.services.screens.hall import BoardScreen, board_screen
 from p4_desk.voice import Announcement
@@ -76,7 +77,7 @@ class DisplayWindow(QWidget):
         self.live = LiveQuery(self, db, lambda: partial(board_screen, db), self._apply, self._poll_failed)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
-        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
+        self.exit_guard = ExitGuard(self, ctx.db)
         self._tick()
         self.live.start()
         self._clock_timer.start(1000)

@@ -5,7 +5,7 @@ texts and its behaviour; the pages themselves are in ``pages``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from p4_desk.gui.kiosk.pages import STYLE, ChoicePage, TicketPage, set_px, touch_px
+from p4_desk.gui.kiosk.pages import STYLE, ChoicePage, TicketPage, fit_button, set_px, touch_px
 
 
 class KioskView(QWidget):
@@ -36,6 +36,7 @@ class KioskView(QWidget):
         for label in (self.site_label, self.heading):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading.setWordWrap(True)
         self.site_label.setWordWrap(True)  # long names ("Mal Pelayanan Publik Kota ...") wrap
         top = QHBoxLayout(self.header)
         top.addWidget(self.site_label, 3)
@@ -52,12 +53,13 @@ class KioskView(QWidget):
         row.addWidget(self.clear_priority_button)
         self.banner.hide()
 
-        self.home = ChoicePage(columns=3)
+        self.home = ChoicePage(columns=5)
         self.priority_button = QPushButton()
         self.priority_button.setObjectName("priority")
         self.home.action_row.addWidget(self.priority_button)
 
-        self.services = ChoicePage(columns=2)
+        self.services = ChoicePage(columns=3)
+        self.services.min_tile_units = 4.4  # hours, waiting and longest wait under the name
         self.back_button = QPushButton()
         self.back_button.setObjectName("secondary")
         self.services_priority_button = QPushButton()
@@ -95,10 +97,16 @@ class KioskView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
         self._scale()
+        QTimer.singleShot(0, self._scale)  # again once the layouts gave the buttons their widths
 
     def _scale(self) -> None:
         touch = self.touch_target_px()
-        unit = max(14.0, min(self.height() / 36, self.width() / 60))
+        # the text unit follows the screen's shape: a portrait kiosk is read from the same
+        # distance as a landscape one, so its narrow width must not shrink the type
+        if self.height() > self.width():
+            unit = max(14.0, min(self.height() / 50, self.width() / 30))
+        else:
+            unit = max(14.0, min(self.height() / 36, self.width() / 60))
         margin = int(unit)
         self._body.setContentsMargins(margin, margin, margin, margin)
         set_px(self.site_label, unit * 0.95, bold=True)
@@ -116,6 +124,6 @@ class KioskView(QWidget):
             self.groups_cancel,
             self.clear_priority_button,
         ):
-            set_px(button, unit * 1.05, bold=True)
+            fit_button(button, unit * 1.05)
             button.setMinimumHeight(max(touch, int(unit * 3)))
         self.banner.setFixedHeight(self.clear_priority_button.minimumHeight() + int(unit))

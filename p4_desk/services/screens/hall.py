@@ -22,6 +22,7 @@ class KioskScreen:
     site_name: str
     timezone: str
     services: tuple[ServiceStatus, ...]  # with today's hours, waiting counts and quota use
+    counters: tuple[CounterStatus, ...] = ()  # which counters serve what: told on the ticket
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ def kiosk_screen(db: Database) -> KioskScreen:
     with db.read(snapshot=True):
         marker = journal.change_marker(db)
         info = site.get_site(db)
-        return KioskScreen(marker, info.name, info.timezone, queue.queue_status(db).services)
+        status = queue.queue_status(db)
+        return KioskScreen(marker, info.name, info.timezone, status.services, status.counters)
 
 
 def board_screen(db: Database, recent_limit: int = RECENT_CALLS) -> BoardScreen:
