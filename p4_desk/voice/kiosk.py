@@ -55,8 +55,9 @@ def choice_phrase(position: int, title: str, clip: str | None) -> Phrase:
 
 def ticket_phrase(number: str, wait_minutes: int | None) -> Phrase:
     """ "Nomor antrian A satu, perkiraan waktu tunggu lima menit" (or: no counter open yet)."""
-    tokens = [TICKET_INTRO, *_ticket_words(number)]
-    sentence = f"Nomor antrian {' '.join(number)}"
+    spoken = _ticket_words(number)  # "A007" -> a tujuh
+    tokens = [TICKET_INTRO, *spoken]
+    sentence = "Nomor antrian " + " ".join(word.upper() if len(word) == 1 else word for word in spoken)
     if wait_minutes is None:
         tokens.append(NO_COUNTER_OPEN)
         sentence += ", belum ada loket yang buka"

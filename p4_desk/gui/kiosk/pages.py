@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -64,6 +64,12 @@ def set_px(widget: QWidget, pixels: float, *, bold: bool | None = None) -> None:
     widget.setFont(font)
 
 
+def wrapped_height(label: QLabel, width: int) -> int:
+    """The height ``label``'s text needs when wrapped at ``width`` (its own fixed height aside)."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return label.fontMetrics().boundingRect(QRect(0, 0, max(1, width), 100_000), flags, label.text()).height()
+
+
 def fit_button(button: QPushButton, pixels: float) -> None:
     """Bold text at ``pixels``, smaller when the button's text would not fit its width."""
     set_px(button, pixels, bold=True)
@@ -115,17 +121,27 @@ class ChoiceButton(QPushButton):
         never below what a standing citizen reads (0.6 unit); the subtitle stays >= 0.6 unit."""
         title = min(unit, max(unit * 0.6, tile_height * 0.24))
         detail = max(unit * 0.6, min(title * 0.8, unit * 0.75))
-        set_px(self.detail, detail, bold=False)
-        set_px(self.reason, detail, bold=True)
         margins = self.layout().contentsMargins()
         width = self.width() - margins.left() - margins.right()
+        set_px(self.detail, detail, bold=False)
+        longest = max(
+            (self.detail.fontMetrics().horizontalAdvance(line) for line in self.detail.text().split("\n")),
+            default=0,
+        )
+        if longest > width > 0:  # one line when a little smaller will do
+            set_px(
+                self.detail,
+                max(unit * 0.5, self.detail.font().pixelSize() * width / longest - 0.5),
+                bold=False,
+            )
+        set_px(self.reason, detail, bold=True)
         room = tile_height - margins.top() - margins.bottom() - 2 * self.layout().spacing()
         for label in (self.detail, self.reason):  # the title takes what they leave
-            label.setFixedHeight(max(0, label.heightForWidth(width)) if label.text() else 0)
+            label.setFixedHeight(wrapped_height(label, width) if label.text() else 0)
         below = self.detail.height() + (self.reason.height() if self.reason.text() else 0)
         while True:
             set_px(self.title, title, bold=True)
-            if title <= unit * 0.6 or self.title.heightForWidth(width) + below <= room:
+            if title <= unit * 0.6 or wrapped_height(self.title, width) + below <= room:
                 break
             title -= 1
         self.title.setToolTip(self.title.text())
@@ -245,7 +261,7 @@ class ChoicePage(QWidget):
         fitting: list[tuple[float, int, int]] = []
         for columns in range(1, self.max_columns + 1):
             tile_width = (width - gap * (columns - 1)) / columns
-            if columns > 1 and tile_width < min_width:
+            if columns > 1 and (tile_width < min_width or columns > count):
                 break
             rows = max(1, int((height + gap) // (min_height + gap)))
             if columns * rows >= count:
@@ -268,10 +284,12 @@ class ChoicePage(QWidget):
         if width <= 0 or height <= 0:
             return
         columns, rows = self._grid_shape(count, width, height)
-        if columns * rows < count and not self.pager.isVisible():
-            self.pager.show()  # the pager takes room from the grid: lay out again once shown
+        paged = columns * rows < count
+        if paged == self.pager.isHidden():
+            # the pager takes room from the grid (or gives it back): lay out again after that
+            self.pager.setVisible(paged)
+            QTimer.singleShot(0, self.arrange)
             return
-        self.pager.setVisible(columns * rows < count)
         self.columns, self.per_page = columns, columns * rows
         self.pages = math.ceil(count / self.per_page)
         self.page = min(self.page, self.pages - 1)

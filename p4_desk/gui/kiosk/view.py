@@ -53,13 +53,14 @@ class KioskView(QWidget):
         row.addWidget(self.clear_priority_button)
         self.banner.hide()
 
-        self.home = ChoicePage(columns=5)
+        self.home = ChoicePage(columns=6)
+        self.home.min_tile_units = 2.8  # a hall's 30-odd agencies fit one page
         self.priority_button = QPushButton()
         self.priority_button.setObjectName("priority")
         self.home.action_row.addWidget(self.priority_button)
 
-        self.services = ChoicePage(columns=3)
-        self.services.min_tile_units = 4.4  # hours, waiting and longest wait under the name
+        self.services = ChoicePage(columns=4)
+        self.services.min_tile_units = 3.8  # hours, waiting and longest wait under the name
         self.back_button = QPushButton()
         self.back_button.setObjectName("secondary")
         self.services_priority_button = QPushButton()
