@@ -42,7 +42,6 @@ def open_engine(db_url: str, *, migrate: bool = True) -> Engine:
     return engine
 
 
-
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 

@@ -48,6 +48,7 @@ class TicketPrintData:
     footer: str = ""
     copy: bool = False  # a reprint: marked "SALINAN"
     timezone: str = "Asia/Jakarta"  # zoneinfo key of the site
+    counters: tuple[str, ...] = ()  # the counters serving the service: where the citizen goes
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
@@ -64,6 +65,7 @@ class TicketTexts:
     issued_parts: tuple[str, str]  # date, then "pukul 10.30 WIB"
     ahead: str
     wait: str | None
+    where: str | None = None
 
     @property
     def issued(self) -> str:
@@ -71,7 +73,7 @@ class TicketTexts:
 
     @property
     def details(self) -> list[str]:
-        return [line for line in (self.issued, self.ahead, self.wait) if line]
+        return [line for line in (self.issued, self.ahead, self.wait, self.where) if line]
 
     @property
     def marks(self) -> list[str]:
@@ -88,6 +90,7 @@ def ticket_texts(data: TicketPrintData) -> TicketTexts:
         issued_parts=datetime_parts(data.issued_at, data.timezone),
         ahead=f"Jumlah antrian di depan Anda: {format_number(data.people_ahead)}",
         wait=wait,
+        where=f"Dilayani di: {', '.join(data.counters)}" if data.counters else None,
     )
 
 

@@ -27,7 +27,7 @@ from p4_desk.config import data_dir
 from p4_desk.domain.wording import priority_label
 from p4_desk.errors import InvalidTransition
 from p4_desk.printing import PrinterError, TicketPrintData, print_ticket_escpos, render_ticket_pdf
-from p4_desk.services import queue
+from p4_desk.services import catalog, queue
 from p4_desk.services import site as site_service
 from p4_desk.services.queue import TicketInfo
 from p4_desk.store.db import Database
@@ -69,6 +69,7 @@ def print_data_for(db: Database, ticket: TicketInfo, *, copy: bool = False) -> T
         footer=str(site_service.get_setting(db, "ticket.footer") or ""),
         copy=copy,
         timezone=site.timezone,
+        counters=tuple(c.name for c in catalog.list_counters(db) if ticket.service in c.services),
     )
 
 

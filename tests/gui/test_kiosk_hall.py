@@ -163,7 +163,8 @@ def test_no_counter_open_says_so_instead_of_zero_minutes(
     qtbot: QtBot, site: Database, tmp_path: Path, inline_tasks: None
 ) -> None:
     # Given no counter is open yet (early morning)
-    kiosk = open_kiosk(qtbot, site, tmp_path, (1920, 1080), "pdf")
+    paper = tmp_path / "lp0"
+    kiosk = open_kiosk(qtbot, site, tmp_path, (1920, 1080), f"escpos-file:{paper}")
 
     # When a citizen takes a KTP number
     tap(qtbot, kiosk.home.buttons["DUKCAPIL"])
@@ -175,6 +176,9 @@ def test_no_counter_open_says_so_instead_of_zero_minutes(
     assert page.wait.text() == "Belum ada loket yang buka untuk layanan ini; silakan tunggu panggilan."
     assert "± 0" not in page.wait.text()
     assert page.where.text() == "Dilayani di: Loket 1, Loket 2"
+    # and so does the paper, for a citizen who cannot hear the call
+    assert b"Dilayani di: Loket 1, Loket 2" in paper.read_bytes()
+    assert b"Perkiraan waktu tunggu" not in paper.read_bytes()
 
     # When Loket 1 opens, the next number gets an estimate again
     queue.set_counter_state(site, "L1", "open")

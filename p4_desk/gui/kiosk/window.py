@@ -133,7 +133,7 @@ class KioskWindow(KioskView):
         self.services_priority_button.clicked.connect(self.ask_priority)
         self.groups.chosen.connect(self.set_priority)
         self.groups_cancel.clicked.connect(self._back_from_groups)
-        self.ticket_page.retry.clicked.connect(self.retry_print)
+        self.ticket_page.retry.clicked.connect(self.print_current)
         self.ticket_page.cancel.clicked.connect(self.cancel_ticket)
         self.ticket_page.done.clicked.connect(self.go_home)
 
@@ -200,12 +200,6 @@ class KioskWindow(KioskView):
         if service.longest_wait_minutes is not None:
             parts.append(self.tr("Longest wait: {0} min").format(service.longest_wait_minutes))
         return "   ·   ".join(parts)
-
-    def counters_for(self, service: str) -> list[str]:
-        """The names of the counters serving ``service``: where the citizen will be called to."""
-        if self.snapshot is None:
-            return []
-        return [c.name for c in self.snapshot.counters if service in c.services]
 
     def cancel_unprinted(self) -> None:
         db = self.ctx.db
@@ -295,7 +289,7 @@ class KioskWindow(KioskView):
         else:
             wait = format_estimate(ticket.estimated_wait_minutes)
             page.wait.setText(self.tr("Estimated wait: {0}").format(wait))
-        counters = self.counters_for(ticket.service)
+        counters = self.snapshot.counters_for(ticket.service) if self.snapshot else []
         page.where.setText(self.tr("Served at: {0}").format(", ".join(counters)) if counters else "")
         page.where.setVisible(bool(counters))
         self.banner.hide()  # the priority is on the ticket itself now
@@ -324,8 +318,6 @@ class KioskWindow(KioskView):
             self._printed,
             self._print_failed,
         )
-
-    retry_print = print_current
 
     def _printed(self, outcome: ticketing.PrintOutcome) -> None:
         page = self.ticket_page

@@ -24,6 +24,10 @@ class KioskScreen:
     services: tuple[ServiceStatus, ...]  # with today's hours, waiting counts and quota use
     counters: tuple[CounterStatus, ...] = ()  # which counters serve what: told on the ticket
 
+    def counters_for(self, service: str) -> list[str]:
+        """The names of the counters serving ``service``: where the citizen will be called."""
+        return [c.name for c in self.counters if service in c.services]
+
 
 @dataclass(frozen=True)
 class BoardScreen:
