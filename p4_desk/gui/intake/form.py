@@ -71,6 +71,7 @@ class IntakeForm(QWidget):
         header = self.documents.horizontalHeader()
         header.setSectionResizeMode(_DOCUMENT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(_NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Dokumen") + 24)
         self.documents.verticalHeader().setVisible(False)
         self.documents.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
 
