@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from p4_desk.gui.kiosk.pages import STYLE, ChoicePage, TicketPage, fit_button, set_px, touch_px
+from p4_desk.gui.kiosk.pages import (
+    STYLE,
+    ChoicePage,
+    TicketPage,
+    fit_button,
+    set_px,
+    touch_px,
+    wrapped_height,
+)
 
 
 class KioskView(QWidget):
@@ -110,9 +118,13 @@ class KioskView(QWidget):
             unit = max(14.0, min(self.height() / 36, self.width() / 60))
         margin = int(unit)
         self._body.setContentsMargins(margin, margin, margin, margin)
-        set_px(self.site_label, unit * 0.95, bold=True)
-        set_px(self.clock_label, unit * 1.1, bold=True)
         self.header.setFixedHeight(int(unit * 3.4))
+        site_px = unit * 0.95  # a long site name wraps; smaller until it fits the header
+        set_px(self.site_label, site_px, bold=True)
+        while site_px > 10 and wrapped_height(self.site_label, self.site_label.width()) > unit * 3.4 - 8:
+            site_px -= 1
+            set_px(self.site_label, site_px, bold=True)
+        set_px(self.clock_label, unit * 1.1, bold=True)
         set_px(self.heading, unit * 1.4, bold=True)
         set_px(self.banner_label, unit * 1.1, bold=True)
         for page in (self.home, self.services, self.groups):
