@@ -42,6 +42,7 @@ def open_engine(db_url: str, *, migrate: bool = True) -> Engine:
     return engine
 
 
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 

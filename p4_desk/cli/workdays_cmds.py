@@ -65,7 +65,8 @@ def _add(args: argparse.Namespace, ctx: CliContext) -> int:
 def describe(result: WorkdayCount) -> str:
     lines = [
         f"{result.days} hari kerja sesudah {format_date(result.start, weekday=True)}: "
-        f"{format_date(result.due, weekday=True)}" + (" (perkiraan)" if result.estimated else "")
+        f"{format_date(result.due, weekday=True)}"
+        + (" (perkiraan)" if result.estimated else "")
     ]
     rule = (
         "dihitung sebagai hari kerja"

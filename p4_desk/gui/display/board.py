@@ -434,9 +434,9 @@ class BoardView(QWidget):
         margin = int(h * 0.015)
         self._body.setContentsMargins(margin, margin, margin, margin)
         self._body.setSpacing(margin)
-        for name, share in self.HEADER_PX.items():
+        for name, px_share in self.HEADER_PX.items():
             label: FitLabel = getattr(self, name)
-            label.set_max_px(unit * share)
+            label.set_max_px(unit * px_share)
         self.current.scale(unit)
         for title in (self.recent_title, self.counters_title, self.counters_page):
             title.set_max_px(unit * 0.035)

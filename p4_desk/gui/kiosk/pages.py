@@ -101,6 +101,7 @@ class ChoiceButton(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         self.reason.hide()
+        self.lines = layout
 
     def fill(self, title: str, detail: str, reason: str | None = None) -> None:
         self.title.setText(title)
@@ -121,7 +122,7 @@ class ChoiceButton(QPushButton):
         never below what a standing citizen reads (0.6 unit); the subtitle stays >= 0.6 unit."""
         title = min(unit, max(unit * 0.6, tile_height * 0.24))
         detail = max(unit * 0.6, min(title * 0.8, unit * 0.75))
-        margins = self.layout().contentsMargins()
+        margins = self.lines.contentsMargins()
         width = self.width() - margins.left() - margins.right()
         set_px(self.detail, detail, bold=False)
         longest = max(
@@ -135,7 +136,7 @@ class ChoiceButton(QPushButton):
                 bold=False,
             )
         set_px(self.reason, detail, bold=True)
-        room = tile_height - margins.top() - margins.bottom() - 2 * self.layout().spacing()
+        room = tile_height - margins.top() - margins.bottom() - 2 * self.lines.spacing()
         for label in (self.detail, self.reason):  # the title takes what they leave
             label.setFixedHeight(wrapped_height(label, width) if label.text() else 0)
         below = self.detail.height() + (self.reason.height() if self.reason.text() else 0)
