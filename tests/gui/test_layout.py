@@ -154,6 +154,15 @@ SURFACES: dict[str, Callable[[Database, Path], QWidget]] = {
 }
 
 
+#: found by this check in windows other helpers own (issue 12), left to them: reported, not hidden
+KNOWN_DEFECTS = {
+    (
+        "admin",
+        (1080, 1920),
+    ): "admin window needs 1234 px of width in Indonesian: wider than a portrait screen",
+}
+
+
 @pytest.fixture
 def hall(sqlite_url: str) -> Iterator[Database]:
     db = make_site(sqlite_url)
@@ -251,6 +260,8 @@ def test_every_surface_shows_its_text_on_the_screen(
     surface: str,
     size: tuple[int, int],
 ) -> None:
+    if (surface, size) in KNOWN_DEFECTS:
+        pytest.xfail(KNOWN_DEFECTS[surface, size])
     for catalogue in CATALOGUES:
         translation(catalogue)
     set_synchronous(True)
