@@ -5,6 +5,7 @@
     python3 dev.py test    run the whole test suite (extra arguments go to pytest)
     python3 dev.py cli ... run any `p4-desk` command inside the project's environment
     python3 dev.py build   build the PyInstaller bundle (arguments go to installer/build.py)
+    python3 dev.py gallery screenshots of every role at every hall screen size (docs/screenshots/)
     python3 dev.py lock    re-lock requirements/*.txt after changing pyproject.toml
                            (--check: only tell whether the lock matches; --upgrade: newest versions)
 
@@ -192,7 +193,10 @@ def main() -> int:
         return build(rest)
     if command == "lock":
         return lock(rest)
-    sys.exit(f"usage: python3 dev.py run|test|cli|build|lock ...  (unknown: {command})")
+    if command == "gallery":
+        ensure_environment()
+        return subprocess.call([str(PYTHON), str(ROOT / "tools" / "gallery.py"), *rest], cwd=ROOT)
+    sys.exit(f"usage: python3 dev.py run|test|cli|build|lock|gallery ...  (unknown: {command})")
 
 
 if __name__ == "__main__":

@@ -30,12 +30,13 @@ from p4_desk.voice.announcement import (  # noqa: E402
     LETTERS,
     TICKET_INTRO,
 )
+from p4_desk.voice.kiosk import KIOSK_PHRASES, KIOSK_VOCABULARY  # noqa: E402
 from p4_desk.voice.render import SAMPLE_RATE, default_clip_dir, read_clip  # noqa: E402
 
 # How each letter is named in Indonesian (the spelling alphabet a caller uses).
 _LETTER_NAMES = "a be ce de e ef ge ha i je ka el em en o pe ki er es te u fe we eks ye zet"
 LETTER_NAMES = dict(zip(LETTERS, _LETTER_NAMES.split(), strict=True))
-PHRASES = {TICKET_INTRO: "nomor antrian", COUNTER_INTRO: "silakan menuju loket"}
+PHRASES = {TICKET_INTRO: "nomor antrian", COUNTER_INTRO: "silakan menuju loket", **KIOSK_PHRASES}
 SPEED_WPM = 150
 SILENCE_THRESHOLD = 400  # of 32767: below this a sample counts as silence
 MARGIN_MS = 15
@@ -85,13 +86,16 @@ def write_mono16(path: Path, samples: array[int]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=default_clip_dir())
+    parser.add_argument("--missing", action="store_true", help="only the clips not in --out yet")
     args = parser.parse_args()
     if shutil.which("espeak-ng") is None:
         print("espeak-ng is not installed (apt-get install -y espeak-ng)", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
-    for name in CLIP_VOCABULARY:
+    for name in (*CLIP_VOCABULARY, *KIOSK_VOCABULARY):
         target = args.out / f"{name}.wav"
+        if args.missing and target.exists():
+            continue
         if name == CHIME:
             write_mono16(target, chime())
         else:

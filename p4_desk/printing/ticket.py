@@ -54,6 +54,7 @@ class TicketPrintData:
     @property
     def qr_value(self) -> str:
         return self.page_url or self.ticket_uid
+    counters: tuple[str, ...] = ()  # the counters serving the service: where the citizen goes
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
@@ -71,6 +72,7 @@ class TicketTexts:
     ahead: str
     wait: str | None
     qr_caption: str  # under the QR code
+    where: str | None = None
 
     @property
     def issued(self) -> str:
@@ -78,7 +80,7 @@ class TicketTexts:
 
     @property
     def details(self) -> list[str]:
-        return [line for line in (self.issued, self.ahead, self.wait) if line]
+        return [line for line in (self.issued, self.ahead, self.wait, self.where) if line]
 
     @property
     def marks(self) -> list[str]:
@@ -96,6 +98,7 @@ def ticket_texts(data: TicketPrintData) -> TicketTexts:
         ahead=f"Jumlah antrian di depan Anda: {format_number(data.people_ahead)}",
         wait=wait,
         qr_caption="Pindai untuk memantau antrian di ponsel" if data.page_url else data.ticket_uid,
+        where=f"Dilayani di: {', '.join(data.counters)}" if data.counters else None,
     )
 
 

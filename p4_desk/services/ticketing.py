@@ -28,7 +28,7 @@ from p4_desk.domain.wording import priority_label
 from p4_desk.errors import InvalidTransition
 from p4_desk.files import OutputRefused, write_output
 from p4_desk.printing import PrinterError, TicketPrintData, print_ticket_escpos, render_ticket_pdf
-from p4_desk.services import queue
+from p4_desk.services import catalog, queue
 from p4_desk.services import site as site_service
 from p4_desk.services.citizen_links import public_base_url, ticket_page_url
 from p4_desk.services.queue import TicketInfo
@@ -75,6 +75,7 @@ def print_data_for(db: Database, ticket: TicketInfo, *, copy: bool = False) -> T
         copy=copy,
         timezone=site.timezone,
         page_url=ticket_page_url(public_base_url(db), ticket.public_token),
+        counters=tuple(c.name for c in catalog.list_counters(db) if ticket.service in c.services),
     )
 
 

@@ -37,47 +37,47 @@
         <translation>P4 Desk — Admin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="35"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="36"/>
         <source>Agencies</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="36"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="37"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="37"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="38"/>
         <source>Counters</source>
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="38"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="39"/>
         <source>Permit types</source>
         <translation>Jenis Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="39"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="40"/>
         <source>Users</source>
         <translation>Pengguna</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="40"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="41"/>
         <source>Printers</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="41"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="42"/>
         <source>Site</source>
         <translation>Situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="42"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="43"/>
         <source>Site rules</source>
         <translation>Aturan situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="43"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="44"/>
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>

@@ -4,32 +4,32 @@
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="53"/>
+        <location filename="../../p4_desk/gui/display/window.py" line="60"/>
         <source>P4 Desk — Display board</source>
         <translation>P4 Desk — Papan Informasi Antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="56"/>
+        <location filename="../../p4_desk/gui/display/window.py" line="63"/>
         <source>QUEUE NUMBER</source>
         <translation>NOMOR ANTRIAN</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="57"/>
+        <location filename="../../p4_desk/gui/display/window.py" line="64"/>
         <source>Recent calls</source>
         <translation>Panggilan terakhir</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="58"/>
+        <location filename="../../p4_desk/gui/display/window.py" line="65"/>
         <source>Counters</source>
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="114"/>
+        <location filename="../../p4_desk/gui/display/window.py" line="123"/>
         <source>Break</source>
         <translation>Istirahat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="114"/>
+        <location filename="../../p4_desk/gui/display/window.py" line="123"/>
         <source>Closed</source>
         <translation>Tutup</translation>
     </message>

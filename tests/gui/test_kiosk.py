@@ -83,7 +83,8 @@ def tap(qtbot: QtBot, button: QPushButton) -> None:
 def test_tap_agency_then_service_issues_a_ticket_and_prints_it(
     qtbot: QtBot, kiosk: KioskWindow, site: Database, printer_file: Path
 ) -> None:
-    # Given two citizens already waiting for KTP
+    # Given two citizens already waiting for KTP, and Loket 1 open
+    queue.set_counter_state(site, "L1", "open")
     queue.issue_ticket(site, "KTP")
     queue.issue_ticket(site, "KTP")
     qtbot.waitUntil(lambda: "2 menunggu" in kiosk.home.buttons["DUKCAPIL"].detail.text(), timeout=3000)
@@ -200,7 +201,8 @@ def test_print_failure_then_retry(
     page = kiosk.ticket_page
     assert page.number.text() == "A001"
     assert page.status.text() == "Tiket tidak dapat dicetak."
-    assert "Printer tiket tidak dapat dihubungi" in page.error.text()
+    # the citizen is not told to check cables: that is in the log for the staff
+    assert page.error.text() == "Maaf, tiket Anda belum dapat dicetak. Coba lagi, atau minta bantuan petugas."
     assert page.retry.isVisible() and page.retry.text() == "Coba lagi"
     assert page.cancel.isVisible() and page.cancel.text() == "Batal"
     assert not page.done.isVisible()
@@ -241,7 +243,7 @@ def test_citizen_walks_away_from_a_failed_print(
 ) -> None:
     # Given a failed print nobody answers
     kiosk = open_kiosk(qtbot, site, closed_port_target(), tmp_path)
-    kiosk.idle_ms = 100
+    kiosk.print_failed_idle_ms = 100
     tap(qtbot, kiosk.home.buttons["DUKCAPIL"])
     tap(qtbot, kiosk.services.buttons["KK"])
     assert kiosk.ticket_page.retry.isVisible()

@@ -22,6 +22,7 @@ class AdminWindow(QMainWindow):
         self.setWindowTitle(self.tr("P4 Desk — Administration"))
         self.resize(1280, 720)
         self.tabs = QTabWidget(self)
+        self.tabs.setUsesScrollButtons(True)  # many tabs never make the window wider than the screen
         self.agencies = AgenciesTab(ctx)
         self.services = ServicesTab(ctx)
         self.counters = CountersTab(ctx)

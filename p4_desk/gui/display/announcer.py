@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from p4_desk.config import Settings
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.voice import CHIME, SAMPLE_RATE, Announcement, AnnouncementQueue, ClipLibrary, write_wav
+from p4_desk.voice.kiosk import Phrase
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class Announcer(QObject):
         self._names = itertools.count(1)
         self._watchdog = QTimer(self, singleShot=True)
         self._watchdog.timeout.connect(self._played)
-        self._current: Announcement | None = None
+        self._current: Announcement | Phrase | None = None
         self._text_after_chime: str | None = None
         self.silent_reason: str | None = None
         self._effect: Any = None
@@ -80,10 +81,21 @@ class Announcer(QObject):
         """``tts`` (Indonesian text-to-speech), ``clips`` (recorded voice) or ``silent``."""
         return "tts" if self._tts is not None else "clips" if self._effect is not None else "silent"
 
-    def announce(self, announcement: Announcement) -> None:
-        self.queue.push(announcement)
+    def announce(self, announcement: Announcement | Phrase) -> None:
+        self.queue.push(announcement)  # type: ignore[arg-type]
         self.queued.emit(announcement)
         self._pump()
+
+    def say_now(self, phrase: Phrase) -> None:
+        """The kiosk's voice: what the citizen did last matters, so the rest is dropped."""
+        self.queue.clear()
+        if self._current is not None:
+            if self._effect is not None:
+                self._effect.stop()
+            if self._tts is not None:
+                self._tts.stop()
+            self._finish_current()
+        self.announce(phrase)
 
     def close(self) -> None:
         self.queue.clear()
@@ -108,8 +120,28 @@ class Announcer(QObject):
             return
         if self.silent:
             QTimer.singleShot(0, self._finish_current)
+        elif isinstance(announcement, Phrase) and self._tts is None:
+            # a kiosk phrase: the names a site has not recorded are left out
+            words = [word for word in words if self.library.path_for(word) is not None]
+            if not words:
+                QTimer.singleShot(0, self._finish_current)
+                return
+            path = Path(self._folder.name) / f"say-{next(self._names) % 4}.wav"
+            said = announcement
+
+            def rendered(done: Path) -> None:
+                if self._current is said:  # not interrupted meanwhile
+                    self._play_file(done)
+
+            def failed(exc: BaseException) -> None:
+                if self._current is said:
+                    self._render_failed(exc)
+
+            run_task(self, lambda: write_wav(path, words, self.library, volume=self.volume), rendered, failed)
         elif self._tts is not None:
             chime = self.library.path_for(CHIME) if self._effect is not None else None
+            if isinstance(announcement, Phrase):
+                chime = None
             if chime is None:
                 self._say(text)
             else:  # the chime first, as with recorded clips; the text when it has played

@@ -1,7 +1,12 @@
 """The display board's widgets: layout and looks only (the window feeds them).
 
-Everything is laid out in proportions of the window and every font size is derived from the
-window height, so the same board reads the same on a 1280x720 TV and on a 3840x2160 one.
+Everything is placed in fixed proportions of the window, and every text is drawn by a
+``FitLabel`` at the size its box allows: a long counter name ("Loket 15 Pelayanan Terpadu")
+shrinks, then is elided, and never widens its panel. Landscape TVs put the current call on the
+left and the counters on the right; a portrait screen stacks them. The counters show at a
+readable size or not at all: when they do not fit (40 or 80 counters), they are shown a page at
+a time and the pages turn by themselves. The newest call flashes: the big panel and its
+counter's row turn yellow, so a citizen who cannot hear the voice still sees it.
 High contrast: white and yellow on dark blue, readable from the back of the hall.
 """
 
@@ -10,9 +15,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from p4_desk.gui.common.fit_text import FitLabel
 
 BACKGROUND = "#0a1628"
 PANEL = "#10264a"
@@ -24,7 +31,17 @@ FLASH = "#ffd21f"
 FLASH_TEXT = "#0a1628"
 
 HEADER_SHARE, BODY_SHARE, FOOTER_SHARE = 10, 80, 10
-MAX_COUNTER_ROWS = 8
+PORTRAIT_BANDS = (6, 88, 6)  # a tall screen: header and running text need less of its height
+#: a counter row is never lower than this share of the board's height (else: pages)
+MIN_ROW_SHARE = {"landscape": 0.065, "portrait": 0.04}
+MAX_ROW_SHARE = 0.1
+COUNTER_PAGE_MS = 8000
+
+LEFT, RIGHT, CENTER = (
+    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+    Qt.AlignmentFlag.AlignCenter,
+)
 
 
 def _label(
@@ -32,27 +49,27 @@ def _label(
     *,
     color: str = TEXT,
     bold: bool = True,
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
-) -> QLabel:
-    label = QLabel(text)
-    label.setAlignment(align)
-    label.setStyleSheet(f"color: {color}; background: transparent;")
-    font = label.font()
-    font.setBold(bold)
-    label.setFont(font)
+    align: Qt.AlignmentFlag = CENTER,
+    min_px: int = 10,
+) -> FitLabel:
+    label = FitLabel(text, align=align, bold=bold, min_px=min_px)
+    _color(label, color)
     return label
 
 
-def _elastic(*labels: QLabel) -> None:
-    """The layout decides the width; the text never widens the window."""
-    for label in labels:
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+def _color(label: FitLabel, color: str) -> None:
+    label.setStyleSheet(f"color: {color}; background: transparent;")
 
 
-def _set_px(label: QLabel, pixels: float) -> None:
-    font = label.font()
-    font.setPixelSize(max(8, int(pixels)))
-    label.setFont(font)
+def _box(direction: QBoxLayout.Direction, *items: tuple[QWidget, int]) -> QWidget:
+    """A container whose children take fixed shares of it, whatever their texts."""
+    host = QWidget()
+    host.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+    layout = QBoxLayout(direction, host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget, share in items:
+        layout.addWidget(widget, share)
+    return host
 
 
 class RunningText(QWidget):
@@ -68,6 +85,7 @@ class RunningText(QWidget):
         self._timer.timeout.connect(self._step)
         self._timer.start(self.STEP_MS)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
     def text(self) -> str:
         return self._text
@@ -107,19 +125,23 @@ class CurrentCall(QFrame):
 
     FLASH_MS = 350
     FLASHES = 10
+    lit_changed = Signal(bool)
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = _label(title, color=TEXT)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.title = _label(title)
         self.number = _label("—", color=NUMBER)
-        self.counter = _label("", color=TEXT)
+        self.counter = _label("")
         layout = QVBoxLayout(self)
+        layout.setSpacing(0)
         layout.addWidget(self.title, 2)
-        layout.addWidget(self.number, 6)
+        layout.addWidget(self.number, 7)
         layout.addWidget(self.counter, 3)
         self._flash_left = 0
         self._flash_timer = QTimer(self)
         self._flash_timer.timeout.connect(self._toggle)
+        self.lit = False
         self._colors(False)
 
     @property
@@ -142,29 +164,33 @@ class CurrentCall(QFrame):
             self._flash_timer.stop()
 
     def _colors(self, lit: bool) -> None:
+        self.lit = lit
         background, number, text = (FLASH, FLASH_TEXT, FLASH_TEXT) if lit else (PANEL, NUMBER, TEXT)
         self.setStyleSheet(f"CurrentCall {{ background: {background}; border-radius: 12px; }}")
-        self.number.setStyleSheet(f"color: {number}; background: transparent;")
+        _color(self.number, number)
         for label in (self.title, self.counter):
-            label.setStyleSheet(f"color: {text}; background: transparent;")
+            _color(label, text)
+        self.lit_changed.emit(lit)
 
     def scale(self, height: int) -> None:
-        _set_px(self.title, height * 0.045)
-        _set_px(self.number, height * 0.25)
-        _set_px(self.counter, height * 0.085)
+        self.title.set_max_px(height * 0.045)
+        self.number.set_max_px(height * 0.25)
+        self.counter.set_max_px(height * 0.085)
 
 
 class CallCell(QFrame):
-    """One small box: a number over a counter name (recent calls, counters)."""
+    """One small box: a number over a counter name (recent calls)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cell")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setStyleSheet(f"#cell {{ background: {PANEL}; border-radius: 8px; }}")
         self.number = _label("", color=NUMBER)
-        self.caption = _label("", color=TEXT, bold=False)
+        self.caption = _label("", bold=False)
+        self.caption.min_share = 0.7
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setContentsMargins(6, 2, 6, 2)
         layout.setSpacing(0)
         layout.addWidget(self.number, 3)
         layout.addWidget(self.caption, 2)
@@ -172,7 +198,11 @@ class CallCell(QFrame):
     def fill(self, number: str, caption: str, *, muted: bool = False) -> None:
         self.number.setText(number)
         self.caption.setText(caption)
-        self.number.setStyleSheet(f"color: {MUTED if muted else NUMBER}; background: transparent;")
+        _color(self.number, MUTED if muted else NUMBER)
+
+    def scale(self, height: int) -> None:
+        self.number.set_max_px(height * 0.06)
+        self.caption.set_max_px(height * 0.028)
 
 
 class CounterRow(QFrame):
@@ -181,23 +211,118 @@ class CounterRow(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("row")
-        self.setStyleSheet(f"#row {{ background: {PANEL}; border-radius: 6px; }}")
+        self.code = ""
         self.muted = False
-        self.name = _label("", color=TEXT, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.number = _label(
-            "", color=NUMBER, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        )
-        _elastic(self.name, self.number)
+        self.lit = False
+        self.name = _label("", align=LEFT)
+        self.number = _label("", color=NUMBER, align=RIGHT)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 0, 10, 0)
         layout.addWidget(self.name, 3)
         layout.addWidget(self.number, 2)
+        self._colors()
 
-    def fill(self, name: str, number: str, *, muted: bool = False) -> None:
-        self.muted = muted
+    def fill(self, code: str, name: str, number: str, *, muted: bool = False) -> None:
+        self.code, self.muted = code, muted
         self.name.setText(name)
         self.number.setText(number)
-        self.number.setStyleSheet(f"color: {MUTED if muted else NUMBER}; background: transparent;")
+        self._colors()
+
+    def set_lit(self, lit: bool) -> None:
+        if lit != self.lit:
+            self.lit = lit
+            self._colors()
+
+    def _colors(self) -> None:
+        background = FLASH if self.lit else PANEL
+        self.setStyleSheet(f"#row {{ background: {background}; border-radius: 6px; }}")
+        _color(self.name, FLASH_TEXT if self.lit else TEXT)
+        _color(self.number, FLASH_TEXT if self.lit else MUTED if self.muted else NUMBER)
+
+    def scale(self, row_height: float) -> None:
+        self.name.min_share = 0.75
+        self.name.set_max_px(row_height * 0.5)
+        self.number.set_max_px(row_height * (0.36 if self.muted else 0.6))
+
+
+class CounterBoard(QWidget):
+    """Every counter's row, in one or two columns; a page at a time when they do not fit."""
+
+    page_changed = Signal(int, int)  # page (from 0), pages
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.rows: list[CounterRow] = []
+        self.page, self.pages, self.per_page, self.columns = 0, 1, 1, 1
+        self.board_height, self.shape = 720, "landscape"
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.next_page)
+
+    def set_rows(self, rows: Sequence[tuple[str, str, str, bool]]) -> None:
+        if len(rows) != len(self.rows):
+            for row in self.rows:
+                row.deleteLater()
+            self.rows = [CounterRow(self) for _ in rows]
+        for widget, (code, name, number, muted) in zip(self.rows, rows, strict=True):
+            widget.fill(code, name, number, muted=muted)
+        self.arrange()
+
+    def scale(self, board_height: int, shape: str) -> None:
+        self.board_height, self.shape = board_height, shape
+        self.arrange()
+
+    def show_counter(self, code: str) -> None:
+        """Turn to the page holding ``code``'s row (a new call there)."""
+        for i, row in enumerate(self.rows):
+            if row.code == code:
+                self.page = i // self.per_page
+                self.arrange()
+                self._timer.start(COUNTER_PAGE_MS)  # the new call stays a full page time
+                return
+
+    def next_page(self) -> None:
+        self.page = (self.page + 1) % self.pages
+        self.arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self.arrange()
+
+    def arrange(self) -> None:
+        count, width, height = len(self.rows), self.width(), self.height()
+        if not count or width <= 0 or height <= 0:
+            return
+        min_row = self.board_height * MIN_ROW_SHARE[self.shape]
+        fits = max(1, int(height // min_row))
+        two_columns = count > fits and width >= 11 * min_row
+        self.columns = 2 if two_columns else 1
+        per_column = min(fits, math.ceil(count / self.columns))
+        self.per_page = per_column * self.columns
+        self.pages = math.ceil(count / self.per_page)
+        self.page = min(self.page, self.pages - 1)
+        row_height = min(height / per_column, self.board_height * MAX_ROW_SHARE)
+        column_width = width / self.columns
+        gap = max(4, int(row_height * 0.08))
+        for i, row in enumerate(self.rows):
+            page, place = divmod(i, self.per_page)
+            if page != self.page:
+                row.hide()
+                continue
+            column, line = divmod(place, per_column)
+            row.setGeometry(
+                int(column * column_width + (gap / 2 if column else 0)),
+                int(line * row_height),
+                int(column_width - gap / 2),
+                int(row_height - gap),
+            )
+            row.scale(row_height - gap)
+            row.show()
+        if self.pages > 1 and not self._timer.isActive():
+            self._timer.start(COUNTER_PAGE_MS)
+        elif self.pages == 1:
+            self._timer.stop()
+        self.page_changed.emit(self.page, self.pages)
 
 
 class BoardView(QWidget):
@@ -211,128 +336,110 @@ class BoardView(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(f"BoardView {{ background: {BACKGROUND}; }}")
-        self.site = _label("", align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.date = _label("", bold=False, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.clock = _label(
-            "", color=NUMBER, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        )
-        _elastic(self.site, self.date, self.clock)
+        self.site = _label("", align=LEFT)
+        self.date = _label("", bold=False, align=RIGHT)
+        self.clock = _label("", color=NUMBER, align=RIGHT)
         header = QFrame()
         header.setObjectName("header")
+        header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         header.setStyleSheet(f"#header {{ background: {HEADER}; }}")
         top = QHBoxLayout(header)
         for label, share in self.HEADER_SHARES.items():
             top.addWidget(getattr(self, label), share)
 
         self.current = CurrentCall(texts["title"])
-        self.recent_title = _label(
-            texts["recent"], align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        )
+        self.recent_title = _label(texts["recent"], align=LEFT)
         self.recent_cells = [CallCell() for _ in range(self.RECENT_CELLS)]
-        recent_row = QHBoxLayout()
-        for cell in self.recent_cells:
-            recent_row.addWidget(cell, 1)
-        left = QVBoxLayout()
-        left.addWidget(self.current, 70)
-        left.addWidget(self.recent_title, 0)
-        left.addLayout(recent_row, 30)
-
-        self.counters_title = _label(
-            texts["counters"], align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        recent_row = _box(QBoxLayout.Direction.LeftToRight, *((cell, 1) for cell in self.recent_cells))
+        self.left = _box(
+            QBoxLayout.Direction.TopToBottom, (self.current, 70), (self.recent_title, 7), (recent_row, 23)
         )
-        self.counter_grid = QGridLayout()
-        self.counter_rows: list[CounterRow] = []
-        right = QVBoxLayout()
-        right.addWidget(self.counters_title, 0)
-        right.addLayout(self.counter_grid, 0)
-        right.addStretch(1)  # few counters: rows keep their height, the rest stays empty
 
-        body = QHBoxLayout()
-        body.addLayout(left, 58)
-        body.addLayout(right, 42)
+        self.counters_title = _label(texts["counters"], align=LEFT)
+        self.counters_page = _label("", color=MUTED, align=RIGHT)
+        self.counters_page_template = texts.get("page", "{0}/{1}")
+        titles = _box(QBoxLayout.Direction.LeftToRight, (self.counters_title, 3), (self.counters_page, 1))
+        self.counter_board = CounterBoard()
+        self.counter_board.page_changed.connect(self._show_page)
+        self.right = _box(QBoxLayout.Direction.TopToBottom, (titles, 7), (self.counter_board, 93))
+
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body.addWidget(self.left, 58)
+        self._body.addWidget(self.right, 42)
 
         self.running = RunningText()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
         outer.addWidget(header, HEADER_SHARE)
-        outer.addLayout(body, BODY_SHARE)
+        outer.addLayout(self._body, BODY_SHARE)
         outer.addWidget(self.running, FOOTER_SHARE)
-        self._body = body
+        self._outer = outer
+        self.current.lit_changed.connect(self._light_latest)
+        self._latest_counter = ""
 
-    def set_counters(self, rows: Sequence[tuple[str, str, bool]]) -> None:
-        """``(name, number or state, muted)`` per counter, laid out in up to two columns."""
-        if len(rows) != len(self.counter_rows):
-            for row in self.counter_rows:
-                self.counter_grid.removeWidget(row)
-                row.deleteLater()
-            columns = 1 if len(rows) <= MAX_COUNTER_ROWS else 2
-            per_column = max(1, math.ceil(len(rows) / columns))
-            self.counter_rows = [CounterRow() for _ in rows]
-            for i, row in enumerate(self.counter_rows):
-                self.counter_grid.addWidget(row, i % per_column, i // per_column)
-            for r in range(per_column):
-                self.counter_grid.setRowStretch(r, 1)
-            self._scale()
-        for widget, (name, number, muted) in zip(self.counter_rows, rows, strict=True):
-            widget.fill(name, number, muted=muted)
-        self._scale_counters()
+    @property
+    def counter_rows(self) -> list[CounterRow]:
+        return self.counter_board.rows
+
+    @property
+    def shape(self) -> str:
+        return "portrait" if self.height() > self.width() else "landscape"
+
+    def set_counters(self, rows: Sequence[tuple[str, str, str, bool]]) -> None:
+        """``(code, name, number or state, muted)`` per counter."""
+        self.counter_board.set_rows(rows)
+        self._light_latest(self.current.lit)
+
+    def set_latest(self, counter_code: str) -> None:
+        """The counter of the newest call: its page is shown and its row flashes with the call."""
+        self._latest_counter = counter_code
+        self.counter_board.show_counter(counter_code)
+        self._light_latest(self.current.lit)
+
+    def _light_latest(self, lit: bool) -> None:
+        for row in self.counter_board.rows:
+            row.set_lit(lit and row.code == self._latest_counter)
+
+    def _show_page(self, page: int, pages: int) -> None:
+        self.counters_page.setText(self.counters_page_template.format(page + 1, pages) if pages > 1 else "")
 
     def set_header(self, site: str | None = None, date: str | None = None, clock: str | None = None) -> None:
         for label, text in ((self.site, site), (self.date, date), (self.clock, clock)):
             if text is not None:
                 label.setText(text)
-        self.fit_header()
-
-    def fit_header(self) -> None:
-        """Header texts at their share of the height, shrunk when a long site name needs it."""
-        total = sum(self.HEADER_SHARES.values())
-        for name, share in self.HEADER_SHARES.items():
-            label: QLabel = getattr(self, name)
-            pixels = self.height() * self.HEADER_PX[name]
-            font = QFont(label.font())
-            font.setPixelSize(max(8, int(pixels)))
-            needed = QFontMetricsF(font).horizontalAdvance(label.text() + "  ")
-            available = self.width() * share / total - 12
-            if needed > available > 0:
-                pixels *= available / needed
-            _set_px(label, pixels)
 
     def set_recent(self, calls: Sequence[tuple[str, str]]) -> None:
         for i, cell in enumerate(self.recent_cells):
             number, caption = calls[i] if i < len(calls) else ("", "")
             cell.fill(number, caption)
-            cell.setVisible(True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
         self._scale()
 
     def _scale(self) -> None:
-        h = self.height()
+        h, shape = self.height(), self.shape
+        portrait = shape == "portrait"
+        self._body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self._body.setStretch(0, 45 if portrait else 58)
+        self._body.setStretch(1, 55 if portrait else 42)
+        bands = PORTRAIT_BANDS if portrait else (HEADER_SHARE, BODY_SHARE, FOOTER_SHARE)
+        for index, share in enumerate(bands):
+            self._outer.setStretch(index, share)
+        # in portrait the width is the short side: texts follow it
+        unit = min(h, self.width()) if portrait else h
         margin = int(h * 0.015)
         self._body.setContentsMargins(margin, margin, margin, margin)
         self._body.setSpacing(margin)
-        self.fit_header()
-        self.current.scale(h)
-        for title in (self.recent_title, self.counters_title):
-            _set_px(title, h * 0.035)
-        cell_width = self.width() * 0.58 / self.RECENT_CELLS
+        for name, px_share in self.HEADER_PX.items():
+            label: FitLabel = getattr(self, name)
+            label.set_max_px(unit * px_share)
+        self.current.scale(unit)
+        for title in (self.recent_title, self.counters_title, self.counters_page):
+            title.set_max_px(unit * 0.035)
         for cell in self.recent_cells:
-            _set_px(cell.number, min(h * 0.06, cell_width / 3.8))  # "A1000" fits its box
-            _set_px(cell.caption, h * 0.028)
-        self.counters_title.setFixedHeight(int(h * 0.06))
-        self.recent_title.setFixedHeight(int(h * 0.06))
-        self._scale_counters()
-
-    def _scale_counters(self) -> None:
-        h = self.height()
-        rows = max(1, self.counter_grid.rowCount())
-        columns = max(1, self.counter_grid.columnCount())
-        row_height = min(h * 0.1, h * 0.7 / rows)
-        column_width = self.width() * 0.42 / columns
-        # "Loket 13  A1000" must fit its column: about 10 characters of this size
-        row_px = min(row_height * 0.5, column_width / 8)
-        for row in self.counter_rows:
-            row.setFixedHeight(int(row_height * 0.92))
-            _set_px(row.name, row_px * 0.8)
-            _set_px(row.number, row_px * (0.6 if row.muted else 1.0))
+            cell.scale(unit)
+        self.counter_board.scale(h, shape)

@@ -11,12 +11,13 @@ again.
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 from functools import partial
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from p4_desk.domain.wording import format_date, format_time
@@ -24,11 +25,17 @@ from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.display.announcer import Announcer
 from p4_desk.gui.display.board import BoardView
+from p4_desk.gui.kiosk.exit_guard import ExitGuard
 from p4_desk.services.queue import CounterStatus, TicketInfo
 from p4_desk.services.screens.hall import BoardScreen, board_screen
 from p4_desk.voice import Announcement
 
 log = logging.getLogger(__name__)
+
+
+def natural_key(text: str) -> list[tuple[int, int | str]]:
+    """Sort key reading digit runs as numbers: "Loket 2" before "Loket 10"."""
+    return [(0, int(part)) if part.isdigit() else (1, part.lower()) for part in re.findall(r"\d+|\D+", text)]
 
 
 def new_calls(
@@ -70,7 +77,7 @@ class DisplayWindow(QWidget):
         self.live = LiveQuery(self, db, lambda: partial(board_screen, db), self._apply, self._poll_failed)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
-        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
+        self.exit_guard = ExitGuard(self, ctx.db)
         self._tick()
         self.live.start()
         self._clock_timer.start(1000)
@@ -87,7 +94,8 @@ class DisplayWindow(QWidget):
             self._timezone_key, self.timezone = snapshot.timezone, ZoneInfo(snapshot.timezone)
         self.view.set_header(site=snapshot.site_name)
         self.view.running.setText(snapshot.running_text)
-        self.view.set_counters([self._counter_row(c) for c in snapshot.counters])
+        counters = sorted(snapshot.counters, key=lambda c: natural_key(c.name))  # Loket 2 before 10
+        self.view.set_counters([self._counter_row(c) for c in counters])
         self.view.set_recent(
             [(t.number, t.counter_name or "") for t in snapshot.recent[1 : 1 + self.view.RECENT_CELLS]]
         )
@@ -98,6 +106,7 @@ class DisplayWindow(QWidget):
             self.view.current.show_call("—", "")
         fresh = new_calls(snapshot.recent, self._seen)
         if fresh and not first:  # what was called before the board started is not announced
+            self.view.set_latest(fresh[-1].counter or "")
             self.view.current.flash()
             for ticket in fresh:
                 self.announcer.announce(
@@ -108,11 +117,11 @@ class DisplayWindow(QWidget):
         self._tick()
         self.refreshed.emit(snapshot.marker)
 
-    def _counter_row(self, counter: CounterStatus) -> tuple[str, str, bool]:
+    def _counter_row(self, counter: CounterStatus) -> tuple[str, str, str, bool]:
         if counter.state == "open":
-            return counter.name, counter.current_ticket or "—", counter.current_ticket is None
+            return counter.code, counter.name, counter.current_ticket or "—", counter.current_ticket is None
         label = self.tr("Break") if counter.state == "paused" else self.tr("Closed")
-        return counter.name, label, True
+        return counter.code, counter.name, label, True
 
     # --- clock -----------------------------------------------------------------------------
 

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 TOUCH_TARGET_MM = 15.0
+TILE_ASPECT = 2.6  # width:height a tile is given when there is room to choose
 MM_PER_INCH = 25.4
 
 BACKGROUND = "#eef3f9"
@@ -42,6 +42,7 @@ QFrame#header QLabel {{ color: white; font-weight: bold; }}
 QPushButton {{ background: {PRIMARY}; color: white; border: none; border-radius: 12px;
                font-weight: bold; padding: 8px 16px; }}
 QPushButton:pressed {{ background: {PRIMARY_PRESSED}; }}
+QPushButton:focus {{ border: 6px solid #ffb300; }}
 QPushButton:disabled {{ background: {DISABLED}; color: #4d5b70; }}
 QPushButton#priority {{ background: {PRIORITY}; }}
 QPushButton#secondary {{ background: white; color: {PRIMARY}; border: 3px solid {PRIMARY}; }}
@@ -63,6 +64,21 @@ def set_px(widget: QWidget, pixels: float, *, bold: bool | None = None) -> None:
     widget.setFont(font)
 
 
+def wrapped_height(label: QLabel, width: int) -> int:
+    """The height ``label``'s text needs when wrapped at ``width`` (its own fixed height aside)."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return label.fontMetrics().boundingRect(QRect(0, 0, max(1, width), 100_000), flags, label.text()).height()
+
+
+def fit_button(button: QPushButton, pixels: float) -> None:
+    """Bold text at ``pixels``, smaller when the button's text would not fit its width."""
+    set_px(button, pixels, bold=True)
+    room = button.width() - 40  # the style's padding and border
+    needed = button.fontMetrics().horizontalAdvance(button.text())
+    if room > 0 and needed > room:
+        set_px(button, max(10.0, pixels * room / needed), bold=True)
+
+
 class ChoiceButton(QPushButton):
     """A big button with a title line and smaller detail lines (agency or service)."""
 
@@ -70,19 +86,22 @@ class ChoiceButton(QPushButton):
         super().__init__(parent)
         self.key = key
         self.setObjectName("choice")
-        self.setMinimumWidth(120)  # long agency names wrap instead of widening the kiosk
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)  # the grid sizes it
         self.title = QLabel()
         self.detail = QLabel()
         self.reason = QLabel()
         self.reason.setObjectName("reason")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setContentsMargins(14, 6, 14, 6)
+        layout.setSpacing(2)
         for label in (self.title, self.detail, self.reason):
-            label.setWordWrap(True)
+            label.setWordWrap(True)  # long names wrap inside the tile, never widen it
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         self.reason.hide()
+        self.lines = layout
 
     def fill(self, title: str, detail: str, reason: str | None = None) -> None:
         self.title.setText(title)
@@ -98,75 +117,204 @@ class ChoiceButton(QPushButton):
             f"color: {PRIORITY}; background: white; border-radius: 6px; padding: 2px 6px;"
         )
 
-    def scale(self, unit: float, touch: int) -> None:
-        set_px(self.title, unit * 1.0, bold=True)
-        set_px(self.detail, unit * 0.7, bold=False)
-        set_px(self.reason, unit * 0.7, bold=True)
-        self.setMinimumHeight(max(touch, int(unit * 4.2)))
+    def scale(self, unit: float, touch: int, tile_height: float) -> None:
+        """Type as large as the tile allows: the wrapped title shrinks until all lines fit,
+        never below what a standing citizen reads (0.6 unit); the subtitle stays >= 0.6 unit."""
+        title = min(unit, max(unit * 0.6, tile_height * 0.24))
+        detail = max(unit * 0.6, min(title * 0.8, unit * 0.75))
+        margins = self.lines.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        set_px(self.detail, detail, bold=False)
+        longest = max(
+            (self.detail.fontMetrics().horizontalAdvance(line) for line in self.detail.text().split("\n")),
+            default=0,
+        )
+        if longest > width > 0:  # one line when a little smaller will do
+            set_px(
+                self.detail,
+                max(unit * 0.5, self.detail.font().pixelSize() * width / longest - 0.5),
+                bold=False,
+            )
+        set_px(self.reason, detail, bold=True)
+        room = tile_height - margins.top() - margins.bottom() - 2 * self.lines.spacing()
+        for label in (self.detail, self.reason):  # the title takes what they leave
+            label.setFixedHeight(wrapped_height(label, width) if label.text() else 0)
+        below = self.detail.height() + (self.reason.height() if self.reason.text() else 0)
+        while True:
+            set_px(self.title, title, bold=True)
+            if title <= unit * 0.6 or wrapped_height(self.title, width) + below <= room:
+                break
+            title -= 1
+        self.title.setToolTip(self.title.text())
 
 
 class ChoicePage(QWidget):
-    """A title, an optional notice, a grid of ChoiceButtons and a row of action buttons."""
+    """A title, an optional notice, a page of ChoiceButtons, page turning, and action buttons.
+
+    The grid is laid out for the space it has: as many tiles per page as fit at a touchable
+    size, in as few columns as let them all fit (wide tiles: names wrap less). Everything on one
+    page when it fits; otherwise "Sebelumnya"/"Berikutnya" turn the pages.
+    """
 
     chosen = Signal(str)
+    page_changed = Signal(int, int)  # page (from 0), pages
 
     def __init__(self, columns: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.columns = columns
+        self.max_columns = columns
+        self.min_tile_units = 3.2  # tile height in text units: more for longer subtitles
         self.title = QLabel()
         self.title.setObjectName("title")
         self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice.hide()
         self.buttons: dict[str, ChoiceButton] = {}
-        self._grid_host = QWidget()
-        self._grid = QGridLayout(self._grid_host)
-        self._grid.setSpacing(16)
-        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._grid_host)
-        scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        self.grid_host = QWidget()
+        self.grid_host.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.previous_page = QPushButton()
+        self.previous_page.setObjectName("secondary")
+        self.next_page = QPushButton()
+        self.next_page.setObjectName("secondary")
+        self.page_label = QLabel()
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_template = "{0}/{1}"
+        self.previous_page.clicked.connect(lambda: self.turn(-1))
+        self.next_page.clicked.connect(lambda: self.turn(1))
+        self.pager = QWidget()
+        pager = QHBoxLayout(self.pager)
+        pager.setContentsMargins(0, 0, 0, 0)
+        pager.addWidget(self.previous_page, 2)
+        pager.addWidget(self.page_label, 1)
+        pager.addWidget(self.next_page, 2)
+        self.pager.hide()
         self.action_row = QHBoxLayout()
         self.action_row.setSpacing(16)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.notice)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.grid_host, 1)
+        layout.addWidget(self.pager)
         layout.addLayout(self.action_row)
         self._unit, self._touch = 20.0, 60
+        self.page, self.pages, self.per_page, self.columns = 0, 1, 1, 1
+        self.gap = 16
 
     def set_choices(self, rows: list[tuple[str, str, str, str | None]]) -> None:
         """``(key, title, detail, reason when unavailable)`` per button, in order."""
         keys = [row[0] for row in rows]
         if keys != list(self.buttons):
             for button in self.buttons.values():
-                self._grid.removeWidget(button)
                 button.deleteLater()
             self.buttons = {}
-            for i, key in enumerate(keys):
-                button = ChoiceButton(key)
+            for key in keys:
+                button = ChoiceButton(key, self.grid_host)
                 button.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))
-                self._grid.addWidget(button, i // self.columns, i % self.columns)
                 self.buttons[key] = button
-            self.scale(self._unit, self._touch)
+            self.page = 0
         for key, title, detail, reason in rows:
             self.buttons[key].fill(title, detail, reason)
+        self.arrange()
 
     def show_notice(self, text: str | None) -> None:
         self.notice.setText(text or "")
         self.notice.setVisible(bool(text))
 
+    def visible_buttons(self) -> list[ChoiceButton]:
+        """The tiles of the page on the screen, in reading order."""
+        keys = list(self.buttons)[self.page * self.per_page : (self.page + 1) * self.per_page]
+        return [self.buttons[key] for key in keys]
+
+    def turn(self, step: int) -> None:
+        self.page = max(0, min(self.pages - 1, self.page + step))
+        self.arrange()
+
+    def show_key(self, key: str) -> None:
+        """Turn to the page holding ``key``'s tile."""
+        index = list(self.buttons).index(key)
+        self.page = index // max(1, self.per_page)
+        self.arrange()
+
     def scale(self, unit: float, touch: int) -> None:
         self._unit, self._touch = unit, touch
-        set_px(self.title, unit * 1.5, bold=True)
+        set_px(self.title, unit * 1.4, bold=True)
         set_px(self.notice, unit * 0.9, bold=True)
-        for button in self.buttons.values():
-            button.scale(unit, touch)
+        for button in (self.previous_page, self.next_page):
+            set_px(button, unit * 1.0, bold=True)
+            button.setMinimumHeight(max(touch, int(unit * 2.6)))
+        set_px(self.page_label, unit * 0.9, bold=True)
+        self.arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self.arrange()
+
+    def _grid_shape(self, count: int, width: int, height: int) -> tuple[int, int]:
+        """(columns, rows) of a page: all tiles on one page when they fit, tiles near 2.6:1."""
+        unit, gap = self._unit, self.gap
+        min_height = max(self._touch, unit * self.min_tile_units)
+        min_width = unit * 8.5
+        best: tuple[int, int] = (1, 1)
+        fitting: list[tuple[float, int, int]] = []
+        for columns in range(1, self.max_columns + 1):
+            tile_width = (width - gap * (columns - 1)) / columns
+            if columns > 1 and (tile_width < min_width or columns > count):
+                break
+            rows = max(1, int((height + gap) // (min_height + gap)))
+            if columns * rows >= count:
+                rows = math.ceil(count / columns)
+                tile_height = min((height - gap * (rows - 1)) / rows, unit * 7)
+                fitting.append((abs(math.log(tile_width / tile_height / TILE_ASPECT)), columns, rows))
+            elif columns * rows > best[0] * best[1]:
+                best = (columns, rows)
+        if fitting:
+            _, columns, rows = min(fitting)
+            return columns, rows
+        return best
+
+    def arrange(self) -> None:
+        count = len(self.buttons)
+        if not count:
+            self.pager.hide()
+            return
+        width, height = self.grid_host.width(), self.grid_host.height()
+        if width <= 0 or height <= 0:
+            return
+        columns, rows = self._grid_shape(count, width, height)
+        paged = columns * rows < count
+        if paged == self.pager.isHidden():
+            # the pager takes room from the grid (or gives it back): lay out again after that
+            self.pager.setVisible(paged)
+            QTimer.singleShot(0, self.arrange)
+            return
+        self.columns, self.per_page = columns, columns * rows
+        self.pages = math.ceil(count / self.per_page)
+        self.page = min(self.page, self.pages - 1)
+        gap = self.gap
+        tile_width = (width - gap * (columns - 1)) / columns
+        tile_height = min((height - gap * (rows - 1)) / rows, self._unit * 7)
+        shown = set(map(id, self.visible_buttons()))
+        for index, button in enumerate(self.buttons.values()):
+            if id(button) not in shown:
+                button.hide()
+                continue
+            row, column = divmod(index % self.per_page, columns)
+            button.setGeometry(
+                int(column * (tile_width + gap)),
+                int(row * (tile_height + gap)),
+                int(tile_width),
+                int(tile_height),
+            )
+            button.scale(self._unit, self._touch, tile_height)
+            button.show()
+        self.previous_page.setEnabled(self.page > 0)
+        self.next_page.setEnabled(self.page < self.pages - 1)
+        self.page_label.setText(self.page_template.format(self.page + 1, self.pages))
+        self.page_changed.emit(self.page, self.pages)
 
 
 class TicketPage(QWidget):
@@ -182,6 +330,7 @@ class TicketPage(QWidget):
         self.priority.setObjectName("reason")
         self.ahead = QLabel()
         self.wait = QLabel()
+        self.where = QLabel()
         self.status = QLabel()
         self.status.setObjectName("title")
         self.error = QLabel()
@@ -195,6 +344,7 @@ class TicketPage(QWidget):
             self.priority,
             self.ahead,
             self.wait,
+            self.where,
             self.status,
             self.error,
         ):
@@ -219,8 +369,9 @@ class TicketPage(QWidget):
         set_px(self.caption, unit * 1.3, bold=True)
         set_px(self.number, unit * 6, bold=True)
         set_px(self.service, unit * 1.3, bold=True)
-        for label in (self.priority, self.ahead, self.wait):
+        for label in (self.priority, self.ahead, self.wait, self.where):
             set_px(label, unit * 1.1)
+            label.setWordWrap(True)
         set_px(self.status, unit * 1.3, bold=True)
         set_px(self.error, unit * 1.0, bold=True)
         for button in (self.retry, self.cancel, self.done):

@@ -5,7 +5,7 @@ texts and its behaviour; the pages themselves are in ``pages``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from p4_desk.gui.kiosk.pages import STYLE, ChoicePage, TicketPage, set_px, touch_px
+from p4_desk.gui.kiosk.pages import (
+    STYLE,
+    ChoicePage,
+    TicketPage,
+    fit_button,
+    set_px,
+    touch_px,
+    wrapped_height,
+)
 
 
 class KioskView(QWidget):
@@ -36,6 +44,7 @@ class KioskView(QWidget):
         for label in (self.site_label, self.heading):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading.setWordWrap(True)
         self.site_label.setWordWrap(True)  # long names ("Mal Pelayanan Publik Kota ...") wrap
         top = QHBoxLayout(self.header)
         top.addWidget(self.site_label, 3)
@@ -52,12 +61,14 @@ class KioskView(QWidget):
         row.addWidget(self.clear_priority_button)
         self.banner.hide()
 
-        self.home = ChoicePage(columns=3)
+        self.home = ChoicePage(columns=6)
+        self.home.min_tile_units = 2.8  # a hall's 30-odd agencies fit one page
         self.priority_button = QPushButton()
         self.priority_button.setObjectName("priority")
         self.home.action_row.addWidget(self.priority_button)
 
-        self.services = ChoicePage(columns=2)
+        self.services = ChoicePage(columns=4)
+        self.services.min_tile_units = 3.8  # hours, waiting and longest wait under the name
         self.back_button = QPushButton()
         self.back_button.setObjectName("secondary")
         self.services_priority_button = QPushButton()
@@ -95,15 +106,25 @@ class KioskView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
         self._scale()
+        QTimer.singleShot(0, self._scale)  # again once the layouts gave the buttons their widths
 
     def _scale(self) -> None:
         touch = self.touch_target_px()
-        unit = max(14.0, min(self.height() / 36, self.width() / 60))
+        # the text unit follows the screen's shape: a portrait kiosk is read from the same
+        # distance as a landscape one, so its narrow width must not shrink the type
+        if self.height() > self.width():
+            unit = max(14.0, min(self.height() / 50, self.width() / 30))
+        else:
+            unit = max(14.0, min(self.height() / 36, self.width() / 60))
         margin = int(unit)
         self._body.setContentsMargins(margin, margin, margin, margin)
-        set_px(self.site_label, unit * 0.95, bold=True)
-        set_px(self.clock_label, unit * 1.1, bold=True)
         self.header.setFixedHeight(int(unit * 3.4))
+        site_px = unit * 0.95  # a long site name wraps; smaller until it fits the header
+        set_px(self.site_label, site_px, bold=True)
+        while site_px > 10 and wrapped_height(self.site_label, self.site_label.width()) > unit * 3.4 - 8:
+            site_px -= 1
+            set_px(self.site_label, site_px, bold=True)
+        set_px(self.clock_label, unit * 1.1, bold=True)
         set_px(self.heading, unit * 1.4, bold=True)
         set_px(self.banner_label, unit * 1.1, bold=True)
         for page in (self.home, self.services, self.groups):
@@ -116,6 +137,6 @@ class KioskView(QWidget):
             self.groups_cancel,
             self.clear_priority_button,
         ):
-            set_px(button, unit * 1.05, bold=True)
+            fit_button(button, unit * 1.05)
             button.setMinimumHeight(max(touch, int(unit * 3)))
         self.banner.setFixedHeight(self.clear_priority_button.minimumHeight() + int(unit))

@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QWidget,
@@ -29,6 +29,8 @@ from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
+from p4_desk.gui.kiosk.access import KioskAccess
+from p4_desk.gui.kiosk.exit_guard import ExitGuard
 from p4_desk.gui.kiosk.view import KioskView
 from p4_desk.services import queue, ticketing
 from p4_desk.services.queue import ServiceStatus, TicketInfo
@@ -41,6 +43,7 @@ HOURS_REFRESH_MS = 60_000  # "closed now" follows the clock, not only the databa
 CANCEL_UNPRINTED_MS = 60_000
 IDLE_MS = 45_000
 PRINTED_IDLE_MS = 10_000
+PRINT_FAILED_IDLE_MS = 15_000
 
 
 def issue(db: Database, service: str, priority: str | None) -> TicketInfo:
@@ -53,9 +56,10 @@ class KioskWindow(KioskView):
     printed = Signal(object)  # TicketInfo
     print_failed = Signal(str)  # the Indonesian message shown
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, audio: str = "auto") -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.audio = audio
         self.snapshot: KioskScreen | None = None
         self.agency: str | None = None
         self.priority: str | None = None
@@ -78,15 +82,18 @@ class KioskWindow(KioskView):
         self._cancel_timer.start(CANCEL_UNPRINTED_MS)
         self.idle_timer = QTimer(self, singleShot=True)
         self.idle_ms, self.printed_idle_ms = IDLE_MS, PRINTED_IDLE_MS
+        self.print_failed_idle_ms = PRINT_FAILED_IDLE_MS
         self.idle_timer.setInterval(self.idle_ms)
         self.idle_timer.timeout.connect(self.go_home)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start(1000)
+        self.access = KioskAccess(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
+            app.installEventFilter(self.access)
+        self.exit_guard = ExitGuard(self, ctx.db)
         self.live.start()
         self.cancel_unprinted()
 
@@ -107,6 +114,10 @@ class KioskWindow(KioskView):
             [(key, label, self._group_detail(key), None) for key, label in PRIORITY_GROUPS.items()]
         )
         self.groups_cancel.setText(self.tr("Cancel"))
+        for choices in (self.home, self.services, self.groups):
+            choices.previous_page.setText(self.tr("‹ Previous"))
+            choices.next_page.setText(self.tr("Next ›"))
+            choices.page_template = self.tr("Page {0} of {1}")
         page = self.ticket_page
         page.caption.setText(self.tr("Your queue number"))
         page.retry.setText(self.tr("Try again"))
@@ -122,7 +133,7 @@ class KioskWindow(KioskView):
         self.services_priority_button.clicked.connect(self.ask_priority)
         self.groups.chosen.connect(self.set_priority)
         self.groups_cancel.clicked.connect(self._back_from_groups)
-        self.ticket_page.retry.clicked.connect(self.retry_print)
+        self.ticket_page.retry.clicked.connect(self.print_current)
         self.ticket_page.cancel.clicked.connect(self.cancel_ticket)
         self.ticket_page.done.clicked.connect(self.go_home)
 
@@ -273,11 +284,18 @@ class KioskWindow(KioskView):
         page.priority.setVisible(bool(ticket.priority))
         ahead = format_number(ticket.people_ahead or 0)
         page.ahead.setText(self.tr("People ahead of you: {0}").format(ahead))
-        wait = "" if ticket.estimated_wait_minutes is None else format_estimate(ticket.estimated_wait_minutes)
-        page.wait.setText(self.tr("Estimated wait: {0}").format(wait) if wait else "")
+        if ticket.estimated_wait_minutes is None:
+            page.wait.setText(self.tr("No counter for this service is open yet: please wait for your call."))
+        else:
+            wait = format_estimate(ticket.estimated_wait_minutes)
+            page.wait.setText(self.tr("Estimated wait: {0}").format(wait))
+        counters = self.snapshot.counters_for(ticket.service) if self.snapshot else []
+        page.where.setText(self.tr("Served at: {0}").format(", ".join(counters)) if counters else "")
+        page.where.setVisible(bool(counters))
         self.banner.hide()  # the priority is on the ticket itself now
         self.stack.setCurrentWidget(page)
         self.issued.emit(ticket)
+        self.access.ticket_issued(ticket)
         self.print_current()
 
     def print_current(self) -> None:
@@ -301,8 +319,6 @@ class KioskWindow(KioskView):
             self._print_failed,
         )
 
-    retry_print = print_current
-
     def _printed(self, outcome: ticketing.PrintOutcome) -> None:
         page = self.ticket_page
         page.status.setText(self.tr("Please take your ticket and wait to be called."))
@@ -311,19 +327,24 @@ class KioskWindow(KioskView):
         self.printed.emit(outcome.ticket)
 
     def _print_failed(self, exc: BaseException) -> None:
+        # what to fix (cable, paper, driver) is for the staff: the log and the ticket's print
+        # state, which the supervisor sees; the citizen gets an apology and two choices
         page = self.ticket_page
+        number = self.ticket.number if self.ticket else ""
         if isinstance(exc, P4Error):
-            detail = exc.message
+            log.error("kiosk printer failed for ticket %s: %s", number, exc.message)
         else:
-            log.error("ticket print failed", exc_info=exc)
-            detail = self.tr("The printer reported an unexpected error.")
+            log.error("kiosk printer failed for ticket %s", number, exc_info=exc)
+        message = self.tr("Sorry, we could not print your ticket. Try again, or ask an officer for help.")
         page.status.setText(self.tr("The ticket could not be printed."))
-        page.error.setText(detail + "\n" + self.tr("Choose Try again, or Cancel to cancel this number."))
+        page.error.setText(message)
         page.error.show()
         page.retry.show()
         page.cancel.show()
-        self.idle_timer.start(self.idle_ms)  # if nobody answers: home; the timeout cancels the number
-        self.print_failed.emit(detail)
+        # nobody answers: home soon, so the next citizen is not kept waiting; the site's
+        # timeout cancels the number unless an officer reprints it
+        self.idle_timer.start(self.print_failed_idle_ms)
+        self.print_failed.emit(message)
 
     def cancel_ticket(self) -> None:
         if self.ticket is None:
@@ -359,6 +380,8 @@ class KioskWindow(KioskView):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+            app.removeEventFilter(self.access)
+        self.access.close()
         self.live.stop()
         for timer in (self._cancel_timer, self.idle_timer, self._clock_timer):
             timer.stop()

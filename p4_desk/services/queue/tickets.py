@@ -271,7 +271,7 @@ def recent_calls(db: Database, limit: int = 8) -> list[TicketInfo]:
         return [ticket_info(t, queued_at) for t, queued_at in s.execute(q).all()]
 
 
-def position(s: Session, t: Ticket) -> tuple[int, int]:
+def position(s: Session, t: Ticket) -> tuple[int, int | None]:
     return position_of(s, t.id, t.service_day, t.queue_key, t.service_id, t.service.default_service_minutes)
 
 
@@ -293,8 +293,9 @@ _RECENT_SERVICE_SQL = text(
 
 def position_of(
     s: Session, ticket_id: int, day: date, key: float, service_id: int, default_minutes: int
-) -> tuple[int, int]:
-    """People ahead of a waiting ticket in its service, and the estimated wait in minutes."""
+) -> tuple[int, int | None]:
+    """People ahead of a waiting ticket in its service, and the estimated wait in minutes
+    (None while no counter serving it is open: "± 0 menit" would promise what nobody keeps)."""
     ahead, open_counters = s.execute(
         _POSITION_SQL, {"service_id": service_id, "day": day, "key": key, "ticket_id": ticket_id}
     ).one()
@@ -303,7 +304,9 @@ def position_of(
     ).all()
     minutes = [(end - start).total_seconds() / 60 for start, end in recent if start and end]
     average = sum(minutes) / len(minutes) if minutes else float(default_minutes)
-    return int(ahead or 0), estimate_wait_minutes(int(ahead or 0), int(open_counters or 0), average)
+    if not open_counters:
+        return int(ahead or 0), None
+    return int(ahead or 0), estimate_wait_minutes(int(ahead or 0), int(open_counters), average)
 
 
 def latest_leg(s: Session, t: Ticket) -> TicketLeg:

@@ -22,6 +22,11 @@ class KioskScreen:
     site_name: str
     timezone: str
     services: tuple[ServiceStatus, ...]  # with today's hours, waiting counts and quota use
+    counters: tuple[CounterStatus, ...] = ()  # which counters serve what: told on the ticket
+
+    def counters_for(self, service: str) -> list[str]:
+        """The names of the counters serving ``service``: where the citizen will be called."""
+        return [c.name for c in self.counters if service in c.services]
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,8 @@ def kiosk_screen(db: Database) -> KioskScreen:
     with db.read(snapshot=True):
         marker = journal.change_marker(db)
         info = site.get_site(db)
-        return KioskScreen(marker, info.name, info.timezone, queue.queue_status(db).services)
+        status = queue.queue_status(db)
+        return KioskScreen(marker, info.name, info.timezone, status.services, status.counters)
 
 
 def board_screen(db: Database, recent_limit: int = RECENT_CALLS) -> BoardScreen:

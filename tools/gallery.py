@@ -1,0 +1,149 @@
+"""The screenshot gallery: every role at every screen size of issue 12, as a hall sees it.
+
+    python3 dev.py gallery            # or: .venv/bin/python tools/gallery.py
+    python3 dev.py gallery --out DIR  # elsewhere than docs/screenshots/
+
+For each size a real X server (``xvfb-run``, Debian ``xvfb``) is started at that resolution with
+a real window manager (``openbox``), the demo hall (``p4_desk.demo``, in a throwaway SQLite
+file) is loaded, and each role's window is opened the way the launcher opens it — counter,
+supervisor and admin maximised inside the shell (banner, status bar), kiosk, board and survey
+tablet full screen — then the whole X screen is saved as ``<role>-<width>x<height>.png``.
+Everything on the pictures is what the program shows in Indonesian.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from p4_desk.gui.common.context import AppContext
+    from p4_desk.store.db import Database
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZES = ((1366, 768), (1920, 1080), (1080, 1920), (1280, 800))
+ROLES = ("counter", "supervisor", "admin", "kiosk", "display", "survey")
+LOGIN_USERS = {"counter": "petugas1", "supervisor": "supervisor", "admin": "admin"}
+SETTLE_S = 2.5  # the window manager maps and lays out the window; live queries fill it
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--size", help="WIDTHxHEIGHT: one size, inside an X server already running")
+    args = parser.parse_args()
+    if args.size:
+        width, height = (int(part) for part in args.size.split("x"))
+        return shoot(args.out, width, height)
+    missing = [tool for tool in ("xvfb-run", "openbox") if shutil.which(tool) is None]
+    if missing:
+        print(f"missing: {', '.join(missing)} (apt-get install -y xvfb openbox)", file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    for width, height in SIZES:
+        command = [
+            "xvfb-run", "-a", "-s", f"-screen 0 {width}x{height}x24",
+            sys.executable, str(Path(__file__).resolve()),
+            "--size", f"{width}x{height}", "--out", str(args.out),
+        ]  # fmt: skip
+        env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+        done = subprocess.run(command, cwd=ROOT, env=env, timeout=600)
+        if done.returncode:
+            return done.returncode
+    return 0
+
+
+def shoot(out: Path, width: int, height: int) -> int:
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from p4_desk.config import Settings
+    from p4_desk.demo import load_demo_data
+    from p4_desk.gui.app.look import apply_theme, install_translations
+    from p4_desk.gui.common.context import AppContext
+    from p4_desk.store.migrate import open_database
+
+    window_manager = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    folder = Path(tempfile.mkdtemp(prefix="p4-gallery-"))
+    os.environ["P4_DESK_CONFIG_DIR"] = str(folder)  # geometry and settings stay out of the user's
+    try:
+        app = QApplication([sys.argv[0]])
+        install_translations(app, "id")
+        apply_theme(app)
+        db = open_database(f"sqlite:///{(folder / 'gallery.sqlite3').as_posix()}")
+        load_demo_data(db, days=7)
+        _busy_hall(db)
+
+        def settle(seconds: float = SETTLE_S) -> None:
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                app.processEvents()
+                time.sleep(0.02)
+
+        for role in ROLES:
+            settings = Settings({"voice.enabled": False}, path=folder / f"{role}.toml")
+            ctx = AppContext(
+                db=db, settings=settings, role=role, counter="L01" if role in ("counter", "survey") else None
+            )
+            window = _window(role, ctx)
+            if role in ("counter", "supervisor", "admin"):
+                window.showMaximized()
+            else:
+                window.setWindowState(Qt.WindowState.WindowFullScreen)
+                window.show()
+            settle()
+            screen = window.screen() or app.primaryScreen()
+            target = out / f"{role}-{width}x{height}.png"
+            assert screen.grabWindow(0).save(str(target)), target
+            print(target)
+            window.close()
+            window.deleteLater()
+            settle(0.3)
+        db.dispose()
+        return 0
+    finally:
+        window_manager.terminate()
+        window_manager.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _busy_hall(db: Database) -> None:
+    """Mid-morning: most counters open, several calling (the demo clock is the real one)."""
+    from p4_desk.services import catalog, queue
+
+    for counter in catalog.list_counters(db)[:-2]:
+        queue.set_counter_state(db, counter.code, "open")
+        queue.call_next(db, counter.code)
+    queue.set_counter_state(db, catalog.list_counters(db)[-1].code, "paused")
+
+
+def _window(role: str, ctx: AppContext) -> QWidget:
+    """The role's window as the launcher opens it (the shell around the login roles)."""
+    from p4_desk.gui.app.shell import ShellWindow
+    from p4_desk.gui.display.window import DisplayWindow
+    from p4_desk.gui.kiosk.window import KioskWindow
+    from p4_desk.gui.launcher import window_factory
+    from p4_desk.services import users
+
+    if role == "kiosk":
+        return KioskWindow(ctx, audio="none")
+    if role == "display":
+        return DisplayWindow(ctx, audio="none")
+    if role in LOGIN_USERS:
+        ctx.user = users.get_user(ctx.db, LOGIN_USERS[role])
+        return ShellWindow(ctx, window_factory(role)(ctx))
+    return window_factory(role)(ctx)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
