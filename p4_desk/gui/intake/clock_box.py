@@ -15,12 +15,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -60,7 +60,7 @@ class ClockBox(QWidget):
             ClockAction.RESUME: named(QPushButton(self.tr("Resume: received")), "clock_resume"),
             ClockAction.RESTART: named(QPushButton(self.tr("Restart: dossier resubmitted")), "clock_restart"),
         }
-        row = QHBoxLayout()
+        row = QVBoxLayout()  # stacked: three Indonesian labels side by side are wider than a portrait screen
         for action, button in self.buttons.items():
             row.addWidget(button)
             button.clicked.connect(lambda _=False, a=action: self._ask(a))
