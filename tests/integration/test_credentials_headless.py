@@ -26,6 +26,7 @@ from p4_desk.sync.credentials import (
     KeyringStore,
 )
 from tests.integration.central_server import REPO_ROOT, CentralServer, running_central
+from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import DEFAULT_START, Clock, make_site
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux headless store")
@@ -53,7 +54,7 @@ def headless_env(tmp_path: Path) -> dict[str, str]:
         DBUS_SESSION_BUS_ADDRESS=f"unix:path={tmp_path / 'no-bus'}",
         PYTHONPATH=str(REPO_ROOT),
     )
-    return env
+    return login_env(base=env)  # site IT logged in as the admin, as automation does
 
 
 def desk(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -82,7 +83,9 @@ def test_without_a_keyring_or_key_enrolment_stops_and_says_how(
         env=headless_env, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
     )  # fmt: skip
     assert "PlaintextKeyring" in chain.stdout, chain.stdout + chain.stderr
-    make_site(sqlite_url, Clock(DEFAULT_START)).dispose()
+    db = make_site(sqlite_url, Clock(DEFAULT_START))
+    add_cli_admin(db)
+    db.dispose()
     code = central.add_site(SITE, "MPP Tanpa Desktop")
 
     # When site IT enrols without giving a key
@@ -106,7 +109,9 @@ def test_without_a_keyring_or_key_enrolment_stops_and_says_how(
 def test_with_a_key_the_token_is_kept_encrypted_and_used(
     central: CentralServer, sqlite_url: str, headless_env: dict[str, str]
 ) -> None:
-    make_site(sqlite_url, Clock(DEFAULT_START)).dispose()
+    db = make_site(sqlite_url, Clock(DEFAULT_START))
+    add_cli_admin(db)
+    db.dispose()
     code = central.add_site(SITE, "MPP Tanpa Desktop")
     headless_env[KEY_ENV] = new_key()
 

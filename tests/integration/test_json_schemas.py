@@ -17,6 +17,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from p4_desk.resources import resource
+from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import make_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +28,14 @@ def run(url: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "p4_desk", *args, "--db", url],
         cwd=ROOT, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+        env=login_env(args),  # logged in, as automation does (the commands need an officer)
     )  # fmt: skip
+
+
+def site_with_admin(url: str) -> None:
+    db = make_site(url)
+    add_cli_admin(db)
+    db.dispose()
 
 
 def write(folder: Path, name: str, content: Any) -> str:
@@ -45,7 +53,7 @@ def test_the_published_schema_is_the_one_the_program_uses(name: str) -> None:
 
 
 def test_an_intake_file_of_the_wrong_shape_is_named_field_by_field(sqlite_url: str, tmp_path: Path) -> None:
-    make_site(sqlite_url).dispose()
+    site_with_admin(sqlite_url)
     form = write(tmp_path, "permohonan.json", {
         "nik": 1871015708900003,  # a number: 16 digits do not survive as a JSON number
         "name": "Siti Aminah",
@@ -70,7 +78,7 @@ def test_an_intake_file_of_the_wrong_shape_is_named_field_by_field(sqlite_url: s
 
 
 def test_a_complaint_file_of_the_wrong_shape_writes_nothing(sqlite_url: str, tmp_path: Path) -> None:
-    make_site(sqlite_url).dispose()
+    site_with_admin(sqlite_url)
     bad = write(tmp_path, "aduan.json", {
         "kind": "keluhan",
         "agency": "DUKCAPIL",
@@ -87,7 +95,7 @@ def test_a_complaint_file_of_the_wrong_shape_writes_nothing(sqlite_url: str, tmp
 
 
 def test_survey_answers_are_checked_against_the_nine_elements(sqlite_url: str, tmp_path: Path) -> None:
-    make_site(sqlite_url).dispose()
+    site_with_admin(sqlite_url)
     answers: dict[str, Any] = {f"U{i}": 3 for i in range(1, 9)}  # U9 forgotten
     answers["U5"] = "4"  # typed as text on a form export
     refused = run(sqlite_url, "survey", "add", "--json-file",
