@@ -148,7 +148,8 @@ def test_the_published_json_formats_are_checked_inside_the_bundle(bundle: Path, 
     url = display_site(tmp_path)
     survey = tmp_path / "survei.json"
     survey.write_text(json.dumps({"answers": {"U1": 5}}), encoding="utf-8")
-    result = run("survey", "add", "--json-file", str(survey), "--db", url)
+    admin = {"P4_DESK_USER": "admin", "P4_DESK_PASSWORD": PASSWORD}  # the first admin made by init
+    result = run("survey", "add", "--json-file", str(survey), "--db", url, env=admin)
     assert result.returncode == 1
     assert "Nilai unsur U1 harus 1 sampai 4." in result.stderr
     assert "Kolom 'answers.U9' wajib ada." in result.stderr
