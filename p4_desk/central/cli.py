@@ -92,6 +92,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     current = _command(schema_commands, "current", "tampilkan revisi skema", _db_current)
     current.add_argument("--json", action="store_true")
 
+    from p4_desk.central.province.staff_cli import register as register_staff
+
+    register_staff(
+        commands, lambda cs, name, help_text, handler: _command(cs, name, help_text, handler), _transaction
+    )
+
     openapi = commands.add_parser("openapi", help="tulis kontrak OpenAPI")
     openapi.add_argument("--out", type=Path, default=Path("docs/api/openapi.json"))
     openapi.set_defaults(func=_openapi)

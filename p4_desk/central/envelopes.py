@@ -245,6 +245,15 @@ def _number(payload: dict[str, Any], name: str) -> float | None:
     return float(value)
 
 
+def _minutes(payload: dict[str, Any], name: str) -> int | None:
+    value = payload.get(name)
+    if value is None:
+        return None
+    if type(value) is not int or not 0 <= value <= 24 * 60:
+        raise Invalid("invalid_payload", f"payload.{name} wajib berupa bilangan menit 0–1440.")
+    return value
+
+
 def _secret_hash(payload: dict[str, Any]) -> str | None:
     secret = payload.get("tracking_secret")
     if secret is None:
@@ -359,6 +368,7 @@ def _projection(
             "counter_name": _text(payload, "counter_name", limit=200),
             "service_name": _text(payload, "service_name", limit=200),
             "agency_name": _text(payload, "agency_name", limit=200),
+            "target_wait_minutes": _minutes(payload, "target_wait_minutes"),
             **common,
         }
     if type_ in APPLICATION_TYPES:

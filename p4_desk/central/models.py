@@ -119,6 +119,8 @@ class TicketProjection(Base):
     counter_name: Mapped[str | None] = mapped_column(String(200))
     service_name: Mapped[str | None] = mapped_column(String(200))
     agency_name: Mapped[str | None] = mapped_column(String(200))
+    #: the service's target wait when issued (desk events since central migration 0007)
+    target_wait_minutes: Mapped[int | None] = mapped_column(Integer)
     occurred_at: Mapped[datetime]
     event_id: Mapped[str] = mapped_column(String(36))
 
@@ -322,3 +324,26 @@ class ApplicationUpdate(Base):
     state: Mapped[str] = mapped_column(String(40))
     note: Mapped[str | None] = mapped_column(Text)
     changed_at: Mapped[datetime]
+
+
+class ProvinceStaff(Base):
+    """An account of the province's staff for the ``/provinsi`` pages (central CLI)."""
+
+    __tablename__ = "province_staff"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    disabled_at: Mapped[datetime | None]
+
+
+class ProvinceSession(Base):
+    """A staff login: sha256 of the cookie's random token, until ``expires_at``."""
+
+    __tablename__ = "province_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(ForeignKey("province_staff.username"))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]

@@ -7,6 +7,7 @@ from datetime import date, tzinfo
 from typing import Any
 
 from p4_desk.arguments import day
+from p4_desk.cli.complaint_late_cmds import register as register_late
 from p4_desk.cli.context import OPERATOR, CliContext, add_force, command
 from p4_desk.cli.json_input import COMPLAINT, SURVEY, read_json_file
 from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
@@ -45,6 +46,7 @@ def register(sub: Any) -> None:
     add_force(p)
     p.add_argument("--copy", action="store_true", help="tandai sebagai salinan")
 
+    register_late(cs)
     command(
         cs, "auto-close", _auto_close, "tutup pengaduan yang tidak ditanggapi pelapor", requires="supervisor"
     )

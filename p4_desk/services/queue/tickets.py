@@ -145,6 +145,7 @@ def ticket_payload(t: Ticket) -> dict[str, Any]:
         "service_name": t.service.name,
         "agency_name": t.service.agency.name,
         "counter_name": t.counter.name if t.counter else None,
+        "target_wait_minutes": t.service.target_wait_minutes,  # the province's ranking
     }
 
 
