@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>LatePanel</name>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="43"/>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="46"/>
+        <source>Deadlines due from</source>
+        <translation>Jatuh tempo dari</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="48"/>
+        <source>to</source>
+        <translation>sampai</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="56"/>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="57"/>
+        <source>Officer</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="58"/>
+        <source>Complaint</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="59"/>
+        <source>Deadline</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="60"/>
+        <source>Due</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="61"/>
+        <source>Done</source>
+        <translation>Dilakukan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="62"/>
+        <source>Working days late</source>
+        <translation>Hari kerja terlambat</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="63"/>
+        <source>State now</source>
+        <translation>Status kini</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="86"/>
+        <source>%1 deadlines passed without the required step, %2 complaints.</source>
+        <translation>%1 batas waktu terlewati tanpa langkah wajib, %2 pengaduan.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="91"/>
+        <source>No complaint deadline passed in this period.</source>
+        <translation>Tidak ada batas waktu pengaduan yang terlewati pada periode ini.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="96"/>
+        <source>(unknown)</source>
+        <translation>(tidak diketahui)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/late.py" line="100"/>
+        <source>not yet</source>
+        <translation>belum</translation>
+    </message>
+</context>
+<context>
     <name>LivePanel</name>
     <message>
         <location filename="../../p4_desk/gui/supervisor/live.py" line="103"/>
@@ -416,35 +494,40 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="19"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="20"/>
         <source>P4 Desk – Supervisor</source>
         <translation>P4 Desk – Supervisor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="23"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="24"/>
         <source>Live monitor</source>
         <translation>Pemantauan langsung</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="24"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="25"/>
         <source>Statistics and reports</source>
         <translation>Statistik dan laporan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="26"/>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="39"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="27"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="42"/>
         <source>Permit deadlines</source>
         <translation>Jangka waktu izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="32"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="33"/>
         <source>Complaints</source>
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="33"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="34"/>
         <source>Satisfaction (IKM)</source>
         <translation>Kepuasan (IKM)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="36"/>
+        <source>Late complaints</source>
+        <translation>Keterlambatan pengaduan</translation>
     </message>
 </context>
 </TS>
