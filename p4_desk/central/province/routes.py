@@ -6,8 +6,8 @@ statistics already use) or a province staff login (the ``p4_provinsi`` session c
 SVG charts, Indonesian, for a phone or a desk; sorting is a link per column, no script.
 """
 
-from collections.abc import Callable
 from datetime import date, timedelta
+from importlib import resources
 from typing import Annotated, Any, Literal
 from urllib.parse import parse_qs
 
@@ -54,7 +54,7 @@ def router(guards: Guards) -> APIRouter:
     templates.filters["tanggal"] = format_date
     api = APIRouter()
 
-    def viewer(request: Request, cookie: str | None) -> str | None:
+    def viewer(cookie: str | None) -> str | None:
         """The staff member of the cookie, else None."""
         if not cookie:
             return None
@@ -78,7 +78,7 @@ def router(guards: Guards) -> APIRouter:
                     raise HTTPException(403, "Token situs tidak boleh membaca data provinsi.")
             note_failed_auth(request, "province token")
             raise unauthorised("Token admin salah.")
-        if viewer(request, cookie) is not None:
+        if viewer(cookie) is not None:
             return
         if cookie:
             note_failed_auth(request, "province session")
@@ -161,7 +161,7 @@ def router(guards: Guards) -> APIRouter:
         return Response(body, status_code=status, media_type="text/html; charset=utf-8", headers=headers)
 
     def logged_in(request: Request) -> str | None:
-        return viewer(request, request.cookies.get(COOKIE))
+        return viewer(request.cookies.get(COOKIE))
 
     def to_login() -> Response:
         return RedirectResponse("/provinsi/masuk", status_code=303, headers=SECURITY_HEADERS)
@@ -269,11 +269,11 @@ def router(guards: Guards) -> APIRouter:
             period_text=format_date_range(first, last),
         )
 
+    stylesheet_bytes = (resources.files("p4_desk.central.province") / "static" / "provinsi.css").read_bytes()
+
     @api.get("/static/provinsi/provinsi.css", include_in_schema=False)
     def stylesheet() -> Response:
-        from importlib import resources
-
-        body = (resources.files("p4_desk.central.province") / "static" / "provinsi.css").read_bytes()
+        body = stylesheet_bytes
         return Response(
             body,
             media_type="text/css; charset=utf-8",
@@ -303,19 +303,23 @@ def _file(body: bytes, media_type: str, filename: str) -> Response:
     )
 
 
-def _charts(rows: list[Row], site: str | None) -> list[Any]:
-    label: Callable[[Row], str] = (lambda r: r.key) if site is None else (lambda r: r.name)
-    answer = [(label(r), r.current.deadlines["answer"].share_on_time) for r in rows]
-    return [
-        bar_chart("IKM", [(label(r), r.current.ikm) for r in rows], top=100, places=2),
-        bar_chart("Median waktu tunggu (menit)", [(label(r), r.current.wait_median_minutes) for r in rows]),
-        bar_chart(
+def _charts(rows: list[Row], site: str | None) -> list[tuple[str, Any]]:
+    """(caption, SVG) of the three charts of the dashboard."""
+
+    def label(row: Row) -> str:
+        return row.key if site is None else row.name
+
+    answers = [(label(r), r.current.deadlines["answer"].share_on_time) for r in rows]
+    charts: list[tuple[str, list[tuple[str, float | None]], dict[str, Any]]] = [
+        ("IKM (0–100)", [(label(r), r.current.ikm) for r in rows], {"top": 100, "places": 2}),
+        ("Median waktu tunggu (menit)", [(label(r), r.current.wait_median_minutes) for r in rows], {}),
+        (
             "Pengaduan ditanggapi tepat waktu (%)",
-            [(name, None if share is None else share * 100) for name, share in answer],
-            top=100,
-            unit=" %",
+            [(name, None if share is None else share * 100) for name, share in answers],
+            {"top": 100, "unit": " %"},
         ),
     ]
+    return [(title, bar_chart(title, bars, **options)) for title, bars, options in charts]
 
 
 async def _form(request: Request) -> dict[str, str]:
