@@ -1,6 +1,6 @@
 """province dashboard: the service's target wait on tickets, province staff and their sessions
 
-Revision ID: 0007
+Revision ID: 0005
 Revises: 0004
 
 ``tickets.target_wait_minutes``: the service's target wait when the ticket was issued (desk
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
+revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
