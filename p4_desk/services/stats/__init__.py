@@ -52,6 +52,7 @@ from p4_desk.services.stats.model import (
     StatsFilter,
     Totals,
 )
+from p4_desk.services.stats.summaries import summarise_finished_days
 
 __all__ = [
     "LIVE_WAIT_WINDOW",
@@ -69,4 +70,5 @@ __all__ = [
     "Totals",
     "compute_statistics",
     "live_monitor",
+    "summarise_finished_days",
 ]

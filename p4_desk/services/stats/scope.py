@@ -51,10 +51,14 @@ class _Scope:
     service_ids: tuple[int, ...] | None
     counter_id: int | None
     officer_id: int | None
+    # legs queued in this part of [start, end) only (the days not summarised); the figures that
+    # depend on the period's end (waiting at end, busy time) still use ``end``
+    queued: tuple[datetime, datetime] | None = None
 
     def legs(self) -> list[ColumnElement[bool]]:
         L = TicketLeg
-        where: list[ColumnElement[bool]] = [L.queued_at >= self.start, L.queued_at < self.end]
+        lo, hi = self.queued or (self.start, self.end)
+        where: list[ColumnElement[bool]] = [L.queued_at >= lo, L.queued_at < hi]
         if self.service_ids is not None:
             where.append(L.service_id.in_(self.service_ids))
         if self.counter_id is not None:
