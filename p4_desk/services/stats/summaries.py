@@ -172,18 +172,18 @@ def summary_part(s: Session, period: Period, service_ids: tuple[int, ...] | None
             q = q.where(table.service_id.in_(service_ids))
         return q
 
+    # one row per service x officer x day: the figures need the hour of a group only for its
+    # local day (the heatmap reads the tickets issued), so any hour of the day stands for it
+    columns = (G.legs, G.done, G.no_show, G.cancelled, G.transferred, G.wait_sum, G.wait_n,
+               G.service_sum, G.service_n, G.within, G.busy, G.unserved)  # fmt: skip
+    sums = [func.sum(c) for c in columns]
+    query = scoped(select(G.service_id, G.officer_id, func.min(G.bucket), *sums), G).group_by(
+        G.service_id, G.officer_id, G.day
+    )
     groups = [
-        _Group(sid, oid, b, n, done, ns, cn, tr, 0, ws, wn, ss, sn, within, busy, un)
-        for sid, oid, b, n, done, ns, cn, tr, ws, wn, ss, sn, within, busy, un in s.execute(
-            scoped(
-                select(
-                    G.service_id, G.officer_id, G.bucket, G.legs, G.done, G.no_show, G.cancelled,
-                    G.transferred, G.wait_sum, G.wait_n, G.service_sum, G.service_n, G.within, G.busy,
-                    G.unserved,
-                ),
-                G,
-            )
-        )
+        _Group(int(sid), oid, str(b), int(n), int(done), int(ns), int(cn), int(tr), 0, float(ws), int(wn),
+               float(ss), int(sn), int(within), float(busy), int(un))
+        for sid, oid, b, n, done, ns, cn, tr, ws, wn, ss, sn, within, busy, un in s.execute(query)
     ]  # fmt: skip
     issued = [(sid, b, n) for sid, b, n in s.execute(scoped(select(Iss.service_id, Iss.bucket, Iss.n), Iss))]
     waits, services = [], []
