@@ -1,6 +1,7 @@
 """Time the citizen side: kiosk tap → ticket, and a call at a counter → the display board.
 
     python bench/bench_kiosk.py [--runs 200] [--calls 20] [--history-days 7]
+    python bench/bench_kiosk.py --hall-services 250 --hall-agencies 30 [--runs 200]
 
 1. Kiosk tap → ticket committed and print data ready (``issue`` + ``print_data_for``, the work
    the kiosk runs off the UI thread), on the demo site with some weeks of history in a SQLite
@@ -101,6 +102,77 @@ def bench_issue(folder: Path, runs: int, history_days: int, app: QApplication) -
     db.dispose()
 
 
+def bench_large_hall(folder: Path, services: int, agencies: int, runs: int, app: QApplication) -> None:
+    """Issue 20.6: the kiosk of a hall with ``services`` services over ``agencies`` agencies."""
+    from p4_desk.gui.kiosk.window import KioskWindow
+    from p4_desk.services.screens.hall import kiosk_screen
+
+    url = f"sqlite:///{(folder / 'hall.sqlite3').as_posix()}"
+    db = open_database(url, clock=lambda: datetime(2026, 3, 4, 3, 0, tzinfo=UTC))  # Wed 10:00 WIB
+    site.init_site(db, "MPP-BESAR", "MPP Besar")
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    codes = []
+    for a in range(agencies):
+        catalog.add_agency(db, f"AG{a:02d}", f"Instansi Daerah Nomor {a + 1}")
+    for i in range(services):
+        code = f"S{i:03d}"
+        prefix = letters[i % 26] + letters[i // 26 % 26] if i >= 26 else letters[i]
+        catalog.add_service(db, code, f"Layanan Perizinan Nomor {i + 1}", f"AG{i % agencies:02d}", prefix)
+        codes.append(code)
+    for c in range(0, services, 10):  # a counter per ten services, all open
+        catalog.add_counter(db, f"L{c // 10:02d}", f"Loket {c // 10 + 1}", codes[c : c + 10])
+        queue.set_counter_state(db, f"L{c // 10:02d}", "open")
+    for i in range(services * 4):  # some waiting in every queue
+        queue.issue_ticket(db, codes[i % services])
+    samples = []
+    for i in range(runs):
+        t0 = time.perf_counter()
+        ticket = queue.issue_ticket(db, codes[(i * 37) % services], print_state="pending")
+        ticketing.print_data_for(db, ticket)
+        samples.append((time.perf_counter() - t0) * 1000)
+    print(f"{services} services / {agencies} agencies, load {os.getloadavg()[0]:.1f}")
+    print(f"  kiosk tap → ticket committed + print data: {percentiles(samples)}")
+    reads = []
+    for _ in range(30):
+        t0 = time.perf_counter()
+        kiosk_screen(db)
+        reads.append((time.perf_counter() - t0) * 1000)
+    print(f"  kiosk poll read (kiosk_screen, off the UI thread): {percentiles(reads)}")
+    settings = Settings({"printer.ticket_target": "escpos-dummy:"}, path=folder / "settings-hall.toml")
+    window = KioskWindow(AppContext(db=db, settings=settings, role="kiosk"))
+    window.resize(1080, 1920)
+    window.show()
+    wait(app, lambda: window.snapshot is not None, 10)
+    assert window.snapshot is not None
+    applies, pages, homes, cpu_pages, cpu_homes = [], [], [], [], []
+    window.live.stop()  # no poll thread competing for the CPU
+    for i in range(30):
+        t0 = time.perf_counter()
+        window._apply(window.snapshot)  # what each poll does on the UI thread (agency page refilled)
+        app.processEvents()
+        applies.append((time.perf_counter() - t0) * 1000)
+        t0, c0 = time.perf_counter(), time.process_time()
+        window.choose_agency(f"AG{(i * 7) % agencies:02d}")
+        app.processEvents()
+        window.services.repaint()
+        pages.append((time.perf_counter() - t0) * 1000)
+        cpu_pages.append((time.process_time() - c0) * 1000)
+        assert window.stack.currentWidget() is window.services and window.services.visible_buttons()
+        t0, c0 = time.perf_counter(), time.process_time()
+        window.go_home()
+        app.processEvents()
+        window.home.repaint()
+        homes.append((time.perf_counter() - t0) * 1000)
+        cpu_homes.append((time.process_time() - c0) * 1000)
+    print(f"  agency page → service page shown (tap, layout, paint): {percentiles(pages)}")
+    print(f"    the same, CPU time of the process: {percentiles(cpu_pages)}")
+    print(f"  back to the agency page shown: {percentiles(homes)}")
+    print(f"    the same, CPU time of the process: {percentiles(cpu_homes)}")
+    print(f"  a poll's snapshot applied to the window (UI thread): {percentiles(applies)}")
+    window.close()
+    db.dispose()
+
+
 CALLER = textwrap.dedent(
     """
     import random, sys, time
@@ -165,11 +237,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--calls", type=int, default=20)
     parser.add_argument("--history-days", type=int, default=7)
+    parser.add_argument("--hall-services", type=int, default=0, help="only the large-hall kiosk (issue 20.6)")
+    parser.add_argument("--hall-agencies", type=int, default=30)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["P4_DESK_DATA_DIR"] = tmp
+        if args.hall_services:
+            bench_large_hall(Path(tmp), args.hall_services, args.hall_agencies, args.runs, app)
+            return
         bench_issue(Path(tmp), args.runs, args.history_days, app)
         bench_display(Path(tmp), args.calls, app)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import os
 import statistics
 import sys
 import tempfile
@@ -126,9 +127,9 @@ def main() -> None:
     args = parser.parse_args()
     print(
         "| backend | counters | raw commit p50/p99 ms | issue p50/p99 ms | issue p99 / raw p99 "
-        "| call-next p50/p99 ms | calls | double calls |"
+        "| call-next p50/p99 ms | calls | double calls | load (1 min) |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for backend in args.backends.split(","):
         for n in (int(x) for x in args.counters.split(",")):
             if backend == "sqlite":
@@ -142,7 +143,8 @@ def main() -> None:
             print(
                 f"| {backend} | {n} | {r['raw_p50']:.2f} / {r['raw_p99']:.2f} | "
                 f"{r['issue_p50']:.2f} / {r['issue_p99']:.2f} | {r['issue_p99'] / r['raw_p99']:.1f}x | "
-                f"{r['call_p50']:.2f} / {r['call_p99']:.2f} | {int(r['calls'])} | {int(r['double_calls'])} |",
+                f"{r['call_p50']:.2f} / {r['call_p99']:.2f} | {int(r['calls'])} | "
+                f"{int(r['double_calls'])} | {os.getloadavg()[0]:.1f} |",
                 flush=True,
             )
 

@@ -2,8 +2,9 @@
 
 ``Database.read()`` gives a session for queries; ``Database.write()`` gives a session whose
 transaction is committed at the end of the block (or rolled back on any exception). On SQLite
-write transactions start with ``BEGIN IMMEDIATE`` so two processes never both read-then-write
-the same rows; PostgreSQL uses row locks (``FOR UPDATE [SKIP LOCKED]``) inside the services.
+write transactions start with ``BEGIN IMMEDIATE`` (waited for in ``store.sqlite_lock``) so two
+processes never both read-then-write the same rows; PostgreSQL uses row locks
+(``FOR UPDATE [SKIP LOCKED]``) inside the services.
 
 Blocks nest: a ``read()`` opened inside another ``read()`` or ``write()`` of the same thread (or
 task) joins that session, and a ``write()`` inside a ``write()`` joins its transaction. So a use
@@ -19,7 +20,6 @@ import logging
 import math
 import re
 import socket
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -45,6 +45,7 @@ from p4_desk.errors import (
     ValidationError,
 )
 from p4_desk.store.models import Site
+from p4_desk.store.sqlite_lock import install_sqlite_hooks
 from p4_desk.store.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ def create_site_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_M
             connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
             poolclass=NullPool if parsed.database in (None, "", ":memory:") else None,
         )
-        _install_sqlite_hooks(engine, busy_timeout_ms)
+        install_sqlite_hooks(engine, busy_timeout_ms)
         return engine
     if parsed.get_backend_name() == "postgresql":
         return create_engine(
@@ -102,24 +103,6 @@ def create_site_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_M
     raise DatabaseUnavailable(
         f"Jenis basis data '{parsed.get_backend_name()}' tidak didukung. Gunakan SQLite atau PostgreSQL."
     )
-
-
-def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
-    @event.listens_for(engine, "connect")
-    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        # Let SQLAlchemy's "begin" event decide how a transaction starts (DEFERRED/IMMEDIATE).
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def on_begin(conn: Any) -> None:
-        mode = "IMMEDIATE" if conn.get_execution_options().get("p4_write") else "DEFERRED"
-        conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 # SQLSTATE classes of a server that cannot be reached or used right now (not of a bad value)

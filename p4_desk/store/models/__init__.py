@@ -1,6 +1,7 @@
 """All ORM models. Importing this package registers every table on ``Base.metadata``."""
 
 from p4_desk.store.models import stats as _stats_indexes  # noqa: F401  (indexes only)
+from p4_desk.store.models import stats_summary as _stats_summary  # noqa: F401  (read by services.stats)
 from p4_desk.store.models.base import Base
 from p4_desk.store.models.core import (
     Agency,

@@ -1,0 +1,89 @@
+"""How a write on a SQLite file waits for another process's write transaction (store/sqlite_lock.py).
+
+Real processes and real files; no timing is asserted (speed is bench/bench_queue.py's)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from p4_desk.errors import DatabaseUnavailable
+from p4_desk.services import queue
+from p4_desk.store.db import Database
+from p4_desk.store.models import Ticket
+from tests.support.sites import make_site
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Another process: opens a write transaction that issues one ticket, says "held", and commits
+# when a line arrives on its standard input.
+HOLDER = """
+import sys
+from p4_desk.services import queue
+from p4_desk.store.db import Database
+db = Database(sys.argv[1])
+with db.write():
+    queue.issue_ticket(db, "KTP")
+    print("held", flush=True)
+    sys.stdin.readline()
+print("done", flush=True)
+"""
+
+
+def _holder(url: str, mode: str) -> subprocess.Popen[str]:
+    p = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, url, mode],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert p.stdout is not None and p.stdout.readline().strip() == "held"
+    return p
+
+
+def _tickets(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Ticket)) or 0)
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    u = f"sqlite:///{(tmp_path / 'site.sqlite3').as_posix()}"
+    make_site(u).dispose()
+    return u
+
+
+def test_a_writer_waits_for_another_process_transaction_and_then_writes(url: str) -> None:
+    holder = _holder(url, "tx")
+    db = Database(url)
+    numbers: list[str] = []
+    # the issue starts while the holder's transaction is open: it waits, it must not fail
+    writer = threading.Thread(target=lambda: numbers.append(queue.issue_ticket(db, "KTP").number))
+    writer.start()
+    _out, err = holder.communicate("go\n", timeout=60)
+    writer.join(timeout=60)
+    assert holder.returncode == 0, err
+    assert numbers == ["A002"]  # after the holder's A001 was committed
+    assert _tickets(db) == 2
+    db.dispose()
+
+
+def test_a_transaction_held_past_the_budget_gives_the_indonesian_message(url: str) -> None:
+    holder = _holder(url, "tx")
+    db = Database(url, busy_timeout_ms=300)
+    try:
+        with pytest.raises(DatabaseUnavailable, match="terkunci terlalu lama"):
+            queue.issue_ticket(db, "KTP")
+    finally:
+        holder.communicate("go\n", timeout=60)
+    # nothing half-written; the next write goes through
+    assert _tickets(db) == 1
+    assert queue.issue_ticket(db, "KTP").number == "A002"
+    db.dispose()
