@@ -1,6 +1,6 @@
 """statistics: summaries of finished service days, dropped by triggers when a change touches the day
 
-Revision ID: 0015
+Revision ID: 0011
 Revises: 0010
 
 - ``stats_day`` (one row per summarised local day, with its UTC bounds), ``stats_leg_group``,
@@ -22,7 +22,7 @@ from alembic import op
 
 from p4_desk.store.types import UTCDateTime
 
-revision = "0015"
+revision = "0011"
 down_revision = "0010"
 branch_labels = None
 depends_on = None
