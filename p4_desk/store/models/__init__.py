@@ -39,6 +39,7 @@ from p4_desk.store.models.sync import (
     ReminderRequest,
     SyncState,
 )
+from p4_desk.store.models.visits import VisitStep
 
 __all__ = [
     "Agency",
@@ -70,5 +71,6 @@ __all__ = [
     "Ticket",
     "TicketLeg",
     "User",
+    "VisitStep",
     "counter_services",
 ]
