@@ -52,3 +52,13 @@ def test_issue_several_services_for_one_visit_shows_the_plan(sqlite_url: str) ->
     assert "Traceback" not in refused.stderr
     shown = json.loads(_run(sqlite_url, "queue", "show", "--ticket", "B001", "--json").stdout)
     assert [step["service"] for step in shown["plan"]] == ["KK", "PKB"]
+
+    day = ticket["service_day"]
+    stats = json.loads(_run(sqlite_url, "stats", "--from", day, "--to", day, "--json").stdout)
+    visits = stats["visits"]
+    assert (visits["visits"], visits["completed"], visits["not_reached"]) == (2, 0, 0)
+    assert [(st["position"], st["legs"], st["served"]) for st in visits["steps"]] == [
+        (1, 2, 0),
+        (2, 0, 0),
+        (3, 0, 0),
+    ]
