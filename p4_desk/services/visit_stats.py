@@ -3,8 +3,8 @@ service. The period's queue figures (``services.stats``) already count every leg
 it was served in; these add what only the plan tells: how many visits chose several services,
 how many went through all of them, the steps never reached, and the waits of the continuations.
 
-A step's *legs* are the ticket's service legs queued from the moment the step began until the
-next one began (a transfer or a returning no-show adds a leg to the same step); a leg's wait is
+A step's *legs* are the ticket's service legs from the one that began it to the one that ended
+it done (a transfer or a returning no-show adds a leg to the same step); a leg's wait is
 called − queued (DESIGN §4). A step is *not reached* when it is still pending on a ticket that
 ended without finishing it (a no-show, cancelled, unserved). Visits belong to the period of their
 service day.
@@ -52,6 +52,7 @@ class VisitFigures:
     not_reached: int  # steps pending on a ticket that ended without them
     steps: tuple[StepFigures, ...]
     services: tuple[ServiceVisitFigures, ...]
+    continued_wait_avg_seconds: float | None  # the legs of every second or later step
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -100,9 +101,13 @@ def visit_figures(db: Database, period: Period) -> VisitFigures:
 
     by_step: dict[int, list[tuple[str, float | None]]] = defaultdict(list)
     by_service: dict[str, list[tuple[str, float | None]]] = defaultdict(list)
+    done_before: dict[int, int] = defaultdict(int)
     for ticket_id, service_id, queued_at, called_at, outcome in legs:
-        began = [(position, joined) for position, _, joined in plans[ticket_id] if joined is not None]
-        position = max((p for p, joined in began if joined <= queued_at), default=1)
+        # every done leg ends the step it served; the next visited step (never a skipped one) follows
+        visited = [p for p, status, _ in plans[ticket_id] if status in (StepStatus.DONE, StepStatus.CURRENT)]
+        position = visited[min(done_before[ticket_id], len(visited) - 1)] if visited else 1
+        if outcome == "done":
+            done_before[ticket_id] += 1
         wait = (called_at - queued_at).total_seconds() if called_at is not None else None
         by_step[position].append((outcome, wait))
         if position > 1:
@@ -116,4 +121,5 @@ def visit_figures(db: Database, period: Period) -> VisitFigures:
     service_figures = tuple(
         ServiceVisitFigures(code, titles[code], *figures(by_service[code])) for code in sorted(by_service)
     )
-    return VisitFigures(len(plans), completed, not_reached, step_figures, service_figures)
+    later = [wait for p, rows in by_step.items() if p > 1 for _, wait in rows if wait is not None]
+    return VisitFigures(len(plans), completed, not_reached, step_figures, service_figures, _average(later))

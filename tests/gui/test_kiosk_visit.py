@@ -148,3 +148,38 @@ def test_the_counter_shows_where_the_citizen_goes_next(qtbot, site_db: Database,
     assert "A001 lanjut ke Pajak Kendaraan dengan nomor yang sama." in window.notice.text()
     moved = queue.get_ticket(site_db, "A001")
     assert (moved.state, moved.service) == ("waiting", "PKB")
+
+
+@pytest.mark.translation("supervisor")
+def test_the_supervisor_sees_the_visits_in_the_day_s_figures(qtbot, site: Database, clock: Clock) -> None:
+    from p4_desk.gui.supervisor import open_window
+    from p4_desk.services import users
+    from tests.gui.test_supervisor import show_period
+
+    for code in ("L2", "L3"):
+        queue.set_counter_state(site, code, "open")
+    queue.issue_ticket(site, "KTP", then=["PKB"])
+    queue.call_next(site, "L2")
+    queue.start(site, "A001")
+    queue.finish(site, "A001")  # on to Samsat
+    clock.advance(minutes=4)
+    queue.call_next(site, "L3")
+    queue.start(site, "A001")
+    queue.finish(site, "A001")
+    queue.cancel(site, queue.issue_ticket(site, "KK", then=["PKB"]).id, "warga pulang")
+
+    users.add_user(site, "kepala", "Kepala MPP", "supervisor", "rahasia123")
+    ctx = AppContext(db=site, settings=Settings.load(), role="supervisor")
+    ctx.user = users.get_user(site, "kepala")
+    window = open_window(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show()
+    show_period(qtbot, window)
+    figure = window.statistics.figures["visits"]
+    qtbot.waitUntil(lambda: figure.text() != "–", timeout=WAIT)
+    assert (
+        figure.text()
+        == "2: 1 tuntas, 1 layanan tidak dilanjutkan; tunggu layanan berikutnya rata-rata 4 menit"
+    )
+    window.live.live.stop()
