@@ -9,7 +9,6 @@ from p4_desk.cli.context import OPERATOR, CliContext, command
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
 from p4_desk.domain.ticket_lifecycle import TICKETS
 from p4_desk.domain.wording import format_estimate, format_number, priority_name
-from p4_desk.errors import ValidationError
 from p4_desk.services import queue
 from p4_desk.services.queue import TicketInfo
 
@@ -28,6 +27,7 @@ def register(sub: Any) -> None:
         metavar="KODE",
         help="layanan kunjungan ini, berurutan; ulangi untuk beberapa layanan (maks. 3)",
     )
+    p.set_defaults(issue_parser=p)  # no service at all: the usual usage error
     p.add_argument("--priority", choices=sorted(PRIORITY_GROUPS))
 
     p = command(
@@ -91,7 +91,7 @@ def describe(t: TicketInfo) -> str:
 def _issue(args: argparse.Namespace, ctx: CliContext) -> int:
     codes = [*([args.service] if args.service else []), *args.services]
     if not codes:
-        raise ValidationError("Sebutkan layanan: KODE atau --service KODE.", field="service")
+        args.issue_parser.error("the following arguments are required: service")
     t = queue.issue_ticket(ctx.db, codes[0], args.priority, ctx.actor(), then=codes[1:])
     ctx.emit(t, lambda: describe(t))
     return 0
