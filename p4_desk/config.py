@@ -160,6 +160,8 @@ SETTINGS: tuple[Setting, ...] = (
 SITE_SETTINGS: tuple[Setting, ...] = (
     Setting("display.running_text", str, _RUNNING_TEXT, "Teks berjalan di layar display"),
     Setting("queue.recalls_before_no_show", int, 1, "Panggilan ulang sebelum tidak hadir", bounds=(0, 10)),
+    Setting("queue.visit_head_start_minutes", int, 10,
+            "Keunggulan antrian layanan lanjutan satu kunjungan (menit)", bounds=(0, 240)),
     Setting("queue.print_fail_cancel_minutes", int, 5, "Batalkan tiket gagal cetak setelah (menit)",
             bounds=(1, 1440)),
     Setting("auth.max_failed_logins", int, 5, "Gagal login sebelum akun dikunci", bounds=(1, 100)),

@@ -17,8 +17,17 @@ def register(sub: Any) -> None:
     q = sub.add_parser("queue", help="antrian: ambil, panggil, layani, alihkan")
     qs = q.add_subparsers(dest="queue_command", required=True, metavar="ACTION")
 
-    p = command(qs, "issue", _issue, "ambil nomor antrian untuk layanan")
-    p.add_argument("service")
+    p = command(qs, "issue", _issue, "ambil nomor antrian untuk layanan (satu kunjungan: s.d. 3 layanan)")
+    p.add_argument("service", nargs="?", help="kode layanan (atau --service)")
+    p.add_argument(
+        "--service",
+        dest="services",
+        action="append",
+        default=[],
+        metavar="KODE",
+        help="layanan kunjungan ini, berurutan; ulangi untuk beberapa layanan (maks. 3)",
+    )
+    p.set_defaults(issue_parser=p)  # no service at all: the usual usage error
     p.add_argument("--priority", choices=sorted(PRIORITY_GROUPS))
 
     p = command(
@@ -74,11 +83,16 @@ def describe(t: TicketInfo) -> str:
         minutes = t.estimated_wait_minutes
         wait = f", perkiraan {format_estimate(minutes)}" if minutes is not None else ""
         parts.append(f"{format_number(t.people_ahead)} orang di depan{wait}")
+    if t.next_step is not None:
+        parts.append(f"lanjut ke: {t.next_step.service_name}")
     return " — ".join(parts) + f"  [id {t.id}]"
 
 
 def _issue(args: argparse.Namespace, ctx: CliContext) -> int:
-    t = queue.issue_ticket(ctx.db, args.service, args.priority, ctx.actor())
+    codes = [*([args.service] if args.service else []), *args.services]
+    if not codes:
+        args.issue_parser.error("the following arguments are required: service")
+    t = queue.issue_ticket(ctx.db, codes[0], args.priority, ctx.actor(), then=codes[1:])
     ctx.emit(t, lambda: describe(t))
     return 0
 
@@ -125,7 +139,7 @@ def _transfer(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _show(args: argparse.Namespace, ctx: CliContext) -> int:
-    t = queue.get_ticket(ctx.db, args.ticket)
+    t = queue.with_plan(ctx.db, queue.get_ticket(ctx.db, args.ticket))
     ctx.emit(t, lambda: describe(t))
     return 0
 

@@ -19,6 +19,7 @@ from p4_desk.services.reports import (
     summary_rows,
 )
 from p4_desk.services.stats import Period, Statistics, StatsFilter, compute_statistics
+from p4_desk.services.visit_stats import VisitFigures, visit_figures
 
 
 def register(sub: Any) -> None:
@@ -54,9 +55,31 @@ def _filters(args: argparse.Namespace) -> StatsFilter:
 
 
 def _stats(args: argparse.Namespace, ctx: CliContext) -> int:
-    stats = compute_statistics(ctx.db, Period(args.date_from, args.date_to), _filters(args))
-    ctx.emit(stats.to_json(), lambda: describe(stats))
+    period = Period(args.date_from, args.date_to)
+    stats = compute_statistics(ctx.db, period, _filters(args))
+    visits = visit_figures(ctx.db, period)  # multi-service visits, leg by leg (issue 17.4)
+    ctx.emit(
+        {**stats.to_json(), "visits": visits.to_json()}, lambda: describe(stats) + describe_visits(visits)
+    )
     return 0
+
+
+def describe_visits(v: VisitFigures) -> str:
+    if not v.visits:
+        return ""
+    lines = [
+        "",
+        f"  Kunjungan beberapa layanan: {format_number(v.visits)}, tuntas {format_number(v.completed)},"
+        f" layanan tidak dilanjutkan {format_number(v.not_reached)}",
+        "  Per urutan layanan: antre / selesai / tunggu rata-rata (menit)",
+    ]
+    lines += [
+        f"  ke-{st.position:<7} {format_number(st.legs):>6} {format_number(st.served):>6}"
+        f" {minutes_cell(st.wait_avg_seconds):>8}"
+        for st in v.steps
+        if st.legs
+    ]
+    return "\n".join(lines)
 
 
 def describe(stats: Statistics) -> str:

@@ -8,6 +8,10 @@
        ├→ cancelled
        └→ unserved  (and called → unserved: the service day ended first)
 
+A visit of several services (``domain.visits``): finishing a leg that has a next step in the
+ticket's plan takes it ``serving → waiting`` in that next service's queue (the transition a
+transfer uses) instead of ``done``; the last step's finish makes it ``done``.
+
 ``done``, ``cancelled`` and ``unserved`` are final. A *recall* announces a called ticket again and
 keeps it ``called``; it is an action, not a transition.
 

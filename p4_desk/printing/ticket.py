@@ -54,7 +54,9 @@ class TicketPrintData:
     @property
     def qr_value(self) -> str:
         return self.page_url or self.ticket_uid
+
     counters: tuple[str, ...] = ()  # the counters serving the service: where the citizen goes
+    then: tuple[str, ...] = ()  # a visit of several services: the ones after this, in order
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
@@ -73,6 +75,7 @@ class TicketTexts:
     wait: str | None
     qr_caption: str  # under the QR code
     where: str | None = None
+    then: str | None = None  # "Lanjut ke: Pajak Kendaraan, lalu Kartu Keluarga"
 
     @property
     def issued(self) -> str:
@@ -80,7 +83,7 @@ class TicketTexts:
 
     @property
     def details(self) -> list[str]:
-        return [line for line in (self.issued, self.ahead, self.wait, self.where) if line]
+        return [line for line in (self.issued, self.ahead, self.wait, self.where, self.then) if line]
 
     @property
     def marks(self) -> list[str]:
@@ -99,6 +102,7 @@ def ticket_texts(data: TicketPrintData) -> TicketTexts:
         wait=wait,
         qr_caption="Pindai untuk memantau antrian di ponsel" if data.page_url else data.ticket_uid,
         where=f"Dilayani di: {', '.join(data.counters)}" if data.counters else None,
+        then=f"Lanjut ke: {', lalu '.join(data.then)}" if data.then else None,
     )
 
 

@@ -9,7 +9,8 @@ one policy, chosen so that no citizen loses their turn and no service is invente
   (its ``queue_key`` is kept); its service leg is un-called, so its waiting time keeps running
   from when it queued — the citizen is still waiting;
 - a ticket being *served* there is finished (*done*) at the moment of closing: the service did
-  happen, only the finish press was forgotten.
+  happen, only the finish press was forgotten (a multi-service visit then goes on to the
+  queue of its next service, ``queue.visits``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from p4_desk.errors import ValidationError
 from p4_desk.printing.ticket import TicketPrintData, render_ticket_pdf
 from p4_desk.services import queue, ticketing
 from p4_desk.services.catalog import find_counter
+from p4_desk.services.queue.visits import continue_visit
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Ticket, TicketLeg
@@ -88,8 +90,11 @@ def close_counter(db: Database, counter_code: str, reason: str, actor: Actor = S
             assert leg is not None
             number = t.number
             if t.state == "serving":
-                t.state, t.finished_at, t.updated_at = "done", now, now
                 leg.ended_at, leg.outcome = now, "done"
+                if continue_visit(s, db, t, now, actor) is not None:  # on to its visit's next service
+                    number, outcome = t.number, "waiting"
+                    continue
+                t.state, t.finished_at, t.updated_at = "done", now, now
                 outcome, action, event = "done", "ticket.finish", "ticket.finished"
             else:
                 t.state, t.updated_at = "waiting", now

@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from p4_desk.config import data_dir, output_ledger
+from p4_desk.domain.visits import StepStatus
 from p4_desk.domain.wording import priority_label
 from p4_desk.errors import InvalidTransition
 from p4_desk.files import OutputRefused, write_output
@@ -61,6 +62,7 @@ def print_data_for(db: Database, ticket: TicketInfo, *, copy: bool = False) -> T
     The QR code carries the citizen's page of this ticket (``citizen_links``) when the site has
     a public address, else the ticket's id."""
     site = site_service.get_site(db)
+    plan = ticket.plan or queue.with_plan(db, ticket).plan  # a visit of several services
     return TicketPrintData(
         site_name=site.name,
         agency_name=ticket.agency_name,
@@ -76,6 +78,7 @@ def print_data_for(db: Database, ticket: TicketInfo, *, copy: bool = False) -> T
         timezone=site.timezone,
         page_url=ticket_page_url(public_base_url(db), ticket.public_token),
         counters=tuple(c.name for c in catalog.list_counters(db) if ticket.service in c.services),
+        then=tuple(step.service_name for step in plan if step.status == StepStatus.PENDING),
     )
 
 

@@ -178,47 +178,57 @@
         <translation>Sedang dilayani</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="261"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="256"/>
+        <source>Next: {service}</source>
+        <translation>Lanjut ke: {service}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/window.py" line="263"/>
         <source>Recalled: {n}×</source>
         <translation>Panggil ulang: {n}×</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="272"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="274"/>
         <source>Waited: {t}</source>
         <translation>Lama menunggu: {t}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="274"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="276"/>
         <source>At the counter: {t}</source>
         <translation>Di loket: {t}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="282"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="284"/>
         <source>{m} min</source>
         <translation>{m} menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="284"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="286"/>
         <source>Today: {served} served · {no_show} no-show · average service {avg}</source>
         <translation>Hari ini: {served} dilayani · {no_show} tidak hadir · rata-rata layanan {avg}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="355"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="357"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Tidak ada antrean yang menunggu untuk loket ini.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="378"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="367"/>
+        <source>{number} goes on to {service} with the same number.</source>
+        <translation>{number} lanjut ke {service} dengan nomor yang sama.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/counter/window.py" line="383"/>
         <source>P4 Desk — Counter {code}</source>
         <translation>P4 Desk — Loket {code}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="388"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="393"/>
         <source>Call the ticket selected in the waiting list</source>
         <translation>Panggil tiket yang dipilih di daftar tunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/counter/window.py" line="389"/>
+        <location filename="../../p4_desk/gui/counter/window.py" line="394"/>
         <source>Find a number in the waiting list</source>
         <translation>Cari nomor di daftar tunggu</translation>
     </message>

@@ -45,200 +45,254 @@
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
+    <name>KioskVisit</name>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="103"/>
-        <source>P4 Desk — Ticket kiosk</source>
-        <translation>P4 Desk — Kiosk Antrian</translation>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="99"/>
+        <source>Choose several services</source>
+        <translation>Pilih beberapa layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="104"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="100"/>
         <source>Take a queue number</source>
-        <translation>Ambil Nomor Antrian</translation>
+        <translation>Ambil nomor antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="105"/>
-        <source>Remove priority</source>
-        <translation>Batalkan prioritas</translation>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="101"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="201"/>
+        <source>Add another service</source>
+        <translation>Tambah layanan lain</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="106"/>
-        <source>Choose an agency</source>
-        <translation>Silakan pilih instansi</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="108"/>
-        <source>Priority service (elderly, disabled, pregnant women, children)</source>
-        <translation>Layanan prioritas (lansia, disabilitas, ibu hamil, anak)</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="110"/>
-        <source>Back</source>
-        <translation>Kembali</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="111"/>
-        <source>Priority service</source>
-        <translation>Layanan prioritas</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="112"/>
-        <source>Who needs priority service?</source>
-        <translation>Siapa yang memerlukan layanan prioritas?</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="116"/>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="124"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="102"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="118"/>
-        <source>‹ Previous</source>
-        <translation>‹ Sebelumnya</translation>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="133"/>
+        <source>This number is for your whole visit, in this order:</source>
+        <translation>Nomor ini berlaku untuk seluruh kunjungan Anda, berurutan:</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="119"/>
-        <source>Next ›</source>
-        <translation>Berikutnya ›</translation>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="148"/>
+        <source>Choose the first service of your visit.</source>
+        <translation>Pilih layanan pertama kunjungan Anda.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="120"/>
-        <source>Page {0} of {1}</source>
-        <translation>Halaman {0} dari {1}</translation>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="164"/>
+        <source>Service {0} of at most {1}: choose the agency, then the service.</source>
+        <translation>Layanan ke-{0} dari maksimal {1}: pilih instansi, lalu layanannya.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="122"/>
-        <source>Your queue number</source>
-        <translation>Nomor antrian Anda</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="123"/>
-        <source>Try again</source>
-        <translation>Coba lagi</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="125"/>
-        <source>Done</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="142"/>
-        <source>Aged 60 and over</source>
-        <translation>Usia 60 tahun ke atas</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="143"/>
-        <source>Wheelchair users, blind, deaf and other disabilities</source>
-        <translation>Pengguna kursi roda, tunanetra, tunarungu dan disabilitas lain</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="144"/>
-        <source>At any month of pregnancy</source>
-        <translation>Pada usia kehamilan berapa pun</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="145"/>
-        <source>Children and toddlers, with their companion</source>
-        <translation>Anak dan balita beserta pendampingnya</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="166"/>
-        <source>{0} services · {1} waiting</source>
-        <translation>{0} layanan · {1} menunggu</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="171"/>
-        <source>No service available now</source>
-        <translation>Tidak ada layanan yang tersedia saat ini</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="179"/>
-        <source>Closed now</source>
-        <translation>Sedang tutup</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="181"/>
-        <source>Today&apos;s quota is used up</source>
-        <translation>Kuota hari ini sudah habis</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="189"/>
-        <source>choose a service</source>
-        <translation>pilih layanan</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="197"/>
-        <source>Hours today: {0}</source>
-        <translation>Jam layanan hari ini: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="198"/>
-        <source>Waiting: {0}</source>
-        <translation>Menunggu: {0} orang</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="201"/>
-        <source>Longest wait: {0} min</source>
-        <translation>Waktu tunggu terlama: {0} menit</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="248"/>
-        <source>Priority: {0} — now choose the service</source>
-        <translation>Prioritas: {0} — silakan pilih layanan</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="268"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="189"/>
         <source>Sorry, the number could not be taken. Please ask an officer.</source>
         <translation>Maaf, nomor antrian tidak dapat dibuat. Silakan hubungi petugas.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="282"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="196"/>
+        <source>Services of your visit</source>
+        <translation>Layanan kunjungan Anda</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="201"/>
+        <source>At most {0} services</source>
+        <translation>Maksimal {0} layanan</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="106"/>
+        <source>P4 Desk — Ticket kiosk</source>
+        <translation>P4 Desk — Kiosk Antrian</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="107"/>
+        <source>Take a queue number</source>
+        <translation>Ambil Nomor Antrian</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="108"/>
+        <source>Remove priority</source>
+        <translation>Batalkan prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="109"/>
+        <source>Choose an agency</source>
+        <translation>Silakan pilih instansi</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="111"/>
+        <source>Priority service (elderly, disabled, pregnant women, children)</source>
+        <translation>Layanan prioritas (lansia, disabilitas, ibu hamil, anak)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="113"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="114"/>
+        <source>Priority service</source>
+        <translation>Layanan prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="115"/>
+        <source>Who needs priority service?</source>
+        <translation>Siapa yang memerlukan layanan prioritas?</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="119"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="127"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="121"/>
+        <source>‹ Previous</source>
+        <translation>‹ Sebelumnya</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="122"/>
+        <source>Next ›</source>
+        <translation>Berikutnya ›</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="123"/>
+        <source>Page {0} of {1}</source>
+        <translation>Halaman {0} dari {1}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="125"/>
+        <source>Your queue number</source>
+        <translation>Nomor antrian Anda</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="126"/>
+        <source>Try again</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="128"/>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="145"/>
+        <source>Aged 60 and over</source>
+        <translation>Usia 60 tahun ke atas</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="146"/>
+        <source>Wheelchair users, blind, deaf and other disabilities</source>
+        <translation>Pengguna kursi roda, tunanetra, tunarungu dan disabilitas lain</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="147"/>
+        <source>At any month of pregnancy</source>
+        <translation>Pada usia kehamilan berapa pun</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="148"/>
+        <source>Children and toddlers, with their companion</source>
+        <translation>Anak dan balita beserta pendampingnya</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="169"/>
+        <source>{0} services · {1} waiting</source>
+        <translation>{0} layanan · {1} menunggu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="174"/>
+        <source>No service available now</source>
+        <translation>Tidak ada layanan yang tersedia saat ini</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="182"/>
+        <source>Closed now</source>
+        <translation>Sedang tutup</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="184"/>
+        <source>Today&apos;s quota is used up</source>
+        <translation>Kuota hari ini sudah habis</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="192"/>
+        <source>choose a service</source>
+        <translation>pilih layanan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="200"/>
+        <source>Hours today: {0}</source>
+        <translation>Jam layanan hari ini: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="201"/>
+        <source>Waiting: {0}</source>
+        <translation>Menunggu: {0} orang</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="204"/>
+        <source>Longest wait: {0} min</source>
+        <translation>Waktu tunggu terlama: {0} menit</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="252"/>
+        <source>Priority: {0} — now choose the service</source>
+        <translation>Prioritas: {0} — silakan pilih layanan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="272"/>
+        <source>Sorry, the number could not be taken. Please ask an officer.</source>
+        <translation>Maaf, nomor antrian tidak dapat dibuat. Silakan hubungi petugas.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="287"/>
         <source>Priority: {0}</source>
         <translation>Prioritas: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="286"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="291"/>
         <source>People ahead of you: {0}</source>
         <translation>Jumlah antrian di depan Anda: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="288"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="293"/>
         <source>No counter for this service is open yet: please wait for your call.</source>
         <translation>Belum ada loket yang buka untuk layanan ini; silakan tunggu panggilan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="291"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="296"/>
         <source>Estimated wait: {0}</source>
         <translation>Perkiraan waktu tunggu: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="293"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="298"/>
         <source>Served at: {0}</source>
         <translation>Dilayani di: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="305"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="310"/>
         <source>Printing your ticket…</source>
         <translation>Tiket sedang dicetak…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="324"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="329"/>
         <source>Please take your ticket and wait to be called.</source>
         <translation>Silakan ambil tiket Anda dan tunggu panggilan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="338"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="343"/>
         <source>Sorry, we could not print your ticket. Try again, or ask an officer for help.</source>
         <translation>Maaf, tiket Anda belum dapat dicetak. Coba lagi, atau minta bantuan petugas.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="339"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="344"/>
         <source>The ticket could not be printed.</source>
         <translation>Tiket tidak dapat dicetak.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="358"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="363"/>
         <source>The number was cancelled. Please take a new number or ask an officer.</source>
         <translation>Nomor antrian dibatalkan. Silakan ambil nomor baru atau hubungi petugas.</translation>
     </message>

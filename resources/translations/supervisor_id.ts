@@ -298,195 +298,205 @@
 <context>
     <name>StatisticsPanel</name>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="78"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="79"/>
         <source>(all)</source>
         <extracomment>Qt&apos;s pattern of ``domain.wording.format_date``; month names come from the Indonesian locale</extracomment>
         <translation>(semua)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="80"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="81"/>
         <source>Show</source>
         <translation>Tampilkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="84"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="85"/>
         <source>Export %1…</source>
         <translation>Ekspor %1…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="93"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="94"/>
         <source>From</source>
         <translation>Dari</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="95"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="96"/>
         <source>To</source>
         <translation>Sampai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="99"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="100"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="99"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="130"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="100"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="132"/>
         <source>Service</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="100"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="101"/>
         <source>Counter</source>
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="100"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="135"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="101"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="137"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="107"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="108"/>
         <source>Summary</source>
         <translation>Ringkasan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="110"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="111"/>
         <source>Tickets issued</source>
         <translation>Tiket diambil</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="111"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="112"/>
         <source>Served</source>
         <translation>Selesai dilayani</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="112"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="130"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="113"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="132"/>
         <source>No-show</source>
         <translation>Tidak hadir</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="113"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="114"/>
         <source>Cancelled</source>
         <translation>Dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="114"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="115"/>
         <source>Transferred</source>
         <translation>Dialihkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="115"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="116"/>
         <source>Unserved (the service day ended)</source>
         <translation>Tidak terlayani (hari layanan berakhir)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="116"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="117"/>
         <source>Still waiting at the end</source>
         <translation>Masih menunggu di akhir periode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="117"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="118"/>
         <source>Waiting time avg / median / p90 (min)</source>
         <translation>Waktu tunggu rata-rata / median / p90 (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="118"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="119"/>
         <source>Service time avg / median / p90 (min)</source>
         <translation>Waktu layanan rata-rata / median / p90 (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="119"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="120"/>
         <source>Served within target wait</source>
         <translation>Dilayani dalam target waktu tunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="120"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="121"/>
         <source>Permit applications decided</source>
         <translation>Permohonan izin diputuskan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="121"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="122"/>
         <source>Decided within the deadline (clock running)</source>
         <translation>Diputuskan dalam jangka waktu (yang berjalan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="130"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="283"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="123"/>
+        <source>Visits of several services</source>
+        <translation>Kunjungan beberapa layanan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="132"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="294"/>
         <source>Issued</source>
         <translation>Diambil</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="130"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="136"/>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="284"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="132"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="138"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="295"/>
         <source>Served</source>
         <comment>column</comment>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="131"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="133"/>
         <source>Avg wait (min)</source>
         <translation>Tunggu rata-rata (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="131"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="133"/>
         <source>Within target</source>
         <translation>Dalam target</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="137"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="139"/>
         <source>Avg service (min)</source>
         <translation>Layanan rata-rata (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="138"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="140"/>
         <source>Idle (min)</source>
         <translation>Luang (mnt)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="159"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="161"/>
         <source>Officers</source>
         <translation>Kinerja petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="161"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="163"/>
         <source>Daily trend</source>
         <translation>Tren harian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="163"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="165"/>
         <source>Arrivals by weekday and hour (local time)</source>
         <translation>Kedatangan menurut hari dan jam (waktu setempat)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="215"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="217"/>
         <source>Computing…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
         <location filename="../../p4_desk/gui/supervisor/statistics.py" line="223"/>
+        <source>{0}: {1} completed, {2} services not reached; next service wait avg {3} min</source>
+        <translation>{0}: {1} tuntas, {2} layanan tidak dilanjutkan; tunggu layanan berikutnya rata-rata {3} menit</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="234"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="264"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="275"/>
         <source>Figures for %1 to %2</source>
         <translation>Angka untuk %1 s.d. %2</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="316"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="327"/>
         <source>Save report</source>
         <translation>Simpan laporan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="336"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="347"/>
         <source>Report saved to %1</source>
         <translation>Laporan disimpan ke %1</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="339"/>
+        <location filename="../../p4_desk/gui/supervisor/statistics.py" line="350"/>
         <source>Writing report…</source>
         <translation>Menulis laporan…</translation>
     </message>

@@ -252,7 +252,9 @@ class CounterWindow(CounterView):
             self.number_label.setText(t.number)
             self.ticket_state_label.setText(states.get(t.state, t.state))
             self.ticket_state_label.setProperty("state", t.state)
-            self.service_label.setText(f"{t.service_name} — {t.agency_name}")
+            then = t.next_step  # a visit of several services: where the citizen goes next
+            after = "\n" + self.tr("Next: {service}").format(service=then.service_name) if then else ""
+            self.service_label.setText(f"{t.service_name} — {t.agency_name}{after}")
             if t.priority:
                 self.priority_badge.setText(PRIORITY_GROUPS.get(t.priority, t.priority))
                 self.priority_badge.show()
@@ -359,8 +361,11 @@ class CounterWindow(CounterView):
         self.ticket = ticket
         self._show_ticket()
 
-    def clear_ticket(self, _ticket: TicketInfo) -> None:  # the ticket left this counter
+    def clear_ticket(self, ticket: TicketInfo) -> None:  # the ticket left this counter
         self._set_ticket(None)
+        if ticket.state == "waiting" and ticket.plan:  # finished here, on to its visit's next service
+            text = self.tr("{number} goes on to {service} with the same number.")
+            self.show_notice(text.format(number=ticket.number, service=ticket.service_name))
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

@@ -5,6 +5,8 @@ texts and its behaviour; the pages themselves are in ``pages``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -96,6 +98,7 @@ class KioskView(QWidget):
         outer.addWidget(self.header)
         outer.addLayout(body, 1)
         self._body = body
+        self.extra_scaled: list[Any] = []  # more pages' controllers: ``scale(unit, touch)``
 
     # --- scaling: touch targets from the screen's physical DPI -----------------------------
 
@@ -140,3 +143,5 @@ class KioskView(QWidget):
             fit_button(button, unit * 1.05)
             button.setMinimumHeight(max(touch, int(unit * 3)))
         self.banner.setFixedHeight(self.clear_priority_button.minimumHeight() + int(unit))
+        for extra in self.extra_scaled:
+            extra.scale(unit, touch)

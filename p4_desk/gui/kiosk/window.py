@@ -32,6 +32,7 @@ from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.kiosk.access import KioskAccess
 from p4_desk.gui.kiosk.exit_guard import ExitGuard
 from p4_desk.gui.kiosk.view import KioskView
+from p4_desk.gui.kiosk.visit import KioskVisit
 from p4_desk.services import queue, ticketing
 from p4_desk.services.queue import ServiceStatus, TicketInfo
 from p4_desk.services.screens.hall import KioskScreen, kiosk_screen
@@ -68,6 +69,8 @@ class KioskWindow(KioskView):
         self._page_before_groups: QWidget = self.home
         self._texts()
         self._wire()
+        self.visit = KioskVisit(self)  # several services in one visit
+        self.extra_scaled.append(self.visit)
         db = ctx.db
         self.live = LiveQuery(
             self,
@@ -220,6 +223,7 @@ class KioskWindow(KioskView):
         if self.stack.currentWidget() is self.ticket_page and self._issuing:
             return  # never leave while a ticket is being issued
         self.agency = None
+        self.visit.reset()
         self.set_priority(None)
         self.home.show_notice(None)
         self.services.show_notice(None)
@@ -252,7 +256,7 @@ class KioskWindow(KioskView):
             self.stack.setCurrentWidget(self._page_before_groups)
 
     def choose_service(self, code: str) -> None:
-        if self._issuing:
+        if self._issuing or self.visit.takes(code):
             return
         self._issuing = True
         self.ticket = None
@@ -278,6 +282,7 @@ class KioskWindow(KioskView):
         page = self.ticket_page
         page.number.setText(ticket.number)
         page.service.setText(ticket.service_name)
+        self.visit.show_plan(ticket)
         page.priority.setText(
             self.tr("Priority: {0}").format(PRIORITY_GROUPS[ticket.priority]) if ticket.priority else ""
         )

@@ -42,6 +42,7 @@ from p4_desk.gui.supervisor.live import cell, minutes_text, table
 from p4_desk.services.reports import format_of, percent_cell, report_file
 from p4_desk.services.screens.supervisor import StatisticsChoices, statistics_choices
 from p4_desk.services.stats import Period, Statistics, StatsFilter, compute_statistics
+from p4_desk.services.visit_stats import VisitFigures, visit_figures
 
 #: Qt's pattern of ``domain.wording.format_date``; month names come from the Indonesian locale
 DATE_FORMAT = "d MMMM yyyy"
@@ -119,6 +120,7 @@ class StatisticsPanel(QWidget):
             ("within_target", self.tr("Served within target wait")),
             ("permits_decided", self.tr("Permit applications decided")),
             ("permits_on_time", self.tr("Decided within the deadline (clock running)")),
+            ("visits", self.tr("Visits of several services")),
         ):
             value = QLabel("–")
             value.setObjectName(f"figure_{key}")
@@ -215,6 +217,15 @@ class StatisticsPanel(QWidget):
         self.message.setText(self.tr("Computing…"))
         db = self.ctx.db
         run_task(self, lambda: compute_statistics(db, period, filters), self._show, self._failed)
+        run_task(self, lambda: visit_figures(db, period), self._show_visits, self._failed)
+
+    def _show_visits(self, v: VisitFigures) -> None:
+        text = self.tr("{0}: {1} completed, {2} services not reached; next service wait avg {3} min")
+        done, missed = format_number(v.completed), format_number(v.not_reached)
+        wait = minutes_text(v.continued_wait_avg_seconds)
+        self.figures["visits"].setText(
+            text.format(format_number(v.visits), done, missed, wait) if v.visits else "–"
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.show_button.setEnabled(True)

@@ -14,7 +14,8 @@ One module per use-case family; this package is their public face (``queue.issue
 - ``counters``: open / break / close a counter, its status and tally;
 - ``reminders``: "your turn is near" asked at the kiosk (the phone, until sync hands it over);
 - ``status``: the queue at a glance per service (kiosk, ``p4-desk queue status``);
-- ``day_end``: tickets left open when their service day ended are closed as unserved.
+- ``day_end``: tickets left open when their service day ended are closed as unserved;
+- ``visits``: one visit across several services (the plan, the next leg after a finish).
 """
 
 from p4_desk.services.queue.calling import (
@@ -48,6 +49,7 @@ from p4_desk.services.queue.tickets import (
     ticket_payload,
     waiting_list,
 )
+from p4_desk.services.queue.visits import with_plan
 
 __all__ = [
     "COUNTER_STATE_LABELS",
@@ -77,4 +79,5 @@ __all__ = [
     "ticket_payload",
     "transfer",
     "waiting_list",
+    "with_plan",
 ]

@@ -28,6 +28,7 @@ from p4_desk.services.queue.tickets import (
     ticket_info,
     ticket_payload,
 )
+from p4_desk.services.queue.visits import continue_visit, place_key
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Counter, Ticket, TicketLeg, User
@@ -152,9 +153,12 @@ def start(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
 def finish(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
     with _transition(db, ref, TicketAction.FINISH) as (s, t):
         now = db.now()
-        t.state, t.finished_at, t.updated_at = TicketState.DONE, now, now
         leg = latest_leg(s, t)
         leg.ended_at, leg.outcome = now, "done"
+        following = continue_visit(s, db, t, now, actor)  # the next service of its visit, if any
+        if following is not None:
+            return following
+        t.state, t.finished_at, t.updated_at = TicketState.DONE, now, now
         _journal(s, db, actor, t, "ticket.finish", "ticket.finished", now)
         return ticket_info(t, leg.queued_at)
 
@@ -242,9 +246,7 @@ def transfer(
         t.state, t.updated_at = TicketState.WAITING, now
         t.counter = None
         t.called_at = t.started_at = None
-        t.queue_key = queue_key(
-            t.arrival_at, t.priority, PriorityPolicy(t.service.priority_head_start_minutes)
-        )
+        t.queue_key = place_key(s, db, t)  # the arrival; a continuing visit's bounded place
         s.add(TicketLeg(ticket_id=t.id, service_id=t.service.id, queued_at=now, outcome="open"))
         s.flush()
         moved = {"from": from_service.code, "to": where}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -18,10 +19,12 @@ from p4_desk.domain.queue_rules import (
     service_day,
 )
 from p4_desk.domain.ticket_lifecycle import TicketState
+from p4_desk.domain.visits import check_plan
 from p4_desk.errors import QuotaExhausted, ServiceClosed, ValidationError
 from p4_desk.services.catalog import find_service
 from p4_desk.services.citizen_links import new_ticket_token
 from p4_desk.services.queue.tickets import TicketInfo, position_of, ticket_info, ticket_payload
+from p4_desk.services.queue.visits import add_plan, check_later_services
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Service, ServiceDaySequence, Ticket, TicketLeg
@@ -47,7 +50,11 @@ def issue_ticket(
     actor: Actor = SYSTEM,
     *,
     print_state: str = "none",
+    then: Sequence[str] = (),
 ) -> TicketInfo:
+    """A ticket for ``service_code``; ``then``: the services the same visit goes on to, in order
+    (``domain.visits``: one number for up to three services)."""
+    later_codes = check_plan((service_code, *then))[1:] if then else ()
     if priority is not None and priority not in PRIORITY_GROUPS:
         raise ValidationError(
             f"Kelompok prioritas '{priority}' tidak dikenal. Pilihan: {', '.join(PRIORITY_GROUPS)}.",
@@ -63,6 +70,7 @@ def issue_ticket(
         if not opening_hours.is_open(service.opening_hours, now.astimezone(tz)):
             hours = opening_hours.describe_day(service.opening_hours, now.astimezone(tz).weekday())
             raise ServiceClosed(f"Layanan {service.name} sedang tutup. Jam layanan hari ini: {hours}.")
+        later = check_later_services(s, db, later_codes, now)
         seq = _next_number(s, db, service, day)
         if service.daily_quota is not None and seq > service.daily_quota:
             raise QuotaExhausted(
@@ -97,12 +105,15 @@ def issue_ticket(
             "ticket.issue",
             "ticket",
             ticket.id,
-            details={"number": ticket.number, "service": service.code, "priority": priority},
+            details={"number": ticket.number, "service": service.code, "priority": priority}
+            | ({"then": [sv.code for sv in later]} if later else {}),
             event_type="ticket.issued",
             payload=ticket_payload(ticket),
             at=now,
         )
         info = ticket_info(ticket, now)
+        if later:
+            info = replace(info, plan=add_plan(s, ticket, later, now))
         where = (ticket.id, day, ticket.queue_key, service.id, service.default_service_minutes)
     # The estimate is read after the commit: the write lock is held as briefly as possible.
     with db.read() as s:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from p4_desk.domain.queue_rules import estimate_wait_minutes, service_day
 from p4_desk.domain.ticket_lifecycle import AT_COUNTER, TicketState
+from p4_desk.domain.visits import PlanStep, next_step
 from p4_desk.errors import NotFound
 from p4_desk.services.catalog import find_counter
 from p4_desk.services.queue.waiting import joined_queue_at
@@ -54,6 +55,12 @@ class TicketInfo:
     people_ahead: int | None = None
     estimated_wait_minutes: int | None = None
     public_token: str | None = None  # key of the citizen's ticket page (None before migration 0009)
+    plan: tuple[PlanStep, ...] = ()  # the services of a multi-service visit (domain.visits), if read
+
+    @property
+    def next_step(self) -> PlanStep | None:
+        """The service this ticket goes to after the current one ("lanjut ke: …")."""
+        return next_step(self.plan)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)

@@ -33,9 +33,10 @@ def counter_screen(db: Database, counter_code: str, officer_id: int | None) -> C
         counter = next((c for c in catalog.list_counters(db) if c.code == counter_code.upper()), None)
         if counter is None:
             raise NotFound(f"Loket '{counter_code}' tidak ditemukan atau tidak aktif.", field="counter")
+        ticket = queue.current_ticket(db, counter.code)
         return CounterScreen(
             counter=counter,
-            ticket=queue.current_ticket(db, counter.code),
+            ticket=queue.with_plan(db, ticket) if ticket else None,  # with its "lanjut ke: …"
             waiting=tuple(queue.waiting_list(db, counter.code)),
             tally=queue.counter_tally(db, counter.code, officer_id),
             recalls_required=int(site.get_setting(db, "queue.recalls_before_no_show")),

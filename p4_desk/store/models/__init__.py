@@ -40,6 +40,7 @@ from p4_desk.store.models.sync import (
     ReminderRequest,
     SyncState,
 )
+from p4_desk.store.models.visits import VisitStep
 
 __all__ = [
     "Agency",
@@ -71,5 +72,6 @@ __all__ = [
     "Ticket",
     "TicketLeg",
     "User",
+    "VisitStep",
     "counter_services",
 ]
