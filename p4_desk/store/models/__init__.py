@@ -33,6 +33,7 @@ from p4_desk.store.models.permits import (
     PermitType,
     RegistrationSequence,
 )
+from p4_desk.store.models.standards import IkmAction, ServiceInnovation
 from p4_desk.store.models.sync import (
     CentralApplicationUpdate,
     CentralWebComplaint,
@@ -47,6 +48,7 @@ __all__ = [
     "ApplicationDocument",
     "ApplicationStatusChange",
     "HolidayRow",
+    "IkmAction",
     "IntakeDraft",
     "PermitRequirement",
     "PermitType",
@@ -63,6 +65,7 @@ __all__ = [
     "OutboxEvent",
     "Service",
     "ServiceDaySequence",
+    "ServiceInnovation",
     "Site",
     "SiteSetting",
     "SurveyResponse",
