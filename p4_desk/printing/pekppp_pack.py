@@ -1,4 +1,4 @@
-"""The PEKPPP evidence pack (A4 PDF and XLSX): the content object and its two layouts.
+"""The PEKPPP evidence pack (A4 landscape PDF and XLSX): the content object and its two layouts.
 
 Built by ``p4_desk.services.pekppp.evidence``; the figures arrive worded (like the queue
 report's tables), each with the records it was read from, so the PDF, the workbook and the
@@ -14,7 +14,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -24,6 +24,7 @@ from p4_desk.domain.wording import format_datetime
 ACCENT = colors.HexColor("#1F4E79")
 LIGHT = colors.HexColor("#DCE6F1")
 MANUAL = "diisi manual"
+PAGE = landscape(A4)  # the standard table has eleven columns
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def render_pack_pdf(pack: PekpppPack) -> bytes:
         p(f"Dicetak {format_datetime(pack.printed_at)} dari catatan P4 Desk.", small),
         Spacer(1, 4 * mm),
     ]
-    width = A4[0] - 30 * mm
+    width = PAGE[0] - 30 * mm
     for aspect in pack.aspects:
         story.append(p(f"Aspek {aspect.number}. {aspect.name} (bobot {aspect.weight} %)", h2))
         if aspect.figures:
@@ -124,7 +125,8 @@ def render_pack_pdf(pack: PekpppPack) -> bytes:
             if table.rows:
                 rows = [[p(h, head) for h in table.header]]
                 rows += [[p(c, cell) for c in r] for r in table.rows]
-                story.append(_table(rows, [width / len(table.header)] * len(table.header)))
+                unit = width / (len(table.header) + 1.5)  # the first column (what) gets 2.5 shares
+                story.append(_table(rows, [unit * 2.5] + [unit] * (len(table.header) - 1)))
             else:
                 story.append(p(table.empty, body))
             story.append(p(f"Sumber: {table.source}", small))
@@ -134,7 +136,7 @@ def render_pack_pdf(pack: PekpppPack) -> bytes:
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
-        pagesize=A4,
+        pagesize=PAGE,
         leftMargin=15 * mm,
         rightMargin=15 * mm,
         topMargin=15 * mm,

@@ -25,7 +25,7 @@ YES, NO = "Ya", "Tidak"
 SRC_STANDARD = "Katalog layanan: tabel service (kolom std_*, legal_basis, std_published)"
 SRC_MAKLUMAT = "Pengaturan situs standard.maklumat_*, display.show_maklumat"
 SRC_IKM = "Tabel survey_response (jawaban U1–U9) dan ticket (tiket selesai = populasi)"
-SRC_ACTIONS = "Tabel ikm_action (p4-desk pekppp action add / done)"
+SRC_ACTIONS = "Tabel ikm_action (p4-desk ikm-action add / done)"
 SRC_COMPLAINTS = "Tabel complaint (batas waktu dan tanggal langkah), complaint_step"
 SRC_HOURS = "Jam buka layanan (service.opening_hours), hari libur, audit loket dibuka/ditutup (audit_log)"
 SRC_INNOVATION = "Tabel service_innovation; waktu tunggu dari ticket_leg (dipanggil − masuk antrian)"
@@ -270,7 +270,9 @@ def build_pack(db: Database, year: int) -> PekpppPack:
             EvidenceFigure(
                 "Maklumat tampil di layar display", YES if mk.set and mk.on_board else NO, SRC_MAKLUMAT
             ),
-            EvidenceFigure("Periode IKM dengan unsur terendah", str(len(weak)), SRC_IKM),
+            EvidenceFigure(
+                "Survei IKM berjalan (layanan × triwulan dengan responden)", str(len(weak)), SRC_IKM
+            ),
             EvidenceFigure(
                 "Tindak lanjut IKM: dicatat / selesai", f"{len(actions)} / {len(done)}", SRC_ACTIONS
             ),

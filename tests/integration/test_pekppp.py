@@ -1,0 +1,154 @@
+"""PEKPPP evidence pack from a real SQLite hall: the services whose standard is incomplete, read
+back from the PDF and the XLSX; IKM samples against the Krejcie–Morgan table; follow-ups and
+innovations through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from p4_desk.cli import main
+from p4_desk.services import queue, site, standards, surveys, users
+from p4_desk.services.pekppp import build_pack
+from p4_desk.store.db import Database
+from p4_desk.store.models import OutboxEvent
+from tests.support.cli import add_cli_admin, login_env
+from tests.support.sites import Clock, make_site
+
+FULL = {
+    "requirements": "KTP-el\nKartu Keluarga",
+    "procedure": "Ambil antrian\nPerekaman",
+    "time": "± 30 menit",
+    "fee": 0,
+    "product": "KTP-el",
+    "complaints": "Meja pengaduan, SP4N-LAPOR!",
+    "legal_basis": "UU 24/2013",
+    "published": True,
+}
+
+
+@pytest.fixture
+def db(sqlite_url: str, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> Database:
+    database = make_site(sqlite_url, clock)
+    add_cli_admin(database)
+    for key, value in login_env().items():
+        if key.startswith("P4_DESK_"):
+            monkeypatch.setenv(key, value)
+    # KTP complete and published; KK complete but the fee missing; PKB untouched
+    standards.set_standard(database, "KTP", **FULL)
+    standards.set_standard(database, "KK", **{**FULL, "fee": None})
+    site.set_setting(database, "standard.maklumat_text", "Kami sanggup melayani sesuai standar.")
+    return database
+
+
+def run(db: Database, *args: str) -> int:
+    return main([*args, "--db", db.url])
+
+
+def test_pack_lists_exactly_the_incomplete_services_in_pdf_and_xlsx(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a hall where KTP's standard is complete, KK lacks its fee and PKB has nothing
+    # When the supervisor prints the pack as PDF and as XLSX
+    assert run(db, "pekppp", "--year", "2026", "--out", str(tmp_path / "bukti.pdf")) == 0
+    assert run(db, "pekppp", "--year", "2026", "--out", str(tmp_path / "bukti.xlsx")) == 0
+    # Then the PDF names KK and PKB as incomplete, not KTP
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "bukti.pdf").pages)
+    assert "BUKTI DUKUNG EVALUASI PEKPPP" in text
+    assert "Layanan dengan standar lengkap (6 komponen)" in text and "1 dari 3" in text
+    assert "Kami sanggup melayani sesuai standar." in text
+    assert "diisi manual" in text
+    book = load_workbook(tmp_path / "bukti.xlsx", read_only=True)
+    sheet = book["Standar pelayanan per layanan"]
+    rows = [r for r in sheet.iter_rows(values_only=True) if r and r[0] and " — " in str(r[0])]
+    status = {str(r[0]).split(" — ")[0]: r[-1] for r in rows}
+    assert status == {"KTP": "Lengkap", "KK": "Belum lengkap", "PKB": "Belum lengkap"}
+    fee_column = list(next(r for r in sheet.iter_rows(values_only=True) if r and r[0] == "Layanan")).index(
+        "Biaya/tarif"
+    )
+    assert {str(r[0]).split(" — ")[0]: r[fee_column] for r in rows}["KK"] == "Belum diisi"
+    # the PDF's incomplete table rows say the same: exactly two "Belum lengkap"
+    assert text.count("Belum lengkap") == 2
+    summary = book["Ringkasan"]
+    manual = [r for r in summary.iter_rows(values_only=True) if r and r[3] == "diisi manual"]
+    assert manual, "what the system cannot know is listed as diisi manual"
+    # and the command said which services to complete
+    out = capsys.readouterr().out
+    assert "KK — Kartu Keluarga: Biaya/tarif" in out and "KTP —" not in out.split("belum lengkap:")[-1]
+
+
+def test_pack_goes_to_the_province_as_one_event(db: Database, tmp_path: Path) -> None:
+    assert run(db, "pekppp", "--year", "2026", "--out", str(tmp_path / "bukti.pdf")) == 0
+    with db.read() as s:
+        events = [e for e in s.query(OutboxEvent).all() if e.type == "pekppp.summary"]
+    assert len(events) == 1
+    payload = events[0].payload
+    assert payload["year"] == 2026 and payload["site"] == "MPP-TEST"
+    assert sorted(line.split(" — ")[0] for line in payload["incomplete_services"]) == ["KK", "PKB"]
+    assert [a["weight"] for a in payload["aspects"]] == [24, 25, 18, 11, 10, 12]
+
+
+def test_bad_output_name_is_refused_in_indonesian_and_nothing_written(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db, "pekppp", "--year", "2026", "--out", str(tmp_path / "bukti.docx")) != 0
+    assert "harus berakhiran .pdf atau .xlsx" in capsys.readouterr().err
+    assert not list(tmp_path.glob("bukti*"))
+
+
+@pytest.mark.parametrize(("served", "sample"), [(20, 19)])  # Krejcie & Morgan (1970), table 1
+def test_ikm_sample_size_per_service_is_the_krejcie_morgan_table(
+    db: Database, clock: Clock, served: int, sample: int
+) -> None:
+    # Given `served` finished KTP tickets in the first quarter and 3 survey answers
+    officer = users.get_user(db, "petugas1").actor
+    queue.set_counter_state(db, "L1", "open", officer)
+    for n in range(served):
+        ticket = queue.issue_ticket(db, "KTP")
+        assert queue.call_next(db, "L1") is not None
+        queue.start(db, ticket.id)
+        clock.advance(minutes=1)
+        queue.finish(db, ticket.id)
+        if n < 3:
+            surveys.record_survey(db, {f"U{i}": 3 if i != 3 else 2 for i in range(1, 10)}, ticket=ticket.id)
+    # When the pack is built, Then its IKM table has the published minimum sample for that population
+    pack = build_pack(db, 2026)
+    ikm = next(t for t in pack.aspects[0].tables if t.title.startswith("IKM per layanan"))
+    row = next(r for r in ikm.rows if r[0].startswith("KTP") and r[1] == "Triwulan I 2026")
+    assert row[2:6] == (str(served), str(sample), "3", "Tidak")
+    assert row[-1].startswith("U3 Waktu penyelesaian")  # the weakest element, to follow up
+
+
+def test_follow_up_and_innovation_from_the_command_line(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(
+        db, "ikm-action", "add", "--element", "u3", "--action", "Tambah petugas pada jam sibuk",
+        "--owner", "Koordinator Dukcapil", "--due", "2026-04-30", "--from", "2026-01-01",
+        "--to", "2026-03-31", "--service", "KTP", "--json",
+    ) == 0  # fmt: skip
+    added = json.loads(capsys.readouterr().out)
+    assert run(db, "ikm-action", "done", str(added["id"]), "--date", "2026-03-04") == 0
+    assert (
+        run(
+            db, "innovation", "add", "--service", "KTP", "--name", "Antrian daring", "--started", "2026-02-01"
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert run(db, "ikm-action", "add", "--element", "U10", "--action", "x", "--owner", "y",
+               "--due", "2026-04-30", "--from", "2026-01-01", "--to", "2026-03-31") != 0  # fmt: skip
+    assert "Unsur IKM 'U10' tidak dikenal" in capsys.readouterr().err
+    pack = build_pack(db, 2026)
+    actions = next(t for t in pack.aspects[0].tables if t.title == "Tindak lanjut hasil IKM")
+    assert len(actions.rows) == 1
+    assert actions.rows[0][4:] == (
+        "Tambah petugas pada jam sibuk", "Koordinator Dukcapil", "30 April 2026", "4 Maret 2026", "Selesai",
+    )  # fmt: skip
+    innovations = pack.aspects[5].tables[0]
+    assert [r[0] for r in innovations.rows] == ["Antrian daring"]
+    assert innovations.rows[0][2] == "1 Februari 2026"
