@@ -31,6 +31,7 @@ from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.kiosk.access import KioskAccess
 from p4_desk.gui.kiosk.exit_guard import ExitGuard
+from p4_desk.gui.kiosk.info import ServiceInfoMode
 from p4_desk.gui.kiosk.view import KioskView
 from p4_desk.services import queue, ticketing
 from p4_desk.services.queue import ServiceStatus, TicketInfo
@@ -68,6 +69,7 @@ class KioskWindow(KioskView):
         self._page_before_groups: QWidget = self.home
         self._texts()
         self._wire()
+        self.info = ServiceInfoMode(self)  # "Informasi layanan" (gui/kiosk/info.py)
         db = ctx.db
         self.live = LiveQuery(
             self,
