@@ -89,7 +89,9 @@ def test_board_rotation_shows_the_maklumat_and_complaint_channels(
 ) -> None:
     translation("display")
     board = DisplayWindow(
-        AppContext(db=db, settings=Settings({"voice.enabled": False}, path=tmp_path / "s.toml"), role="display"),
+        AppContext(
+            db=db, settings=Settings({"voice.enabled": False}, path=tmp_path / "s.toml"), role="display"
+        ),
         audio="none",
     )
     qtbot.addWidget(board)

@@ -42,17 +42,17 @@ class StandardPage(QWidget):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.text)
-        self.scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(self.text)
+        self.scroller.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.back = QPushButton()
         self.back.setObjectName("secondary")
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(self.title)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         layout.addWidget(self.back)
 
     def scale(self, unit: float, touch: int) -> None:
@@ -139,7 +139,7 @@ class ServiceInfoMode(QObject):
         self.kiosk.idle_timer.start()
         self.page.title.setText(standard.name)
         self.page.text.setText(self.standard_html(standard))
-        self.page.scroll.verticalScrollBar().setValue(0)
+        self.page.scroller.verticalScrollBar().setValue(0)
         self.kiosk.stack.setCurrentWidget(self.page)
 
     def standard_html(self, st: ServiceStandard) -> str:

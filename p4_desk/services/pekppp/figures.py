@@ -128,6 +128,8 @@ def _counter_open_spans(
         ).all()
     opened: dict[str, datetime] = {}
     for code, action, at in rows:
+        if code is None:
+            continue
         moment = _aware(at)
         if code in opened:
             lo, hi = max(opened.pop(code), start), min(moment, stop)
@@ -237,7 +239,7 @@ def waits_between(db: Database, service: str, first: date, last: date) -> WaitWi
                 TicketLeg.called_at.is_not(None),
             )
         ).all()
-    waits = [(_aware(called) - _aware(queued)).total_seconds() / 60 for queued, called in rows]
+    waits = [(_aware(called) - _aware(queued)).total_seconds() / 60 for queued, called in rows if called]
     return WaitWindow(len(waits), statistics.median(waits) if waits else None)
 
 
