@@ -8,14 +8,20 @@ import json
 from pathlib import Path
 
 import pytest
+import requests
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from p4_desk.cli import main
+from p4_desk.config import Settings
 from p4_desk.services import queue, site, standards, surveys, users
+from p4_desk.services.central_inbox import CentralInbox
 from p4_desk.services.pekppp import build_pack
 from p4_desk.store.db import Database
 from p4_desk.store.models import OutboxEvent
+from p4_desk.sync.agent import Backoff, SyncAgent
+from p4_desk.sync.enrolment import enrol, open_client
+from tests.integration.central_server import running_central
 from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import Clock, make_site
 
@@ -152,3 +158,30 @@ def test_follow_up_and_innovation_from_the_command_line(
     innovations = pack.aspects[5].tables[0]
     assert [r[0] for r in innovations.rows] == ["Antrian daring"]
     assert innovations.rows[0][2] == "1 Februari 2026"
+
+
+@pytest.mark.usefixtures("memory_keyring")
+def test_the_province_sees_the_hall_pack_after_sync(db: Database, tmp_path: Path) -> None:
+    # Given a hall enrolled with the real central server that printed its 2026 pack
+    with running_central(tmp_path / "central") as central:
+        enrol(db, Settings.load(), central.url, "MPP-TEST", central.add_site("MPP-TEST", "MPP Uji Coba"))
+        assert run(db, "pekppp", "--year", "2026", "--out", str(tmp_path / "bukti.xlsx")) == 0
+        # When the sync agent pushes
+        agent = SyncAgent(db, open_client(db, Settings.load()), CentralInbox(db), backoff=Backoff(0.01, 0.05))
+        report = agent.run_once()
+        assert report.failed == 0 and report.pending == 0
+        # Then the province reads the same incomplete services and figures as the hall printed
+        url = f"{central.url}/api/v1/province/sites/MPP-TEST/pekppp"
+        headers = {"Authorization": f"Bearer {central.admin_token}"}
+        answer = requests.get(url, params={"year": 2026}, headers=headers, timeout=10)
+        assert answer.status_code == 200, answer.text
+        body = answer.json()
+        assert sorted(line.split(" — ")[0] for line in body["incomplete_services"]) == ["KK", "PKB"]
+        policy = body["aspects"][0]
+        assert policy["name"] == "Kebijakan pelayanan" and policy["weight"] == 24
+        assert {"label": "Layanan dengan standar lengkap (6 komponen)", "value": "1 dari 3"}.items() <= next(
+            f for f in policy["figures"] if f["label"].startswith("Layanan dengan standar")
+        ).items()
+        # a year the hall never sent is a 404 in Indonesian
+        missing = requests.get(url, params={"year": 2025}, headers=headers, timeout=10)
+        assert missing.status_code == 404 and "belum mengirim bukti PEKPPP tahun 2025" in missing.text

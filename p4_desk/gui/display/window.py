@@ -125,7 +125,13 @@ class DisplayWindow(QWidget):
             return ()
         notices = []
         if shown.set:
-            notices.append(Notice("maklumat", self.tr("SERVICE PLEDGE (MAKLUMAT PELAYANAN)"), shown.text))
+            decree = shown.decree
+            if shown.decree_date is not None:
+                decree = (
+                    self.tr("{0} dated {1}").format(decree, format_date(shown.decree_date)) if decree else ""
+                )
+            body = f"{shown.text}\n\n{decree}" if decree else shown.text
+            notices.append(Notice("maklumat", self.tr("SERVICE PLEDGE (MAKLUMAT PELAYANAN)"), body))
         if shown.complaint_channels.strip():
             notices.append(
                 Notice("channels", self.tr("COMPLAINTS AND SUGGESTIONS"), shown.complaint_channels)

@@ -143,10 +143,11 @@ class ServiceInfoMode(QObject):
         self.kiosk.stack.setCurrentWidget(self.page)
 
     def standard_html(self, st: ServiceStandard) -> str:
+        """The standard as rich text: two columns on a landscape kiosk, one on a portrait one."""
         missing = self.tr("Not yet available: please ask an officer.")
 
         def block(title: str, body: str) -> str:
-            return f"<p><b>{escape(title)}</b><br/>{body or '<i>' + escape(missing) + '</i>'}</p>"
+            return f"<p><b>{escape(title)}</b></p>{body or '<p><i>' + escape(missing) + '</i></p>'}"
 
         def listed(lines: tuple[str, ...], ordered: bool) -> str:
             if not lines:
@@ -154,15 +155,26 @@ class ServiceInfoMode(QObject):
             tag = "ol" if ordered else "ul"
             return f"<{tag}>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + f"</{tag}>"
 
-        return "".join(
+        def para(text: str) -> str:
+            return f"<p>{escape(text)}</p>" if text.strip() else ""
+
+        first = block(self.tr("Requirements"), listed(st.requirement_lines, ordered=False)) + block(
+            self.tr("Procedure"), listed(st.procedure_lines, ordered=True)
+        )
+        second = "".join(
             (
-                f"<p>{escape(st.agency_name)}</p>",
-                block(self.tr("Requirements"), listed(st.requirement_lines, ordered=False)),
-                block(self.tr("Procedure"), listed(st.procedure_lines, ordered=True)),
-                block(self.tr("Time to complete"), escape(st.time)),
-                block(self.tr("Fee"), escape(format_fee(st.fee)) if st.fee is not None else ""),
-                block(self.tr("Product"), escape(st.product)),
-                block(self.tr("Complaints"), escape(st.complaints)),
-                block(self.tr("Legal basis"), escape(st.legal_basis)),
+                block(self.tr("Time to complete"), para(st.time)),
+                block(self.tr("Fee"), para(format_fee(st.fee)) if st.fee is not None else ""),
+                block(self.tr("Product"), para(st.product)),
+                block(self.tr("Complaints"), para(st.complaints)),
+                block(self.tr("Legal basis"), para(st.legal_basis)),
             )
+        )
+        agency = f"<p>{escape(st.agency_name)}</p>"
+        if self.kiosk.height() > self.kiosk.width():
+            return agency + first + second
+        return (
+            f'{agency}<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+            f'<td width="50%" valign="top">{first}</td><td width="4%"></td>'
+            f'<td width="46%" valign="top">{second}</td></tr></table>'
         )
