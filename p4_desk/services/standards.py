@@ -206,3 +206,67 @@ def maklumat(db: Database) -> Maklumat:
         on_board=bool(settings["display.show_maklumat"]),
         complaint_channels=str(settings["permits.complaint_channel"] or ""),
     )
+
+
+# --- the catalogue file (``services.catalog_files``) ----------------------------------------
+
+_FILE_KEYS = ("requirements", "procedure", "time", "fee", "product", "complaints", "legal_basis", "published")
+
+
+def standards_to_json(db: Database) -> dict[str, Any]:
+    """The ``service_standards`` and ``maklumat`` sections of the catalogue file."""
+    mk = maklumat(db)
+    return {
+        "service_standards": [
+            {"service": st.code, **{key: getattr(st, key) for key in _FILE_KEYS}} for st in list_standards(db)
+        ],
+        "maklumat": {
+            "text": mk.text,
+            "decree": mk.decree,
+            "decree_date": mk.decree_date.isoformat() if mk.decree_date else "",
+        },
+    }
+
+
+def _parts_from_json(raw: Any) -> tuple[str, dict[str, Any]]:
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("service"), str):
+        raise ValidationError(
+            "Setiap standar layanan dalam katalog harus berupa objek dengan kode 'service'.",
+            field="service_standards",
+        )
+    unknown = sorted(set(raw) - {"service", *_FILE_KEYS})
+    if unknown:
+        raise ValidationError(
+            f"Kolom standar layanan tidak dikenal pada {raw['service']}: {', '.join(unknown)}.",
+            field="service_standards",
+        )
+    values = {key: raw[key] for key in _FILE_KEYS if key in raw}
+    for key in ("requirements", "procedure"):  # a list of lines is accepted too
+        if isinstance(values.get(key), list) and all(isinstance(line, str) for line in values[key]):
+            values[key] = "\n".join(values[key])
+    check_standard_fields(values)
+    return raw["service"], values
+
+
+def import_standards(db: Database, data: Mapping[str, Any], actor: Actor = SYSTEM) -> int:
+    """Apply the file's ``service_standards`` and ``maklumat`` (each optional); returns how many
+    services it names. Everything is checked first; one transaction (joins the caller's)."""
+    rows = data.get("service_standards") or []
+    if not isinstance(rows, list):
+        raise ValidationError("'service_standards' harus berupa daftar.", field="service_standards")
+    parsed = [_parts_from_json(raw) for raw in rows]
+    pledge = data.get("maklumat")
+    settings: dict[str, Any] = {}
+    if pledge is not None:
+        if not isinstance(pledge, Mapping):
+            raise ValidationError("'maklumat' harus berupa objek.", field="maklumat")
+        for key in ("text", "decree", "decree_date"):
+            if key in pledge:
+                setting = site_service.site_setting(f"standard.maklumat_{key}")
+                settings[setting.key] = setting.check(pledge[key])
+    with db.write():
+        for code, values in parsed:
+            set_standard(db, code, actor, **values)
+        if settings:
+            site_service.set_settings(db, settings, actor)
+    return len(parsed)

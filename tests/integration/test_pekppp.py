@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from p4_desk.cli import main
 from p4_desk.config import Settings
-from p4_desk.services import queue, site, standards, surveys, users
+from p4_desk.errors import NotFound
+from p4_desk.services import catalog_files, queue, site, standards, surveys, users
 from p4_desk.services.central_inbox import CentralInbox
 from p4_desk.services.pekppp import build_pack
 from p4_desk.store.db import Database
@@ -185,3 +186,27 @@ def test_the_province_sees_the_hall_pack_after_sync(db: Database, tmp_path: Path
         # a year the hall never sent is a 404 in Indonesian
         missing = requests.get(url, params={"year": 2025}, headers=headers, timeout=10)
         assert missing.status_code == 404 and "belum mengirim bukti PEKPPP tahun 2025" in missing.text
+
+
+def test_the_catalogue_file_carries_the_standards_and_the_maklumat(
+    db: Database, tmp_path: Path, clock: Clock
+) -> None:
+    # Given the hall's catalogue exported to a file
+    path = tmp_path / "katalog.json"
+    catalog_files.export_catalog_file(db, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["maklumat"]["text"] == "Kami sanggup melayani sesuai standar."
+    # When a second hall with the same services imports it
+    other = make_site(f"sqlite:///{tmp_path / 'kedua.sqlite3'}", clock)
+    catalog_files.import_catalog_file(other, path)
+    # Then its standards and maklumat are the first hall's
+    assert standards.list_standards(other) == standards.list_standards(db)
+    assert standards.maklumat(other).text == "Kami sanggup melayani sesuai standar."
+    # When a file names a service the hall does not have, nothing of it is applied
+    data["service_standards"].append({"service": "PASPOR", "requirements": ["KTP-el"]})
+    data["maklumat"]["text"] = "Teks baru"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(NotFound, match="Layanan 'PASPOR' tidak ditemukan"):
+        catalog_files.import_catalog_file(other, path)
+    assert standards.maklumat(other).text == "Kami sanggup melayani sesuai standar."
+    other.dispose()
