@@ -24,22 +24,27 @@
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="128"/>
+        <location filename="../../p4_desk/gui/display/window.py" line="131"/>
+        <source>{0} dated {1}</source>
+        <translation>{0} tanggal {1}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/display/window.py" line="134"/>
         <source>SERVICE PLEDGE (MAKLUMAT PELAYANAN)</source>
         <translation>MAKLUMAT PELAYANAN</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="131"/>
+        <location filename="../../p4_desk/gui/display/window.py" line="137"/>
         <source>COMPLAINTS AND SUGGESTIONS</source>
         <translation>PENGADUAN DAN SARAN</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="138"/>
+        <location filename="../../p4_desk/gui/display/window.py" line="144"/>
         <source>Break</source>
         <translation>Istirahat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/display/window.py" line="138"/>
+        <location filename="../../p4_desk/gui/display/window.py" line="144"/>
         <source>Closed</source>
         <translation>Tutup</translation>
     </message>

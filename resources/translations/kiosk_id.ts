@@ -276,42 +276,42 @@
         <translation>Informasi layanan belum dapat ditampilkan. Silakan tanyakan kepada petugas.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/info.py" line="146"/>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="147"/>
         <source>Not yet available: please ask an officer.</source>
         <translation>Belum tersedia: silakan tanyakan kepada petugas.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/info.py" line="160"/>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="161"/>
         <source>Requirements</source>
         <translation>Persyaratan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/info.py" line="161"/>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="162"/>
         <source>Procedure</source>
         <translation>Prosedur</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/info.py" line="162"/>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="166"/>
         <source>Time to complete</source>
         <translation>Jangka waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/info.py" line="163"/>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="167"/>
         <source>Fee</source>
         <translation>Biaya/tarif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/info.py" line="164"/>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="168"/>
         <source>Product</source>
         <translation>Produk</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/info.py" line="165"/>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="169"/>
         <source>Complaints</source>
         <translation>Penanganan pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/info.py" line="166"/>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="170"/>
         <source>Legal basis</source>
         <translation>Dasar hukum</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from p4_desk.config import Settings
+from p4_desk.gui.admin.window import AdminWindow
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.display.window import DisplayWindow
 from p4_desk.gui.kiosk.window import KioskWindow
@@ -119,3 +120,37 @@ def test_board_rotation_shows_the_maklumat_and_complaint_channels(
     view.rotation.advance()
     assert view._right.currentWidget() is view.counters_panel
     board.close()
+
+
+@pytest.mark.translation("admin")
+def test_admin_fills_in_a_standard_and_the_list_says_what_is_missing(
+    qtbot: QtBot, admin_window: AdminWindow
+) -> None:
+    tab = admin_window.standards
+    admin_window.tabs.setCurrentWidget(tab)
+    assert admin_window.tabs.tabText(admin_window.tabs.currentIndex()) == "Standar layanan"
+    qtbot.waitUntil(lambda: bool(tab.records), timeout=3000)
+    # Given a new hall: every part of KK is missing
+    row = tab.table.findItems("KK", Qt.MatchFlag.MatchExactly)[0].row()
+    assert "Persyaratan" in tab.table.item(row, 3).text()
+    # When the admin picks KK, types its parts with a fee that is not a number
+    tab.table.selectRow(row)
+    qtbot.keyClicks(tab.requirements, "Kartu Keluarga lama")
+    qtbot.keyClicks(tab.procedure, "Ambil nomor antrian")
+    for field, text in ((tab.time, "1 hari kerja"), (tab.product, "Kartu Keluarga"),
+                        (tab.complaints, "Meja pengaduan"), (tab.legal_basis, "UU 24/2013")):  # fmt: skip
+        qtbot.keyClicks(field, text)
+    qtbot.keyClicks(tab.fee, "dua puluh")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    # Then it is refused under the fee, in Indonesian, and what was typed stays
+    assert tab.errors["fee"].text() == "Biaya berupa bilangan bulat rupiah, misalnya 50000."
+    assert tab.requirements.toPlainText() == "Kartu Keluarga lama"
+    # When the fee is corrected and it is published
+    tab.fee.clear()
+    qtbot.keyClicks(tab.fee, "0")
+    tab.published.setChecked(True)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.message.text() == "Standar layanan KK disimpan."
+    saved = standards.get_standard(admin_window.ctx.db, "KK")
+    assert saved.complete and saved.published and saved.fee == 0
+    qtbot.waitUntil(lambda: tab.table.item(row, 3).text() == "tidak ada", timeout=3000)
