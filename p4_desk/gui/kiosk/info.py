@@ -86,6 +86,8 @@ class ServiceInfoMode(QObject):
         self.list_back.clicked.connect(kiosk.go_home)
         self.page.back.clicked.connect(lambda: kiosk.stack.setCurrentWidget(self.list_page))
         kiosk.installEventFilter(self)
+        kiosk.stack.currentChanged.connect(self._heading)
+        self._ticket_heading = kiosk.heading.text()
 
     def _texts(self) -> None:
         self.button.setText(self.tr("Service information"))
@@ -95,6 +97,11 @@ class ServiceInfoMode(QObject):
         self.list_page.previous_page.setText(self.kiosk.home.previous_page.text())
         self.list_page.next_page.setText(self.kiosk.home.next_page.text())
         self.list_page.page_template = self.kiosk.home.page_template
+
+    def _heading(self, _index: int) -> None:
+        """The header says "Informasi layanan" while the mode is up (no ticket is taken there)."""
+        shown = self.kiosk.stack.currentWidget() in (self.list_page, self.page)
+        self.kiosk.heading.setText(self.button.text() if shown else self._ticket_heading)
 
     # --- scaling with the kiosk ------------------------------------------------------------
 
