@@ -187,7 +187,11 @@ def opening_hours_kept(db: Database, year: int, calendar: HolidayCalendar) -> li
                 days += 1
                 for first, until in sessions:
                     lo = datetime.combine(day, time.fromisoformat(first), tz).astimezone(UTC)
-                    hi = datetime.combine(day, time.fromisoformat(until), tz).astimezone(UTC)
+                    hi = (
+                        datetime.combine(day + timedelta(days=1), time.min, tz)
+                        if until == "24:00"
+                        else datetime.combine(day, time.fromisoformat(until), tz)
+                    ).astimezone(UTC)
                     hi = min(hi, now)
                     if hi <= lo:
                         continue
