@@ -5,6 +5,7 @@ innovations through the command line."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,10 @@ from pypdf import PdfReader
 from p4_desk.cli import main
 from p4_desk.config import Settings
 from p4_desk.errors import NotFound
-from p4_desk.services import catalog_files, queue, site, standards, surveys, users
+from p4_desk.services import catalog, catalog_files, queue, site, standards, surveys, users
 from p4_desk.services.central_inbox import CentralInbox
-from p4_desk.services.pekppp import build_pack
+from p4_desk.services.complaints.records import site_holidays
+from p4_desk.services.pekppp import build_pack, figures
 from p4_desk.store.db import Database
 from p4_desk.store.models import OutboxEvent
 from p4_desk.sync.agent import Backoff, SyncAgent
@@ -210,3 +212,29 @@ def test_the_catalogue_file_carries_the_standards_and_the_maklumat(
         catalog_files.import_catalog_file(other, path)
     assert standards.maklumat(other).text == "Kami sanggup melayani sesuai standar."
     other.dispose()
+
+
+def test_hours_open_are_the_counters_open_time_inside_the_standard_hours(db: Database, clock: Clock) -> None:
+    # Given KTP open 08:00–12:00 on Wednesdays only, served by Loket 1 and Loket 2
+    catalog.update_service(db, "KTP", hours={"wed": [["08:00", "12:00"]]})
+    # When Loket 1 opens at 10:00 WIB and Loket 2 at 10:30, Loket 1 closes 11:00, Loket 2 12:30
+    queue.set_counter_state(db, "L1", "open")
+    clock.advance(minutes=30)
+    queue.set_counter_state(db, "L2", "open")
+    clock.advance(minutes=30)
+    queue.set_counter_state(db, "L1", "closed")
+    clock.advance(minutes=90)
+    queue.set_counter_state(db, "L2", "closed")
+    clock.advance(hours=2)  # 14:30 WIB, after the standard hours
+    # Then KTP was open 2 of its hours that day (10:00–12:00; 12:00–12:30 is outside them)
+    hours = {h.service: h for h in figures.opening_hours_kept(db, 2026, site_holidays(db))}
+    assert hours["KTP"].open_hours == pytest.approx(2.0)
+    calendar = site_holidays(db)
+    first = date(2026, 1, 1).toordinal()
+    wednesdays = [
+        day for day in map(date.fromordinal, range(first, date(2026, 3, 5).toordinal()))
+        if day.weekday() == 2 and calendar.is_working_day(day)
+    ]  # fmt: skip
+    assert hours["KTP"].days_standard == len(wednesdays)
+    assert hours["KTP"].standard_hours == pytest.approx(4.0 * hours["KTP"].days_standard)
+    assert hours["PKB"].standard_hours is None  # always open: no standard to hold it against
