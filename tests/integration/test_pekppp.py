@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from p4_desk.cli import main
 from p4_desk.config import Settings
 from p4_desk.errors import NotFound
-from p4_desk.services import catalog, catalog_files, queue, site, standards, surveys, users
+from p4_desk.services import catalog, catalog_files, complaints, queue, site, standards, surveys, users
 from p4_desk.services.central_inbox import CentralInbox
 from p4_desk.services.complaints.records import site_holidays
 from p4_desk.services.pekppp import build_pack, figures
@@ -238,3 +238,25 @@ def test_hours_open_are_the_counters_open_time_inside_the_standard_hours(db: Dat
     assert hours["KTP"].days_standard == len(wednesdays)
     assert hours["KTP"].standard_hours == pytest.approx(4.0 * hours["KTP"].days_standard)
     assert hours["PKB"].standard_hours is None  # always open: no standard to hold it against
+
+
+def test_complaints_against_their_deadlines(db: Database, clock: Clock) -> None:
+    # Given two complaints on Wednesday 4 March 2026: one forwarded the same day, one never
+    def file() -> str:
+        return complaints.file_complaint(
+            db, kind="pengaduan", agency="DUKCAPIL", service="KTP", description="KTP-el belum jadi.",
+            identity="anonymous",
+        ).number  # fmt: skip
+
+    on_time, _never_forwarded = file(), file()
+    complaints.step_complaint(db, on_time, "verified")
+    complaints.step_complaint(db, on_time, "forwarded")
+    # When the pack is built ten days later (verify and forward: 3 working days, due 9 March)
+    clock.advance(days=10)
+    count, kinds, tallies = figures.complaint_deadlines(db, 2026, date(2026, 3, 14))
+    # Then one met "verifikasi dan penerusan" on time and one is past it without the step
+    assert (count, kinds) == (2, {"pengaduan": 2})
+    forward = next(t for t in tallies if t.name == "verify_forward")
+    assert (forward.on_time, forward.late, forward.overdue_open, forward.pending) == (1, 0, 1, 0)
+    table = next(t for t in build_pack(db, 2026).aspects[4].tables)
+    assert table.rows[0] == ("Verifikasi dan penerusan", "1", "0", "1", "0")
