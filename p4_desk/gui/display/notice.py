@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -45,6 +45,14 @@ class WrappedText(QLabel):
     def set_max_px(self, px: float) -> None:
         self.max_px = px
         self._fit()
+
+    # the box decides the text's size, never the other way round: a wrapped label's height for
+    # its width would otherwise squeeze the notice's title out of the panel
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
+        return False
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(0, 0)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
         super().setText(text)
