@@ -19,7 +19,7 @@ from p4_desk.errors import NotFound
 from p4_desk.services import catalog, catalog_files, complaints, queue, site, standards, surveys, users
 from p4_desk.services.central_inbox import CentralInbox
 from p4_desk.services.complaints.records import site_holidays
-from p4_desk.services.pekppp import build_pack, figures
+from p4_desk.services.pekppp import build_pack, figures, records
 from p4_desk.store.db import Database
 from p4_desk.store.models import OutboxEvent
 from p4_desk.sync.agent import Backoff, SyncAgent
@@ -28,6 +28,7 @@ from tests.integration.central_server import running_central
 from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import Clock, make_site
 
+FOLLOWED_UP = "Unsur terendah yang sudah ditindaklanjuti"
 FULL = {
     "requirements": "KTP-el\nKartu Keluarga",
     "procedure": "Ambil antrian\nPerekaman",
@@ -130,6 +131,20 @@ def test_ikm_sample_size_per_service_is_the_krejcie_morgan_table(
     row = next(r for r in ikm.rows if r[0].startswith("KTP") and r[1] == "Triwulan I 2026")
     assert row[2:6] == (str(served), str(sample), "3", "Tidak")
     assert row[-1].startswith("U3 Waktu penyelesaian")  # the weakest element, to follow up
+    followed = next(
+        f for f in pack.aspects[0].figures if f.label == "Unsur terendah yang sudah ditindaklanjuti"
+    )
+    assert followed.value == "0 dari 1"
+    # When the supervisor records an action on U3 for that quarter, Then the run is followed up
+    records.add_ikm_action(
+        db, element="U3", action="Tambah petugas", owner="Koordinator", due_on=date(2026, 4, 30),
+        period_from=date(2026, 1, 1), period_to=date(2026, 3, 31), service="KTP",
+    )  # fmt: skip
+    pack = build_pack(db, 2026)
+    followed = next(
+        f for f in pack.aspects[0].figures if f.label == "Unsur terendah yang sudah ditindaklanjuti"
+    )
+    assert followed.value == "1 dari 1"
 
 
 def test_follow_up_and_innovation_from_the_command_line(

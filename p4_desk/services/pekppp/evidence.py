@@ -27,6 +27,7 @@ from p4_desk.services.pekppp.tables import (
     SRC_STANDARD,
     YES,
     actions_table,
+    followed_up,
     hours_table,
     ikm_tables,
     innovation_table,
@@ -89,6 +90,11 @@ def build_pack(db: Database, year: int) -> PekpppPack:
             ),
             EvidenceFigure(
                 "Survei IKM berjalan (layanan × triwulan dengan responden)", str(len(weak)), SRC_IKM
+            ),
+            EvidenceFigure(
+                "Unsur terendah yang sudah ditindaklanjuti",
+                f"{sum(followed_up(w, actions) for w in weak)} dari {len(weak)}",
+                f"{SRC_IKM}; {SRC_ACTIONS}",
             ),
             EvidenceFigure(
                 "Tindak lanjut IKM: dicatat / selesai", f"{len(actions)} / {len(done)}", SRC_ACTIONS

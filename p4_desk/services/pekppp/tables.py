@@ -61,9 +61,26 @@ def standard_table(rows: list[standards.ServiceStandard]) -> EvidenceTable:
     )
 
 
-def ikm_tables(db: Database, year: int, today: date) -> tuple[EvidenceTable, list[str]]:
+#: one IKM run's weakest element: (service, first day, last day, element)
+WeakElement = tuple[str, date, date, str]
+
+
+def followed_up(weak: WeakElement, actions: list[records.IkmActionInfo]) -> bool:
+    """An action on the run's service (or the whole site) and element, over a period that
+    overlaps the run's."""
+    service, first, last, element = weak
+    return any(
+        a.element == element
+        and a.service in (service, None)
+        and a.period_from <= last
+        and a.period_to >= first
+        for a in actions
+    )
+
+
+def ikm_tables(db: Database, year: int, today: date) -> tuple[EvidenceTable, list[WeakElement]]:
     rows = []
-    weak: list[str] = []
+    weak: list[WeakElement] = []
     codes = [(st.code, st.name) for st in standards.list_standards(db)]
     for label, first, last in quarters(year, today):
         for code, name in codes:
@@ -74,7 +91,7 @@ def ikm_tables(db: Database, year: int, today: date) -> tuple[EvidenceTable, lis
             if result is not None:
                 lowest = min(result.nrr, key=lambda c: (result.nrr[c], c))
                 weakest = f"{lowest} {ELEMENTS[lowest]} ({format_number(result.nrr[lowest], 2)})"
-                weak.append(f"{code} {label}: {lowest}")
+                weak.append((code, first, last, lowest))
             else:
                 weakest = "–"
             rows.append(
