@@ -37,6 +37,12 @@ from p4_desk.store.db import Database
 
 
 def build_pack(db: Database, year: int) -> PekpppPack:
+    """The pack of ``year``, every figure read in one snapshot (the figures agree)."""
+    with db.read(snapshot=True):
+        return _build_pack(db, year)
+
+
+def _build_pack(db: Database, year: int) -> PekpppPack:
     site = site_service.get_site(db)
     now = db.now().astimezone(db.timezone)
     today = now.date()
