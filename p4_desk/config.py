@@ -194,6 +194,11 @@ SITE_SETTINGS: tuple[Setting, ...] = (
             invalid="Alamat halaman warga harus diawali http:// atau https:// (tanpa ? atau #)."),
     Setting("central.remind_when_ahead", int, 3, "Kirim pengingat \"giliran Anda dekat\" saat antrian di "
             "depan tinggal", bounds=(1, 50)),
+    Setting("standard.maklumat_text", str, "", "Maklumat pelayanan (teks yang ditampilkan)"),
+    Setting("standard.maklumat_decree", str, "", "Nomor keputusan penetapan maklumat pelayanan"),
+    Setting("standard.maklumat_decree_date", str, "", "Tanggal keputusan maklumat (TTTT-BB-HH)",
+            pattern=r"(\d{4}-\d{2}-\d{2})?", invalid="Tanggal keputusan maklumat harus TTTT-BB-HH."),
+    Setting("display.show_maklumat", bool, True, "Maklumat pelayanan dan saluran pengaduan di layar display"),
     Setting("report.head_title", str, "Kepala MPP", "Jabatan penanda tangan laporan"),
     Setting("report.head_name", str, "", "Nama penanda tangan laporan"),
     Setting("report.head_nip", str, "", "NIP penanda tangan laporan", pattern=r"[0-9 ]{0,24}",

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = ((1366, 768), (1920, 1080), (1080, 1920), (1280, 800))
 ROLES = ("counter", "supervisor", "admin", "kiosk", "display", "survey")
+#: scenes beyond a role's first screen: (name, role, what to do once the window is shown)
+SCENES = ("kiosk-info", "display-maklumat")
 LOGIN_USERS = {"counter": "petugas1", "supervisor": "supervisor", "admin": "admin"}
 SETTLE_S = 2.5  # the window manager maps and lays out the window; live queries fill it
 
@@ -40,10 +42,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--size", help="WIDTHxHEIGHT: one size, inside an X server already running")
+    parser.add_argument("--only", help="comma-separated roles or scenes to shoot (default: all)")
     args = parser.parse_args()
     if args.size:
         width, height = (int(part) for part in args.size.split("x"))
-        return shoot(args.out, width, height)
+        return shoot(args.out, width, height, args.only)
     missing = [tool for tool in ("xvfb-run", "openbox") if shutil.which(tool) is None]
     if missing:
         print(f"missing: {', '.join(missing)} (apt-get install -y xvfb openbox)", file=sys.stderr)
@@ -54,6 +57,7 @@ def main() -> int:
             "xvfb-run", "-a", "-s", f"-screen 0 {width}x{height}x24",
             sys.executable, str(Path(__file__).resolve()),
             "--size", f"{width}x{height}", "--out", str(args.out),
+            *(["--only", args.only] if args.only else []),
         ]  # fmt: skip
         env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
         done = subprocess.run(command, cwd=ROOT, env=env, timeout=600)
@@ -62,7 +66,7 @@ def main() -> int:
     return 0
 
 
-def shoot(out: Path, width: int, height: int) -> int:
+def shoot(out: Path, width: int, height: int, only: str | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
@@ -90,7 +94,11 @@ def shoot(out: Path, width: int, height: int) -> int:
                 app.processEvents()
                 time.sleep(0.02)
 
-        for role in ROLES:
+        wanted = set(only.split(",")) if only else set(ROLES) | set(SCENES)
+        for name in (*ROLES, *SCENES):
+            if name not in wanted:
+                continue
+            role = name.split("-")[0]
             settings = Settings({"voice.enabled": False}, path=folder / f"{role}.toml")
             ctx = AppContext(
                 db=db, settings=settings, role=role, counter="L01" if role in ("counter", "survey") else None
@@ -102,8 +110,10 @@ def shoot(out: Path, width: int, height: int) -> int:
                 window.setWindowState(Qt.WindowState.WindowFullScreen)
                 window.show()
             settle()
+            _scene(name, window)
+            settle(0.5)
             screen = window.screen() or app.primaryScreen()
-            target = out / f"{role}-{width}x{height}.png"
+            target = out / f"{name}-{width}x{height}.png"
             assert screen.grabWindow(0).save(str(target)), target
             print(target)
             window.close()
@@ -125,6 +135,18 @@ def _busy_hall(db: Database) -> None:
         queue.set_counter_state(db, counter.code, "open")
         queue.call_next(db, counter.code)
     queue.set_counter_state(db, catalog.list_counters(db)[-1].code, "paused")
+
+
+def _scene(name: str, window: QWidget) -> None:
+    """Bring a window to its scene: the kiosk's Informasi layanan on KTP-el, the board's maklumat."""
+    if name == "kiosk-info":
+        from p4_desk.services.standards import list_standards
+
+        # what ``open`` reads off the UI thread, read here so the scene is there when shot
+        window.info._loaded(list_standards(window.ctx.db, published_only=True))  # type: ignore[attr-defined]
+        window.info.show_service("KTP")  # type: ignore[attr-defined]
+    elif name == "display-maklumat":
+        window.view.rotation.advance()  # type: ignore[attr-defined]
 
 
 def _window(role: str, ctx: AppContext) -> QWidget:

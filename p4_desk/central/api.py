@@ -46,6 +46,7 @@ from p4_desk.central.guards import (
     make_guards,
 )
 from p4_desk.central.notify.gateways import Gateway, gateway_from_env
+from p4_desk.central.pekppp import pekppp_router
 from p4_desk.central.province import routes as province
 from p4_desk.central.public import public_router
 from p4_desk.central.ratelimit import RateLimits
@@ -133,6 +134,7 @@ def create_app(
     app.include_router(admin.router(guards))
     app.include_router(service.router(engine))
     app.include_router(province.router(guards))  # the province's dashboard (issue 18)
+    app.include_router(pekppp_router(sessions, guards.admin))  # a hall's PEKPPP evidence (18.3)
     app.include_router(public_router(sessions, gateway=gateway))  # the citizens' pages (issue 16)
     return app
 

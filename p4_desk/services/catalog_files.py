@@ -14,7 +14,7 @@ from typing import Any
 from p4_desk.domain.working_days import Holiday, holidays_from_json
 from p4_desk.errors import ValidationError
 from p4_desk.files import OutputRefused, read_json_file, write_output
-from p4_desk.services import permits
+from p4_desk.services import permits, standards
 from p4_desk.services.permits import CatalogImportSummary
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor
@@ -39,12 +39,20 @@ def holidays_in_file(path: Path) -> list[Holiday]:
 
 
 def import_catalog_file(db: Database, path: Path, actor: Actor = SYSTEM) -> CatalogImportSummary:
-    return permits.import_catalog(db, read_json_file(path), actor)
+    """The permit types and holidays, and the service standards and maklumat when the file has
+    them (``service_standards``, ``maklumat``): all in one transaction, or nothing."""
+    data = read_json_file(path)
+    with db.write():
+        summary = permits.import_catalog(db, data, actor)
+        if isinstance(data, dict):
+            standards.import_standards(db, data, actor)
+    return summary
 
 
 def export_catalog_file(db: Database, path: Path) -> int:
-    """Write the catalogue to ``path``; returns how many permit types it holds."""
-    data = permits.export_catalog(db)
+    """Write the catalogue (with the service standards and the maklumat) to ``path``; returns
+    how many permit types it holds."""
+    data = {**permits.export_catalog(db), **standards.standards_to_json(db)}
     write_json_file(path, data)
     return len(data["permit_types"])
 

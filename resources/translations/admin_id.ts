@@ -32,52 +32,57 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="22"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="23"/>
         <source>P4 Desk — Administration</source>
         <translation>P4 Desk — Admin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="36"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="38"/>
         <source>Agencies</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="37"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="39"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="38"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="40"/>
         <source>Counters</source>
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="39"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="41"/>
+        <source>Service standards</source>
+        <translation>Standar layanan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/window.py" line="42"/>
         <source>Permit types</source>
         <translation>Jenis Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="40"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="43"/>
         <source>Users</source>
         <translation>Pengguna</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="41"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="44"/>
         <source>Printers</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="42"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="45"/>
         <source>Site</source>
         <translation>Situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="43"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="46"/>
         <source>Site rules</source>
         <translation>Aturan situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="44"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="47"/>
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>
@@ -1398,6 +1403,118 @@
         <location filename="../../p4_desk/gui/admin/settings_tabs.py" line="204"/>
         <source>Settings saved.</source>
         <translation>Pengaturan disimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsTab</name>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="32"/>
+        <source>rupiah; 0 = free; empty = not filled in</source>
+        <translation>rupiah; 0 = gratis; kosong = belum diisi</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="36"/>
+        <source>Published to citizens (kiosk, board)</source>
+        <translation>Dipublikasikan ke warga (kiosk, layar display)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="37"/>
+        <source>Save standard</source>
+        <translation>Simpan standar</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="39"/>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="53"/>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="41"/>
+        <source>Requirements (one per line)</source>
+        <translation>Persyaratan (satu per baris)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="43"/>
+        <source>Procedure (one step per line)</source>
+        <translation>Prosedur (satu langkah per baris)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="44"/>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="70"/>
+        <source>Time to complete</source>
+        <translation>Jangka waktu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="45"/>
+        <source>Fee (Rp)</source>
+        <translation>Biaya/tarif (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="46"/>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="72"/>
+        <source>Product</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="47"/>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="73"/>
+        <source>Complaint handling</source>
+        <translation>Penanganan pengaduan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="48"/>
+        <source>Legal basis</source>
+        <translation>Dasar hukum</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="53"/>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="53"/>
+        <source>Published</source>
+        <translation>Dipublikasikan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="53"/>
+        <source>Missing parts</source>
+        <translation>Belum diisi</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="63"/>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="68"/>
+        <source>Requirements</source>
+        <translation>Persyaratan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="69"/>
+        <source>Procedure</source>
+        <translation>Prosedur</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="71"/>
+        <source>Fee</source>
+        <translation>Biaya/tarif</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="91"/>
+        <source>Choose a service in the list first.</source>
+        <translation>Pilih layanan di daftar terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="95"/>
+        <source>The fee is a whole number of rupiah, e.g. 50000.</source>
+        <translation>Biaya berupa bilangan bulat rupiah, misalnya 50000.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/standards_tab.py" line="110"/>
+        <source>Standard of %1 saved.</source>
+        <translation>Standar layanan %1 disimpan.</translation>
     </message>
 </context>
 <context>

@@ -101,200 +101,273 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="106"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="108"/>
         <source>P4 Desk — Ticket kiosk</source>
         <translation>P4 Desk — Kiosk Antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="107"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="109"/>
         <source>Take a queue number</source>
         <translation>Ambil Nomor Antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="108"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="110"/>
         <source>Remove priority</source>
         <translation>Batalkan prioritas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="109"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="111"/>
         <source>Choose an agency</source>
         <translation>Silakan pilih instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="111"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="113"/>
         <source>Priority service (elderly, disabled, pregnant women, children)</source>
         <translation>Layanan prioritas (lansia, disabilitas, ibu hamil, anak)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="113"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="115"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="114"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="116"/>
         <source>Priority service</source>
         <translation>Layanan prioritas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="115"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="117"/>
         <source>Who needs priority service?</source>
         <translation>Siapa yang memerlukan layanan prioritas?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="119"/>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="127"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="121"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="129"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="121"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="123"/>
         <source>‹ Previous</source>
         <translation>‹ Sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="122"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="124"/>
         <source>Next ›</source>
         <translation>Berikutnya ›</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="123"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="125"/>
         <source>Page {0} of {1}</source>
         <translation>Halaman {0} dari {1}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="125"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="127"/>
         <source>Your queue number</source>
         <translation>Nomor antrian Anda</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="126"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="128"/>
         <source>Try again</source>
         <translation>Coba lagi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="128"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="130"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="145"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="147"/>
         <source>Aged 60 and over</source>
         <translation>Usia 60 tahun ke atas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="146"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="148"/>
         <source>Wheelchair users, blind, deaf and other disabilities</source>
         <translation>Pengguna kursi roda, tunanetra, tunarungu dan disabilitas lain</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="147"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="149"/>
         <source>At any month of pregnancy</source>
         <translation>Pada usia kehamilan berapa pun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="148"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="150"/>
         <source>Children and toddlers, with their companion</source>
         <translation>Anak dan balita beserta pendampingnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="169"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="171"/>
         <source>{0} services · {1} waiting</source>
         <translation>{0} layanan · {1} menunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="174"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="176"/>
         <source>No service available now</source>
         <translation>Tidak ada layanan yang tersedia saat ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="182"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="184"/>
         <source>Closed now</source>
         <translation>Sedang tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="184"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="186"/>
         <source>Today&apos;s quota is used up</source>
         <translation>Kuota hari ini sudah habis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="192"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="194"/>
         <source>choose a service</source>
         <translation>pilih layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="200"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="202"/>
         <source>Hours today: {0}</source>
         <translation>Jam layanan hari ini: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="201"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="203"/>
         <source>Waiting: {0}</source>
         <translation>Menunggu: {0} orang</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="204"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="206"/>
         <source>Longest wait: {0} min</source>
         <translation>Waktu tunggu terlama: {0} menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="252"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="254"/>
         <source>Priority: {0} — now choose the service</source>
         <translation>Prioritas: {0} — silakan pilih layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="272"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="274"/>
         <source>Sorry, the number could not be taken. Please ask an officer.</source>
         <translation>Maaf, nomor antrian tidak dapat dibuat. Silakan hubungi petugas.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="287"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="289"/>
         <source>Priority: {0}</source>
         <translation>Prioritas: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="291"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="293"/>
         <source>People ahead of you: {0}</source>
         <translation>Jumlah antrian di depan Anda: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="293"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="295"/>
         <source>No counter for this service is open yet: please wait for your call.</source>
         <translation>Belum ada loket yang buka untuk layanan ini; silakan tunggu panggilan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="296"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="298"/>
         <source>Estimated wait: {0}</source>
         <translation>Perkiraan waktu tunggu: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="298"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="300"/>
         <source>Served at: {0}</source>
         <translation>Dilayani di: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="310"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="312"/>
         <source>Printing your ticket…</source>
         <translation>Tiket sedang dicetak…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="329"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="331"/>
         <source>Please take your ticket and wait to be called.</source>
         <translation>Silakan ambil tiket Anda dan tunggu panggilan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="343"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="345"/>
         <source>Sorry, we could not print your ticket. Try again, or ask an officer for help.</source>
         <translation>Maaf, tiket Anda belum dapat dicetak. Coba lagi, atau minta bantuan petugas.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="344"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="346"/>
         <source>The ticket could not be printed.</source>
         <translation>Tiket tidak dapat dicetak.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="363"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="365"/>
         <source>The number was cancelled. Please take a new number or ask an officer.</source>
         <translation>Nomor antrian dibatalkan. Silakan ambil nomor baru atau hubungi petugas.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceInfoMode</name>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="94"/>
+        <source>Service information</source>
+        <translation>Informasi layanan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="95"/>
+        <source>Service information: choose a service</source>
+        <translation>Informasi layanan: pilih layanan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="96"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="97"/>
+        <source>Back to the list</source>
+        <translation>Kembali ke daftar</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="134"/>
+        <source>No service standard has been published yet.</source>
+        <translation>Belum ada standar pelayanan yang dipublikasikan.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="140"/>
+        <source>Service information cannot be shown now. Please ask an officer.</source>
+        <translation>Informasi layanan belum dapat ditampilkan. Silakan tanyakan kepada petugas.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="155"/>
+        <source>Not yet available: please ask an officer.</source>
+        <translation>Belum tersedia: silakan tanyakan kepada petugas.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="169"/>
+        <source>Requirements</source>
+        <translation>Persyaratan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="170"/>
+        <source>Procedure</source>
+        <translation>Prosedur</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="174"/>
+        <source>Time to complete</source>
+        <translation>Jangka waktu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="175"/>
+        <source>Fee</source>
+        <translation>Biaya/tarif</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="176"/>
+        <source>Product</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="177"/>
+        <source>Complaints</source>
+        <translation>Penanganan pengaduan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/info.py" line="178"/>
+        <source>Legal basis</source>
+        <translation>Dasar hukum</translation>
     </message>
 </context>
 </TS>

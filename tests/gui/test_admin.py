@@ -183,6 +183,7 @@ def test_the_window_speaks_indonesian_with_its_translation(
             "Instansi",
             "Layanan",
             "Loket",
+            "Standar layanan",
             "Jenis Izin",
             "Pengguna",
             "Printer",

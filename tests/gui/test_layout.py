@@ -78,6 +78,33 @@ def _display(db: Database, tmp: Path) -> QWidget:
     return DisplayWindow(_ctx(db, tmp, "display", None), audio="none")
 
 
+def _kiosk_info(db: Database, tmp: Path) -> QWidget:
+    """The kiosk's "Informasi layanan" on the longest standard of the test hall."""
+    from p4_desk.services import standards
+
+    standards.set_standard(
+        db, "KTP", requirements="\n".join(f"Persyaratan nomor {n} yang cukup panjang" for n in range(12)),
+        procedure="Ambil nomor antrian\nPerekaman\nPencetakan", time="± 60 menit", fee=150000,
+        product="KTP-el", complaints="Meja pengaduan", legal_basis="UU 24/2013", published=True,
+    )  # fmt: skip
+    kiosk = _kiosk(db, tmp)
+    kiosk.info.open()  # type: ignore[attr-defined]
+    kiosk.info.show_service("KTP")  # type: ignore[attr-defined]
+    return kiosk
+
+
+def _display_maklumat(db: Database, tmp: Path) -> QWidget:
+    """The board while its rotation shows the maklumat pelayanan."""
+    from p4_desk.services import site
+    from p4_desk.services.screens.hall import board_screen
+
+    site.set_setting(db, "standard.maklumat_text", "Dengan ini kami menyatakan sanggup " * 8)
+    board = _display(db, tmp)
+    board._apply(board_screen(db))  # type: ignore[attr-defined]
+    board.view.rotation.advance()  # type: ignore[attr-defined]
+    return board
+
+
 def _survey(db: Database, tmp: Path) -> QWidget:
     from p4_desk.gui.survey import open_window
 
@@ -142,6 +169,8 @@ SURFACES: dict[str, Callable[[Database, Path], QWidget]] = {
     "admin": _admin,
     "kiosk": _kiosk,
     "display": _display,
+    "kiosk_info": _kiosk_info,
+    "display_maklumat": _display_maklumat,
     "survey": _survey,
     "login": _login,
     "first_run": _first_run,

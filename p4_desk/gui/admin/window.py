@@ -10,6 +10,7 @@ from p4_desk.gui.admin.catalog_tabs import AgenciesTab, CountersTab, ServicesTab
 from p4_desk.gui.admin.permits_tab import PermitsTab
 from p4_desk.gui.admin.settings_tabs import PrintersTab, SiteTab
 from p4_desk.gui.admin.site_rules_tab import SiteRulesTab
+from p4_desk.gui.admin.standards_tab import StandardsTab
 from p4_desk.gui.admin.tab import AdminTab
 from p4_desk.gui.admin.users_tab import UsersTab
 from p4_desk.gui.common.context import AppContext
@@ -26,6 +27,7 @@ class AdminWindow(QMainWindow):
         self.agencies = AgenciesTab(ctx)
         self.services = ServicesTab(ctx)
         self.counters = CountersTab(ctx)
+        self.standards = StandardsTab(ctx)
         self.permit_types = PermitsTab(ctx)
         self.users = UsersTab(ctx)
         self.printers = PrintersTab(ctx)
@@ -36,6 +38,7 @@ class AdminWindow(QMainWindow):
             (self.agencies, self.tr("Agencies")),
             (self.services, self.tr("Services")),
             (self.counters, self.tr("Counters")),
+            (self.standards, self.tr("Service standards")),
             (self.permit_types, self.tr("Permit types")),
             (self.users, self.tr("Users")),
             (self.printers, self.tr("Printers")),
@@ -53,7 +56,7 @@ class AdminWindow(QMainWindow):
 
     def all_tabs(self) -> list[AdminTab]:
         return [
-            self.agencies, self.services, self.counters, self.permit_types,
+            self.agencies, self.services, self.counters, self.standards, self.permit_types,
             self.users, self.printers, self.site, self.site_rules, self.audit,
         ]  # fmt: skip
 

@@ -25,6 +25,7 @@ from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.display.announcer import Announcer
 from p4_desk.gui.display.board import BoardView
+from p4_desk.gui.display.notice import Notice
 from p4_desk.gui.kiosk.exit_guard import ExitGuard
 from p4_desk.services.queue import CounterStatus, TicketInfo
 from p4_desk.services.screens.hall import BoardScreen, board_screen
@@ -94,6 +95,7 @@ class DisplayWindow(QWidget):
             self._timezone_key, self.timezone = snapshot.timezone, ZoneInfo(snapshot.timezone)
         self.view.set_header(site=snapshot.site_name)
         self.view.running.setText(snapshot.running_text)
+        self.view.set_notices(self._notices(snapshot))
         counters = sorted(snapshot.counters, key=lambda c: natural_key(c.name))  # Loket 2 before 10
         self.view.set_counters([self._counter_row(c) for c in counters])
         self.view.set_recent(
@@ -116,6 +118,25 @@ class DisplayWindow(QWidget):
                 )
         self._tick()
         self.refreshed.emit(snapshot.marker)
+
+    def _notices(self, snapshot: BoardScreen) -> tuple[Notice, ...]:
+        shown = snapshot.maklumat
+        if shown is None:
+            return ()
+        notices = []
+        if shown.set:
+            decree = shown.decree
+            if shown.decree_date is not None:
+                decree = (
+                    self.tr("{0} dated {1}").format(decree, format_date(shown.decree_date)) if decree else ""
+                )
+            body = f"{shown.text}\n\n{decree}" if decree else shown.text
+            notices.append(Notice("maklumat", self.tr("SERVICE PLEDGE (MAKLUMAT PELAYANAN)"), body))
+        if shown.complaint_channels.strip():
+            notices.append(
+                Notice("channels", self.tr("COMPLAINTS AND SUGGESTIONS"), shown.complaint_channels)
+            )
+        return tuple(notices)
 
     def _counter_row(self, counter: CounterStatus) -> tuple[str, str, str, bool]:
         if counter.state == "open":

@@ -111,14 +111,16 @@ class KioskView(QWidget):
         self._scale()
         QTimer.singleShot(0, self._scale)  # again once the layouts gave the buttons their widths
 
+    def text_unit(self) -> float:
+        """The text unit; it follows the screen's shape: a portrait kiosk is read from the same
+        distance as a landscape one, so its narrow width must not shrink the type."""
+        if self.height() > self.width():
+            return max(14.0, min(self.height() / 50, self.width() / 30))
+        return max(14.0, min(self.height() / 36, self.width() / 60))
+
     def _scale(self) -> None:
         touch = self.touch_target_px()
-        # the text unit follows the screen's shape: a portrait kiosk is read from the same
-        # distance as a landscape one, so its narrow width must not shrink the type
-        if self.height() > self.width():
-            unit = max(14.0, min(self.height() / 50, self.width() / 30))
-        else:
-            unit = max(14.0, min(self.height() / 36, self.width() / 60))
+        unit = self.text_unit()
         margin = int(unit)
         self._body.setContentsMargins(margin, margin, margin, margin)
         self.header.setFixedHeight(int(unit * 3.4))

@@ -31,6 +31,7 @@ from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.kiosk.access import KioskAccess
 from p4_desk.gui.kiosk.exit_guard import ExitGuard
+from p4_desk.gui.kiosk.info import ServiceInfoMode
 from p4_desk.gui.kiosk.view import KioskView
 from p4_desk.gui.kiosk.visit import KioskVisit
 from p4_desk.services import queue, ticketing
@@ -71,6 +72,7 @@ class KioskWindow(KioskView):
         self._wire()
         self.visit = KioskVisit(self)  # several services in one visit
         self.extra_scaled.append(self.visit)
+        self.info = ServiceInfoMode(self)  # "Informasi layanan" (gui/kiosk/info.py)
         db = ctx.db
         self.live = LiveQuery(
             self,

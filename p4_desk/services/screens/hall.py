@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from p4_desk.services import queue, site, surveys
+from p4_desk.services import queue, site, standards, surveys
 from p4_desk.services.queue import CounterStatus, ServiceStatus, TicketInfo
+from p4_desk.services.standards import Maklumat
 from p4_desk.store import journal
 from p4_desk.store.db import Database
 
@@ -37,6 +38,8 @@ class BoardScreen:
     running_text: str
     counters: tuple[CounterStatus, ...]
     recent: tuple[TicketInfo, ...]  # newest call first
+    #: the maklumat and complaint channels for the board's rotation; None: not shown there
+    maklumat: Maklumat | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ def board_screen(db: Database, recent_limit: int = RECENT_CALLS) -> BoardScreen:
             running_text=str(site.get_setting(db, "display.running_text") or ""),
             counters=queue.queue_status(db).counters,
             recent=tuple(queue.recent_calls(db, recent_limit)),
+            maklumat=shown if (shown := standards.maklumat(db)).on_board else None,
         )
 
 

@@ -34,6 +34,7 @@ from p4_desk.store.models.permits import (
     PermitType,
     RegistrationSequence,
 )
+from p4_desk.store.models.standards import IkmAction, ServiceInnovation
 from p4_desk.store.models.sync import (
     CentralApplicationUpdate,
     CentralWebComplaint,
@@ -49,6 +50,7 @@ __all__ = [
     "ApplicationDocument",
     "ApplicationStatusChange",
     "HolidayRow",
+    "IkmAction",
     "IntakeDraft",
     "PermitRequirement",
     "PermitType",
@@ -65,6 +67,7 @@ __all__ = [
     "OutboxEvent",
     "Service",
     "ServiceDaySequence",
+    "ServiceInnovation",
     "Site",
     "SiteSetting",
     "SurveyResponse",

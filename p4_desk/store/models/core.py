@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -76,6 +77,17 @@ class Service(Base):
     priority_head_start_minutes: Mapped[int] = mapped_column(Integer, default=15)
     default_service_minutes: Mapped[int] = mapped_column(Integer, default=5)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The citizen-facing parts of the service standard (PermenPANRB 15/2014; migration 0013):
+    # empty text is "not filled in"; ``std_fee`` None is "not filled in", 0 is free of charge.
+    std_requirements: Mapped[str] = mapped_column(Text, default="", server_default="")
+    std_procedure: Mapped[str] = mapped_column(Text, default="", server_default="")
+    std_time: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    std_fee: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
+    std_product: Mapped[str] = mapped_column(Text, default="", server_default="")
+    std_complaints: Mapped[str] = mapped_column(Text, default="", server_default="")
+    legal_basis: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # shown to citizens (kiosk "Informasi layanan"): the standard is published
+    std_published: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     agency: Mapped[Agency] = relationship()
 
