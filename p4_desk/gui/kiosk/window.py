@@ -31,6 +31,7 @@ from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.kiosk.access import KioskAccess
 from p4_desk.gui.kiosk.exit_guard import ExitGuard
+from p4_desk.gui.kiosk.reminder import KioskReminder
 from p4_desk.gui.kiosk.view import KioskView
 from p4_desk.services import queue, ticketing
 from p4_desk.services.queue import ServiceStatus, TicketInfo
@@ -94,6 +95,7 @@ class KioskWindow(KioskView):
             app.installEventFilter(self)
             app.installEventFilter(self.access)
         self.exit_guard = ExitGuard(self, ctx.db)
+        self.reminder = KioskReminder(self)
         self.live.start()
         self.cancel_unprinted()
 
@@ -220,6 +222,7 @@ class KioskWindow(KioskView):
         if self.stack.currentWidget() is self.ticket_page and self._issuing:
             return  # never leave while a ticket is being issued
         self.agency = None
+        self.reminder.reset()
         self.set_priority(None)
         self.home.show_notice(None)
         self.services.show_notice(None)
@@ -324,6 +327,7 @@ class KioskWindow(KioskView):
         page.status.setText(self.tr("Please take your ticket and wait to be called."))
         page.done.show()
         self.idle_timer.start(self.printed_idle_ms)
+        self.reminder.offer(outcome.ticket)
         self.printed.emit(outcome.ticket)
 
     def _print_failed(self, exc: BaseException) -> None:
