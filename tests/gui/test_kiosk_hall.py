@@ -261,3 +261,23 @@ def test_keypad_alone_takes_a_ticket_and_every_step_is_spoken(
     assert said[-1].words() == ["nomor_antrian", "a", "satu", "belum_ada_loket_buka"]
     press(Qt.Key.Key_Enter)  # "Selesai"
     assert kiosk.stack.currentWidget() is kiosk.home
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_site_name_and_the_clock_keep_clear_of_the_screen_edges(
+    qtbot: QtBot, site: Database, tmp_path: Path, size: tuple[int, int], inline_tasks: None
+) -> None:
+    from p4_desk.services import site as site_service
+
+    long_name = "Mal Pelayanan Publik Kabupaten Lampung Selatan Kalianda"
+    site_service.update_site(site, name=long_name)
+    kiosk = open_kiosk(qtbot, site, tmp_path, size, "pdf")
+    qtbot.waitUntil(lambda: kiosk.site_label.text() == long_name, timeout=3000)
+    QApplication.processEvents()
+    header = kiosk.header
+    name, clock = kiosk.site_label.geometry(), kiosk.clock_label.geometry()
+    edge = min(size) * 0.02  # 2 % of the short side between the text and the screen's edge
+    assert name.left() >= edge and header.width() - clock.right() >= edge, (name, clock)
+    # and the wrapped name is whole inside the header
+    assert wrapped_height(kiosk.site_label, kiosk.site_label.width()) <= name.height() + 1
+    assert header.rect().contains(name)
