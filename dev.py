@@ -2,7 +2,8 @@
 """One entry point for a fresh machine: sets up `.venv` by itself, then runs or tests P4 Desk.
 
     python3 dev.py run     start the counter window on the embedded demo database
-    python3 dev.py test    run the whole test suite (extra arguments go to pytest)
+    python3 dev.py test    run the whole test suite, one worker per CPU (extra arguments go to
+                           pytest; -n0 runs it in one process, -n N with N workers)
     python3 dev.py cli ... run any `p4-desk` command inside the project's environment
     python3 dev.py build   build the PyInstaller bundle (arguments go to installer/build.py)
     python3 dev.py gallery screenshots of every role at every hall screen size (docs/screenshots/)
@@ -95,10 +96,35 @@ def run(args: list[str]) -> int:
     return p4desk("--db", db_url, *args)
 
 
+def workers() -> int:
+    """Test processes: one per CPU this process may use (P4_TEST_WORKERS overrides)."""
+    chosen = os.environ.get("P4_TEST_WORKERS", "")
+    if chosen.isdigit():
+        return int(chosen)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # Windows, macOS
+        return os.cpu_count() or 1
+
+
+def parallel_arguments(args: list[str]) -> list[str]:
+    """pytest-xdist's ``-n`` (one worker per CPU) unless the caller chose: ``-n0`` runs serially.
+
+    ``--dist loadgroup``: tests marked ``xdist_group`` (the ones that build into the checkout's
+    build/ and dist/) run one after another on one worker; the rest go wherever a worker is free.
+    """
+    chosen = any(a == "-n" or a.startswith(("-n", "--numprocesses", "--dist")) for a in args)
+    if chosen or "no:xdist" in args:
+        return []
+    count = workers()
+    return ["-n", str(count), "--dist", "loadgroup"] if count > 1 else []
+
+
 def test(args: list[str]) -> int:
     ensure_environment()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env)
+    command = [str(PYTHON), "-m", "pytest", *parallel_arguments(args), *args]
+    return subprocess.call(command, cwd=ROOT, env=env)
 
 
 def build(args: list[str]) -> int:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the developer's real keyring (see p4_desk.sync credentials).
@@ -19,6 +20,12 @@ from tests.support.postgres import PostgresServer, postgres_server  # noqa: E402
 from tests.support.sites import DEFAULT_START, Clock  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Hypothesis under CI: the same examples on every run and every worker (a fixed seed, no example
+# database written into the checkout), so a red CI run is reproduced by running it again.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if IN_CI:
+    settings.load_profile("ci")
 
 
 def pytest_configure(config: pytest.Config) -> None:

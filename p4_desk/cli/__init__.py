@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "p4_desk.cli.settings_cmds",
     "p4_desk.cli.sync_cmds",
     "p4_desk.cli.permit_cmds",
+    "p4_desk.cli.application_cmds",
     "p4_desk.cli.workdays_cmds",
     "p4_desk.cli.stats_cmds",
     "p4_desk.cli.pekppp_cmds",

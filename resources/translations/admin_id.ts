@@ -90,40 +90,40 @@
 <context>
     <name>AgenciesTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="52"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="55"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="65"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="68"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="53"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="55"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="66"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="68"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="47"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="55"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="60"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="68"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="49"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="62"/>
         <source>Add agency</source>
         <translation>Tambah instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="50"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="63"/>
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="76"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="89"/>
         <source>Agency %1 added.</source>
         <translation>Instansi %1 ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="84"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="97"/>
         <source>Agency %1 saved.</source>
         <translation>Instansi %1 disimpan.</translation>
     </message>
@@ -862,55 +862,55 @@
 <context>
     <name>CountersTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="265"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="269"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="278"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="282"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="266"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="269"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="279"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="282"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="269"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="282"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="269"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="282"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="260"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="269"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="273"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="282"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="262"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="275"/>
         <source>Add counter</source>
         <translation>Tambah loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="263"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="276"/>
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="267"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="280"/>
         <source>Services served</source>
         <translation>Layanan yang dilayani</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="315"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="328"/>
         <source>Counter %1 added.</source>
         <translation>Loket %1 ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="325"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="338"/>
         <source>Counter %1 saved.</source>
         <translation>Loket %1 disimpan.</translation>
     </message>
@@ -998,7 +998,7 @@
     </message>
     <message>
         <location filename="../../p4_desk/gui/admin/permits_tab.py" line="83"/>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="166"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="168"/>
         <source>Retire</source>
         <translation>Pensiunkan</translation>
     </message>
@@ -1048,67 +1048,67 @@
         <translation>Persyaratan (dokumen yang dibawa pemohon)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="132"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="134"/>
         <source>Holidays</source>
         <translation>Hari libur</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="134"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="136"/>
         <source>Year</source>
         <translation>Tahun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="166"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="168"/>
         <source>Reinstate</source>
         <translation>Aktifkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="234"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="236"/>
         <source>Permit type %1 added.</source>
         <translation>Jenis izin %1 ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="247"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="249"/>
         <source>Permit type %1 saved.</source>
         <translation>Jenis izin %1 disimpan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="257"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="259"/>
         <source>Permit type %1 retired: it takes no new applications.</source>
         <translation>Jenis izin %1 dipensiunkan: tidak menerima permohonan baru.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="259"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="261"/>
         <source>Permit type %1 reinstated.</source>
         <translation>Jenis izin %1 diaktifkan kembali.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="268"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="270"/>
         <source>Catalogue imported: %1 new, %2 changed, %3 unchanged, %4 holidays.</source>
         <translation>Katalog diimpor: %1 baru, %2 diubah, %3 tetap, %4 hari libur.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="281"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="283"/>
         <source>Catalogue (%1 permit types) saved to %2.</source>
         <translation>Katalog (%1 jenis izin) disimpan di %2.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="290"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="292"/>
         <source>%1 holidays stored.</source>
         <translation>%1 hari libur disimpan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="294"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="296"/>
         <source>Import catalogue</source>
         <translation>Impor katalog</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="300"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="302"/>
         <source>Export catalogue</source>
         <translation>Ekspor katalog</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="306"/>
+        <location filename="../../p4_desk/gui/admin/permits_tab.py" line="308"/>
         <source>Import holidays</source>
         <translation>Impor hari libur</translation>
     </message>
@@ -1187,137 +1187,137 @@
 <context>
     <name>ServicesTab</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="146"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="159"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="177"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="147"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="160"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="177"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="148"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="161"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="177"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="177"/>
         <source>Prefix</source>
         <translation>Awalan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="165"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="178"/>
         <source>Target wait (min)</source>
         <translation>Target tunggu (menit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="151"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="165"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="164"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="178"/>
         <source>Daily quota</source>
         <translation>Kuota harian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="127"/>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="165"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="140"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="178"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="119"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="132"/>
         <source>no quota</source>
         <translation>tanpa kuota</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="126"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="139"/>
         <source>Open around the clock</source>
         <translation>Buka 24 jam</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="143"/>
         <source>Monday</source>
         <translation>Senin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="143"/>
         <source>Tuesday</source>
         <translation>Selasa</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="143"/>
         <source>Wednesday</source>
         <translation>Rabu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="130"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="143"/>
         <source>Thursday</source>
         <translation>Kamis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="131"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="144"/>
         <source>Friday</source>
         <translation>Jumat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="131"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="144"/>
         <source>Saturday</source>
         <translation>Sabtu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="131"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="144"/>
         <source>Sunday</source>
         <translation>Minggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="137"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="150"/>
         <source>closed (e.g. 08:00-12:00, 13:00-15:30)</source>
         <translation>tutup (contoh: 08:00-12:00, 13:00-15:30)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="142"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="155"/>
         <source>Add service</source>
         <translation>Tambah layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="143"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="156"/>
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="149"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="162"/>
         <source>Ticket prefix</source>
         <translation>Awalan nomor antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="150"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="163"/>
         <source>Target waiting time (min)</source>
         <translation>Target waktu tunggu (menit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="152"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="165"/>
         <source>Priority head start (min)</source>
         <translation>Keunggulan antrian prioritas (menit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="153"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="166"/>
         <source>Usual service time (min)</source>
         <translation>Perkiraan lama layanan (menit)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="159"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="172"/>
         <source>Opening hours (breaks separated by commas)</source>
         <translation>Jam layanan (sesi dipisah koma, jeda istirahat di antaranya)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="235"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="248"/>
         <source>Service %1 added with ticket prefix %2.</source>
         <translation>Layanan %1 ditambahkan dengan awalan nomor %2.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="250"/>
+        <location filename="../../p4_desk/gui/admin/catalog_tabs.py" line="263"/>
         <source>Service %1 saved.</source>
         <translation>Layanan %1 disimpan.</translation>
     </message>

@@ -45,6 +45,60 @@
     </message>
 </context>
 <context>
+    <name>KioskReminder</name>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/reminder.py" line="142"/>
+        <location filename="../../p4_desk/gui/kiosk/reminder.py" line="143"/>
+        <source>Remind me when my turn is near</source>
+        <translation>Ingatkan saya saat giliran saya dekat</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/reminder.py" line="146"/>
+        <source>Type your mobile number (WhatsApp or SMS). It is optional and is deleted when your ticket ends.</source>
+        <translation>Ketik nomor ponsel Anda (WhatsApp atau SMS). Nomor ini boleh dikosongkan dan dihapus setelah tiket Anda selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/reminder.py" line="150"/>
+        <source>08…</source>
+        <translation>08…</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/reminder.py" line="151"/>
+        <source>Erase</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/reminder.py" line="152"/>
+        <source>Clear</source>
+        <translation>Kosongkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/reminder.py" line="153"/>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/reminder.py" line="154"/>
+        <source>Skip</source>
+        <translation>Lewati</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/reminder.py" line="211"/>
+        <source>Type your mobile number first, or choose Skip.</source>
+        <translation>Ketik nomor ponsel Anda dulu, atau pilih Lewati.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/reminder.py" line="221"/>
+        <source>We will send a message to {0} when your turn is near.</source>
+        <translation>Kami akan mengirim pesan ke {0} ketika giliran Anda sudah dekat.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/reminder.py" line="231"/>
+        <source>Sorry, the reminder could not be saved. Please ask an officer.</source>
+        <translation>Maaf, pengingat tidak dapat disimpan. Silakan tanya petugas.</translation>
+    </message>
+</context>
+<context>
     <name>KioskVisit</name>
     <message>
         <location filename="../../p4_desk/gui/kiosk/visit.py" line="99"/>
@@ -101,198 +155,198 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="108"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="110"/>
         <source>P4 Desk — Ticket kiosk</source>
         <translation>P4 Desk — Kiosk Antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="109"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="111"/>
         <source>Take a queue number</source>
         <translation>Ambil Nomor Antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="110"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="112"/>
         <source>Remove priority</source>
         <translation>Batalkan prioritas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="111"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="113"/>
         <source>Choose an agency</source>
         <translation>Silakan pilih instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="113"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="115"/>
         <source>Priority service (elderly, disabled, pregnant women, children)</source>
         <translation>Layanan prioritas (lansia, disabilitas, ibu hamil, anak)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="115"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="117"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="116"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="118"/>
         <source>Priority service</source>
         <translation>Layanan prioritas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="117"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="119"/>
         <source>Who needs priority service?</source>
         <translation>Siapa yang memerlukan layanan prioritas?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="121"/>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="129"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="123"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="131"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="123"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="125"/>
         <source>‹ Previous</source>
         <translation>‹ Sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="124"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="126"/>
         <source>Next ›</source>
         <translation>Berikutnya ›</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="125"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="127"/>
         <source>Page {0} of {1}</source>
         <translation>Halaman {0} dari {1}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="127"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="129"/>
         <source>Your queue number</source>
         <translation>Nomor antrian Anda</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="128"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="130"/>
         <source>Try again</source>
         <translation>Coba lagi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="130"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="132"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="147"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="149"/>
         <source>Aged 60 and over</source>
         <translation>Usia 60 tahun ke atas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="148"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="150"/>
         <source>Wheelchair users, blind, deaf and other disabilities</source>
         <translation>Pengguna kursi roda, tunanetra, tunarungu dan disabilitas lain</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="149"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="151"/>
         <source>At any month of pregnancy</source>
         <translation>Pada usia kehamilan berapa pun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="150"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="152"/>
         <source>Children and toddlers, with their companion</source>
         <translation>Anak dan balita beserta pendampingnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="171"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="173"/>
         <source>{0} services · {1} waiting</source>
         <translation>{0} layanan · {1} menunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="176"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="178"/>
         <source>No service available now</source>
         <translation>Tidak ada layanan yang tersedia saat ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="184"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="186"/>
         <source>Closed now</source>
         <translation>Sedang tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="186"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="188"/>
         <source>Today&apos;s quota is used up</source>
         <translation>Kuota hari ini sudah habis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="194"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="196"/>
         <source>choose a service</source>
         <translation>pilih layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="202"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="204"/>
         <source>Hours today: {0}</source>
         <translation>Jam layanan hari ini: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="203"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="205"/>
         <source>Waiting: {0}</source>
         <translation>Menunggu: {0} orang</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="206"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="208"/>
         <source>Longest wait: {0} min</source>
         <translation>Waktu tunggu terlama: {0} menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="254"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="257"/>
         <source>Priority: {0} — now choose the service</source>
         <translation>Prioritas: {0} — silakan pilih layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="274"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="277"/>
         <source>Sorry, the number could not be taken. Please ask an officer.</source>
         <translation>Maaf, nomor antrian tidak dapat dibuat. Silakan hubungi petugas.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="289"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="292"/>
         <source>Priority: {0}</source>
         <translation>Prioritas: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="293"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="296"/>
         <source>People ahead of you: {0}</source>
         <translation>Jumlah antrian di depan Anda: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="295"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="298"/>
         <source>No counter for this service is open yet: please wait for your call.</source>
         <translation>Belum ada loket yang buka untuk layanan ini; silakan tunggu panggilan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="298"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="301"/>
         <source>Estimated wait: {0}</source>
         <translation>Perkiraan waktu tunggu: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="300"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="303"/>
         <source>Served at: {0}</source>
         <translation>Dilayani di: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="312"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="315"/>
         <source>Printing your ticket…</source>
         <translation>Tiket sedang dicetak…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="331"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="334"/>
         <source>Please take your ticket and wait to be called.</source>
         <translation>Silakan ambil tiket Anda dan tunggu panggilan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="345"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="349"/>
         <source>Sorry, we could not print your ticket. Try again, or ask an officer for help.</source>
         <translation>Maaf, tiket Anda belum dapat dicetak. Coba lagi, atau minta bantuan petugas.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="346"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="350"/>
         <source>The ticket could not be printed.</source>
         <translation>Tiket tidak dapat dicetak.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="365"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="369"/>
         <source>The number was cancelled. Please take a new number or ask an officer.</source>
         <translation>Nomor antrian dibatalkan. Silakan ambil nomor baru atau hubungi petugas.</translation>
     </message>

@@ -35,6 +35,7 @@ SIZE_TARGET_MB = 200
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.xdist_group("checkout-build"),  # build/pyinstaller and dist/, as the installer test
     pytest.mark.skipif(
         os.environ.get("P4_TEST_BUNDLE") != "1", reason="set P4_TEST_BUNDLE=1 to build the bundle"
     ),

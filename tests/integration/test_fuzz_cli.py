@@ -148,15 +148,20 @@ def fingerprint(db: Database, folder: Path) -> tuple[Any, ...]:
     """Rows per table (the audit log without logins) and the files in the work folder."""
     with db.engine.connect() as conn:
         tables = sorted(inspect(conn).get_table_names())
+        # one statement for every count: this runs after each of ~4,000 commands
         counts = tuple(
             conn.execute(
                 text(
-                    f'SELECT count(*) FROM "{t}"'
-                    + (" WHERE action NOT LIKE 'user.login%'" if t == "audit_log" else "")
+                    "SELECT "
+                    + ", ".join(
+                        f'(SELECT count(*) FROM "{t}"'
+                        + (" WHERE action NOT LIKE 'user.login%'" if t == "audit_log" else "")
+                        + ")"
+                        for t in tables
+                        if t != "app_user"
+                    )
                 )
-            ).scalar()  # noqa: E501
-            for t in tables
-            if t != "app_user"
+            ).one()
         )
     files = tuple(
         sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and _counts_as_output(p))
@@ -183,8 +188,26 @@ def never_valid_stored(db: Database) -> list[str]:
     return found
 
 
+#: the commands are split into this many runs of the test, each on its own site, so that the
+#: workers of pytest-xdist share them; together they cover every leaf command
+SHARDS = 4
+
+
+def commands(shard: int) -> list[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    every = [(path, parser) for path, parser in leaves(build_parser()) if path not in SKIPPED]
+    return every[shard::SHARDS]
+
+
+def test_the_shards_cover_every_command_once() -> None:
+    every = [path for path, _ in leaves(build_parser()) if path not in SKIPPED]
+    sharded = [path for shard in range(SHARDS) for path, _ in commands(shard)]
+    assert sorted(sharded) == sorted(every) and len(set(sharded)) == len(every) > 80
+
+
 @pytest.mark.slow
+@pytest.mark.parametrize("shard", range(SHARDS))
 def test_every_command_refuses_hostile_values_in_indonesian_and_writes_nothing(
+    shard: int,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -211,9 +234,7 @@ def test_every_command_refuses_hostile_values_in_indonesian_and_writes_nothing(
     failures: list[str] = []
     runs = 0
     state = fingerprint(db, work)
-    for path, parser in leaves(build_parser()):
-        if path in SKIPPED:
-            continue
+    for path, parser in commands(shard):
         actions = value_arguments(parser)
         for fuzzed in actions:
             cases: list[tuple[str, bytes | None]] = [(v, None) for v in HOSTILE]
@@ -257,5 +278,5 @@ def test_every_command_refuses_hostile_values_in_indonesian_and_writes_nothing(
     assert theirs.read_text(encoding="utf-8") == "catatan pribadi"
     stored = never_valid_stored(db)
     assert not stored, stored
-    assert runs > 3000
+    assert runs > 3000 // SHARDS  # ~4,000 runs in all
     assert not failures, f"{len(failures)} of {runs} runs:\n" + "\n".join(failures[:60])

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 import dev  # noqa: E402
@@ -40,3 +42,14 @@ def test_relative_paths_are_the_users(tmp_path: Path, sqlite_url: str) -> None:
     assert done.returncode == 0, done.stderr
     assert json.loads((tmp_path / "katalog.json").read_text(encoding="utf-8"))["format"] == "p4-desk-catalog"
     assert not (ROOT / "katalog.json").exists()
+
+
+def test_the_suite_runs_on_every_cpu_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("P4_TEST_WORKERS", "4")
+    assert dev.parallel_arguments(["tests/unit"]) == ["-n", "4", "--dist", "loadgroup"]
+    # the developer's own choice wins: serially, or another count
+    assert dev.parallel_arguments(["-n0", "tests/unit"]) == []
+    assert dev.parallel_arguments(["-n", "3"]) == []
+    assert dev.parallel_arguments(["-p", "no:xdist"]) == []
+    monkeypatch.setenv("P4_TEST_WORKERS", "1")
+    assert dev.parallel_arguments([]) == []

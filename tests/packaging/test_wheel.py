@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = "Scripts" if os.name == "nt" else "bin"
 PASSWORD = "Roda-Wheel#2026"
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("checkout-build")]  # setuptools writes build/
 
 CHECK_LOOK = """
 import sys

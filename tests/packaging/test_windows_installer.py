@@ -30,6 +30,9 @@ ROLES = {
 LANG_INDONESIAN = 1057
 MB_YESNO, MB_DEFBUTTON2, IDYES = 0x4, 0x100, 6
 
+# build/installer-test-payload and dist/, as the bundle test: one worker runs them in turn
+pytestmark = pytest.mark.xdist_group("checkout-build")
+
 
 @pytest.fixture(scope="module")
 def installer(tmp_path_factory: pytest.TempPathFactory) -> Path:

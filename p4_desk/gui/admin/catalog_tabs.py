@@ -33,10 +33,23 @@ from p4_desk.services.catalog import AgencyInfo, CounterInfo, ServiceInfo
 from p4_desk.services.queue import COUNTER_STATE_LABELS
 from p4_desk.services.screens import admin as screens
 
+AGENCY_CHARS = 20  # characters an agency box shows before its list opens
+
 
 def fill_agencies(combo: QComboBox, agencies: Sequence[AgencyInfo]) -> None:
-    """The agency choice of a form, keeping what is chosen."""
+    """The agency choice of a form, keeping what is chosen.
+
+    Agency names are long ("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu ..."): the
+    box keeps a modest width (a portrait screen is 1080 px) and its list opens as wide as the
+    longest name."""
     refill(combo, [(f"{a.code} — {a.name}", a.code) for a in agencies])
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(AGENCY_CHARS)
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+    combo.setToolTip(combo.currentText())
+    if not combo.property("tipFollowsChoice"):
+        combo.currentTextChanged.connect(combo.setToolTip)
+        combo.setProperty("tipFollowsChoice", True)
 
 
 class AgenciesTab(RecordTab[screens.AgenciesTab, AgencyInfo]):

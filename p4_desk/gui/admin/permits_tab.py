@@ -114,13 +114,15 @@ class PermitsTab(RecordTab[screens.PermitsTab, PermitTypeInfo]):
         right.addRow(self.tr("Legal basis"), self.legal_basis)
         right.addRow(self.tr("Product"), self.product)
         reqs = QVBoxLayout()
-        reqs.addWidget(QLabel(self.tr("Requirements (documents the applicant brings)"), self))
+        heading = QLabel(self.tr("Requirements (documents the applicant brings)"), self)
+        heading.setWordWrap(True)  # a portrait screen (1080 px) has no room for it on one line
+        reqs.addWidget(heading)
         reqs.addWidget(self.requirements, 1)
         reqs.addWidget(self.error_label("requirements"))
-        req_buttons = QHBoxLayout()
+        # one under the other: side by side they widen the form past a portrait screen
+        req_buttons = QVBoxLayout()
         req_buttons.addWidget(self.add_requirement_button)
         req_buttons.addWidget(self.remove_requirement_button)
-        req_buttons.addStretch()
         reqs.addLayout(req_buttons)
         fields = QHBoxLayout()
         fields.addLayout(left, 3)

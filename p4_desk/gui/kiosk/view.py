@@ -49,6 +49,7 @@ class KioskView(QWidget):
         self.heading.setWordWrap(True)
         self.site_label.setWordWrap(True)  # long names ("Mal Pelayanan Publik Kota ...") wrap
         top = QHBoxLayout(self.header)
+        self._header_row = top
         top.addWidget(self.site_label, 3)
         top.addWidget(self.heading, 3)
         top.addWidget(self.clock_label, 2, Qt.AlignmentFlag.AlignRight)
@@ -124,6 +125,8 @@ class KioskView(QWidget):
         margin = int(unit)
         self._body.setContentsMargins(margin, margin, margin, margin)
         self.header.setFixedHeight(int(unit * 3.4))
+        # the site name and the clock keep a text unit from the screen's edges
+        self._header_row.setContentsMargins(margin, 4, margin, 4)
         site_px = unit * 0.95  # a long site name wraps; smaller until it fits the header
         set_px(self.site_label, site_px, bold=True)
         while site_px > 10 and wrapped_height(self.site_label, self.site_label.width()) > unit * 3.4 - 8:

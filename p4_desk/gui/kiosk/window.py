@@ -32,6 +32,7 @@ from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.kiosk.access import KioskAccess
 from p4_desk.gui.kiosk.exit_guard import ExitGuard
 from p4_desk.gui.kiosk.info import ServiceInfoMode
+from p4_desk.gui.kiosk.reminder import KioskReminder
 from p4_desk.gui.kiosk.view import KioskView
 from p4_desk.gui.kiosk.visit import KioskVisit
 from p4_desk.services import queue, ticketing
@@ -99,6 +100,8 @@ class KioskWindow(KioskView):
             app.installEventFilter(self)
             app.installEventFilter(self.access)
         self.exit_guard = ExitGuard(self, ctx.db)
+        self.reminder = KioskReminder(self)  # "Ingatkan saya" (reminder.py)
+        self.extra_scaled.append(self.reminder)
         self.live.start()
         self.cancel_unprinted()
 
@@ -226,6 +229,7 @@ class KioskWindow(KioskView):
             return  # never leave while a ticket is being issued
         self.agency = None
         self.visit.reset()
+        self.reminder.reset()
         self.set_priority(None)
         self.home.show_notice(None)
         self.services.show_notice(None)
@@ -331,6 +335,7 @@ class KioskWindow(KioskView):
         page.status.setText(self.tr("Please take your ticket and wait to be called."))
         page.done.show()
         self.idle_timer.start(self.printed_idle_ms)
+        self.reminder.offer(outcome.ticket)
         self.printed.emit(outcome.ticket)
 
     def _print_failed(self, exc: BaseException) -> None:

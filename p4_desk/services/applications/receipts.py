@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, tzinfo
 from typing import Literal
 
 from p4_desk.domain.permit_clock import WAITING_LABELS, WaitingFor
@@ -31,6 +32,20 @@ from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
 
 ReceiptKind = Literal["intake", "handover"]
+
+
+@dataclass(frozen=True)
+class ReceiptPrint:
+    """What one print of a receipt adds to the application: where, for whom, which copy."""
+
+    kind: ReceiptKind
+    site_name: str
+    site_address: str
+    tracking_url: str
+    complaint_channel: str
+    officer_name: str | None
+    is_copy: bool
+    timezone: tzinfo
 
 
 def receipt_pdf(
@@ -78,51 +93,38 @@ def receipt_pdf(
             "application", app.registration_number,
             details={"kind": kind, "paper": paper, "copy": is_copy, "revised": info.clock.revised},
         )  # fmt: skip
+        printing = ReceiptPrint(kind, site.name, address, tracking, complaint, officer, is_copy, db.timezone)
         if deliver is not None:
-            pdf = render_receipt(
-                _content(site.name, address, tracking, complaint, info, officer, is_copy, kind, db),
-                paper=paper,
-            )
+            pdf = render_receipt(_content(info, printing), paper=paper)
             deliver(pdf)
             return pdf
-    return render_receipt(
-        _content(site.name, address, tracking, complaint, info, officer, is_copy, kind, db), paper=paper
-    )
+    return render_receipt(_content(info, printing), paper=paper)
 
 
-def _content(
-    site_name: str,
-    address: str,
-    tracking: str,
-    complaint: str,
-    info: ApplicationInfo,
-    officer: str | None,
-    is_copy: bool,
-    kind: ReceiptKind,
-    db: Database,
-) -> ReceiptContent:
+def _content(info: ApplicationInfo, printing: ReceiptPrint) -> ReceiptContent:
+    kind, zone = printing.kind, printing.timezone
     return ReceiptContent(
         kind=kind,
-        site_name=site_name,
-        site_address=address,
+        site_name=printing.site_name,
+        site_address=printing.site_address,
         agency_name=info.agency_name,
         registration_number=info.registration_number,
-        tracking_url=tracking,
+        tracking_url=printing.tracking_url,
         applicant_name=info.applicant_name,
         nik_masked=info.nik_masked,
         permit_name=info.permit_name,
         product=info.product,
         documents=tuple(ReceiptDocument(d.name, d.mandatory, d.received, d.note) for d in info.documents),
         fee=info.fee,
-        received_at=info.received_at.astimezone(db.timezone),
+        received_at=info.received_at.astimezone(zone),
         due_date=_due_on_paper(info) if kind == "intake" else info.due_date,
         due_estimated=info.clock.due_estimated if kind == "intake" else info.due_estimated,
-        officer_name=officer or "-",
-        complaint_channel=complaint,
+        officer_name=printing.officer_name or "-",
+        complaint_channel=printing.complaint_channel,
         ticket_number=info.ticket_number,
-        copy=is_copy,
+        copy=printing.is_copy,
         handed_over_to=info.handed_over_to,
-        handed_over_at=info.handed_over_at.astimezone(db.timezone) if info.handed_over_at else None,
+        handed_over_at=info.handed_over_at.astimezone(zone) if info.handed_over_at else None,
         clock=_receipt_clock(info.clock),
         proxy=None
         if info.proxy is None

@@ -38,7 +38,7 @@ from p4_desk.services.queue.counters import (
 )
 from p4_desk.services.queue.day_end import close_ended_days
 from p4_desk.services.queue.issuing import issue_ticket
-from p4_desk.services.queue.reminders import ask_reminder
+from p4_desk.services.queue.reminders import ask_reminder, reminders_offered
 from p4_desk.services.queue.status import QueueStatus, ServiceStatus, queue_status
 from p4_desk.services.queue.tickets import (
     TicketInfo,
@@ -58,6 +58,7 @@ __all__ = [
     "ServiceStatus",
     "TicketInfo",
     "ask_reminder",
+    "reminders_offered",
     "call_next",
     "call_ticket",
     "cancel",

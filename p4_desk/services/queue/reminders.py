@@ -24,6 +24,11 @@ from p4_desk.store.models import ReminderRequest
 REMINDABLE = (TicketState.WAITING.value, TicketState.CALLED.value)
 
 
+def reminders_offered(db: Database) -> bool:
+    """Whether the kiosk offers "Ingatkan saya": the hall has a central server to send them."""
+    return public_base_url(db) is not None
+
+
 def ask_reminder(db: Database, ticket: str | int, phone: str, actor: Actor = SYSTEM) -> str:
     """Keep ``phone`` for the ticket's reminders; returns what the citizen may be shown
     (``…7890``). Raises ``ValidationError`` (field ``phone``) with the reason in Indonesian."""
