@@ -74,10 +74,7 @@ def main() -> None:
         lambda: render_announcement(tokens, library, volume=0.8),
         max(10, runs // 10),
     )
-    print(
-        f"PDF size 58 mm: {len(render_ticket_pdf(TICKET, 58))} bytes; "
-        f"ESC/POS: {len(escpos_bytes())} bytes"
-    )
+    print(f"PDF size 58 mm: {len(render_ticket_pdf(TICKET, 58))} bytes; ESC/POS: {len(escpos_bytes())} bytes")
 
 
 if __name__ == "__main__":
