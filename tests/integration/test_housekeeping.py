@@ -14,6 +14,8 @@ def test_chores_are_idempotent_and_take_one_backup_a_day(sqlite_url: str) -> Non
     first = run_housekeeping(db, settings, "counter")
     assert first["backups"] == 1
     again = run_housekeeping(db, settings, "counter")
-    assert again == {"tickets_unserved": 0, "complaints_closed": 0, "drafts_purged": 0, "backups": 0}
+    assert again == {
+        "tickets_unserved": 0, "complaints_closed": 0, "drafts_purged": 0, "personal_purged": 0, "backups": 0
+    }  # fmt: skip
     clock.advance(days=1)
     assert run_housekeeping(db, settings, "counter")["backups"] == 1

@@ -33,6 +33,7 @@ from p4_desk.store.models.permits import (
     PermitType,
     RegistrationSequence,
 )
+from p4_desk.store.models.privacy import DataAccess
 from p4_desk.store.models.sync import (
     CentralApplicationUpdate,
     CentralWebComplaint,
@@ -55,6 +56,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Complaint",
+    "DataAccess",
     "ComplaintSequence",
     "ComplaintStep",
     "CentralApplicationUpdate",
