@@ -57,6 +57,8 @@ SURVEY_TYPES = frozenset({"survey.submitted"})
 #: the hall's public board (services, opening hours, counters) and a web complaint it could not file
 BOARD_TYPES = frozenset({"site.board"})
 WEB_REFUSAL_TYPES = frozenset({"complaint.web_refused"})
+#: a hall purged personal data past retention: the records whose central copies go (central.privacy)
+PURGED_TYPES = frozenset({"privacy.purged"})
 IKM_ELEMENTS = frozenset(f"U{n}" for n in range(1, 10))
 #: the largest payload one event may carry (its canonical JSON), and its deepest nesting
 MAX_PAYLOAD_BYTES = 256 * 1024  # a hall's site.board with 250 services is ~40 KB
@@ -69,6 +71,7 @@ EVENT_TYPES = (
     | SURVEY_TYPES
     | BOARD_TYPES
     | WEB_REFUSAL_TYPES
+    | PURGED_TYPES
 )
 COUNTER_STATES = {"counter.opened": "open", "counter.paused": "paused", "counter.closed": "closed"}
 
@@ -409,4 +412,11 @@ def _projection(
     if type_ in WEB_REFUSAL_TYPES:
         _text(payload, "web_code", required=True, limit=32)
         _text(payload, "reason", required=True, limit=2000)
-    return None  # a web refusal is applied by ``central.public.live``
+    if type_ in PURGED_TYPES:
+        from p4_desk.central.privacy import check_payload
+
+        try:
+            check_payload(payload)
+        except ValueError as exc:
+            raise Invalid("invalid_payload", str(exc)) from None
+    return None  # a web refusal is applied by ``central.public.live``, a purge by ``central.privacy``
