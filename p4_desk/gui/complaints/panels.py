@@ -122,6 +122,11 @@ class ComplaintsPanel(QWidget):
             button.clicked.connect(lambda _checked=False, s=state: self.step(s))
             self.step_buttons[state] = button
             actions.addWidget(button)
+        self.reveal_button = QPushButton(self.tr("Reporter's identity…"))
+        self.reveal_button.setToolTip(self.tr("A confidential reporter's identity, on a stated reason"))
+        self.reveal_button.setEnabled(False)
+        self.reveal_button.clicked.connect(self._reveal)
+        actions.addWidget(self.reveal_button)
         layout.addLayout(actions)
         self.message = QLabel()
         self.message.setStyleSheet("color: #B00020;")
@@ -223,6 +228,7 @@ class ComplaintsPanel(QWidget):
         allowed = {s.value for s in allowed_next(c.state)} if c else set()
         for state, button in self.step_buttons.items():
             button.setEnabled(state in allowed)
+        self.reveal_button.setEnabled(c is not None and c.identity == "confidential")
         if c is None:
             self.detail.setText("")
             return
@@ -249,6 +255,13 @@ class ComplaintsPanel(QWidget):
 
     def _on_error(self, exc: BaseException) -> None:
         self.message.setText(error_text(exc))
+
+    def _reveal(self) -> None:
+        from p4_desk.gui.complaints.reveal import RevealReporterDialog
+
+        c = self.selected()
+        if c is not None:
+            RevealReporterDialog(self.ctx, c.number, self).open()
 
     def _new_complaint(self) -> None:
         from p4_desk.gui.complaints.dialog import open_complaint
