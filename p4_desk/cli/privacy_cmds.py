@@ -81,16 +81,33 @@ def _purge(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from p4_desk.services.privacy import person_export
+    from p4_desk.services.privacy import PersonExport, person_export
 
-    export = person_export(ctx.db, args.nik, ctx.actor())
     out = Path(args.out)
+    if not out.name or out.name in (".", ".."):
+        raise ValidationError("Sebutkan nama berkas tujuan (--out).", field="out")
+    targets = {
+        "pdf": out if args.format == "pdf" else out.with_suffix(".pdf"),
+        "json": out if args.format == "json" else out.with_suffix(".json"),
+    }
+    kinds = ("pdf", "json") if args.format == "both" else (args.format,)
     written: list[Path] = []
-    if args.format in ("both", "pdf"):
-        written.append(ctx.write_file(out if args.format == "pdf" else out.with_suffix(".pdf"), export.pdf))
-    if args.format in ("both", "json"):
-        data = json.dumps(export.document, ensure_ascii=False, indent=2).encode()
-        written.append(ctx.write_file(out if args.format == "json" else out.with_suffix(".json"), data))
+
+    def deliver(export: PersonExport) -> None:
+        for kind in kinds:
+            data = (
+                export.pdf
+                if kind == "pdf"
+                else json.dumps(export.document, ensure_ascii=False, indent=2).encode()
+            )
+            written.append(ctx.write_file(targets[kind], data))
+
+    try:
+        export = person_export(ctx.db, args.nik, ctx.actor(), deliver=deliver)
+    except BaseException:
+        for path in written:  # the second file failed: the first one goes too
+            path.unlink(missing_ok=True)
+        raise
     counts = export.counts
     summary = (
         f"{counts['applications']} permohonan, {counts['complaints']} pengaduan, "

@@ -46,6 +46,11 @@ def test_the_supervisor_sees_a_confidential_reporter_after_giving_a_reason(
     named = 1 - secret
     panel.table.selectRow(named)
     assert not panel.reveal_button.isEnabled()  # a named reporter is no secret
+    assert "Budi Santoso" in panel.detail.text()  # and showing them is logged as a view, once
+    panel.reload()
+    qtbot.waitUntil(lambda: bool(panel.rows), timeout=5000)
+    seen = privacy.who_read(site_db, username="kepala")
+    assert [(e.action, e.record_kind, e.subject) for e in seen] == [("view", "complaint", "B. S.")]
     panel.table.selectRow(secret)
     assert panel.reveal_button.isEnabled()
     assert "Siti" not in panel.detail.text()

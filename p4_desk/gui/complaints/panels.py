@@ -52,6 +52,7 @@ class ComplaintsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[ComplaintInfo] = []
+        self._looked_at: str | None = None  # the complaint whose reporter's view was logged last
         layout = QVBoxLayout(self)
 
         filters = QHBoxLayout()
@@ -232,6 +233,7 @@ class ComplaintsPanel(QWidget):
         if c is None:
             self.detail.setText("")
             return
+        self._log_view(c)
         detail = f"{c.number} · {c.reporter_label} · {c.description}"
         if c.web_code:
             # the citizen follows it on the central server's page under this code
@@ -255,6 +257,19 @@ class ComplaintsPanel(QWidget):
 
     def _on_error(self, exc: BaseException) -> None:
         self.message.setText(error_text(exc))
+
+    def _log_view(self, c: ComplaintInfo) -> None:
+        """Showing a named reporter is a read of their data: once per complaint chosen (UU 27/2022)."""
+        if c.identity != "named" or c.number == self._looked_at:
+            return
+        self._looked_at = c.number
+        db, actor, number = self.ctx.db, self.ctx.actor, c.number
+        run_task(
+            self,
+            lambda: complaints.get_complaint(db, number, actor=actor),
+            lambda _info: None,
+            self._on_error,
+        )
 
     def _reveal(self) -> None:
         from p4_desk.gui.complaints.reveal import RevealReporterDialog

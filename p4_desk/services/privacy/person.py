@@ -17,6 +17,7 @@ Both are for a supervisor or admin (the CLI asks the login).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,7 +72,11 @@ def _valid_nik(nik: str) -> str:
     return digits
 
 
-def person_export(db: Database, nik: str, actor: Actor) -> PersonExport:
+def person_export(
+    db: Database, nik: str, actor: Actor, *, deliver: Callable[[PersonExport], None] | None = None
+) -> PersonExport:
+    """Everything held about ``nik``; ``deliver`` (writing the files) runs inside the transaction
+    that logs the export, so an export that could not be written is not logged as made."""
     digits = _valid_nik(nik)
     tz = db.timezone
     site = site_service.get_site(db)
@@ -127,15 +132,18 @@ def person_export(db: Database, nik: str, actor: Actor) -> PersonExport:
             s, db, actor, "person.export", "person", mask_nik(digits),
             details={k: len(document[k]) for k in ("applications", "complaints", "surveys", "reminders")},
         )  # fmt: skip
-    content = PersonReportContent(
-        site_name=site.name,
-        subject=f"NIK {digits}",
-        made_at=format_datetime(db.now(), tz),
-        made_by=actor.username or "sistem",
-        sections=_sections(document, tz),
-        footer=FOOTER,
-    )
-    return PersonExport(document, render_person_report(content))
+        content = PersonReportContent(
+            site_name=site.name,
+            subject=f"NIK {digits}",
+            made_at=format_datetime(db.now(), tz),
+            made_by=actor.username or "sistem",
+            sections=_sections(document, tz),
+            footer=FOOTER,
+        )
+        export = PersonExport(document, render_person_report(content))
+        if deliver is not None:
+            deliver(export)
+    return export
 
 
 def _complaints_of(s: Session, phones: set[str], numbers: list[str]) -> list[Complaint]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from p4_desk.domain.text import clean_text
 from p4_desk.errors import PermissionDenied, ValidationError
 from p4_desk.services.complaints.records import find_complaint
 from p4_desk.services.privacy.access import initials, log_access
@@ -36,7 +37,7 @@ class RevealedReporter:
 
 
 def reveal_reporter(db: Database, number: str, reason: str, actor: Actor) -> RevealedReporter:
-    why = " ".join((reason or "").split())
+    why = " ".join(clean_text(reason, "Alasan", max_length=500, field="reason", required=False).split())
     if len(why) < MIN_REASON:
         raise ValidationError(
             f"Sebutkan alasan membuka identitas pelapor (minimal {MIN_REASON} karakter).", field="reason"
