@@ -204,6 +204,18 @@ SITE_SETTINGS: tuple[Setting, ...] = (
     Setting("report.head_nip", str, "", "NIP penanda tangan laporan", pattern=r"[0-9 ]{0,24}",
             invalid="NIP hanya boleh berisi angka."),
     Setting("report.place", str, "", "Tempat di atas tanda tangan (mis. Bandar Lampung)"),
+    # personal data (UU 27/2022): how long it is kept; defaults and reasons in docs/privacy/retention.md
+    Setting("privacy.applications_keep_days", int, 1825,
+            "Simpan data pribadi permohonan setelah izin diserahkan (hari)", bounds=(30, 36500)),
+    Setting("privacy.complaints_keep_days", int, 730,
+            "Simpan identitas pelapor dan uraian setelah pengaduan ditutup (hari)", bounds=(30, 36500)),
+    Setting("privacy.tickets_keep_days", int, 30,
+            "Simpan data pribadi tiket (token halaman, alasan batal, nomor pengingat) (hari)",
+            bounds=(1, 3650)),
+    Setting("privacy.outbox_sent_keep_days", int, 30,
+            "Simpan isi peristiwa yang sudah terkirim ke pusat (hari)", bounds=(1, 3650)),
+    Setting("privacy.access_salt", str, "", "Garam sidik NIK di log akses data (dibuat program)",
+            editable=False),
 )
 # fmt: on
 

@@ -59,6 +59,8 @@ BOARD_TYPES = frozenset({"site.board"})
 WEB_REFUSAL_TYPES = frozenset({"complaint.web_refused"})
 #: the hall's yearly PEKPPP evidence figures (``services.pekppp``), read by ``central.pekppp``
 PEKPPP_TYPES = frozenset({"pekppp.summary"})
+#: a hall purged personal data past retention: the records whose central copies go (central.privacy)
+PURGED_TYPES = frozenset({"privacy.purged"})
 IKM_ELEMENTS = frozenset(f"U{n}" for n in range(1, 10))
 #: the largest payload one event may carry (its canonical JSON), and its deepest nesting
 MAX_PAYLOAD_BYTES = 256 * 1024  # a hall's site.board with 250 services is ~40 KB
@@ -72,6 +74,7 @@ EVENT_TYPES = (
     | BOARD_TYPES
     | WEB_REFUSAL_TYPES
     | PEKPPP_TYPES
+    | PURGED_TYPES
 )
 COUNTER_STATES = {"counter.opened": "open", "counter.paused": "paused", "counter.closed": "closed"}
 
@@ -426,4 +429,13 @@ def _projection(
         type(payload.get("year")) is not int or not isinstance(payload.get("aspects"), list)
     ):
         raise Invalid("invalid_payload", "Ringkasan PEKPPP harus memuat 'year' dan 'aspects'.")
-    return None  # a web refusal is applied by ``central.public.live``; a PEKPPP summary is read as sent
+    if type_ in PURGED_TYPES:
+        from p4_desk.central.privacy import check_payload
+
+        try:
+            check_payload(payload)
+        except ValueError as exc:
+            raise Invalid("invalid_payload", str(exc)) from None
+    # a web refusal is applied by ``central.public.live``, a purge by ``central.privacy``; a
+    # PEKPPP summary is read as sent
+    return None

@@ -9,6 +9,7 @@ transaction (``after_events``):
 - complaint events that carry a ``web_code`` link a web complaint to the hall's complaint and
   bring its state, the answer and the deadlines; the first one erases the reporter's contact
   here (the hall has it now); ``complaint.web_refused`` says why a hall could not file one;
+- ``privacy.purged`` anonymises the central copies of records a hall purged (``central.privacy``);
 - the reminders of the site are looked at again (``notify.queue.enqueue_due``).
 
 Staleness (DESIGN §5 *Decided*): a hall whose services are open and that has not been in
@@ -27,7 +28,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from p4_desk.central.envelopes import APPLICATION_TYPES, COMPLAINT_TYPES, WEB_REFUSAL_TYPES, Event
+from p4_desk.central.envelopes import (
+    APPLICATION_TYPES,
+    COMPLAINT_TYPES,
+    PURGED_TYPES,
+    WEB_REFUSAL_TYPES,
+    Event,
+)
 from p4_desk.central.models import (
     ApplicationStep,
     CounterProjection,
@@ -74,6 +81,10 @@ def after_events(session: Session, site: str, events: Sequence[Event]) -> None:
                 .where(WebComplaint.site == site, WebComplaint.code == event.payload["web_code"])
                 .values(state="refused", refused_reason=event.payload["reason"], updated_at=_now())
             )
+        elif event.type in PURGED_TYPES:
+            from p4_desk.central.privacy import anonymise
+
+            anonymise(session, site, event.payload)
     session.flush()
     enqueue_due(session, site, _now())
 

@@ -42,6 +42,7 @@ COMMAND_MODULES = (
     "p4_desk.cli.workdays_cmds",
     "p4_desk.cli.stats_cmds",
     "p4_desk.cli.pekppp_cmds",
+    "p4_desk.cli.privacy_cmds",
 )
 
 _SCREEN_SILENT = logging.CRITICAL + 1

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from p4_desk.arguments import day, integer
+from p4_desk.cli import privacy_cmds
 from p4_desk.cli.context import CliContext, command
 from p4_desk.domain.wording import format_number
 from p4_desk.errors import P4Error, ValidationError
@@ -49,6 +50,7 @@ def register(sub: Any) -> None:
     p.add_argument("--from", dest="date_from", type=day, help="tanggal awal YYYY-MM-DD (waktu situs)")
     p.add_argument("--to", dest="date_to", type=day, help="tanggal akhir YYYY-MM-DD (waktu situs)")
     p.add_argument("--limit", type=integer(1, 100_000, "batas"), default=500)
+    privacy_cmds.add_who_read(p.add_subparsers(dest="audit_command", metavar="ACTION"))
 
 
 def _selftest(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -173,7 +173,7 @@ def _status(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.db, args.registration_number, state.value, args.note, ctx.actor()
         )
     else:
-        info = applications.get_application(ctx.db, args.registration_number)
+        info = applications.get_application(ctx.db, args.registration_number, actor=ctx.actor())
     ctx.emit(info.to_json(), lambda: describe(info, ctx.db.timezone))
     return 0
 
@@ -271,7 +271,7 @@ def _receipt(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _search(args: argparse.Namespace, ctx: CliContext) -> int:
-    found = applications.search_applications(ctx.db, args.text)
+    found = applications.search_applications(ctx.db, args.text, actor=ctx.actor())
 
     def text() -> str:
         return (

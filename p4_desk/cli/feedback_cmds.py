@@ -7,6 +7,7 @@ from datetime import date, tzinfo
 from typing import Any
 
 from p4_desk.arguments import day
+from p4_desk.cli import privacy_cmds
 from p4_desk.cli.complaint_late_cmds import register as register_late
 from p4_desk.cli.context import OPERATOR, CliContext, add_force, command
 from p4_desk.cli.json_input import COMPLAINT, SURVEY, read_json_file
@@ -50,6 +51,7 @@ def register(sub: Any) -> None:
     command(
         cs, "auto-close", _auto_close, "tutup pengaduan yang tidak ditanggapi pelapor", requires="supervisor"
     )
+    privacy_cmds.add_reveal(cs)
 
     s = sub.add_parser("survey", help="survei kepuasan masyarakat (SKM)")
     ss = s.add_subparsers(dest="survey_command", required=True, metavar="ACTION")
@@ -128,7 +130,7 @@ def _list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _show(args: argparse.Namespace, ctx: CliContext) -> int:
-    info = complaints.get_complaint(ctx.db, args.number)
+    info = complaints.get_complaint(ctx.db, args.number, actor=ctx.actor())
     ctx.emit(info, lambda: _details(info, ctx.db.timezone))
     return 0
 

@@ -28,7 +28,7 @@ from p4_desk.store.db import Database
 
 ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 #: tables the workstation role may read but only append to (or only read)
-APPEND_ONLY = ("audit_log",)
+APPEND_ONLY = ("audit_log", "data_access_log")
 READ_ONLY = ("alembic_version",)
 
 

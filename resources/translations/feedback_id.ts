@@ -172,12 +172,12 @@
 <context>
     <name>ComplaintsPanel</name>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="175"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="180"/>
         <source>%1 (web)</source>
         <translation>%1 (web)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="232"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="238"/>
         <source>Filed on the web form, tracking code %1</source>
         <translation>Diajukan lewat formulir web, kode pelacakan %1</translation>
     </message>
@@ -272,12 +272,22 @@
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="199"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="125"/>
+        <source>Reporter&apos;s identity…</source>
+        <translation>Identitas pelapor…</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="126"/>
+        <source>A confidential reporter&apos;s identity, on a stated reason</source>
+        <translation>Identitas pelapor yang dirahasiakan, dengan alasan yang disebutkan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="204"/>
         <source>No complaint is past its deadline.</source>
         <translation>Tidak ada pengaduan yang melewati batas waktu.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="203"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="208"/>
         <source>Overdue per agency: %1. Per officer: %2.</source>
         <translation>Terlambat per instansi: %1. Per petugas: %2.</translation>
     </message>
@@ -421,6 +431,44 @@
         <location filename="../../p4_desk/gui/survey/paper_form.py" line="329"/>
         <source>Forms entered here: %1.</source>
         <translation>Formulir yang sudah diinput: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RevealReporterDialog</name>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/reveal.py" line="23"/>
+        <source>Reporter&apos;s identity</source>
+        <translation>Identitas pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/reveal.py" line="27"/>
+        <source>The reporter of %1 asked to stay confidential. State why you need their identity: your request and the reason are recorded in the audit log.</source>
+        <translation>Pelapor %1 meminta identitasnya dirahasiakan. Sebutkan mengapa Anda perlu identitasnya: permintaan dan alasannya dicatat di log audit.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/reveal.py" line="35"/>
+        <source>Reason (e.g. to call the reporter about the answer)</source>
+        <translation>Alasan (mis. menelepon pelapor tentang jawaban)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/reveal.py" line="48"/>
+        <source>Show identity</source>
+        <translation>Tampilkan identitas</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/reveal.py" line="62"/>
+        <source>Name: %1</source>
+        <translation>Nama: %1</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/reveal.py" line="63"/>
+        <source>Phone: %1</source>
+        <translation>Nomor HP: %1</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/complaints/reveal.py" line="64"/>
+        <source>E-mail: %1</source>
+        <translation>Email: %1</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ def test_chores_are_idempotent_and_take_one_backup_a_day(sqlite_url: str) -> Non
         "stats_days": 0,
         "complaints_closed": 0,
         "drafts_purged": 0,
+        "personal_purged": 0,
         "backups": 0,
     }
     clock.advance(days=1)

@@ -1,5 +1,5 @@
 """Summaries of finished days give exactly the figures of a recount, on SQLite and PostgreSQL,
-also after a late change touches a summarised day (services/stats/summaries.py, migration 0011)."""
+also after a late change touches a summarised day (services/stats/summaries.py, migration 0014)."""
 
 from __future__ import annotations
 

@@ -52,6 +52,7 @@ class ComplaintsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[ComplaintInfo] = []
+        self._looked_at: str | None = None  # the complaint whose reporter's view was logged last
         layout = QVBoxLayout(self)
 
         filters = QHBoxLayout()
@@ -122,6 +123,11 @@ class ComplaintsPanel(QWidget):
             button.clicked.connect(lambda _checked=False, s=state: self.step(s))
             self.step_buttons[state] = button
             actions.addWidget(button)
+        self.reveal_button = QPushButton(self.tr("Reporter's identity…"))
+        self.reveal_button.setToolTip(self.tr("A confidential reporter's identity, on a stated reason"))
+        self.reveal_button.setEnabled(False)
+        self.reveal_button.clicked.connect(self._reveal)
+        actions.addWidget(self.reveal_button)
         layout.addLayout(actions)
         self.message = QLabel()
         self.message.setStyleSheet("color: #B00020;")
@@ -223,9 +229,11 @@ class ComplaintsPanel(QWidget):
         allowed = {s.value for s in allowed_next(c.state)} if c else set()
         for state, button in self.step_buttons.items():
             button.setEnabled(state in allowed)
+        self.reveal_button.setEnabled(c is not None and c.identity == "confidential")
         if c is None:
             self.detail.setText("")
             return
+        self._log_view(c)
         detail = f"{c.number} · {c.reporter_label} · {c.description}"
         if c.web_code:
             # the citizen follows it on the central server's page under this code
@@ -249,6 +257,26 @@ class ComplaintsPanel(QWidget):
 
     def _on_error(self, exc: BaseException) -> None:
         self.message.setText(error_text(exc))
+
+    def _log_view(self, c: ComplaintInfo) -> None:
+        """Showing a named reporter is a read of their data: once per complaint chosen (UU 27/2022)."""
+        if c.identity != "named" or c.number == self._looked_at:
+            return
+        self._looked_at = c.number
+        db, actor, number = self.ctx.db, self.ctx.actor, c.number
+        run_task(
+            self,
+            lambda: complaints.get_complaint(db, number, actor=actor),
+            lambda _info: None,
+            self._on_error,
+        )
+
+    def _reveal(self) -> None:
+        from p4_desk.gui.complaints.reveal import RevealReporterDialog
+
+        c = self.selected()
+        if c is not None:
+            RevealReporterDialog(self.ctx, c.number, self).open()
 
     def _new_complaint(self) -> None:
         from p4_desk.gui.complaints.dialog import open_complaint

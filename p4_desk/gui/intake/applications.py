@@ -157,8 +157,10 @@ class ApplicationsDialog(GuardedDialog):
         if not text:
             return
         self.status.setText(self.tr("Searching…"))
-        db = self.ctx.db
-        run_task(self, lambda: applications.search_applications(db, text), self._found, self._failed)
+        db, actor = self.ctx.db, self.ctx.actor
+        run_task(
+            self, lambda: applications.search_applications(db, text, actor=actor), self._found, self._failed
+        )
 
     def _found(self, found: list[ApplicationSummary]) -> None:
         rows = [
@@ -223,8 +225,10 @@ class ApplicationsDialog(GuardedDialog):
         )
 
     def load(self, number: str) -> None:
-        db = self.ctx.db
-        run_task(self, lambda: applications.get_application(db, number), self._show, self._failed)
+        db, actor = self.ctx.db, self.ctx.actor
+        run_task(
+            self, lambda: applications.get_application(db, number, actor=actor), self._show, self._failed
+        )
 
     # -- details -------------------------------------------------------------------------------
 

@@ -20,18 +20,35 @@ from p4_desk.services.applications.records import (
     find_application,
 )
 from p4_desk.services.permits import holiday_calendar
+from p4_desk.services.privacy.access import log_access
 from p4_desk.store.db import Database
+from p4_desk.store.journal import Actor
 from p4_desk.store.models import Application, PermitType
 
 
-def get_application(db: Database, ref: str) -> ApplicationInfo:
+def get_application(db: Database, ref: str, *, actor: Actor | None = None) -> ApplicationInfo:
+    """One application; with ``actor`` (an officer looking) the view goes to the access log."""
     calendar = holiday_calendar(db)
-    with db.read() as s:
-        return application_info(s, find_application(s, db, ref), db, calendar)
+    if actor is None:
+        with db.read() as s:
+            return application_info(s, find_application(s, db, ref), db, calendar)
+    with db.write() as s:
+        app = find_application(s, db, ref)
+        log_access(s, db, actor, "view", "application", app.registration_number, nik=_nik_of(app))
+        return application_info(s, app, db, calendar)
 
 
-def search_applications(db: Database, text: str, limit: int = 50) -> list[ApplicationSummary]:
-    """By registration number (typos in look-alike letters forgiven), NIK, phone or part of the name."""
+def _nik_of(app: Application) -> str:
+    return app.nik if app.anonymised_at is None else ""
+
+
+def search_applications(
+    db: Database, text: str, limit: int = 50, *, actor: Actor | None = None
+) -> list[ApplicationSummary]:
+    """By registration number (typos in look-alike letters forgiven), NIK, phone or part of the name.
+
+    With ``actor`` (an officer searching) every hit, or the search itself when nothing matched,
+    goes to the access log."""
     query_text = text.strip()
     if not query_text:
         return []
@@ -52,7 +69,7 @@ def search_applications(db: Database, text: str, limit: int = 50) -> list[Applic
         conditions.append(name_condition)
     if not conditions:
         return []
-    with db.read() as s:
+    with db.write() if actor is not None else db.read() as s:
         where = or_(*conditions)
         if name_condition is not None and len(conditions) == 1:
             where = _name_filter(s, name_condition)
@@ -63,6 +80,12 @@ def search_applications(db: Database, text: str, limit: int = 50) -> list[Applic
             .order_by(Application.received_at.desc())
             .limit(limit)
         ).all()
+        if actor is not None:
+            for a, _code, _name in rows:
+                log_access(s, db, actor, "search", "application", a.registration_number,
+                           nik=_nik_of(a), query=query_text)  # fmt: skip
+            if not rows:
+                log_access(s, db, actor, "search", "application", None, nik=nik or None, query=query_text)
         return [
             ApplicationSummary(
                 registration_number=a.registration_number,
@@ -70,7 +93,7 @@ def search_applications(db: Database, text: str, limit: int = 50) -> list[Applic
                 permit_name=name,
                 state=a.state,
                 applicant_name=a.name,
-                nik_masked=mask_nik(a.nik),
+                nik_masked=a.nik if a.anonymised_at else mask_nik(a.nik),
                 phone=a.phone,
                 received_at=a.received_at,
                 due_date=a.due_date,

@@ -199,7 +199,7 @@ def application_info(
         product=permit.product,
         state=app.state,
         applicant_name=app.name,
-        nik_masked=mask_nik(app.nik),
+        nik_masked=app.nik if app.anonymised_at else mask_nik(app.nik),
         phone=app.phone,
         email=app.email,
         address=app.address,

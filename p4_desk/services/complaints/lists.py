@@ -13,13 +13,23 @@ from p4_desk.services.complaints.records import (
     find_complaint,
     site_today,
 )
+from p4_desk.services.privacy.access import initials, log_access
 from p4_desk.store.db import Database
+from p4_desk.store.journal import Actor
 from p4_desk.store.models import Agency, Complaint, User
 
 
-def get_complaint(db: Database, number: str) -> ComplaintInfo:
-    with db.read() as s:
-        return complaint_info(find_complaint(s, number), site_today(db), with_steps=True)
+def get_complaint(db: Database, number: str, *, actor: Actor | None = None) -> ComplaintInfo:
+    """One complaint; with ``actor`` (an officer looking) a view of a reporter's identity goes
+    to the access log."""
+    if actor is None:
+        with db.read() as s:
+            return complaint_info(find_complaint(s, number), site_today(db), with_steps=True)
+    with db.write() as s:
+        c = find_complaint(s, number)
+        if c.identity == "named" and c.anonymised_at is None:
+            log_access(s, db, actor, "view", "complaint", c.number, subject=initials(c.reporter_name))
+        return complaint_info(c, site_today(db), with_steps=True)
 
 
 def list_complaints(

@@ -11,7 +11,7 @@ and added to a recount of the days not summarised: the figures are those of a re
 (tests/integration/test_stats_summaries.py proves it on SQLite and PostgreSQL).
 
 The summaries are written by the hourly housekeeping (``summarise_finished_days``), one day per
-short transaction, newest day first. Triggers (migration 0011) drop a day's summary when any
+short transaction, newest day first. Triggers (migration 0014) drop a day's summary when any
 change touches it (a late sync, a correction, a transfer that crossed midnight, a new waiting
 target, a new time zone); the day is then recounted until the housekeeping summarises it again.
 On SQLite a summary is written inside ``BEGIN IMMEDIATE``: no other writer runs meanwhile. On
@@ -37,7 +37,7 @@ from p4_desk.store.db import Database
 from p4_desk.store.models import Ticket, TicketLeg
 from p4_desk.store.models.stats_summary import StatsDay, StatsDayService, StatsIssued, StatsLegGroup
 
-# the advisory lock space of migration 0011's triggers (the second key is the UTC hour)
+# the advisory lock space of migration 0014's triggers (the second key is the UTC hour)
 LOCK_SPACE = 4715
 # days summarised by one housekeeping run at most (a year and a month; later runs go on)
 MAX_DAYS_PER_RUN = 400

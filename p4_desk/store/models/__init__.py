@@ -34,6 +34,7 @@ from p4_desk.store.models.permits import (
     PermitType,
     RegistrationSequence,
 )
+from p4_desk.store.models.privacy import DataAccess
 from p4_desk.store.models.standards import IkmAction, ServiceInnovation
 from p4_desk.store.models.sync import (
     CentralApplicationUpdate,
@@ -59,6 +60,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Complaint",
+    "DataAccess",
     "ComplaintSequence",
     "ComplaintStep",
     "CentralApplicationUpdate",

@@ -69,6 +69,8 @@ class Complaint(Base):
     deadlines: Mapped[Any] = mapped_column(JSON)
     # the officer who took the complaint: answers for verification and forwarding
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    # When the reporter's identity and the text were anonymised past retention.
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     agency: Mapped[Agency] = relationship()

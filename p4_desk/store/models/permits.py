@@ -142,6 +142,8 @@ class Application(Base):
     # The per-application secret of the public tracking page (``/lacak/{number}?k={secret}``,
     # in the receipt's QR): without it the page answers 404.
     tracking_secret: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # When its personal fields were anonymised past retention (``services.privacy.purge``).
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     permit_type: Mapped[PermitType] = relationship()

@@ -1,4 +1,4 @@
-"""Summaries of finished service days for the statistics (migration 0011, ``services.stats.summaries``).
+"""Summaries of finished service days for the statistics (migration 0014, ``services.stats.summaries``).
 
 A row of ``stats_day`` says that the day's figures are summarised: ``stats_leg_group`` holds
 the sums of its legs per service x officer x UTC hour (exactly the groups of the one grouped

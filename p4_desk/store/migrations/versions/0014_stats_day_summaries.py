@@ -1,7 +1,7 @@
 """statistics: summaries of finished service days, dropped by triggers when a change touches the day
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0014
+Revises: 0013
 
 - ``stats_day`` (one row per summarised local day, with its UTC bounds), ``stats_leg_group``,
   ``stats_issued``, ``stats_day_service`` (see ``store.models.stats_summary``). Nothing is
@@ -22,8 +22,8 @@ from alembic import op
 
 from p4_desk.store.types import UTCDateTime
 
-revision = "0011"
-down_revision = "0010"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
