@@ -47,7 +47,10 @@ def issue_ticket(
     actor: Actor = SYSTEM,
     *,
     print_state: str = "none",
+    place: float | None = None,
 ) -> TicketInfo:
+    """Issue a ticket; ``place`` is the queue key a booking's check-in gives (``services.booking``),
+    and such a ticket is not refused by the daily quota: the booking was confirmed within it."""
     if priority is not None and priority not in PRIORITY_GROUPS:
         raise ValidationError(
             f"Kelompok prioritas '{priority}' tidak dikenal. Pilihan: {', '.join(PRIORITY_GROUPS)}.",
@@ -64,7 +67,7 @@ def issue_ticket(
             hours = opening_hours.describe_day(service.opening_hours, now.astimezone(tz).weekday())
             raise ServiceClosed(f"Layanan {service.name} sedang tutup. Jam layanan hari ini: {hours}.")
         seq = _next_number(s, db, service, day)
-        if service.daily_quota is not None and seq > service.daily_quota:
+        if place is None and service.daily_quota is not None and seq > service.daily_quota:
             raise QuotaExhausted(
                 f"Kuota harian layanan {service.name} ({service.daily_quota} tiket) sudah habis. "
                 "Silakan datang kembali pada hari kerja berikutnya."
@@ -82,7 +85,7 @@ def issue_ticket(
             state=TicketState.WAITING,
             issued_at=now,
             arrival_at=now,
-            queue_key=queue_key(now, priority, policy),
+            queue_key=queue_key(now, priority, policy) if place is None else place,
             recall_count=0,
             print_state=print_state,
             updated_at=now,

@@ -2,6 +2,7 @@
 
 from p4_desk.store.models import stats as _stats_indexes  # noqa: F401  (indexes only)
 from p4_desk.store.models.base import Base
+from p4_desk.store.models.booking import Booking, BookingRuleRow
 from p4_desk.store.models.core import (
     Agency,
     AuditEntry,
@@ -41,6 +42,8 @@ from p4_desk.store.models.sync import (
 )
 
 __all__ = [
+    "Booking",
+    "BookingRuleRow",
     "Agency",
     "Application",
     "ApplicationClockEvent",
