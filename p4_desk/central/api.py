@@ -47,6 +47,7 @@ from p4_desk.central.notify import queue as reminders
 from p4_desk.central.notify.gateways import Gateway, gateway_from_env
 from p4_desk.central.public import complaints as web_complaints
 from p4_desk.central.public import public_router
+from p4_desk.central.public.booking_pages import booking_router
 from p4_desk.central.ratelimit import RateLimits, note_failed_auth, rate_limited, refuse_if_guessing
 from p4_desk.central.schemas import (
     ERRORS,
@@ -430,6 +431,7 @@ def create_app(
         return HealthAnswer(status="ok", version=__version__)
 
     app.include_router(public_router(sessions, gateway=gateway))  # the citizens' pages (issue 16)
+    app.include_router(booking_router(sessions, own_site))  # appointments (issue 17)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:

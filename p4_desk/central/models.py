@@ -322,3 +322,6 @@ class ApplicationUpdate(Base):
     state: Mapped[str] = mapped_column(String(40))
     note: Mapped[str | None] = mapped_column(Text)
     changed_at: Mapped[datetime]
+
+
+from p4_desk.central import booking_models as _booking_models  # noqa: E402,F401  (registers the appointment tables)

@@ -34,6 +34,7 @@ from p4_desk.services.catalog import find_service
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Booking, BookingRuleRow, Service, Ticket
+from p4_desk.sync.state import state_row
 
 log = logging.getLogger(__name__)
 
@@ -208,8 +209,12 @@ def list_bookings(db: Database, day: date, service_code: str | None = None) -> l
         return [booking_info(b, db) for b in s.scalars(q)]
 
 
-def take_in_web_bookings(db: Database, documents: list[dict[str, Any]]) -> int:
-    """Keep the bookings (and cancellations) pulled from the central server; returns how many changed."""
+def take_in_web_bookings(
+    db: Database, documents: list[dict[str, Any]], next_cursor: int | None = None
+) -> int:
+    """Keep the bookings (and cancellations) pulled from the central server, then move the cursor;
+    returns how many changed. A document the hall cannot take (a service it no longer has) is
+    logged and skipped, so it never blocks the ones after it."""
     changed = 0
     for doc in documents:
         try:
@@ -217,6 +222,9 @@ def take_in_web_bookings(db: Database, documents: list[dict[str, Any]]) -> int:
                 changed += _take_in(s, db, doc)
         except (KeyError, TypeError, ValueError, NotFound, ValidationError, IntegrityError) as exc:
             log.warning("web booking %s not taken in: %s", doc.get("code"), exc)
+    if next_cursor is not None:
+        with db.write() as s:
+            state_row(s).booking_cursor = next_cursor
     return changed
 
 
