@@ -77,8 +77,9 @@ def test_citizens_book_the_last_seat_at_once_and_the_hall_serves_it_offline(
     sync(hall)
     slot = next_slot()
     day = slot.date().isoformat()
-    offered = requests.get(f"{central.url}/api/v1/public/sites/{SITE}/slots",
-                           params={"service": "KTP", "date": day}, timeout=30).json()  # fmt: skip
+    offered = requests.get(
+        f"{central.url}/api/v1/public/sites/{SITE}/slots", params={"service": "KTP", "date": day}, timeout=30
+    ).json()
     assert offered["available"] and offered["slots"][0] == {"start": slot.isoformat(), "free": 1}
 
     # When six citizens book that slot's one seat at the same moment, through two server processes
@@ -97,7 +98,7 @@ def test_citizens_book_the_last_seat_at_once_and_the_hall_serves_it_offline(
                 ],
                 stdout=subprocess.PIPE,
                 text=True,
-            )  # fmt: skip
+            )
             for i in range(6)
         ]
         answers = [json.loads(p.communicate(timeout=120)[0]) for p in procs]
@@ -110,8 +111,9 @@ def test_citizens_book_the_last_seat_at_once_and_the_hall_serves_it_offline(
     code = won[0]["body"]["code"]
     assert len(code) == 8 and won[0]["body"]["qr_svg"].lstrip().startswith("<?xml")
     assert central_sql(central, "SELECT booked FROM booking_seats") == [(1,)]
-    after = requests.get(f"{central.url}/api/v1/public/sites/{SITE}/slots",
-                         params={"service": "KTP", "date": day}, timeout=30).json()  # fmt: skip
+    after = requests.get(
+        f"{central.url}/api/v1/public/sites/{SITE}/slots", params={"service": "KTP", "date": day}, timeout=30
+    ).json()
     assert slot.isoformat() not in [s["start"] for s in after["slots"]]
 
     # When the hall syncs, it has the booking with the citizen's name
@@ -121,12 +123,21 @@ def test_citizens_book_the_last_seat_at_once_and_the_hall_serves_it_offline(
 
     # When the hall has been out of contact for a day, the central server offers nothing
     central_sql(central, "UPDATE sites SET last_contact_at = :t", t=datetime.now(UTC) - timedelta(days=1))
-    stale = requests.get(f"{central.url}/api/v1/public/sites/{SITE}/slots",
-                         params={"service": "KTP", "date": day}, timeout=30).json()  # fmt: skip
+    stale = requests.get(
+        f"{central.url}/api/v1/public/sites/{SITE}/slots", params={"service": "KTP", "date": day}, timeout=30
+    ).json()
     assert not stale["available"] and stale["reason"].startswith("Pemesanan online sementara tidak tersedia")
-    refused = requests.post(f"{central.url}/api/v1/public/bookings", json={"site": SITE, "service": "KTP",
-                            "slot": (slot + timedelta(minutes=30)).isoformat(), "name": "Nanti",
-                            "phone": "081234567890"}, timeout=30)  # fmt: skip
+    refused = requests.post(
+        f"{central.url}/api/v1/public/bookings",
+        json={
+            "site": SITE,
+            "service": "KTP",
+            "slot": (slot + timedelta(minutes=30)).isoformat(),
+            "name": "Nanti",
+            "phone": "081234567890",
+        },
+        timeout=30,
+    )
     assert refused.status_code == 409
 
     # ... while the hall checks the citizen in from its own database (no sync)
@@ -136,8 +147,9 @@ def test_citizens_book_the_last_seat_at_once_and_the_hall_serves_it_offline(
     # Then back online: the check-in reaches the central server and slots are offered again
     sync(hall)
     assert central_sql(central, "SELECT state FROM bookings WHERE code = :c", c=code) == [("checked_in",)]
-    back = requests.get(f"{central.url}/api/v1/public/sites/{SITE}/slots",
-                        params={"service": "KTP", "date": day}, timeout=30).json()  # fmt: skip
+    back = requests.get(
+        f"{central.url}/api/v1/public/sites/{SITE}/slots", params={"service": "KTP", "date": day}, timeout=30
+    ).json()
     assert back["available"]
 
 
@@ -146,8 +158,17 @@ def test_a_citizen_cancels_with_the_code_and_the_hall_learns_it(
 ) -> None:
     sync(hall)
     slot = next_slot() + timedelta(minutes=30)
-    made = requests.post(f"{central.url}/api/v1/public/bookings", json={"site": SITE, "service": "KTP",
-                         "slot": slot.isoformat(), "name": "Siti", "phone": "0812 9876 5432"}, timeout=30)  # fmt: skip
+    made = requests.post(
+        f"{central.url}/api/v1/public/bookings",
+        json={
+            "site": SITE,
+            "service": "KTP",
+            "slot": slot.isoformat(),
+            "name": "Siti",
+            "phone": "0812 9876 5432",
+        },
+        timeout=30,
+    )
     assert made.status_code == 201
     code = made.json()["code"]
     sync(hall)
@@ -160,6 +181,9 @@ def test_a_citizen_cancels_with_the_code_and_the_hall_learns_it(
     assert unknown.status_code == 404 and "tidak ditemukan" in unknown.json()["detail"]
     sync(hall)
     assert [b.state for b in booking.list_bookings(hall, slot.date()) if b.code == code] == ["cancelled"]
-    free = requests.get(f"{central.url}/api/v1/public/sites/{SITE}/slots",
-                        params={"service": "KTP", "date": slot.date().isoformat()}, timeout=30).json()  # fmt: skip
+    free = requests.get(
+        f"{central.url}/api/v1/public/sites/{SITE}/slots",
+        params={"service": "KTP", "date": slot.date().isoformat()},
+        timeout=30,
+    ).json()
     assert {"start": slot.isoformat(), "free": 1} in free["slots"]
