@@ -30,6 +30,7 @@ from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.kiosk.access import KioskAccess
+from p4_desk.gui.kiosk.checkin import install_checkin
 from p4_desk.gui.kiosk.exit_guard import ExitGuard
 from p4_desk.gui.kiosk.view import KioskView
 from p4_desk.services import queue, ticketing
@@ -68,6 +69,7 @@ class KioskWindow(KioskView):
         self._page_before_groups: QWidget = self.home
         self._texts()
         self._wire()
+        self.checkin = install_checkin(self)  # "Saya sudah punya janji" (gui/kiosk/checkin.py)
         db = ctx.db
         self.live = LiveQuery(
             self,
