@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.complaints import ComplaintsPanel, IkmPanel
 from p4_desk.gui.intake.deadlines import DeadlineWatch
+from p4_desk.gui.supervisor.bookings import BookingsPanel
 from p4_desk.gui.supervisor.live import LivePanel
 from p4_desk.gui.supervisor.statistics import StatisticsPanel
 
@@ -31,6 +32,8 @@ class SupervisorWindow(QMainWindow):
         self.ikm = IkmPanel(ctx)
         self.tabs.addTab(self.complaints, self.tr("Complaints"))
         self.tabs.addTab(self.ikm, self.tr("Satisfaction (IKM)"))
+        self.bookings = BookingsPanel(ctx)
+        self.tabs.addTab(self.bookings, self.tr("Today's appointments"))
         self.setCentralWidget(self.tabs)
         self.resize(1280, 720)  # fits 1366x768 with the task bar
 
