@@ -119,7 +119,10 @@ def slots_of_day(rule: BookingRule, day: date, tz: ZoneInfo) -> list[datetime]:
     out: list[datetime] = []
     for start_text, end_text in periods:
         start = datetime.combine(day, time.fromisoformat(start_text), tz)
-        end = datetime.combine(day, time.max if end_text == "24:00" else time.fromisoformat(end_text), tz)
+        if end_text == "24:00":
+            end = datetime.combine(day + timedelta(days=1), time.min, tz)
+        else:
+            end = datetime.combine(day, time.fromisoformat(end_text), tz)
         moment = start
         while moment + step <= end:
             out.append(moment)

@@ -36,6 +36,8 @@ def test_slots_follow_the_hours_and_skip_the_break() -> None:
     slots = [s.strftime("%H:%M") for s in slots_of_day(RULE, WEDNESDAY, WIB)]
     assert slots == ["08:00", "08:30", "09:00", "09:30", "13:00", "13:30"]
     assert slots_of_day(RULE, WEDNESDAY + timedelta(days=1), WIB) == []  # Thursday takes none
+    late = BookingRule(hours={"wed": [["23:00", "24:00"]]}, slot_minutes=30)
+    assert [s.strftime("%H:%M") for s in slots_of_day(late, WEDNESDAY, WIB)] == ["23:00", "23:30"]
 
 
 def test_walk_in_share_caps_the_day_appointments() -> None:
