@@ -144,6 +144,7 @@ def booking_router(sessions: sessionmaker[Session], own_site: Callable[..., str]
             ]
             site = values.get("site", "")
             services = booking.bookable_services(session, site) if site else []
+            zone = booking.zone_of(session, site) if site else booking.ZoneInfo("Asia/Jakarta")
             service, day = values.get("service", ""), values.get("date", "")
             slots: dict[str, Any] | None = None
             if site and service and day:
@@ -155,7 +156,7 @@ def booking_router(sessions: sessionmaker[Session], own_site: Callable[..., str]
                     slots = {"available": False, "reason": error.message, "slots": []}
         for slot in (slots or {}).get("slots", []):
             slot["label"] = slot["start"][11:16].replace(":", ".")
-        today = now.astimezone(booking.ZoneInfo("Asia/Jakarta")).date().isoformat()
+        today = now.astimezone(zone).date().isoformat()  # the hall's day, not the server's
         return {"halls": halls, "services": services, "slots": slots, "values": values, "today": today}
 
     @router.get("/booking", include_in_schema=False, dependencies=[Depends(READS)])
