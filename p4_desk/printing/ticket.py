@@ -54,6 +54,7 @@ class TicketPrintData:
     @property
     def qr_value(self) -> str:
         return self.page_url or self.ticket_uid
+
     counters: tuple[str, ...] = ()  # the counters serving the service: where the citizen goes
     appointment_at: datetime | None = None  # a booking checked in on time: "Janji temu 10.30 WIB"
 
