@@ -49,6 +49,7 @@ from p4_desk.central.notify.gateways import Gateway, gateway_from_env
 from p4_desk.central.pekppp import pekppp_router
 from p4_desk.central.province import routes as province
 from p4_desk.central.public import public_router
+from p4_desk.central.public.booking_pages import booking_router
 from p4_desk.central.ratelimit import RateLimits
 from p4_desk.central.routes import admin, service, sites, sync
 from p4_desk.errors import AlreadyExists, AuthError, ConfigError, NotFound, P4Error, PermissionDenied
@@ -136,6 +137,7 @@ def create_app(
     app.include_router(province.router(guards))  # the province's dashboard (issue 18)
     app.include_router(pekppp_router(sessions, guards.admin))  # a hall's PEKPPP evidence (18.3)
     app.include_router(public_router(sessions, gateway=gateway))  # the citizens' pages (issue 16)
+    app.include_router(booking_router(sessions, guards.own_site))  # appointments (issue 17)
     return app
 
 

@@ -61,6 +61,10 @@ WEB_REFUSAL_TYPES = frozenset({"complaint.web_refused"})
 PEKPPP_TYPES = frozenset({"pekppp.summary"})
 #: a hall purged personal data past retention: the records whose central copies go (central.privacy)
 PURGED_TYPES = frozenset({"privacy.purged"})
+#: appointments (issue 17): the hall's rules and its bookings' steps (``central.public.booking``)
+BOOKING_TYPES = frozenset(
+    {"site.booking_rules", "booking.created", "booking.cancelled", "booking.checked_in", "booking.late"}
+)
 IKM_ELEMENTS = frozenset(f"U{n}" for n in range(1, 10))
 #: the largest payload one event may carry (its canonical JSON), and its deepest nesting
 MAX_PAYLOAD_BYTES = 256 * 1024  # a hall's site.board with 250 services is ~40 KB
@@ -75,6 +79,7 @@ EVENT_TYPES = (
     | WEB_REFUSAL_TYPES
     | PEKPPP_TYPES
     | PURGED_TYPES
+    | BOOKING_TYPES
 )
 COUNTER_STATES = {"counter.opened": "open", "counter.paused": "paused", "counter.closed": "closed"}
 
@@ -422,6 +427,14 @@ def _projection(
         }
     if type_ in BOARD_TYPES:
         return SiteBoard, {"board": _board(payload), **common}
+    if type_ in BOOKING_TYPES:
+        from p4_desk.central.public.booking import check_payload
+
+        try:
+            check_payload(type_, payload)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise Invalid("invalid_payload", f"payload {type_} tidak lengkap atau tidak sah.") from None
+        return None  # applied by ``central.public.booking.after_events``
     if type_ in WEB_REFUSAL_TYPES:
         _text(payload, "web_code", required=True, limit=32)
         _text(payload, "reason", required=True, limit=2000)

@@ -59,6 +59,7 @@ CONTACT_RESOLUTION = timedelta(seconds=5)
 def after_events(session: Session, site: str, events: Sequence[Event]) -> None:
     """The follow-ups of the events a batch newly stored (see the module's docstring)."""
     from p4_desk.central.notify.queue import enqueue_due  # notify reads the projections
+    from p4_desk.central.public import booking
 
     note_contact(session, site)
     for event in sorted(events, key=lambda e: (e.occurred_at, e.event_id)):
@@ -86,6 +87,7 @@ def after_events(session: Session, site: str, events: Sequence[Event]) -> None:
 
             anonymise(session, site, event.payload)
     session.flush()
+    booking.after_events(session, site, list(events))
     enqueue_due(session, site, _now())
 
 

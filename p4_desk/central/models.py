@@ -347,3 +347,6 @@ class ProvinceSession(Base):
     username: Mapped[str] = mapped_column(ForeignKey("province_staff.username"))
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
+
+
+from p4_desk.central import booking_models as _booking_models  # noqa: E402,F401  (registers the appointment tables)

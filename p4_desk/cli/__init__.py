@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "p4_desk.cli.central_cmds",
     "p4_desk.cli.feedback_cmds",
     "p4_desk.cli.kiosk_cmds",
+    "p4_desk.cli.booking_cmds",
     "p4_desk.cli.admin_cmds",
     "p4_desk.cli.settings_cmds",
     "p4_desk.cli.sync_cmds",

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from p4_desk.demo.bookings import load_demo_bookings
 from p4_desk.demo.feedback import load_demo_feedback
 from p4_desk.demo.permits import load_permit_demo
 from p4_desk.demo.standards import load_demo_standards
@@ -118,6 +119,7 @@ def load_demo_data(db: Database, days: int = 21, seed: int = 2025) -> dict[str, 
     waiting = _today(db, random.Random(seed + 1))
     load_permit_demo(db)
     shown = load_demo_standards(db)
+    bookings = load_demo_bookings(db)
     return {
         "site": SITE[0],
         "agencies": len(AGENCIES),
@@ -128,6 +130,7 @@ def load_demo_data(db: Database, days: int = 21, seed: int = 2025) -> dict[str, 
         "waiting_today": waiting,
         **load_demo_feedback(db),
         **shown,
+        **bookings,
     }
 
 

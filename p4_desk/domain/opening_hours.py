@@ -30,7 +30,10 @@ def _parse(text: str) -> time:
     if text == "24:00":
         return time.max
     try:
-        return time.fromisoformat(text)
+        parsed = time.fromisoformat(text)
+        if parsed.tzinfo is not None:  # "01-01" reads as 01:00 at UTC−1: no clock time of a hall
+            raise ValueError(text)
+        return parsed
     except ValueError:
         raise ValidationError(
             f"Jam '{text}' tidak valid. Gunakan format JJ:MM, misalnya 08:00.", field="opening_hours"

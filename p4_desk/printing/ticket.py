@@ -20,7 +20,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from p4_desk.domain.wording import datetime_parts, format_estimate, format_number
+from p4_desk.domain.wording import datetime_parts, format_estimate, format_number, format_time
 from p4_desk.errors import P4Error
 
 PAPER_WIDTHS_MM = (58, 80)
@@ -57,6 +57,7 @@ class TicketPrintData:
 
     counters: tuple[str, ...] = ()  # the counters serving the service: where the citizen goes
     then: tuple[str, ...] = ()  # a visit of several services: the ones after this, in order
+    appointment_at: datetime | None = None  # a booking checked in on time: "Janji temu 10.30 WIB"
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
@@ -76,6 +77,7 @@ class TicketTexts:
     qr_caption: str  # under the QR code
     where: str | None = None
     then: str | None = None  # "Lanjut ke: Pajak Kendaraan, lalu Kartu Keluarga"
+    appointment: str | None = None
 
     @property
     def issued(self) -> str:
@@ -87,7 +89,7 @@ class TicketTexts:
 
     @property
     def marks(self) -> list[str]:
-        return [mark for mark in (self.priority, self.copy) if mark]
+        return [mark for mark in (self.appointment, self.priority, self.copy) if mark]
 
 
 def ticket_texts(data: TicketPrintData) -> TicketTexts:
@@ -103,6 +105,9 @@ def ticket_texts(data: TicketPrintData) -> TicketTexts:
         qr_caption="Pindai untuk memantau antrian di ponsel" if data.page_url else data.ticket_uid,
         where=f"Dilayani di: {', '.join(data.counters)}" if data.counters else None,
         then=f"Lanjut ke: {', lalu '.join(data.then)}" if data.then else None,
+        appointment=(
+            f"Janji temu {format_time(data.appointment_at, data.timezone)}" if data.appointment_at else None
+        ),
     )
 
 
@@ -154,6 +159,8 @@ def _ticket_blocks(
         _big_number(data.number, paper_mm, centre, text_width),
         *_text(data.service_name, "Helvetica-Bold", body + 2, centre, text_width),
     ]
+    if texts.appointment:
+        blocks.append(_boxed(texts.appointment, body + 1, centre, text_width))
     if texts.priority:
         blocks.append(_boxed(texts.priority, body + 1, centre, text_width))
     if texts.copy:

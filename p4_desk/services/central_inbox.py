@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from p4_desk.services import applications, complaints, permits
+from p4_desk.services import applications, booking, complaints, permits
 from p4_desk.services.queue.board import publish_board
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM
@@ -32,3 +32,7 @@ class CentralInbox:
 
     def publish_board(self) -> None:
         publish_board(self.db)
+        booking.publish_booking_rules(self.db)
+
+    def take_in_bookings(self, documents: list[dict[str, Any]], next_cursor: int) -> int:
+        return booking.take_in_web_bookings(self.db, documents, next_cursor)

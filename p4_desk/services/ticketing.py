@@ -18,7 +18,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -35,7 +35,7 @@ from p4_desk.services.citizen_links import public_base_url, ticket_page_url
 from p4_desk.services.queue import TicketInfo
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
-from p4_desk.store.models import Ticket
+from p4_desk.store.models import Booking, Ticket
 
 PRINT_FAILED_REASON = "gagal cetak"
 
@@ -53,6 +53,14 @@ class PrintOutcome:
     copy: bool
     pdf_path: Path | None = None
     pdf: bytes | None = None
+
+
+def appointment_of(db: Database, ticket_id: int) -> datetime | None:
+    """The slot of the booking this ticket was checked in for on time (late ones are walk-ins)."""
+    with db.read() as s:
+        return s.scalar(
+            select(Booking.slot_start).where(Booking.ticket_id == ticket_id, Booking.state == "checked_in")
+        )
 
 
 def print_data_for(db: Database, ticket: TicketInfo, *, copy: bool = False) -> TicketPrintData:
@@ -79,6 +87,7 @@ def print_data_for(db: Database, ticket: TicketInfo, *, copy: bool = False) -> T
         page_url=ticket_page_url(public_base_url(db), ticket.public_token),
         counters=tuple(c.name for c in catalog.list_counters(db) if ticket.service in c.services),
         then=tuple(step.service_name for step in plan if step.status == StepStatus.PENDING),
+        appointment_at=appointment_of(db, ticket.id),
     )
 
 

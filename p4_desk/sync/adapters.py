@@ -51,6 +51,9 @@ class Inbox(Protocol):
     def publish_board(self) -> None:
         """Write the hall's public board to the outbox when it changed (the citizens' pages)."""
 
+    def take_in_bookings(self, documents: list[dict[str, Any]], next_cursor: int) -> int:
+        """Keep bookings made or cancelled on the central server and move the booking cursor."""
+
 
 def apply_catalog(db: Database, inbox: Inbox, document: dict[str, Any], etag: str | None) -> str:
     """Apply a new catalogue; returns how it was applied (``imported`` or ``stored``)."""

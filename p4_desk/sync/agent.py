@@ -536,6 +536,23 @@ class SyncAgent:
                 complaint_cursor = next_cursor
         except PermanentError as refused:  # a central server before issue 16 has no web form
             report.notes.append(f"Pengaduan web tidak dapat diambil: {refused}")
+        self._pull_bookings(report)
+
+    def _pull_bookings(self, report: RunReport) -> None:
+        with self.db.read() as s:
+            cursor = state_row(s).booking_cursor
+        try:
+            for _page in range(MAX_UPDATE_PAGES):
+                bookings, next_cursor = self._retrying(
+                    lambda c=cursor: self.client.get_bookings(c),  # type: ignore[misc]
+                    report,
+                )
+                if not bookings:
+                    break
+                self.inbox.take_in_bookings(bookings, next_cursor)
+                cursor = next_cursor
+        except PermanentError as refused:  # a central server before issue 17 takes no bookings
+            report.notes.append(f"Janji temu online tidak dapat diambil: {refused}")
 
     def _retrying(self, call: Callable[[], T], report: RunReport) -> T:
         transient = 0

@@ -221,6 +221,16 @@ class CentralClient:
             raise TransientError("pengaduan web dari server pusat tidak sah") from exc
         return complaints, next_cursor
 
+    def get_bookings(self, cursor: int) -> tuple[list[dict[str, Any]], int]:
+        """Bookings made or cancelled for this site on the central server (its booking feed)."""
+        answer = self._request("GET", f"{API}/sites/{self.site}/bookings?cursor={cursor}")
+        try:
+            bookings = [dict(b) for b in answer["bookings"] if isinstance(b, dict)]
+            next_cursor = int(answer["cursor"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise TransientError("janji temu dari server pusat tidak sah") from exc
+        return bookings, next_cursor
+
     def post_reminder(self, ticket_uid: str, phone: str) -> str:
         """Hand a phone given at the kiosk to the central server; returns its last four digits.
 

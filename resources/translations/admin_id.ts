@@ -32,57 +32,62 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="23"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="24"/>
         <source>P4 Desk — Administration</source>
         <translation>P4 Desk — Admin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="38"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="40"/>
         <source>Agencies</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="39"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="41"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="40"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="42"/>
         <source>Counters</source>
         <translation>Loket</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="41"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="43"/>
         <source>Service standards</source>
         <translation>Standar layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="42"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="44"/>
         <source>Permit types</source>
         <translation>Jenis Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="43"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="45"/>
         <source>Users</source>
         <translation>Pengguna</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="44"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="46"/>
         <source>Printers</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="45"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="47"/>
         <source>Site</source>
         <translation>Situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="46"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="48"/>
         <source>Site rules</source>
         <translation>Aturan situs</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/admin/window.py" line="47"/>
+        <location filename="../../p4_desk/gui/admin/window.py" line="49"/>
+        <source>Appointments</source>
+        <translation>Janji temu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/window.py" line="50"/>
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>
@@ -857,6 +862,146 @@
         <location filename="../../p4_desk/gui/admin/audit_words.py" line="198"/>
         <source>no</source>
         <translation>tidak</translation>
+    </message>
+</context>
+<context>
+    <name>BookingRulesTab</name>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="48"/>
+        <source>Takes appointments</source>
+        <translation>Menerima janji temu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="55"/>
+        <source>Arrival order at check-in</source>
+        <translation>Urutan kedatangan saat check-in</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="56"/>
+        <source>Called at the appointment time</source>
+        <translation>Dipanggil pada jam janji</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="59"/>
+        <source>Monday</source>
+        <translation>Senin</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="59"/>
+        <source>Tuesday</source>
+        <translation>Selasa</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="59"/>
+        <source>Wednesday</source>
+        <translation>Rabu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="59"/>
+        <source>Thursday</source>
+        <translation>Kamis</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="60"/>
+        <source>Friday</source>
+        <translation>Jumat</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="60"/>
+        <source>Saturday</source>
+        <translation>Sabtu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="60"/>
+        <source>Sunday</source>
+        <translation>Minggu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="66"/>
+        <source>none (e.g. 08:00-12:00, 13:00-15:00)</source>
+        <translation>tidak ada (mis. 08:00-12:00, 13:00-15:00)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="70"/>
+        <source>Save rule</source>
+        <translation>Simpan aturan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="72"/>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="91"/>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="74"/>
+        <source>Slot length (min)</source>
+        <translation>Lama slot (menit)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="75"/>
+        <source>Seats per slot</source>
+        <translation>Kapasitas per slot</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="76"/>
+        <source>Days ahead</source>
+        <translation>Hari pemesanan ke depan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="77"/>
+        <source>Daily quota kept for walk-ins</source>
+        <translation>Kuota harian untuk yang datang langsung</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="79"/>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="92"/>
+        <source>Check-in policy</source>
+        <translation>Kebijakan check-in</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="80"/>
+        <source>Head start at the appointment time (min)</source>
+        <translation>Keunggulan waktu pada jam janji (menit)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="87"/>
+        <source>Appointment hours (several periods separated by commas)</source>
+        <translation>Jam janji temu (beberapa rentang dipisah koma)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="91"/>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="91"/>
+        <source>Appointments</source>
+        <translation>Janji temu</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="91"/>
+        <source>Slot (min)</source>
+        <translation>Slot (menit)</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="92"/>
+        <source>Seats</source>
+        <translation>Kapasitas</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="92"/>
+        <source>Walk-in share</source>
+        <translation>Bagian walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="132"/>
+        <source>Choose a service in the list first.</source>
+        <translation>Pilih layanan di daftar terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/admin/booking_tab.py" line="150"/>
+        <source>Appointment rule of %1 saved.</source>
+        <translation>Aturan janji temu %1 disimpan.</translation>
     </message>
 </context>
 <context>

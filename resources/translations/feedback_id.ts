@@ -172,122 +172,122 @@
 <context>
     <name>ComplaintsPanel</name>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="180"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="181"/>
         <source>%1 (web)</source>
         <translation>%1 (web)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="238"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="240"/>
         <source>Filed on the web form, tracking code %1</source>
         <translation>Diajukan lewat formulir web, kode pelacakan %1</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="59"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="60"/>
         <source>Open complaints</source>
         <translation>Pengaduan aktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="60"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="61"/>
         <source>Overdue only</source>
         <translation>Hanya yang terlambat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="61"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="62"/>
         <source>All, including closed</source>
         <translation>Semua, termasuk yang selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="64"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="65"/>
         <source>All agencies</source>
         <translation>Semua instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="66"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="67"/>
         <source>New complaint…</source>
         <translation>Pengaduan baru…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="82"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="83"/>
         <source>Number</source>
         <translation>Nomor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="83"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="84"/>
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="84"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="85"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="85"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="86"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="86"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="87"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="87"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="88"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="88"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="89"/>
         <source>Next deadline</source>
         <translation>Batas waktu berikutnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="89"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="90"/>
         <source>Overdue</source>
         <translation>Terlambat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="111"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="112"/>
         <source>Note (answer, reason for closing, …)</source>
         <translation>Catatan (tanggapan, alasan penutupan, …)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="115"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="116"/>
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="116"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="117"/>
         <source>Forward to agency</source>
         <translation>Teruskan ke instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="117"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="118"/>
         <source>Record answer</source>
         <translation>Catat tanggapan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="118"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="119"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="125"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="126"/>
         <source>Reporter&apos;s identity…</source>
         <translation>Identitas pelapor…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="126"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="127"/>
         <source>A confidential reporter&apos;s identity, on a stated reason</source>
         <translation>Identitas pelapor yang dirahasiakan, dengan alasan yang disebutkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="204"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="205"/>
         <source>No complaint is past its deadline.</source>
         <translation>Tidak ada pengaduan yang melewati batas waktu.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="208"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="209"/>
         <source>Overdue per agency: %1. Per officer: %2.</source>
         <translation>Terlambat per instansi: %1. Per petugas: %2.</translation>
     </message>

@@ -92,7 +92,7 @@
     </message>
     <message>
         <location filename="../../p4_desk/gui/intake/applications.py" line="105"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="295"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="299"/>
         <source>Reprint intake receipt (copy)</source>
         <translation>Cetak ulang tanda terima (salinan)</translation>
     </message>
@@ -112,132 +112,132 @@
         <translation>Mencari…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="171"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="173"/>
         <source>{count} application(s) found.</source>
         <translation>{count} permohonan ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="173"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="175"/>
         <source>No application matches.</source>
         <translation>Tidak ada permohonan yang cocok.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="177"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="179"/>
         <source>clock stopped</source>
         <translation>jangka waktu berhenti</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="204"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="206"/>
         <source>Fiktif positif: {count}</source>
         <translation>Fiktif positif: {count}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="220"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="222"/>
         <source>{count} fiktif-positif warning(s).</source>
         <translation>{count} peringatan fiktif positif.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="222"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="224"/>
         <source>No fiktif-positif application is near its deadline.</source>
         <translation>Tidak ada permohonan fiktif positif yang mendekati batas waktu.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="240"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="244"/>
         <source>Search for an application, then choose it in the list.</source>
         <translation>Cari permohonan, lalu pilih dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="241"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="245"/>
         <source>Choose an application in the list first.</source>
         <translation>Pilih dulu permohonan di daftar.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="245"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="249"/>
         <source>Applicant: {name} (NIK {nik}, {phone})</source>
         <translation>Pemohon: {name} (NIK {nik}, {phone})</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="248"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="252"/>
         <source>Status: {state}</source>
         <translation>Status: {state}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="249"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="253"/>
         <source> — incomplete dossier</source>
         <translation> — berkas belum lengkap</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="250"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="254"/>
         <source>Received {received}, due {due}, fee {fee}</source>
         <translation>Diterima {received}, selesai {due}, biaya {fee}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="256"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="260"/>
         <source>Deadline clock: {summary}</source>
         <translation>Jangka waktu: {summary}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="259"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="263"/>
         <source>Missing documents: {missing}</source>
         <translation>Berkas yang belum diserahkan: {missing}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="263"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="267"/>
         <source>Handed over to {name}, representative (NIK {nik}), power of attorney checked</source>
         <translation>Diserahkan kepada {name}, penerima kuasa (NIK {nik}), surat kuasa diperiksa</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="267"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="271"/>
         <source>Handed over to {name}</source>
         <translation>Diserahkan kepada {name}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="284"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="288"/>
         <source>Already handed over.</source>
         <translation>Sudah diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="286"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="290"/>
         <source>Hand-over is possible once the status is &quot;{ready}&quot; (now: {state}).</source>
         <translation>Penyerahan baru bisa setelah status &quot;{ready}&quot; (sekarang: {state}).</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="293"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="297"/>
         <source>Print receipt with the new expected completion</source>
         <translation>Cetak tanda terima dengan perkiraan selesai yang baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="300"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="304"/>
         <source>clock stopped ({days} working days left)</source>
         <translation>jangka waktu berhenti (sisa {days} hari kerja)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="324"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="328"/>
         <source>Status changed to {state}.</source>
         <translation>Status diubah menjadi {state}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="351"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="355"/>
         <source>Clock stopped. Print the receipt for the applicant if they are here.</source>
         <translation>Jangka waktu dihentikan. Cetak tanda terima untuk pemohon bila ia ada di loket.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="354"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="358"/>
         <source>Clock running again: new expected completion {due}. Print the new receipt.</source>
         <translation>Jangka waktu berjalan lagi: perkiraan selesai baru {due}. Cetak tanda terima yang baru.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="385"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="389"/>
         <source>Handed over. Receipt kept in {path}</source>
         <translation>Izin diserahkan. Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="408"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="412"/>
         <source>Receipt kept in {path}</source>
         <translation>Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="425"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="429"/>
         <source>Unexpected error. Details are in the log.</source>
         <translation>Terjadi kesalahan tak terduga. Rinciannya ada di log.</translation>
     </message>

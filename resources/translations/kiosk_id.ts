@@ -45,6 +45,64 @@
     </message>
 </context>
 <context>
+    <name>Checkin</name>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="127"/>
+        <source>I already have an appointment</source>
+        <translation>Saya sudah punya janji</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="128"/>
+        <source>Type or scan your booking code</source>
+        <translation>Ketik atau pindai kode janji temu Anda</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="129"/>
+        <source>8-digit code</source>
+        <translation>Kode 8 angka</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="130"/>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="131"/>
+        <source>Check in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="132"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="163"/>
+        <source>The booking code has 8 digits.</source>
+        <translation>Kode janji temu terdiri dari 8 angka.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="180"/>
+        <source>This code was already used: your number is {0}.</source>
+        <translation>Kode ini sudah dipakai: nomor antrian Anda {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="187"/>
+        <source>You came after your appointment time: you are served in arrival order.</source>
+        <translation>Anda datang setelah jam janji: Anda dilayani sesuai urutan kedatangan.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="191"/>
+        <source>Appointment {0}</source>
+        <translation>Janji temu {0}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="203"/>
+        <source>Sorry, the check-in failed. Please ask an officer.</source>
+        <translation>Maaf, check-in gagal. Silakan hubungi petugas.</translation>
+    </message>
+</context>
+<context>
     <name>KioskReminder</name>
     <message>
         <location filename="../../p4_desk/gui/kiosk/reminder.py" line="142"/>
@@ -155,198 +213,198 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="110"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="113"/>
         <source>P4 Desk — Ticket kiosk</source>
         <translation>P4 Desk — Kiosk Antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="111"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="114"/>
         <source>Take a queue number</source>
         <translation>Ambil Nomor Antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="112"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="115"/>
         <source>Remove priority</source>
         <translation>Batalkan prioritas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="113"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="116"/>
         <source>Choose an agency</source>
         <translation>Silakan pilih instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="115"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="118"/>
         <source>Priority service (elderly, disabled, pregnant women, children)</source>
         <translation>Layanan prioritas (lansia, disabilitas, ibu hamil, anak)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="117"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="120"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="118"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="121"/>
         <source>Priority service</source>
         <translation>Layanan prioritas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="119"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="122"/>
         <source>Who needs priority service?</source>
         <translation>Siapa yang memerlukan layanan prioritas?</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="123"/>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="131"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="126"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="134"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="125"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="128"/>
         <source>‹ Previous</source>
         <translation>‹ Sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="126"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="129"/>
         <source>Next ›</source>
         <translation>Berikutnya ›</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="127"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="130"/>
         <source>Page {0} of {1}</source>
         <translation>Halaman {0} dari {1}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="129"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="132"/>
         <source>Your queue number</source>
         <translation>Nomor antrian Anda</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="130"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="133"/>
         <source>Try again</source>
         <translation>Coba lagi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="132"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="135"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="149"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="152"/>
         <source>Aged 60 and over</source>
         <translation>Usia 60 tahun ke atas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="150"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="153"/>
         <source>Wheelchair users, blind, deaf and other disabilities</source>
         <translation>Pengguna kursi roda, tunanetra, tunarungu dan disabilitas lain</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="151"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="154"/>
         <source>At any month of pregnancy</source>
         <translation>Pada usia kehamilan berapa pun</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="152"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="155"/>
         <source>Children and toddlers, with their companion</source>
         <translation>Anak dan balita beserta pendampingnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="173"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="176"/>
         <source>{0} services · {1} waiting</source>
         <translation>{0} layanan · {1} menunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="178"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="181"/>
         <source>No service available now</source>
         <translation>Tidak ada layanan yang tersedia saat ini</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="186"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="189"/>
         <source>Closed now</source>
         <translation>Sedang tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="188"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="191"/>
         <source>Today&apos;s quota is used up</source>
         <translation>Kuota hari ini sudah habis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="196"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="199"/>
         <source>choose a service</source>
         <translation>pilih layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="204"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="207"/>
         <source>Hours today: {0}</source>
         <translation>Jam layanan hari ini: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="205"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="208"/>
         <source>Waiting: {0}</source>
         <translation>Menunggu: {0} orang</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="208"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="211"/>
         <source>Longest wait: {0} min</source>
         <translation>Waktu tunggu terlama: {0} menit</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="257"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="260"/>
         <source>Priority: {0} — now choose the service</source>
         <translation>Prioritas: {0} — silakan pilih layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="277"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="280"/>
         <source>Sorry, the number could not be taken. Please ask an officer.</source>
         <translation>Maaf, nomor antrian tidak dapat dibuat. Silakan hubungi petugas.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="292"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="295"/>
         <source>Priority: {0}</source>
         <translation>Prioritas: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="296"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="299"/>
         <source>People ahead of you: {0}</source>
         <translation>Jumlah antrian di depan Anda: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="298"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="301"/>
         <source>No counter for this service is open yet: please wait for your call.</source>
         <translation>Belum ada loket yang buka untuk layanan ini; silakan tunggu panggilan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="301"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="304"/>
         <source>Estimated wait: {0}</source>
         <translation>Perkiraan waktu tunggu: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="303"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="306"/>
         <source>Served at: {0}</source>
         <translation>Dilayani di: {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="315"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="318"/>
         <source>Printing your ticket…</source>
         <translation>Tiket sedang dicetak…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="334"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="337"/>
         <source>Please take your ticket and wait to be called.</source>
         <translation>Silakan ambil tiket Anda dan tunggu panggilan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="349"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="352"/>
         <source>Sorry, we could not print your ticket. Try again, or ask an officer for help.</source>
         <translation>Maaf, tiket Anda belum dapat dicetak. Coba lagi, atau minta bantuan petugas.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="350"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="353"/>
         <source>The ticket could not be printed.</source>
         <translation>Tiket tidak dapat dicetak.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/window.py" line="369"/>
+        <location filename="../../p4_desk/gui/kiosk/window.py" line="372"/>
         <source>The number was cancelled. Please take a new number or ask an officer.</source>
         <translation>Nomor antrian dibatalkan. Silakan ambil nomor baru atau hubungi petugas.</translation>
     </message>

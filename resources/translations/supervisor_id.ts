@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>BookingsPanel</name>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/bookings.py" line="30"/>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/bookings.py" line="30"/>
+        <source>Booked</source>
+        <translation>Dipesan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/bookings.py" line="30"/>
+        <source>Checked in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/bookings.py" line="30"/>
+        <source>Late</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/bookings.py" line="31"/>
+        <source>No-show</source>
+        <translation>Tidak hadir</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/bookings.py" line="31"/>
+        <source>Expected</source>
+        <translation>Belum datang</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/bookings.py" line="31"/>
+        <source>Served within the slot</source>
+        <translation>Dilayani dalam slot</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/bookings.py" line="47"/>
+        <source>Today: {0} booked, {1} checked in, {2} late, {3} no-show, {4} still expected.</source>
+        <translation>Hari ini: {0} dipesan, {1} check-in, {2} terlambat, {3} tidak hadir, {4} belum datang.</translation>
+    </message>
+</context>
+<context>
     <name>LatePanel</name>
     <message>
         <location filename="../../p4_desk/gui/supervisor/late.py" line="43"/>
@@ -504,40 +547,45 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="20"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="21"/>
         <source>P4 Desk – Supervisor</source>
         <translation>P4 Desk – Supervisor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="24"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="25"/>
         <source>Live monitor</source>
         <translation>Pemantauan langsung</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="25"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="26"/>
         <source>Statistics and reports</source>
         <translation>Statistik dan laporan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="27"/>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="42"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="28"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="45"/>
         <source>Permit deadlines</source>
         <translation>Jangka waktu izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="33"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="34"/>
         <source>Complaints</source>
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="34"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="35"/>
         <source>Satisfaction (IKM)</source>
         <translation>Kepuasan (IKM)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/supervisor/window.py" line="36"/>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="37"/>
         <source>Late complaints</source>
         <translation>Keterlambatan pengaduan</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/supervisor/window.py" line="39"/>
+        <source>Today&apos;s appointments</source>
+        <translation>Janji temu hari ini</translation>
     </message>
 </context>
 </TS>

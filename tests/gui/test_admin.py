@@ -189,6 +189,7 @@ def test_the_window_speaks_indonesian_with_its_translation(
             "Printer",
             "Situs",
             "Aturan situs",
+            "Janji temu",
             "Log audit",
         ]
         assert win.agencies.add_button.text() == "Tambah instansi"

@@ -14,25 +14,38 @@ nothing changes. The ticket page refreshes itself: ``static/live.js`` polls its 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from importlib import resources
 from typing import Annotated, Any
-from urllib.parse import parse_qs, quote
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request, Response
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, RedirectResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy.orm import Session, sessionmaker
 
 from p4_desk.central.notify import queue as reminders
 from p4_desk.central.notify.gateways import Gateway
 from p4_desk.central.public import complaints, views
+from p4_desk.central.public.http import (
+    CACHE_LIST,
+    CACHE_PRIVATE,
+    CACHE_STATIC,
+    CACHE_TRACKING,
+    NOSCRIPT_REFRESH_S,
+    PAGE_REFRESH_S,
+    POLL_MS,
+    SECURITY_HEADERS,
+    TICKET_RETRY_S,
+    answer,
+    json_answer,
+    json_error,
+    read_form,
+    static_files,
+    too_large,
+)
+from p4_desk.central.public.http import templates as http_templates
 from p4_desk.central.public.schemas import (
     ComplaintChoices,
     ComplaintFiled,
@@ -52,31 +65,6 @@ from p4_desk.errors import NotFound, ValidationError
 
 log = logging.getLogger(__name__)
 
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-    ),
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-}
-#: seconds a shared or private cache may keep an answer
-CACHE_LIST = "public, max-age=5"
-CACHE_PRIVATE = "private, no-cache"
-CACHE_TRACKING = "private, max-age=30"
-CACHE_STATIC = "public, max-age=86400"
-MAX_FORM_BYTES = 16 * 1024
-POLL_MS = 2000
-NOSCRIPT_REFRESH_S = 15
-PAGE_REFRESH_S = 30
-TICKET_RETRY_S = 5
-STATIC_TYPES = {
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".svg": "image/svg+xml",
-}
-
 READS = rate_limited("public-read", 1200)  # a hall's Wi-Fi puts many phones behind one address
 TRACKING = rate_limited("public-tracking", 60)  # guessing a receipt's secret
 FILING = rate_limited("public-complaint", 10)
@@ -88,13 +76,8 @@ LIMITED: dict[int | str, dict[str, Any]] = {429: {"model": ErrorAnswer, "descrip
 
 def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = None) -> APIRouter:
     """The pages and JSON twins on ``sessions``; ``gateway`` sends the reminders (None: none)."""
-    templates = Environment(
-        loader=PackageLoader("p4_desk.central.public", "templates"),
-        autoescape=select_autoescape(default=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    static = _static_files()
+    templates = http_templates()
+    static = static_files()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -117,7 +100,7 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
         request: Request, template: str, context: dict[str, Any], *, cache: str, status: int = 200
     ) -> Response:
         body = templates.get_template(template).render(poll_ms=POLL_MS, path=request.url.path, **context)
-        return _answer(request, body.encode(), "text/html; charset=utf-8", cache, status)
+        return answer(request, body.encode(), "text/html; charset=utf-8", cache, status)
 
     def not_found(request: Request, error: NotFound, *, retry_s: int | None = None) -> Response:
         return page(
@@ -179,9 +162,9 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
 
     @router.post("/t/{token}/ingatkan", include_in_schema=False, dependencies=[Depends(REMINDING)])
     async def ask_reminder(request: Request, token: Annotated[str, Path(max_length=64)]) -> Response:
-        form = await _form(request)
+        form = await read_form(request)
         if form is None:
-            return _too_large(request, page)
+            return too_large(request, page)
         if gateway is None:
             return ticket_page(
                 request,
@@ -249,9 +232,9 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
 
     @router.post("/pengaduan", include_in_schema=False, dependencies=[Depends(FILING)])
     async def complaint_post(request: Request) -> Response:
-        form = await _form(request)
+        form = await read_form(request)
         if form is None:
-            return _too_large(request, page)
+            return too_large(request, page)
         try:
             filed = _file(sessions, form)
         except complaints.ComplaintRefused as refused:
@@ -276,7 +259,7 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
         if name not in static:
             return Response(status_code=404, headers=SECURITY_HEADERS)
         body, media_type = static[name]
-        return _answer(request, body, media_type, CACHE_STATIC)
+        return answer(request, body, media_type, CACHE_STATIC)
 
     # --- JSON twins ------------------------------------------------------------------------
 
@@ -289,7 +272,7 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
     )
     def json_halls(request: Request) -> Response:
         """Every hall with its live state: open services, people waiting, longest estimated wait."""
-        return _json(request, read(views.halls), CACHE_LIST)
+        return json_answer(request, read(views.halls), CACHE_LIST)
 
     @router.get(
         "/api/v1/public/sites/{site}",
@@ -300,7 +283,7 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
     )
     def json_hall(request: Request, site: Annotated[str, Path(max_length=32)]) -> Response:
         """One hall: per service, waiting, numbers at which counter, estimated wait for a new ticket."""
-        return _json(request, read(lambda s, now: views.hall(s, site, now)), CACHE_LIST)
+        return json_answer(request, read(lambda s, now: views.hall(s, site, now)), CACHE_LIST)
 
     @router.get(
         "/api/v1/public/tickets/{token}",
@@ -311,7 +294,7 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
     )
     def json_ticket(request: Request, token: Annotated[str, Path(max_length=64)]) -> Response:
         """My ticket (the token from the ticket's QR): people ahead, estimate, the counter once called."""
-        return _json(request, read(lambda s, now: ticket_view(s, token, now)), CACHE_PRIVATE)
+        return json_answer(request, read(lambda s, now: ticket_view(s, token, now)), CACHE_PRIVATE)
 
     @router.put(
         "/api/v1/public/tickets/{token}/reminder",
@@ -331,12 +314,12 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
         """ "Ingatkan saya": a message when few people are ahead and when called; the phone is
         deleted when the ticket ends."""
         if gateway is None:
-            return _error(409, "reminders_unavailable", "Pengingat belum tersedia di provinsi ini.")
+            return json_error(409, "reminders_unavailable", "Pengingat belum tersedia di provinsi ini.")
         if not body.consent:
-            return _error(422, "consent_required", "Persetujuan wajib diberikan (consent: true).")
+            return json_error(422, "consent_required", "Persetujuan wajib diberikan (consent: true).")
         with sessions.begin() as session:
             reminders.remind(session, token, body.phone, datetime.now(UTC))
-        return _json(request, read(lambda s, now: ticket_view(s, token, now)), "no-store")
+        return json_answer(request, read(lambda s, now: ticket_view(s, token, now)), "no-store")
 
     @router.delete(
         "/api/v1/public/tickets/{token}/reminder",
@@ -364,7 +347,7 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
         k: Annotated[str | None, Query(max_length=64, description="The receipt's secret")] = None,
     ) -> Response:
         """Application tracking (the receipt's QR): a wrong or missing secret answers 404."""
-        return _json(request, read(lambda s, now: views.tracking(s, number, k, now)), CACHE_TRACKING)
+        return json_answer(request, read(lambda s, now: views.tracking(s, number, k, now)), CACHE_TRACKING)
 
     @router.get(
         "/api/v1/public/complaint-options",
@@ -375,7 +358,7 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
     )
     def json_choices(request: Request) -> Response:
         """What the complaint form offers: halls, their agencies and services, the kinds."""
-        return _json(request, read(lambda s, _now: views.complaint_choices(s)), CACHE_LIST)
+        return json_answer(request, read(lambda s, _now: views.complaint_choices(s)), CACHE_LIST)
 
     @router.post(
         "/api/v1/public/complaints",
@@ -412,7 +395,7 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
     def json_complaint(request: Request, code: Annotated[str, Path(max_length=40)]) -> Response:
         """A web complaint by its tracking code: state, steps, the hall's answer, open deadlines."""
         data = read(lambda s, now: views.complaint(s, complaints.normalise_code(code), now))
-        return _json(request, data, "private, max-age=10")
+        return json_answer(request, data, "private, max-age=10")
 
     return router
 
@@ -429,65 +412,3 @@ def _file(sessions: sessionmaker[Session], form: dict[str, str]) -> complaints.F
         board = session.get(SiteBoard, form.get("site", "")) if form.get("site") else None
         today = local_today(board.board if board else None, now)
         return complaints.file_web_complaint(session, dict(form), now, today)
-
-
-async def _form(request: Request) -> dict[str, str] | None:
-    """An urlencoded form (the last value of each field); None when it is too large."""
-    length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > MAX_FORM_BYTES:
-        return None
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_FORM_BYTES:
-            return None
-    try:
-        fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=40)
-    except (UnicodeDecodeError, ValueError):
-        return {}
-    return {name: values[-1] for name, values in fields.items()}
-
-
-def _too_large(request: Request, page: Callable[..., Response]) -> Response:
-    return page(
-        request,
-        "error.html",
-        {
-            "title": "Isian terlalu panjang",
-            "message": f"Isian formulir melebihi {MAX_FORM_BYTES // 1024} KB.",
-        },
-        cache="no-store",
-        status=413,
-    )
-
-
-def _answer(request: Request, body: bytes, media_type: str, cache: str, status: int = 200) -> Response:
-    headers = {**SECURITY_HEADERS, "Cache-Control": cache}
-    if status == 200:
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        headers["ETag"] = etag
-        candidates = [
-            t.strip().removeprefix("W/") for t in request.headers.get("if-none-match", "").split(",")
-        ]
-        if etag in candidates:
-            return Response(status_code=304, headers=headers)
-    return Response(content=body, media_type=media_type, status_code=status, headers=headers)
-
-
-def _json(request: Request, data: dict[str, Any], cache: str) -> Response:
-    body = json.dumps(jsonable_encoder(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return _answer(request, body.encode(), "application/json", cache)
-
-
-def _error(status: int, code: str, message: str) -> Response:
-    return JSONResponse({"detail": message, "code": code}, status_code=status, headers=SECURITY_HEADERS)
-
-
-def _static_files() -> dict[str, tuple[bytes, str]]:
-    folder = resources.files("p4_desk.central.public") / "static"
-    files = {}
-    for entry in folder.iterdir():
-        suffix = "." + entry.name.rsplit(".", 1)[-1]
-        if entry.is_file() and suffix in STATIC_TYPES:
-            files[entry.name] = (entry.read_bytes(), STATIC_TYPES[suffix])
-    return files

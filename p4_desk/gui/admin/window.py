@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from p4_desk.gui.admin.audit_tab import AuditTab
+from p4_desk.gui.admin.booking_tab import BookingRulesTab
 from p4_desk.gui.admin.catalog_tabs import AgenciesTab, CountersTab, ServicesTab
 from p4_desk.gui.admin.permits_tab import PermitsTab
 from p4_desk.gui.admin.settings_tabs import PrintersTab, SiteTab
@@ -34,6 +35,7 @@ class AdminWindow(QMainWindow):
         self.site = SiteTab(ctx)
         self.site_rules = SiteRulesTab(ctx)
         self.audit = AuditTab(ctx)
+        self.booking_rules = BookingRulesTab(ctx)
         titled: list[tuple[AdminTab, str]] = [
             (self.agencies, self.tr("Agencies")),
             (self.services, self.tr("Services")),
@@ -44,6 +46,7 @@ class AdminWindow(QMainWindow):
             (self.printers, self.tr("Printers")),
             (self.site, self.tr("Site")),
             (self.site_rules, self.tr("Site rules")),
+            (self.booking_rules, self.tr("Appointments")),
             (self.audit, self.tr("Audit log")),
         ]
         for tab, title in titled:
@@ -57,7 +60,7 @@ class AdminWindow(QMainWindow):
     def all_tabs(self) -> list[AdminTab]:
         return [
             self.agencies, self.services, self.counters, self.standards, self.permit_types,
-            self.users, self.printers, self.site, self.site_rules, self.audit,
+            self.users, self.printers, self.site, self.site_rules, self.audit, self.booking_rules,
         ]  # fmt: skip
 
     def current_tab(self) -> AdminTab:

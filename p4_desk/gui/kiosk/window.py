@@ -30,6 +30,7 @@ from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.kiosk.access import KioskAccess
+from p4_desk.gui.kiosk.checkin import install_checkin
 from p4_desk.gui.kiosk.exit_guard import ExitGuard
 from p4_desk.gui.kiosk.info import ServiceInfoMode
 from p4_desk.gui.kiosk.reminder import KioskReminder
@@ -74,6 +75,7 @@ class KioskWindow(KioskView):
         self.visit = KioskVisit(self)  # several services in one visit
         self.extra_scaled.append(self.visit)
         self.info = ServiceInfoMode(self)  # "Informasi layanan" (gui/kiosk/info.py)
+        self.checkin = install_checkin(self)  # "Saya sudah punya janji" (gui/kiosk/checkin.py)
         db = ctx.db
         self.live = LiveQuery(
             self,

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.complaints import ComplaintsPanel, IkmPanel
 from p4_desk.gui.intake.deadlines import DeadlineWatch
+from p4_desk.gui.supervisor.bookings import BookingsPanel
 from p4_desk.gui.supervisor.late import LatePanel
 from p4_desk.gui.supervisor.live import LivePanel
 from p4_desk.gui.supervisor.statistics import StatisticsPanel
@@ -34,6 +35,8 @@ class SupervisorWindow(QMainWindow):
         self.tabs.addTab(self.ikm, self.tr("Satisfaction (IKM)"))
         self.late = LatePanel(ctx)
         self.tabs.addTab(self.late, self.tr("Late complaints"))
+        self.bookings = BookingsPanel(ctx)
+        self.tabs.addTab(self.bookings, self.tr("Today's appointments"))
         self.setCentralWidget(self.tabs)
         self.resize(1280, 720)  # fits 1366x768 with the task bar
 

@@ -51,9 +51,12 @@ def issue_ticket(
     *,
     print_state: str = "none",
     then: Sequence[str] = (),
+    place: float | None = None,
 ) -> TicketInfo:
     """A ticket for ``service_code``; ``then``: the services the same visit goes on to, in order
-    (``domain.visits``: one number for up to three services)."""
+    (``domain.visits``: one number for up to three services); ``place`` is the queue key a
+    booking's check-in gives (``services.booking``), and such a ticket is not refused by the daily
+    quota: the booking was confirmed within it."""
     later_codes = check_plan((service_code, *then))[1:] if then else ()
     if priority is not None and priority not in PRIORITY_GROUPS:
         raise ValidationError(
@@ -72,7 +75,7 @@ def issue_ticket(
             raise ServiceClosed(f"Layanan {service.name} sedang tutup. Jam layanan hari ini: {hours}.")
         later = check_later_services(s, db, later_codes, now)
         seq = _next_number(s, db, service, day)
-        if service.daily_quota is not None and seq > service.daily_quota:
+        if place is None and service.daily_quota is not None and seq > service.daily_quota:
             raise QuotaExhausted(
                 f"Kuota harian layanan {service.name} ({service.daily_quota} tiket) sudah habis. "
                 "Silakan datang kembali pada hari kerja berikutnya."
@@ -90,7 +93,7 @@ def issue_ticket(
             state=TicketState.WAITING,
             issued_at=now,
             arrival_at=now,
-            queue_key=queue_key(now, priority, policy),
+            queue_key=queue_key(now, priority, policy) if place is None else place,
             recall_count=0,
             print_state=print_state,
             updated_at=now,

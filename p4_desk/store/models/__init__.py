@@ -3,6 +3,7 @@
 from p4_desk.store.models import stats as _stats_indexes  # noqa: F401  (indexes only)
 from p4_desk.store.models import stats_summary as _stats_summary  # noqa: F401  (read by services.stats)
 from p4_desk.store.models.base import Base
+from p4_desk.store.models.booking import Booking, BookingRuleRow
 from p4_desk.store.models.core import (
     Agency,
     AuditEntry,
@@ -45,6 +46,8 @@ from p4_desk.store.models.sync import (
 from p4_desk.store.models.visits import VisitStep
 
 __all__ = [
+    "Booking",
+    "BookingRuleRow",
     "Agency",
     "Application",
     "ApplicationClockEvent",

@@ -34,6 +34,7 @@ class SyncState(Base):
     catalog_fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     application_cursor: Mapped[int] = mapped_column(BigInteger, default=0)
     web_complaint_cursor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    booking_cursor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")  # migration 0015
 
 
 class CentralApplicationUpdate(Base):
