@@ -443,10 +443,10 @@ def _projection(
     ):
         raise Invalid("invalid_payload", "Ringkasan PEKPPP harus memuat 'year' dan 'aspects'.")
     if type_ in PURGED_TYPES:
-        from p4_desk.central.privacy import check_payload
+        from p4_desk.central.privacy import check_payload as check_purge
 
         try:
-            check_payload(payload)
+            check_purge(payload)
         except ValueError as exc:
             raise Invalid("invalid_payload", str(exc)) from None
     # a web refusal is applied by ``central.public.live``, a purge by ``central.privacy``; a
