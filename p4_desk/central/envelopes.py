@@ -1,14 +1,16 @@
 """Event envelopes as the central server reads them: types, versions, checks, projection rows.
 
 Versions: application events are at ``schema_version`` 3 since desk migration 0010: the payload
-carries the deadline clock (``clock``: state, working days allowed and used, due date) and who
-collected the permit (``handed_over_to``, ``proxy``); ``application.clock_changed`` (a stop,
+carries the deadline clock (``clock``: state, working days allowed and used, due date) and the
+proxy's letter (``proxy``); ``application.clock_changed`` (a stop,
 resume or restart of the clock) exists only at 3. Version 2 has the English permit states
 (0006) without the clock; version 1 the old Indonesian identifiers. Both are still read,
 because a hall not yet upgraded sends them, and an upgraded hall may still hold unsent older
 events in its outbox (a hall offline for a week). The state is translated when it is projected;
-the event is stored as it was sent. Other event types are at version 1 (``ticket.unserved``:
-a ticket closed at the end of its service day, the same ticket snapshot as every ticket event).
+the event is stored as sent, minimised first (``domain.outgoing``: names withheld, NIKs and
+phone numbers in free text masked — an older desk still sends them). Other event types are at
+version 1 (``ticket.unserved``: a ticket closed at the end of its service day, the same ticket
+snapshot as every ticket event).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from p4_desk.central.event_types import (  # noqa: F401 - the names other module
     WEB_REFUSAL_TYPES,
 )
 from p4_desk.central.projection import projection_of
+from p4_desk.domain.outgoing import minimise
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ def validate(raw: Any) -> Event:
     if not isinstance(payload, dict):
         raise Invalid("invalid_payload", "Kolom 'payload' wajib berupa objek JSON.")
     _check_size(payload)
+    payload = minimise(type_, payload)  # an older desk still sends names (docs/privacy/fields.md)
     return Event(
         sent_id=sent_id,
         event_id=event_id,

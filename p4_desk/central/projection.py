@@ -69,7 +69,7 @@ def projection_of(
             "day": field.local_day(received or occurred_at),
             "tracking_secret_hash": field.secret_hash(payload),
             "permit_name": field.text(payload, "permit_name", limit=200),
-            "applicant_masked": mask_name(field.text(payload, "applicant_name", limit=200) or "") or None,
+            "applicant_masked": mask_name(field.text(payload, "applicant_masked", limit=200) or "") or None,
             "due_date": field.day(payload.get("due_date"), "payload.due_date"),
             "missing_documents": field.missing_documents(payload),
             **common,

@@ -2,6 +2,8 @@
 
 Every function is one committed transaction (``Database.write``), so a crash between any two
 leaves each row either pending (retryable) or settled — never half of both (DESIGN §5).
+What is sent is the payload minimised (``domain.outgoing``): the outbox keeps the row as written,
+and an event queued before the rule existed leaves minimised as well.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
+from p4_desk.domain.outgoing import minimise
 from p4_desk.store.db import Database
 from p4_desk.store.models import OutboxEvent
 from p4_desk.sync.client import BatchAnswer
@@ -116,7 +119,7 @@ def claim(
                 "type": r.type,
                 "occurred_at": r.occurred_at.isoformat(),
                 "schema_version": r.schema_version,
-                "payload": r.payload,
+                "payload": minimise(r.type, r.payload),
             },
         )
         for r in rows

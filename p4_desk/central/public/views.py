@@ -30,6 +30,7 @@ from p4_desk.central.models import (
 )
 from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS, KIND_LABELS, ComplaintKind, overdue
 from p4_desk.domain.complaint_lifecycle import COMPLAINTS
+from p4_desk.domain.masking import mask_phone
 from p4_desk.domain.permit_lifecycle import PERMITS
 from p4_desk.domain.ticket_lifecycle import TICKETS
 from p4_desk.domain.wording import format_date, format_datetime, format_estimate, format_time
@@ -383,7 +384,7 @@ def _estimate_text(queue: live.QueueFigures, estimate: int) -> str:
 
 
 def _phone_hint(phone: str) -> str:
-    return "•••• " + phone[-4:]
+    return mask_phone(phone)
 
 
 def _permit_label(state: str) -> str:
