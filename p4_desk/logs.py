@@ -12,6 +12,7 @@ import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from p4_desk import owner_only
 from p4_desk.config import log_dir
 from p4_desk.domain.masking import mask_personal_numbers
 
@@ -44,6 +45,14 @@ class SensitiveDataFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """Each log file (the first and every one after a rotation) is created owner-only."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        owner_only.touch_private(Path(self.baseFilename))
+        return super()._open()
+
+
 def log_file() -> Path:
     return log_dir() / LOG_FILE_NAME
 
@@ -51,7 +60,7 @@ def log_file() -> Path:
 def setup_logging(*, verbose: bool = False) -> Path:
     """Attach the rotating file handler (once) to the root logger; return the file path."""
     path = log_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    owner_only.private_dir(path.parent)
     root = logging.getLogger()
     # the file gets INFO; handlers already there (the CLI's stderr one) keep the level they had,
     # and they mask personal data too
@@ -63,7 +72,7 @@ def setup_logging(*, verbose: bool = False) -> Path:
     for handler in root.handlers:
         if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
             return path
-    handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(SensitiveDataFilter())
     root.addHandler(handler)

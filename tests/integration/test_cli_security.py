@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import select as sql_select
 
 from p4_desk.services import admin, users
+from p4_desk.services.backup.restore import opened
 from p4_desk.store.db import Database
 from p4_desk.store.journal import change_marker
 from p4_desk.store.migrate import open_database
@@ -27,6 +28,7 @@ from p4_desk.store.models import User
 from tests.support.cli import CLI_ADMIN, CLI_PASSWORD, add_cli_admin, login_env
 from tests.support.sites import make_site
 
+pytestmark = pytest.mark.usefixtures("memory_keyring")  # backups are encrypted with a key kept there
 ROOT = Path(__file__).resolve().parents[2]
 NO_LOGIN = {k: v for k, v in os.environ.items() if k not in ("P4_DESK_USER", "P4_DESK_PASSWORD")}
 
@@ -215,8 +217,10 @@ def test_a_person_on_a_terminal_is_asked_and_the_password_is_not_echoed(
 
 
 def _tampered_copy(backup: Path, folder: Path) -> Path:
+    """The backup opened with the site's key and tampered with: an (old-style) unencrypted file."""
     bad = folder / "dirusak.sqlite3"
-    bad.write_bytes(backup.read_bytes())
+    with opened(backup, key=None, folder=folder) as plain:
+        bad.write_bytes(plain.read_bytes())
     conn = sqlite3.connect(bad)
     conn.executescript(
         "DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_no_update; DELETE FROM audit_log;"

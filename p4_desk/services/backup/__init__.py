@@ -20,13 +20,18 @@ found, so a forced restore stays visible.
 - PostgreSQL: ``pg_stat_activity`` rows of the same database whose ``application_name`` is
   ``p4-desk`` (every workstation sets it), other than our own session.
 
+Every backup is encrypted (``sealed``: AES-256-GCM with the site's key from the OS keyring,
+``keys``; docs/privacy/backups.md); ``restore`` still reads the unencrypted files of before.
+
 Modules: ``model`` (results, errors), ``take`` (backup, daily backup), ``pg_tools``,
-``verify`` (audit trail of a backup file), ``restore``.
+``verify`` (audit trail of a backup file), ``restore``, ``sealed`` (the encrypted file),
+``keys`` (the backup key in the keyring and on paper).
 """
 
 from p4_desk.services.backup.model import (
     AUTO_PREFIX,
     PG_SUFFIX,
+    SEALED_SUFFIX,
     SQLITE_SUFFIX,
     WORKSTATION_APPLICATION_NAME,
     BackupCheck,
@@ -44,6 +49,7 @@ from p4_desk.services.backup.verify import verify_backup
 __all__ = [
     "AUTO_PREFIX",
     "PG_SUFFIX",
+    "SEALED_SUFFIX",
     "SQLITE_SUFFIX",
     "WORKSTATION_APPLICATION_NAME",
     "BackupCheck",

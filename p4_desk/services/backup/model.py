@@ -15,6 +15,8 @@ WORKSTATION_APPLICATION_NAME = "p4-desk"
 AUTO_PREFIX = "p4desk-auto-"
 SQLITE_SUFFIX = ".sqlite3"
 PG_SUFFIX = ".dump"
+#: an encrypted backup (``sealed``): p4desk-auto-20260301-070000.sqlite3.p4bak
+SEALED_SUFFIX = ".p4bak"
 
 
 class BackupError(P4Error):

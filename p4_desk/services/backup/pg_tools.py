@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL
 
+from p4_desk import owner_only
 from p4_desk.errors import ValidationError
 from p4_desk.services.backup.model import BackupError
 
@@ -90,6 +91,7 @@ def pg_dump(url: URL, target: Path) -> None:
     tool = require_pg_tool("pg_dump")
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    owner_only.touch_private(partial)  # pg_dump truncates it and keeps its owner-only mode
     try:
         run_pg_tool([str(tool), "--format=custom", "--no-owner", f"--file={partial}"], url, "pg_dump")
         partial.replace(target)

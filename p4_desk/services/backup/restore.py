@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import secrets
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -12,7 +16,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
-from p4_desk.errors import DatabaseUnavailable, ValidationError, os_reason
+from p4_desk import owner_only
+from p4_desk.errors import DatabaseUnavailable, P4Error, ValidationError, os_reason
+from p4_desk.services.backup import keys, sealed
 from p4_desk.services.backup.model import (
     PG_SUFFIX,
     SQLITE_SUFFIX,
@@ -87,17 +93,59 @@ def restore(
     force: bool = False,
     force_unverified: bool = False,
     keep_dir: Path | None = None,
+    key: bytes | None = None,
 ) -> RestoreInfo:
     """Replace the database at ``url`` with the backup ``source``.
 
+    An encrypted backup is opened with ``key`` (a recovery key file) or the site's key in the
+    keyring, into an owner-only scratch file that is deleted afterwards; a wrong key or a changed
+    file stops here, before anything is touched. An older unencrypted backup is read as it is.
     Refuses a backup whose audit trail fails ``verify_backup`` unless ``force_unverified``, and
-    refuses while workstations are connected unless ``force``. What is replaced is first backed
-    up into ``keep_dir`` (default: the ``backups`` folder of the data dir). The caller records the
-    restore in the restored database (``record_restore``).
+    refuses while workstations are connected unless ``force``. What is replaced is first copied
+    (owner-only) into ``keep_dir`` (default: the ``backups`` folder of the data dir). The caller
+    records the restore in the restored database (``record_restore``).
     """
     source = Path(source)
     if not source.is_file():
         raise ValidationError(f"Berkas cadangan {source} tidak ditemukan.", field="path")
+    folder = owner_only.private_dir(keep_dir) if keep_dir else backup_dir()
+    with opened(source, key=key, folder=folder) as plain:
+        try:
+            info = _restore_plain(url, plain, force=force, force_unverified=force_unverified, folder=folder)
+        except P4Error as exc:
+            exc.message = exc.message.replace(str(plain), str(source))
+            raise
+    return replace(info, path=str(source), sha256=_sha256(source))
+
+
+@contextmanager
+def opened(source: Path, *, key: bytes | None, folder: Path) -> Iterator[Path]:
+    """The backup ``source`` as a plain file: itself when unencrypted, else a scratch copy."""
+    if not sealed.is_sealed(source):
+        yield source
+        return
+    site = sealed.sealed_site(source)
+    key = key or keys.site_key(site, create=False)
+    if key is None:
+        raise keys.BackupKeyMissing(
+            f"Cadangan {source.name} terenkripsi dengan kunci situs {site or '-'}, yang tidak ada di "
+            "keyring komputer ini. Pulihkan dengan berkas kunci pemulihan situs itu: "
+            f"p4-desk restore {source.name} --key-file BERKAS. Tidak ada yang diubah."
+        )
+    plain = folder / f".p4desk-opening-{secrets.token_hex(6)}{''.join(source.suffixes[:-1])}"
+    try:
+        try:
+            sealed.unseal(source, plain, key)
+        except OSError as exc:
+            raise BackupError(f"Cadangan {source.name} tidak dapat dibuka: {os_reason(exc)}") from exc
+        yield plain
+    finally:
+        plain.unlink(missing_ok=True)
+
+
+def _restore_plain(
+    url: str, source: Path, *, force: bool, force_unverified: bool, folder: Path
+) -> RestoreInfo:
     parsed = normalize_url(url)
     sqlite = parsed.get_backend_name() == "sqlite"
     if sqlite:
@@ -120,11 +168,6 @@ def restore(
                 + "). Tutup P4 Desk di semua workstation, lalu ulangi; atau pakai --force."
             )
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = keep_dir or backup_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BackupError(f"Folder cadangan {folder} tidak dapat dibuat: {os_reason(exc)}") from exc
     if sqlite:
         target = Path(parsed.database or "")
         kept: Path | None = None
@@ -177,7 +220,9 @@ def record_restore(url: str, info: RestoreInfo, actor: Actor, *, owner_url: str 
 
 def _sqlite_restore(source: Path, target: Path) -> None:
     """Write the backup's pages into the live file through SQLite (its locks and WAL apply)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.exists():
+        owner_only.private_dir(target.parent)
+    owner_only.touch_private(target)
     try:
         src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
         try:

@@ -1,4 +1,10 @@
-"""Taking a backup: the SQLite online backup API or ``pg_dump``, and the automatic daily backup."""
+"""Taking a backup: the SQLite online backup API or ``pg_dump``, and the automatic daily backup.
+
+Every backup is encrypted (``sealed``) with the site's key from the keyring (``keys``): the plain
+copy exists only as an owner-only ``.partial`` file in the (owner-only) target folder while it is
+sealed, and is deleted whatever happens. Without a usable keyring no backup is written (an
+Indonesian message says why); a backup in clear is never made silently.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,21 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.engine import URL
 
+from p4_desk import owner_only
 from p4_desk.config import Settings, data_dir
 from p4_desk.errors import DatabaseUnavailable, P4Error, ValidationError, os_reason
-from p4_desk.services.backup.model import AUTO_PREFIX, PG_SUFFIX, SQLITE_SUFFIX, BackupError, BackupInfo
+from p4_desk.services.backup import keys, sealed
+from p4_desk.services.backup.model import (
+    AUTO_PREFIX,
+    PG_SUFFIX,
+    SEALED_SUFFIX,
+    SQLITE_SUFFIX,
+    BackupError,
+    BackupInfo,
+)
 from p4_desk.services.backup.pg_tools import pg_dump
 from p4_desk.store.db import Database
 
@@ -21,17 +37,40 @@ log = logging.getLogger(__name__)
 
 
 def backup(db: Database, target: Path) -> BackupInfo:
-    """Write a consistent copy of ``db`` to ``target`` (a new file; its folder is created)."""
+    """Write an encrypted, consistent copy of ``db`` to ``target`` (a new file; its folder is created)."""
     target = Path(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.exists():
+            owner_only.private_dir(target.parent)
     except OSError as exc:
         raise BackupError(f"Folder cadangan {target.parent} tidak dapat dibuat: {os_reason(exc)}") from exc
+    site = site_code(db)
+    key = keys.site_key(site, create=True)
+    assert key is not None
+    plain = target.with_name(target.name + ".plain")
+    try:
+        plain_copy(db, plain)
+        sealed.seal(plain, target, site, key)
+    finally:
+        plain.unlink(missing_ok=True)
+    return BackupInfo(str(target), target.stat().st_size, db.dialect, db.now())
+
+
+def plain_copy(db: Database, target: Path) -> None:
+    """An unencrypted copy, owner-only (a pre-restore copy, or what ``backup`` seals)."""
     if db.is_sqlite:
         sqlite_copy(sqlite_path(db.url), target)
     else:
         pg_dump(db.url, target)
-    return BackupInfo(str(target), target.stat().st_size, db.dialect, db.now())
+
+
+def site_code(db: Database) -> str:
+    """The site's code, read as the database is (a backup does not migrate it); "" when none."""
+    try:
+        with db.read() as s:
+            return str(s.execute(text("SELECT code FROM site")).scalar() or "")
+    except P4Error:
+        return ""
 
 
 def sqlite_path(url: URL) -> Path:
@@ -48,6 +87,7 @@ def sqlite_copy(source: Path, target: Path) -> None:
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
+        owner_only.touch_private(partial)  # SQLite fills the empty owner-only file
         src = sqlite3.connect(source, timeout=30)
         try:
             dst = sqlite3.connect(partial)
@@ -72,7 +112,8 @@ def sqlite_copy(source: Path, target: Path) -> None:
 
 
 def backup_dir() -> Path:
-    return data_dir() / "backups"
+    """The backups folder in the data dir, owner-only (created when missing)."""
+    return owner_only.private_dir(data_dir() / "backups")
 
 
 def auto_backup_if_due(
@@ -91,11 +132,11 @@ def auto_backup_if_due(
     folder = folder or backup_dir()
     suffix = SQLITE_SUFFIX if db.is_sqlite else PG_SUFFIX
     today = db.now().astimezone(db.timezone).strftime("%Y%m%d")
-    existing = sorted(folder.glob(f"{AUTO_PREFIX}*{suffix}"))
+    existing = _automatic(folder, suffix)
     if any(p.name.startswith(f"{AUTO_PREFIX}{today}") for p in existing):
         return None
     stamp = db.now().astimezone(db.timezone).strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{AUTO_PREFIX}{stamp}{suffix}"
+    target = folder / f"{AUTO_PREFIX}{stamp}{suffix}{SEALED_SUFFIX}"
     try:
         backup(db, target)
     except P4Error as exc:
@@ -105,6 +146,12 @@ def auto_backup_if_due(
         return None
     log.info("automatic backup written to %s", target)
     keep = max(1, int(settings.get("backup.keep")))
-    for old in sorted(folder.glob(f"{AUTO_PREFIX}*{suffix}"))[:-keep]:
+    for old in _automatic(folder, suffix)[:-keep]:
         old.unlink(missing_ok=True)
     return target
+
+
+def _automatic(folder: Path, suffix: str) -> list[Path]:
+    """The automatic backups in ``folder``, oldest first: encrypted ones and older plain ones."""
+    names = (suffix, suffix + SEALED_SUFFIX)
+    return sorted(p for p in folder.glob(f"{AUTO_PREFIX}*") if p.name.endswith(names))

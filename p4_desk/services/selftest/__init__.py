@@ -16,6 +16,7 @@ every *required* check passes. What is required depends on the workstation:
 | audio_output     | never (needs Qt: a probe given by the caller)                     |
 | multimedia       | role ``display`` with voice on and no TTS (needs Qt: a probe)     |
 | daily_backup     | never (a warning when the newest automatic backup is > 2 days old) |
+| private_files    | never (a warning when the database, backups, settings or logs are readable by others) |
 | central_api      | never (offline-first: the site keeps working without it)          |
 | central_token    | the central API answered (a refused token needs re-enrolment)     |
 | clock_drift      | the central API answered (more than 2 minutes off fails)           |
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 from p4_desk.config import Settings, data_dir, log_dir
 from p4_desk.services.selftest.central import check_central
+from p4_desk.services.selftest.files import check_private_files
 from p4_desk.services.selftest.local import (
     check_audio,
     check_audit_trail,
@@ -90,6 +92,7 @@ def run_selftest(
         check_audio(probes),
         check_multimedia(settings, probes, required=role == "display"),
         check_daily_backup(settings),
+        check_private_files(settings, url or settings.database_url()),
     ]
     checks.extend(check_central(settings, sync_url, site_code, keyring_service))
     return SelfTestReport(tuple(checks))

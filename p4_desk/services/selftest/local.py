@@ -10,6 +10,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from p4_desk import owner_only
 from p4_desk.config import Settings
 from p4_desk.errors import P4Error
 from p4_desk.services.selftest.model import CheckResult, Probes
@@ -81,7 +82,8 @@ def check_audit_trail(url: str, database_ok: bool) -> CheckResult:
 
 def check_writable(name: str, title: str, folder: Path, *, required: bool) -> CheckResult:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.exists():
+            owner_only.private_dir(folder)  # as the app itself makes it
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".selftest-"):
             pass
     except OSError as exc:
