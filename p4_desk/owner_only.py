@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -128,8 +129,12 @@ def _windows_problem(path: Path) -> str | None:
         if result.returncode != 0 or not saved.exists():
             return f"hak akses {path} tidak dapat dibaca (icacls)"
         sddl = saved.read_text(encoding="utf-16", errors="replace")
-    aces = [part for part in sddl.replace(")(", ")\n(").splitlines() if part.startswith("(A;")]
-    wide = [ace for ace in aces if ace.rstrip(")").rsplit(";", 1)[-1] in _WIDE_SIDS]
-    if wide:
+    if wide_grants(sddl):
         return f"{path} dapat dibuka akun lain di komputer ini (Everyone/Users); jalankan ulang P4 Desk"
     return None
+
+
+def wide_grants(sddl: str) -> list[str]:
+    """The "allow" entries of an SDDL (as ``icacls /save`` writes it) for everyone-like groups."""
+    allowed = re.findall(r"\(A;[^)]*\)", sddl)  # "(A;OICI;FA;;;WD)": allow, ..., trustee SID last
+    return [ace for ace in allowed if ace[1:-1].rsplit(";", 1)[-1] in _WIDE_SIDS]
