@@ -33,6 +33,7 @@ from typing import Any
 
 import platformdirs
 
+from p4_desk import owner_only
 from p4_desk.errors import ConfigError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -348,9 +349,12 @@ class Settings:
             lines.append(f"[{section}]")
             lines.extend(f"{name} = {_toml_value(value)}" for name, value in table.items())
             lines.append("")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        owner_only.private_dir(self.path.parent)
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text("\n".join(lines), encoding="utf-8")
+        tmp.unlink(missing_ok=True)
+        # owner-only from the first byte: it may hold the PostgreSQL password
+        with os.fdopen(owner_only.create_private(tmp), "w", encoding="utf-8") as out:
+            out.write("\n".join(lines))
         tmp.replace(self.path)
 
 

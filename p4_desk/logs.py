@@ -1,7 +1,7 @@
 """The rotating log file in the platformdirs log dir, with personal data kept out of it.
 
 ``setup_logging()`` is called once by the launcher (and may be called by the CLI). Every record
-passes ``SensitiveDataFilter``: a 16-digit NIK becomes ``3271********0001`` and a bearer token
+passes ``SensitiveDataFilter``: a NIK becomes ``3271********0001``, a phone ``****7890``, and a bearer token
 is dropped (UU 27/2022 data minimisation; the sync token must never reach a file).
 """
 
@@ -12,22 +12,22 @@ import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from p4_desk import owner_only
 from p4_desk.config import log_dir
-from p4_desk.domain.nik import mask_nik
+from p4_desk.domain.masking import mask_personal_numbers
 
 LOG_FILE_NAME = "p4-desk.log"
 MAX_BYTES = 2_000_000
 BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
-_NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 _BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+")
 _TOKEN_FIELD = re.compile(r"(?i)(['\"]?(?:token|authorization)['\"]?\s*[:=]\s*['\"]?)[A-Za-z0-9._~+/=-]{8,}")
 
 
 def mask_sensitive(text: str) -> str:
-    """Mask NIKs (``domain.nik.mask_nik``, the one masking rule) and remove bearer tokens."""
-    text = _NIK.sub(lambda m: mask_nik(m.group(0)), text)
+    """Mask NIKs and phone numbers (``domain.masking``, the one masking rule); drop bearer tokens."""
+    text = mask_personal_numbers(text)
     text = _BEARER.sub(r"\1 [disembunyikan]", text)
     return _TOKEN_FIELD.sub(r"\1[disembunyikan]", text)
 
@@ -45,6 +45,14 @@ class SensitiveDataFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """Each log file (the first and every one after a rotation) is created owner-only."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        owner_only.touch_private(Path(self.baseFilename))
+        return super()._open()
+
+
 def log_file() -> Path:
     return log_dir() / LOG_FILE_NAME
 
@@ -52,7 +60,7 @@ def log_file() -> Path:
 def setup_logging(*, verbose: bool = False) -> Path:
     """Attach the rotating file handler (once) to the root logger; return the file path."""
     path = log_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    owner_only.private_dir(path.parent)
     root = logging.getLogger()
     # the file gets INFO; handlers already there (the CLI's stderr one) keep the level they had,
     # and they mask personal data too
@@ -64,7 +72,7 @@ def setup_logging(*, verbose: bool = False) -> Path:
     for handler in root.handlers:
         if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
             return path
-    handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(SensitiveDataFilter())
     root.addHandler(handler)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field, WithJsonSchema
 
 from p4_desk.central import back_office, catalog, envelopes, intake, sites
+from p4_desk.domain import outgoing
 
 ENVELOPE_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -15,9 +16,17 @@ ENVELOPE_SCHEMA: dict[str, Any] = {
     "application events also 2 and 3: 2 and 3 carry payload.state as an English identifier "
     "(received, verifying, processing, approved, rejected, ready, handed_over) where 1 carries "
     "the old Indonesian words (diterima ... diserahkan); 3 adds payload.clock (the deadline "
-    "clock: state running/stopped/ended, allowance, used_days, due_date) and who collected the "
-    "permit (handed_over_to, proxy); application.clock_changed is at 3 only. Each invalid "
-    "envelope is rejected on its own with a reason; the rest of the batch is still stored.",
+    "clock: state running/stopped/ended, allowance, used_days, due_date) and the proxy's letter "
+    "(proxy); application.clock_changed is at 3 only. Each invalid "
+    "envelope is rejected on its own with a reason; the rest of the batch is still stored. "
+    "Personal data (UU 27/2022, docs/privacy/fields.md): per event family the payload may carry "
+    "only the personal fields listed in x-personal-fields-accepted; those in x-personal-fields-withheld "
+    "(an older desk still sends them) are removed before the event is stored, applicant_name "
+    "becoming applicant_masked (B*** S***); a NIK or phone number in the free-text fields of "
+    "x-free-text-masked is stored masked (1871********0001, ****7890).",
+    "x-personal-fields-accepted": {k: list(v) for k, v in outgoing.PERSONAL_FIELDS_ACCEPTED.items()},
+    "x-personal-fields-withheld": {k: list(v) for k, v in outgoing.WITHHELD.items()},
+    "x-free-text-masked": {k: list(v) for k, v in outgoing.FREE_TEXT.items()},
     "required": ["id", "type", "occurred_at", "schema_version", "payload"],
     "properties": {
         "id": {"type": "string", "format": "uuid"},

@@ -1,4 +1,4 @@
-"""``p4-desk selftest | backup | restore | audit``: site IT from the command line."""
+"""``p4-desk selftest | backup | backup-key | restore | audit``: site IT from the command line."""
 
 from __future__ import annotations
 
@@ -34,8 +34,24 @@ def register(sub: Any) -> None:
     )
     p.add_argument("path")
 
+    p = command(
+        sub,
+        "backup-key",
+        _backup_key,
+        "tampilkan kunci pemulihan cadangan situs ini untuk disimpan di kertas (admin)",
+        requires="admin",
+    )
+    p.add_argument(
+        "--out", metavar="BERKAS", help="simpan juga ke berkas kunci (hanya pemilik yang dapat membaca)"
+    )
+
     p = command(sub, "restore", _restore, "pulihkan basis data dari berkas cadangan PATH (admin)")
     p.add_argument("path")
+    p.add_argument(
+        "--key-file",
+        metavar="BERKAS",
+        help="berkas kunci pemulihan (bila kunci tidak ada di keyring komputer ini)",
+    )
     p.add_argument("--force", action="store_true", help="pulihkan walau workstation masih terhubung")
     p.add_argument(
         "--force-unverified",
@@ -92,14 +108,39 @@ def _backup(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _backup_key(args: argparse.Namespace, ctx: CliContext) -> int:
+    from p4_desk.services.backup import keys
+    from p4_desk.services.backup.take import site_code
+
+    site = site_code(ctx.db)
+    key = keys.site_key(site, create=True)
+    assert key is not None
+    if args.out:
+        keys.write_key_file(Path(args.out), site, key)
+    saved = f"\nDisimpan juga di {args.out}." if args.out else ""
+    ctx.emit(
+        {"site": site, "key": keys.key_text(key), "file": args.out},
+        f"Kunci pemulihan cadangan situs {site}:\n\n    {keys.key_text(key)}\n\n"
+        "Tulis atau cetak kunci ini dan simpan di tempat aman (brankas kantor). Tanpa kunci ini "
+        "cadangan tidak dapat dipulihkan di komputer lain. Pulihkan dengan: "
+        f"p4-desk restore BERKAS --key-file BERKAS-KUNCI.{saved}",
+    )
+    return 0
+
+
 def _restore(args: argparse.Namespace, ctx: CliContext) -> int:
     """Log in as admin of the database being replaced, or of the backup when there is none."""
-    from p4_desk.services.backup import record_restore, restore
+    from p4_desk.services.backup import keys, record_restore, restore, sealed
 
     source = Path(args.path)
-    actor = _restore_login(ctx, source)
+    key = keys.read_key_file(Path(args.key_file)) if args.key_file else None
+    actor = _restore_login(ctx, source, key)
     ctx.close()  # our own connection would count as a workstation still connected
-    info = restore(ctx.database_url, source, force=args.force, force_unverified=args.force_unverified)
+    info = restore(
+        ctx.database_url, source, force=args.force, force_unverified=args.force_unverified, key=key
+    )
+    if key is not None and sealed.is_sealed(source):  # later backups here keep the same key (and paper)
+        keys.keep_key(sealed.sealed_site(source), key)
     owner_url = str(ctx.settings.get("database.owner_url") or "") or None
     record_restore(ctx.database_url, info, Actor(None, actor.username), owner_url=owner_url)
     kept = f" Basis data sebelumnya disimpan di {info.previous_copy}." if info.previous_copy else ""
@@ -113,7 +154,7 @@ def _restore(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _restore_login(ctx: CliContext, source: Path) -> Actor:
+def _restore_login(ctx: CliContext, source: Path, key: bytes | None) -> Actor:
     from sqlalchemy.engine import make_url
 
     from p4_desk.services.users import has_active_admin
@@ -133,9 +174,11 @@ def _restore_login(ctx: CliContext, source: Path) -> Actor:
     if sqlite and source.is_file():
         # nothing to log in to here: the admin must be one in the backup (a scratch copy of it,
         # so the login's own writes do not touch the backup)
-        with tempfile.TemporaryDirectory() as scratch:
+        from p4_desk.services.backup.restore import opened
+
+        with tempfile.TemporaryDirectory() as scratch, opened(source, key=key, folder=Path(scratch)) as plain:
             copy = Path(scratch) / "login.sqlite3"
-            shutil.copyfile(source, copy)
+            shutil.copyfile(plain, copy)
             scratch_db = Database(f"sqlite:///{copy.as_posix()}")
             try:
                 return ctx.login("admin", db=scratch_db)

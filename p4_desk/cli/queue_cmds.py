@@ -100,7 +100,7 @@ def _issue(args: argparse.Namespace, ctx: CliContext) -> int:
 def _remind(args: argparse.Namespace, ctx: CliContext) -> int:
     shown = queue.ask_reminder(ctx.db, args.ticket, args.phone, ctx.actor())
     ctx.emit(
-        {"ticket": args.ticket, "phone_end": shown[1:]},
+        {"ticket": args.ticket, "phone_end": shown[-4:]},
         lambda: f"Pengingat dicatat untuk nomor {shown}; dikirim ke server pusat saat sinkronisasi.",
     )
     return 0

@@ -24,11 +24,8 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from p4_desk.errors import ValidationError
-
 _NIK_RE = re.compile(r"[0-9]{16}")
 _FEMALE_DAY_OFFSET = 40
-_MASK = "*" * 8  # the eight middle digits: 1871********0001 (DOMAIN.md)
 
 
 @dataclass(frozen=True)
@@ -214,17 +211,3 @@ def _birth_date(day: int, month: int, yy: int, today: date) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def mask_nik(nik: str) -> str:
-    """``1871********0001``: the form shown on paper, on screens others can see, in events and
-    logs — the first four and last four digits, the eight between them as stars. Every place
-    that masks a NIK calls this function.
-
-    Raises ``ValidationError`` for anything that is not 16 digits, so an unexpected
-    value is never printed in clear.
-    """
-    digits = normalize_nik(nik)
-    if not _NIK_RE.fullmatch(digits):
-        raise ValidationError("NIK harus 16 digit angka", field="nik")
-    return digits[:4] + _MASK + digits[-4:]

@@ -34,6 +34,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlche
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from p4_desk import owner_only
 from p4_desk.domain.text import text_problem
 from p4_desk.errors import (
     AlreadyExists,
@@ -84,13 +85,15 @@ def create_site_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_M
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).parent
+            if not folder.exists():  # a folder we make is owner-only; one chosen by site IT stays as is
+                owner_only.private_dir(folder)
         engine = create_engine(
             parsed,
             connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
             poolclass=NullPool if parsed.database in (None, "", ":memory:") else None,
         )
-        install_sqlite_hooks(engine, busy_timeout_ms)
+        install_sqlite_hooks(engine, busy_timeout_ms, parsed.database)
         return engine
     if parsed.get_backend_name() == "postgresql":
         return create_engine(

@@ -23,17 +23,22 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event
+
+from p4_desk import owner_only
 
 # the sleep between two attempts at the write lock, seconds (uniform, see the module docstring)
 RETRY_SLEEP = (0.00025, 0.00125)
 
 
-def install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
+def install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, database: str | None = None) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        if database and database != ":memory:":  # every NIK is in it: owner-only (UU 27/2022)
+            owner_only.protect_once(Path(database))
         # Let SQLAlchemy's "begin" event decide how a transaction starts (DEFERRED/IMMEDIATE).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()

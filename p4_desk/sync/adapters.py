@@ -21,8 +21,8 @@ imports a catalogue into the permit catalogue and applies one back-office status
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
 
@@ -86,90 +86,83 @@ def apply_application_updates(
     db: Database, inbox: Inbox, updates: Sequence[ApplicationUpdate], next_cursor: int
 ) -> int:
     """Keep the pulled updates and move the cursor in one transaction; returns how many were new."""
-    new = 0
-    with db.write() as s:
-        for update in updates:
-            if s.get(CentralApplicationUpdate, update.id) is not None:
-                continue
-            s.add(
-                CentralApplicationUpdate(
-                    id=update.id,
-                    registration_number=update.registration_number,
-                    state=update.state,
-                    note=update.note,
-                    changed_at=update.changed_at,
-                    received_at=db.now(),
-                    applied=False,
-                )
-            )
-            new += 1
-        state_row(s).application_cursor = next_cursor
+    kept = {
+        u.id: {
+            "registration_number": u.registration_number,
+            "state": u.state,
+            "note": u.note,
+            "changed_at": u.changed_at,
+        }
+        for u in updates
+    }
+    new = _keep(db, CentralApplicationUpdate, kept, "application_cursor", next_cursor)
     apply_pending_application_updates(db, inbox)
     return new
 
 
 def apply_pending_application_updates(db: Database, inbox: Inbox) -> int:
     """Hand kept updates to the inbox, oldest first; returns how many."""
-    with db.read() as s:
-        pending = list(
-            s.scalars(
-                select(CentralApplicationUpdate)
-                .where(CentralApplicationUpdate.applied.is_(False))
-                .order_by(CentralApplicationUpdate.id)
-            )
-        )
-    for update in pending:
+
+    def apply(update: CentralApplicationUpdate) -> dict[str, Any]:
         try:
             inbox.apply_application_update(update.registration_number, update.state, update.note or "")
         except P4Error as exc:
             log.warning("central update for %s not applied: %s", update.registration_number, exc.message)
-        with db.write() as s:
-            row = s.get(CentralApplicationUpdate, update.id)
-            if row is not None:
-                row.applied = True
-    return len(pending)
+        return {}
+
+    return _apply_pending(db, CentralApplicationUpdate, apply)
 
 
 def apply_web_complaints(
     db: Database, inbox: Inbox, complaints: Sequence[dict[str, Any]], next_cursor: int
 ) -> int:
     """Keep the pulled web complaints and move the cursor in one transaction; returns how many were new."""
-    new = 0
-    with db.write() as s:
-        for complaint in complaints:
-            if s.get(CentralWebComplaint, int(complaint["id"])) is not None:
-                continue
-            s.add(
-                CentralWebComplaint(
-                    id=int(complaint["id"]),
-                    code=str(complaint["code"]),
-                    document=complaint,
-                    received_at=db.now(),
-                    applied=False,
-                )
-            )
-            new += 1
-        state_row(s).web_complaint_cursor = next_cursor
+    kept = {int(c["id"]): {"code": str(c["code"]), "document": c} for c in complaints}
+    new = _keep(db, CentralWebComplaint, kept, "web_complaint_cursor", next_cursor)
     take_in_pending_web_complaints(db, inbox)
     return new
 
 
 def take_in_pending_web_complaints(db: Database, inbox: Inbox) -> int:
     """Hand kept web complaints to the inbox, oldest first; returns how many."""
+
+    def apply(complaint: CentralWebComplaint) -> dict[str, Any]:
+        return {"outcome": inbox.take_in_web_complaint(dict(complaint.document))}
+
+    return _apply_pending(db, CentralWebComplaint, apply)
+
+
+# --- keep, then apply: what is pulled is first kept (idempotent by the central id, with the
+# cursor, in one transaction), then handed over one by one and marked applied -----------------
+
+Kept = TypeVar("Kept", CentralApplicationUpdate, CentralWebComplaint)
+
+
+def _keep(
+    db: Database, model: type[Kept], rows: dict[int, dict[str, Any]], cursor: str, next_cursor: int
+) -> int:
+    new = 0
+    with db.write() as s:
+        for key, values in rows.items():
+            if s.get(model, key) is not None:
+                continue
+            s.add(model(id=key, received_at=db.now(), applied=False, **values))
+            new += 1
+        setattr(state_row(s), cursor, next_cursor)
+    return new
+
+
+def _apply_pending(db: Database, model: type[Kept], apply: Callable[[Kept], dict[str, Any]]) -> int:
     with db.read() as s:
-        pending = list(
-            s.scalars(
-                select(CentralWebComplaint)
-                .where(CentralWebComplaint.applied.is_(False))
-                .order_by(CentralWebComplaint.id)
-            )
-        )
-    for complaint in pending:
-        outcome = inbox.take_in_web_complaint(dict(complaint.document))
+        pending = list(s.scalars(select(model).where(model.applied.is_(False)).order_by(model.id)))
+    for item in pending:
+        extra = apply(item)
         with db.write() as s:
-            row = s.get(CentralWebComplaint, complaint.id)
+            row = s.get(model, item.id)
             if row is not None:
-                row.applied, row.outcome = True, outcome
+                row.applied = True
+                for name, value in extra.items():
+                    setattr(row, name, value)
     return len(pending)
 
 

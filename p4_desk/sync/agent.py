@@ -35,15 +35,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, delete, func, or_, select, update
-from sqlalchemy.orm import Session
-
-from p4_desk.domain.queue_rules import service_day
-from p4_desk.domain.ticket_lifecycle import TicketState
 from p4_desk.store.db import Database
-from p4_desk.store.models import OutboxEvent, ReminderRequest, Ticket
 from p4_desk.store.types import utcnow
-from p4_desk.sync import adapters
+from p4_desk.sync import adapters, outbox, reminders
 from p4_desk.sync.adapters import Inbox
 from p4_desk.sync.client import BatchAnswer, CentralClient, PermanentError, TokenRejected, TransientError
 from p4_desk.sync.sender_lock import sender_lock
@@ -55,8 +49,6 @@ BATCH_SIZE = 200
 MAX_TRANSIENT_PER_RUN = 5
 MAX_SLEEP_IN_RUN_S = 60.0
 MAX_UPDATE_PAGES = 100
-#: a phone the central server could not take yet (its ticket's events not there) waits this long
-REMINDER_RETRY_S = 30.0
 T = TypeVar("T")
 
 
@@ -118,13 +110,6 @@ class _GaveUp(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-@dataclass(frozen=True)
-class _Row:
-    seq: int
-    event_id: str
-    envelope: dict[str, Any]
 
 
 class SyncAgent:
@@ -261,88 +246,7 @@ class SyncAgent:
             return False
         return self._last_pull is None or time.monotonic() - self._last_pull >= self.pull_interval_s
 
-    def _push_due(self) -> bool:
-        """Any pending event or kiosk phone not waiting for a retry (indexed reads, no write)."""
-        now = self.clock()
-        with self.db.read() as s:
-            due = s.scalar(
-                select(OutboxEvent.seq)
-                .where(
-                    OutboxEvent.state == "pending",
-                    (OutboxEvent.next_attempt_at.is_(None)) | (OutboxEvent.next_attempt_at <= now),
-                )
-                .limit(1)
-            )
-            if due is None:
-                due = s.scalar(select(ReminderRequest.ticket_id).where(_reminder_due(now)).limit(1))
-        return due is not None
-
-    # --- phones given at the kiosk ------------------------------------------------------
-
-    def _hand_over_reminders(self, report: RunReport) -> None:
-        """Give the central server the phones citizens typed at the kiosk (after the push, so
-        their tickets are there), then delete them here. A ticket that ended first takes its
-        phone with it unsent; one the server does not know yet is tried again later."""
-        now = self.clock()
-        today = service_day(now, self.db.timezone)
-        remindable = (TicketState.WAITING.value, TicketState.CALLED.value)
-        with self.db.write() as s:
-            ended = select(Ticket.id).where(or_(Ticket.state.not_in(remindable), Ticket.service_day != today))
-            s.execute(delete(ReminderRequest).where(ReminderRequest.ticket_id.in_(ended)))
-            due = s.execute(
-                select(
-                    ReminderRequest.ticket_id, ReminderRequest.requested_at, ReminderRequest.phone, Ticket.uid
-                )
-                .join(Ticket, Ticket.id == ReminderRequest.ticket_id)
-                .where(_reminder_due(now))
-                .order_by(ReminderRequest.requested_at)
-            ).all()
-        for ticket_id, requested_at, phone, uid in due:
-            same = (ReminderRequest.ticket_id == ticket_id) & (ReminderRequest.requested_at == requested_at)
-            try:
-                self.client.post_reminder(uid, phone)
-            except TransientError as exc:
-                log.info("sync: kiosk reminder kept for later: %s", exc.reason)
-                self._postpone_reminders(now)
-                return
-            except PermanentError as refused:
-                if refused.status == 404:  # the ticket's events are not there yet
-                    with self.db.write() as s:
-                        s.execute(
-                            update(ReminderRequest)
-                            .where(same)
-                            .values(next_attempt_at=now + timedelta(seconds=REMINDER_RETRY_S))
-                            .execution_options(synchronize_session=False)
-                        )
-                    continue
-                # over, not a mobile number, or no gateway in the province: nothing to send
-                report.notes.append(f"Pengingat tiket tidak diteruskan: {refused.reason}")
-            else:
-                report.reminders += 1
-            with self.db.write() as s:
-                s.execute(delete(ReminderRequest).where(same))
-
-    def _postpone_reminders(self, now: datetime) -> None:
-        with self.db.write() as s:
-            s.execute(
-                update(ReminderRequest)
-                .where(_reminder_due(now))
-                .values(next_attempt_at=now + timedelta(seconds=REMINDER_RETRY_S))
-                .execution_options(synchronize_session=False)
-            )
-
-    def _make_pending_due(self) -> None:
-        """A new run holds the sender lock, so no pending event is in flight anywhere: every one
-        is due again, oldest first (pacing between runs is the run-level ``backoff_until``)."""
-        with self.db.write() as s:
-            s.execute(
-                update(OutboxEvent)
-                .where(OutboxEvent.state == "pending", OutboxEvent.next_attempt_at.is_not(None))
-                .values(next_attempt_at=None)
-                .execution_options(synchronize_session=False)
-            )
-
-    def _send(self, wire: ThreadPoolExecutor, batch: Sequence[_Row]) -> Future[BatchAnswer] | None:
+    def _send(self, wire: ThreadPoolExecutor, batch: Sequence[outbox.Row]) -> Future[BatchAnswer] | None:
         if not batch:
             return None
         return wire.submit(self.client.post_events, [r.envelope for r in batch])
@@ -356,65 +260,7 @@ class SyncAgent:
             self._last_refusal = f"HTTP {refused.status}: {refused.reason}"
             return None
 
-    def _claim(self, exclude: set[int] | None = None) -> list[_Row]:
-        """Take the oldest due pending events and mark them attempted, committed before sending."""
-        now = self.clock()
-        limit = self.batch_size + len(exclude or ())
-        columns = (
-            OutboxEvent.seq,
-            OutboxEvent.event_id,
-            OutboxEvent.type,
-            OutboxEvent.occurred_at,
-            OutboxEvent.schema_version,
-            OutboxEvent.payload,
-            OutboxEvent.attempts,
-        )
-        # Two queries that each walk ix_outbox_state_next in seq order (no sort of the whole
-        # backlog): never-tried events, and retries that are due; merged oldest first.
-        fresh = (
-            select(*columns)
-            .where(OutboxEvent.state == "pending", OutboxEvent.next_attempt_at.is_(None))
-            .order_by(OutboxEvent.seq)
-            .limit(limit)
-        )
-        due = (
-            select(*columns)
-            .where(OutboxEvent.state == "pending", OutboxEvent.next_attempt_at <= now)
-            .order_by(OutboxEvent.seq)
-            .limit(limit)
-        )
-        with self.db.write() as s:
-            merged = [*s.execute(fresh).all(), *s.execute(due).all()]
-            fresh_rows = (r for r in merged if r.seq not in (exclude or ()))
-            rows = sorted(fresh_rows, key=lambda r: r.seq)[: self.batch_size]
-            if not rows:
-                return []
-            # If this process dies during the call, the events are due again after this pause
-            # (never sooner than the call itself could take).
-            pause = max(self.backoff.ceiling(max(r.attempts for r in rows) + 1), self._call_bound_s())
-            retry_at = now + timedelta(seconds=pause)
-            s.execute(
-                update(OutboxEvent)
-                .where(OutboxEvent.seq.in_([r.seq for r in rows]))
-                .values(attempts=OutboxEvent.attempts + 1, next_attempt_at=retry_at)
-                .execution_options(synchronize_session=False)
-            )
-        return [
-            _Row(
-                r.seq,
-                r.event_id,
-                {
-                    "id": r.event_id,
-                    "type": r.type,
-                    "occurred_at": r.occurred_at.isoformat(),
-                    "schema_version": r.schema_version,
-                    "payload": r.payload,
-                },
-            )
-            for r in rows
-        ]
-
-    def _bisect(self, batch: Sequence[_Row], report: RunReport) -> None:
+    def _bisect(self, batch: Sequence[outbox.Row], report: RunReport) -> None:
         """The batch was refused as a whole: split it until each bad event stands alone."""
         if len(batch) == 1:
             self._fail(batch[0], self._last_refusal)
@@ -434,64 +280,45 @@ class SyncAgent:
         connect, read = self.client.timeout
         return connect + read + 5.0
 
-    def _settle(self, batch: Sequence[_Row], answer: BatchAnswer, report: RunReport) -> None:
-        ids = {r.event_id for r in batch}
-        accepted = ids.intersection(answer.accepted)
-        duplicate = ids.intersection(answer.duplicate) - accepted
-        done = accepted | duplicate
-        rejected = {i: reason for i, reason in answer.rejected if i in ids and i not in done}
-        unanswered = ids - done - rejected.keys()
+    def _push_due(self) -> bool:
+        """Any pending event or kiosk phone not waiting for a retry (indexed reads, no write)."""
         now = self.clock()
-        with self.db.write() as s:
-            if done:
-                s.execute(
-                    update(OutboxEvent)
-                    .where(OutboxEvent.event_id.in_(done), OutboxEvent.state == "pending")
-                    .values(state="sent", sent_at=now, next_attempt_at=None, last_error=None)
-                    .execution_options(synchronize_session=False)
-                )
-            for event_id, reason in rejected.items():
-                _mark_failed(s, OutboxEvent.event_id == event_id, reason)
-            if unanswered:
-                s.execute(
-                    update(OutboxEvent)
-                    .where(OutboxEvent.event_id.in_(unanswered))
-                    .values(last_error="Tidak disebut dalam jawaban server pusat; dikirim ulang nanti.")
-                    .execution_options(synchronize_session=False)
-                )
-            state = state_row(s)
-            state.online = True
-            state.last_success_at = now
-            state.last_attempt_at = now
-            state.last_error = None
-            state.consecutive_failures = 0
-            state.backoff_until = None
-        report.accepted += len(accepted)
-        report.duplicate += len(duplicate)
-        report.failed += len(rejected)
+        with self.db.read() as s:
+            return outbox.any_due(s, now) or reminders.any_due(s, now)
 
-    def _fail(self, row: _Row, reason: str) -> None:
-        with self.db.write() as s:
-            _mark_failed(s, OutboxEvent.seq == row.seq, reason)
+    def _hand_over_reminders(self, report: RunReport) -> None:
+        handed = reminders.hand_over_reminders(self.db, self.client, self.clock())
+        report.reminders += handed.sent
+        report.notes.extend(handed.notes)
+
+    def _make_pending_due(self) -> None:
+        outbox.make_pending_due(self.db)
+
+    def _claim(self, exclude: set[int] | None = None) -> list[outbox.Row]:
+        # If this process dies during the call, the events are due again after this pause
+        # (never sooner than the call itself could take).
+        def pause(attempts: int) -> float:
+            return max(self.backoff.ceiling(attempts), self._call_bound_s())
+
+        return outbox.claim(self.db, self.clock(), self.batch_size, pause, exclude)
+
+    def _settle(self, batch: Sequence[outbox.Row], answer: BatchAnswer, report: RunReport) -> None:
+        settled = outbox.settle(self.db, self.clock(), batch, answer)
+        report.accepted += settled.accepted
+        report.duplicate += settled.duplicate
+        report.failed += settled.rejected
+
+    def _fail(self, row: outbox.Row, reason: str) -> None:
+        outbox.fail(self.db, row, reason)
 
     def _postpone(self, seqs: list[int], reason: str, delay: float) -> None:
-        with self.db.write() as s:
-            s.execute(
-                update(OutboxEvent)
-                .where(OutboxEvent.seq.in_(seqs), OutboxEvent.state == "pending")
-                .values(next_attempt_at=self.clock() + timedelta(seconds=delay), last_error=reason)
-                .execution_options(synchronize_session=False)
-            )
+        outbox.postpone(self.db, seqs, reason, self.clock() + timedelta(seconds=delay))
 
     def _release(self, seqs: list[int]) -> None:
-        """Token refused: the events wait, due as soon as the desk is enrolled again."""
-        with self.db.write() as s:
-            s.execute(
-                update(OutboxEvent)
-                .where(OutboxEvent.seq.in_(seqs), OutboxEvent.state == "pending")
-                .values(next_attempt_at=None)
-                .execution_options(synchronize_session=False)
-            )
+        outbox.release(self.db, seqs)
+
+    def _pending_count(self) -> int:
+        return outbox.pending_count(self.db)
 
     # --- pull ---------------------------------------------------------------------------
 
@@ -601,21 +428,3 @@ class SyncAgent:
                 state.last_success_at = now
                 state.consecutive_failures = 0
                 state.backoff_until = None
-
-    def _pending_count(self) -> int:
-        with self.db.read() as s:
-            pending = select(func.count()).select_from(OutboxEvent).where(OutboxEvent.state == "pending")
-            return int(s.scalar(pending) or 0)
-
-
-def _reminder_due(now: datetime) -> ColumnElement[bool]:
-    return or_(ReminderRequest.next_attempt_at.is_(None), ReminderRequest.next_attempt_at <= now)
-
-
-def _mark_failed(s: Session, condition: ColumnElement[bool], reason: str) -> None:
-    s.execute(
-        update(OutboxEvent)
-        .where(condition)
-        .values(state="failed", next_attempt_at=None, last_error=f"Ditolak server pusat: {reason}"[:2000])
-        .execution_options(synchronize_session=False)
-    )

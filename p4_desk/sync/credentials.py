@@ -229,6 +229,26 @@ class KeyringStore:
         with contextlib.suppress(KeyringError):  # nothing stored: nothing to forget
             self.backend.delete_password(SERVICE_NAME, _account(url, site))
 
+    def get_secret(self, service: str, account: str) -> str | None:
+        """Another secret of this PC kept beside the token (the backup key: ``services.backup.keys``)."""
+        self.require_usable()
+        try:
+            return self.backend.get_password(service, account)
+        except KeyringError as exc:
+            raise CredentialStoreUnavailable(_refused_message(exc)) from None
+
+    def set_secret(self, service: str, account: str, value: str) -> None:
+        self.require_usable()
+        try:
+            self.backend.set_password(service, account, value)
+        except KeyringError as exc:
+            raise CredentialStoreUnavailable(_refused_message(exc)) from None
+        if self.get_secret(service, account) != value:
+            raise CredentialStoreUnavailable(
+                "Keyring sistem tidak menyimpan kunci. Periksa keyring sistem operasi "
+                "(Windows Credential Manager, macOS Keychain, atau Secret Service di Linux)."
+            )
+
     def require_usable(self) -> None:
         """Raise ``CredentialStoreUnavailable`` unless a token can be kept right now."""
         if not self.is_available():  # also tries the encrypted file when there is no OS keyring

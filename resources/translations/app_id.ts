@@ -346,6 +346,14 @@
     </message>
 </context>
 <context>
+    <name>PersonalNumberHint</name>
+    <message>
+        <location filename="../../p4_desk/gui/common/personal_text.py" line="27"/>
+        <source>This text contains a NIK/phone number; it will be masked when sent and printed</source>
+        <translation>Teks ini memuat NIK/nomor telepon; akan disamarkan saat dikirim dan dicetak</translation>
+    </message>
+</context>
+<context>
     <name>RolePage</name>
     <message>
         <location filename="../../p4_desk/gui/app/first_run_pages.py" line="294"/>

@@ -4,167 +4,168 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="62"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="67"/>
         <source>File a complaint</source>
+        <extracomment>free-text fields whose NIKs and phone numbers are masked when sent or printed</extracomment>
         <translation>Catat pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="106"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="115"/>
         <source>Complaint</source>
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="107"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="116"/>
         <source>Aspiration</source>
         <translation>Aspirasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="108"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="117"/>
         <source>Information request</source>
         <translation>Permintaan informasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="115"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="124"/>
         <source>What happened, when, and who was involved</source>
         <translation>Apa yang terjadi, kapan, dan siapa yang terlibat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="130"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="139"/>
         <source>Named</source>
         <translation>Terbuka (nama dicantumkan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="131"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="140"/>
         <source>Confidential (name kept, never printed or sent)</source>
         <translation>Dirahasiakan (nama disimpan, tidak dicetak atau dikirim)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="132"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="141"/>
         <source>Anonymous (no name kept)</source>
         <translation>Anonim (nama tidak disimpan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="143"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="152"/>
         <source>e.g. Counter 3, parking area</source>
         <translation>mis. Loket 3, area parkir</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="146"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="155"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="147"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="156"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="148"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="157"/>
         <source>Service</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="149"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="158"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="150"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="159"/>
         <source>Ticket number</source>
         <translation>Nomor antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="151"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="160"/>
         <source>Registration number</source>
         <translation>Nomor pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="152"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="161"/>
         <source>Date of service</source>
         <translation>Tanggal pelayanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="153"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="162"/>
         <source>Reporter identity</source>
         <translation>Identitas pelapor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="154"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="163"/>
         <source>Reporter name</source>
         <translation>Nama pelapor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="155"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="164"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="156"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="165"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="157"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="166"/>
         <source>Latitude</source>
         <translation>Lintang (latitude)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="158"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="167"/>
         <source>Longitude</source>
         <translation>Bujur (longitude)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="159"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="168"/>
         <source>Place</source>
         <translation>Nama tempat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="168"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="177"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="170"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="179"/>
         <source>Save complaint</source>
         <translation>Simpan pengaduan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="188"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="197"/>
         <source>Complaint received</source>
         <translation>Pengaduan diterima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="202"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="211"/>
         <source>Print receipt</source>
         <translation>Cetak tanda terima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="204"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="213"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="230"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="239"/>
         <source>— choose an agency —</source>
         <translation>— pilih instansi —</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="245"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="254"/>
         <source>— not about one service —</source>
         <translation>— tidak terkait satu layanan —</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="297"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="306"/>
         <source>The complaint could not be saved. Please try again.</source>
         <translation>Pengaduan tidak dapat disimpan. Silakan coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="319"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="328"/>
         <source>Verification due: %1</source>
         <translation>Batas verifikasi: %1</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/dialog.py" line="354"/>
+        <location filename="../../p4_desk/gui/complaints/dialog.py" line="363"/>
         <source>The receipt could not be made.</source>
         <translation>Tanda terima tidak dapat dibuat.</translation>
     </message>
@@ -172,122 +173,122 @@
 <context>
     <name>ComplaintsPanel</name>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="181"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="184"/>
         <source>%1 (web)</source>
         <translation>%1 (web)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="240"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="243"/>
         <source>Filed on the web form, tracking code %1</source>
         <translation>Diajukan lewat formulir web, kode pelacakan %1</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="60"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="61"/>
         <source>Open complaints</source>
         <translation>Pengaduan aktif</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="61"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="62"/>
         <source>Overdue only</source>
         <translation>Hanya yang terlambat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="62"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="63"/>
         <source>All, including closed</source>
         <translation>Semua, termasuk yang selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="65"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="66"/>
         <source>All agencies</source>
         <translation>Semua instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="67"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="68"/>
         <source>New complaint…</source>
         <translation>Pengaduan baru…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="83"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="84"/>
         <source>Number</source>
         <translation>Nomor</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="84"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="85"/>
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="85"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="86"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="86"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="87"/>
         <source>Agency</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="87"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="88"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="89"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="89"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="90"/>
         <source>Next deadline</source>
         <translation>Batas waktu berikutnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="90"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="91"/>
         <source>Overdue</source>
         <translation>Terlambat</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="112"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="113"/>
         <source>Note (answer, reason for closing, …)</source>
         <translation>Catatan (tanggapan, alasan penutupan, …)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="116"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="117"/>
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="117"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="118"/>
         <source>Forward to agency</source>
         <translation>Teruskan ke instansi</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="118"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="119"/>
         <source>Record answer</source>
         <translation>Catat tanggapan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="119"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="120"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="126"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="127"/>
         <source>Reporter&apos;s identity…</source>
         <translation>Identitas pelapor…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="127"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="128"/>
         <source>A confidential reporter&apos;s identity, on a stated reason</source>
         <translation>Identitas pelapor yang dirahasiakan, dengan alasan yang disebutkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="205"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="208"/>
         <source>No complaint is past its deadline.</source>
         <translation>Tidak ada pengaduan yang melewati batas waktu.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/complaints/panels.py" line="209"/>
+        <location filename="../../p4_desk/gui/complaints/panels.py" line="212"/>
         <source>Overdue per agency: %1. Per officer: %2.</source>
         <translation>Terlambat per instansi: %1. Per petugas: %2.</translation>
     </message>

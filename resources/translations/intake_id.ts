@@ -4,240 +4,240 @@
 <context>
     <name>ApplicationsDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="72"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="73"/>
         <source>Permit applications</source>
         <translation>Permohonan Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="76"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="77"/>
         <source>Registration number, NIK, name or phone</source>
         <translation>Nomor pendaftaran, NIK, nama atau telepon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="77"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="78"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="78"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="79"/>
         <source>Fiktif positif: –</source>
         <translation>Fiktif positif: –</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="80"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
         <source>Applications deemed approved if the deadline passes: near, today or missed</source>
         <translation>Permohonan yang dianggap disetujui bila batas waktu terlewati: mendekati, hari ini, atau terlewati</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="83"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
         <source>Registration no.</source>
         <translation>No. pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="83"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
         <source>Applicant</source>
         <translation>Pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="83"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="83"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
         <source>Permit</source>
         <translation>Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="87"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
         <source>Due</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="87"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="88"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="87"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="88"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="87"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="95"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="88"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="96"/>
         <source>Note</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="91"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="92"/>
         <source>Change status</source>
         <translation>Ubah status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="122"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="125"/>
         <source>Next step</source>
         <translation>Langkah berikutnya</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="94"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="95"/>
         <source>New status</source>
         <translation>Status baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="105"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="299"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="108"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="302"/>
         <source>Reprint intake receipt (copy)</source>
         <translation>Cetak ulang tanda terima (salinan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="123"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="126"/>
         <source>Deadline clock</source>
         <translation>Jangka waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="124"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="127"/>
         <source>Hand-over</source>
         <translation>Penyerahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="159"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="162"/>
         <source>Searching…</source>
         <translation>Mencari…</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="173"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="176"/>
         <source>{count} application(s) found.</source>
         <translation>{count} permohonan ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="175"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="178"/>
         <source>No application matches.</source>
         <translation>Tidak ada permohonan yang cocok.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="179"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="182"/>
         <source>clock stopped</source>
         <translation>jangka waktu berhenti</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="206"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="209"/>
         <source>Fiktif positif: {count}</source>
         <translation>Fiktif positif: {count}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="222"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="225"/>
         <source>{count} fiktif-positif warning(s).</source>
         <translation>{count} peringatan fiktif positif.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="224"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="227"/>
         <source>No fiktif-positif application is near its deadline.</source>
         <translation>Tidak ada permohonan fiktif positif yang mendekati batas waktu.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="244"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="247"/>
         <source>Search for an application, then choose it in the list.</source>
         <translation>Cari permohonan, lalu pilih dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="245"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="248"/>
         <source>Choose an application in the list first.</source>
         <translation>Pilih dulu permohonan di daftar.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="249"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="252"/>
         <source>Applicant: {name} (NIK {nik}, {phone})</source>
         <translation>Pemohon: {name} (NIK {nik}, {phone})</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="252"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="255"/>
         <source>Status: {state}</source>
         <translation>Status: {state}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="253"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="256"/>
         <source> — incomplete dossier</source>
         <translation> — berkas belum lengkap</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="254"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="257"/>
         <source>Received {received}, due {due}, fee {fee}</source>
         <translation>Diterima {received}, selesai {due}, biaya {fee}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="260"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="263"/>
         <source>Deadline clock: {summary}</source>
         <translation>Jangka waktu: {summary}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="263"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="266"/>
         <source>Missing documents: {missing}</source>
         <translation>Berkas yang belum diserahkan: {missing}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="267"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="270"/>
         <source>Handed over to {name}, representative (NIK {nik}), power of attorney checked</source>
         <translation>Diserahkan kepada {name}, penerima kuasa (NIK {nik}), surat kuasa diperiksa</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="271"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="274"/>
         <source>Handed over to {name}</source>
         <translation>Diserahkan kepada {name}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="288"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="291"/>
         <source>Already handed over.</source>
         <translation>Sudah diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="290"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="293"/>
         <source>Hand-over is possible once the status is &quot;{ready}&quot; (now: {state}).</source>
         <translation>Penyerahan baru bisa setelah status &quot;{ready}&quot; (sekarang: {state}).</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="297"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="300"/>
         <source>Print receipt with the new expected completion</source>
         <translation>Cetak tanda terima dengan perkiraan selesai yang baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="304"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="307"/>
         <source>clock stopped ({days} working days left)</source>
         <translation>jangka waktu berhenti (sisa {days} hari kerja)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="328"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="331"/>
         <source>Status changed to {state}.</source>
         <translation>Status diubah menjadi {state}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="355"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="358"/>
         <source>Clock stopped. Print the receipt for the applicant if they are here.</source>
         <translation>Jangka waktu dihentikan. Cetak tanda terima untuk pemohon bila ia ada di loket.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="358"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="361"/>
         <source>Clock running again: new expected completion {due}. Print the new receipt.</source>
         <translation>Jangka waktu berjalan lagi: perkiraan selesai baru {due}. Cetak tanda terima yang baru.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="389"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="392"/>
         <source>Handed over. Receipt kept in {path}</source>
         <translation>Izin diserahkan. Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="412"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="415"/>
         <source>Receipt kept in {path}</source>
         <translation>Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="429"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="432"/>
         <source>Unexpected error. Details are in the log.</source>
         <translation>Terjadi kesalahan tak terduga. Rinciannya ada di log.</translation>
     </message>
@@ -245,57 +245,57 @@
 <context>
     <name>ClockBox</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/clock_box.py" line="55"/>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="56"/>
         <source>What is awaited, or what arrived</source>
         <translation>Apa yang ditunggu, atau apa yang diterima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/clock_box.py" line="59"/>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="60"/>
         <source>Stop: waiting for the applicant</source>
         <translation>Hentikan: menunggu pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/clock_box.py" line="60"/>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="61"/>
         <source>Resume: received</source>
         <translation>Lanjutkan: sudah diterima</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/clock_box.py" line="61"/>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="62"/>
         <source>Restart: dossier resubmitted</source>
         <translation>Mulai ulang: berkas diajukan kembali</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/clock_box.py" line="69"/>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="70"/>
         <source>Waiting for</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/clock_box.py" line="70"/>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="71"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/clock_box.py" line="71"/>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="74"/>
         <source>Documents handed in</source>
         <translation>Berkas yang diserahkan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/clock_box.py" line="92"/>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="95"/>
         <source>Expected completion: {due}</source>
         <translation>Perkiraan selesai: {due}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/clock_box.py" line="96"/>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="99"/>
         <source>No date is promised while the clock is stopped; {days} working days remain.</source>
         <translation>Selama jangka waktu berhenti tidak ada tanggal yang dijanjikan; sisa {days} hari kerja.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/clock_box.py" line="101"/>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="104"/>
         <source>This permit type resumes the clock on a resubmission (no restart).</source>
         <translation>Jenis izin ini melanjutkan jangka waktu saat berkas diajukan kembali (tidak dimulai ulang).</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/clock_box.py" line="104"/>
+        <location filename="../../p4_desk/gui/intake/clock_box.py" line="107"/>
         <source> (optional)</source>
         <translation> (tidak wajib)</translation>
     </message>

@@ -16,6 +16,7 @@ from p4_desk.gui.admin import open_window
 from p4_desk.gui.admin.window import AdminWindow
 from p4_desk.gui.common.context import AppContext
 from p4_desk.services import catalog, site, users
+from p4_desk.services.backup.restore import opened
 from p4_desk.store.db import Database
 from p4_desk.store.journal import change_marker
 from tests.support.sites import make_site
@@ -139,6 +140,7 @@ def test_a_disabled_user_cannot_log_in(window: AdminWindow, qtbot: QtBot) -> Non
         users.authenticate(window.ctx.db, "petugas1", "rahasia123")
 
 
+@pytest.mark.usefixtures("memory_keyring")  # the backup on demand is encrypted with a key kept there
 def test_test_print_to_pdf_and_site_settings(window: AdminWindow, kiosk: Database, qtbot: QtBot) -> None:
     tab = window.printers
     window.tabs.setCurrentWidget(tab)
@@ -163,10 +165,12 @@ def test_test_print_to_pdf_and_site_settings(window: AdminWindow, kiosk: Databas
     assert site.get_setting(kiosk, "display.running_text") == "Layanan KTP hari ini sampai pukul 14.00."
     assert Settings.load(window.ctx.settings.path).get("workstation.idle_lock_minutes") == 10
 
-    # A backup on demand, readable as a site database with the site's own name in it
+    # A backup on demand, encrypted, and once opened with the site's key a site database with its name
     qtbot.mouseClick(site_tab.backup_button, Qt.MouseButton.LeftButton)
     copy = Path(site_tab.message.text().split(": ", 1)[1])
-    assert site.get_site(Database(f"sqlite:///{copy.as_posix()}")).name == "MPP Uji Coba"
+    assert not copy.read_bytes().startswith(b"SQLite format 3")
+    with opened(copy, key=None, folder=copy.parent) as plain:
+        assert site.get_site(Database(f"sqlite:///{plain.as_posix()}")).name == "MPP Uji Coba"
 
 
 @pytest.mark.translation("admin")

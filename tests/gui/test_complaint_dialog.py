@@ -220,3 +220,26 @@ def test_ikm_panel_shows_the_month_and_prints_the_report(
     assert panel.report_path is not None and panel.report_path.name == "IKM-2026-03.pdf"
     text = pypdf.PdfReader(io.BytesIO(panel.report_path.read_bytes())).pages[0].extract_text()
     assert "82,41" in text and "Maret 2026" in text
+
+
+@pytest.mark.translation("feedback", "app")
+def test_a_nik_typed_in_the_description_is_flagged_but_the_complaint_is_still_received(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    # Given the complaint form, with a description and no number in it yet
+    dialog = dialog_for(qtbot, ctx)
+    dialog.show()
+    dialog.agency.setCurrentIndex(dialog.agency.findData("DUKCAPIL"))
+    qtbot.keyClicks(dialog.description, "Loket KTP tutup sebelum jam.")
+    hint = dialog.hints["description"]
+    assert not hint.isVisible()
+    # When the officer types the reporter's NIK into the description
+    qtbot.keyClicks(dialog.description, " NIK saya 1871 0312 0378 0002")
+    # Then a warning in Indonesian appears under the field, without blocking the save
+    assert hint.isVisible()
+    assert hint.text() == "Teks ini memuat NIK/nomor telepon; akan disamarkan saat dikirim dan dicetak"
+    qtbot.keyClicks(dialog.reporter_name, "Siti Aminah")
+    qtbot.keyClicks(dialog.reporter_phone, "0812 7000 1234")
+    click(qtbot, dialog.save_button)
+    assert dialog.filed is not None
+    assert dialog.filed.description.endswith("1871 0312 0378 0002")  # the hall keeps it as typed

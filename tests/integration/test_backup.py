@@ -20,6 +20,8 @@ from p4_desk.store.db import Database
 from p4_desk.store.models import Ticket
 from tests.support.sites import DEFAULT_START, Clock, make_site
 
+pytestmark = pytest.mark.usefixtures("memory_keyring")  # backups are encrypted with a key kept there
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # A counter/kiosk process: issues KTP tickets until told to stop (a line on stdin) and prints

@@ -221,7 +221,7 @@ def test_a_reminder_phone_from_the_cli_is_kept_until_sync_and_a_landline_is_refu
     answer = cli.json("queue", "remind", "--ticket", ticket["number"], "--phone", "0812-3456-7890")
     assert answer == {"ticket": ticket["number"], "phone_end": "7890"}
     shown = cli.run("queue", "remind", "--ticket", ticket["number"], "--phone", "0812-3456-7890").stdout
-    assert "Pengingat dicatat untuk nomor …7890" in shown
+    assert "Pengingat dicatat untuk nomor ****7890" in shown
     with db.read() as s:
         assert s.execute(text("SELECT phone FROM reminder_request")).all() == [("+6281234567890",)]
     db.dispose()

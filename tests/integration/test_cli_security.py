@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import select as sql_select
 
 from p4_desk.services import admin, users
+from p4_desk.services.backup.restore import opened
 from p4_desk.store.db import Database
 from p4_desk.store.journal import change_marker
 from p4_desk.store.migrate import open_database
@@ -27,8 +28,13 @@ from p4_desk.store.models import User
 from tests.support.cli import CLI_ADMIN, CLI_PASSWORD, add_cli_admin, login_env
 from tests.support.sites import make_site
 
+pytestmark = pytest.mark.usefixtures("memory_keyring")  # backups are encrypted with a key kept there
 ROOT = Path(__file__).resolve().parents[2]
-NO_LOGIN = {k: v for k, v in os.environ.items() if k not in ("P4_DESK_USER", "P4_DESK_PASSWORD")}
+
+
+def no_login() -> dict[str, str]:
+    """The environment now (the test keyring included) without a login."""
+    return {k: v for k, v in os.environ.items() if k not in ("P4_DESK_USER", "P4_DESK_PASSWORD")}
 
 
 def p4(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -39,12 +45,12 @@ def p4(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPro
         text=True,
         timeout=120,
         stdin=subprocess.DEVNULL,
-        env=NO_LOGIN if env is None else env,
+        env=no_login() if env is None else env,
     )
 
 
 def as_user(name: str, password: str) -> dict[str, str]:
-    return {**NO_LOGIN, "P4_DESK_USER": name, "P4_DESK_PASSWORD": password}
+    return {**no_login(), "P4_DESK_USER": name, "P4_DESK_PASSWORD": password}
 
 
 @pytest.fixture
@@ -164,7 +170,7 @@ def _sites(url: str) -> list[str]:
 
 def test_init_makes_the_first_admin_so_a_new_site_is_closed_from_its_first_minute(sqlite_url: str) -> None:
     made = p4("init", "--site-code", "MPP-BARU", "--site-name", "MPP Baru", "--admin-user", "kepala",
-              "--db", sqlite_url, env={**NO_LOGIN, "P4_DESK_PASSWORD": "Kunci-Loket-7391"})  # fmt: skip
+              "--db", sqlite_url, env={**no_login(), "P4_DESK_PASSWORD": "Kunci-Loket-7391"})  # fmt: skip
     assert made.returncode == 0, made.stderr
     assert "Admin pertama: kepala" in made.stdout
     # the first admin works at once ...
@@ -183,7 +189,7 @@ def _interactive(args: list[str], answers: list[str]) -> tuple[int, str]:
     pid, fd = pty.fork()
     if pid == 0:  # the child: the pseudo-terminal is its controlling terminal
         os.chdir(ROOT)
-        os.execve(sys.executable, [sys.executable, "-m", "p4_desk", *args], NO_LOGIN)
+        os.execve(sys.executable, [sys.executable, "-m", "p4_desk", *args], no_login())
     output = b""
     deadline = time.monotonic() + 60
     pending = list(answers)
@@ -215,8 +221,10 @@ def test_a_person_on_a_terminal_is_asked_and_the_password_is_not_echoed(
 
 
 def _tampered_copy(backup: Path, folder: Path) -> Path:
+    """The backup opened with the site's key and tampered with: an (old-style) unencrypted file."""
     bad = folder / "dirusak.sqlite3"
-    bad.write_bytes(backup.read_bytes())
+    with opened(backup, key=None, folder=folder) as plain:
+        bad.write_bytes(plain.read_bytes())
     conn = sqlite3.connect(bad)
     conn.executescript(
         "DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_no_update; DELETE FROM audit_log;"

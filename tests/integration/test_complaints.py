@@ -241,7 +241,8 @@ def test_receipt_shows_number_deadlines_and_a_named_reporter(db: Database) -> No
     c = file(db, ticket="a017", place="Loket 3")
     text = receipt_text(db, c.number)
     assert "TANDA TERIMA PENGADUAN" in text and c.number in text
-    assert "Siti Aminah" in text and "+6281270001234" in text
+    assert "Siti Aminah" in text and "****1234" in text  # a receipt can be lost: the phone masked
+    assert "70001234" not in text
     assert "A017" in text and "Loket 3" in text
     assert "Verifikasi dan penerusan\n10 Maret 2026" in text
     assert "5 Maret 2026 pukul 10.00 WIB" in text
@@ -253,6 +254,17 @@ def test_receipt_never_prints_a_hidden_reporter(db: Database, identity: str, lab
     text = receipt_text(db, c.number)
     assert label in text
     assert "Budi" not in text and "99998888" not in text and "Rahasia" not in text
+
+
+def test_a_nik_or_phone_typed_into_the_description_is_masked_on_paper_not_in_the_hall(db: Database) -> None:
+    typed = "Saya NIK 1871031203780002, WA 0813 2222 3333, antre sejak pagi tapi dilewati."
+    c = file(db, description=typed, place="Loket 2, hubungi 081244445555")
+
+    text = receipt_text(db, c.number)
+
+    assert "1871********0002" in text and "****3333" in text and "****5555" in text
+    assert "1871031203780002" not in text and "2222 3333" not in text and "44445555" not in text
+    assert complaints.get_complaint(db, c.number).description == typed  # the hall's record as typed
 
 
 def test_demo_site_shows_overdue_complaints_and_survey_answers(sqlite_url: str) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from p4_desk.config import Settings
 from p4_desk.services.housekeeping import run_housekeeping
 from tests.support.sites import DEFAULT_START, Clock, make_site
+
+pytestmark = pytest.mark.usefixtures("memory_keyring")  # the daily backup is encrypted with its key
 
 
 def test_chores_are_idempotent_and_take_one_backup_a_day(sqlite_url: str) -> None:

@@ -202,6 +202,7 @@ def test_display_needs_its_voice_clips(sqlite_url: str) -> None:
     assert by_name(tts)["voice_clips"].skipped
 
 
+@pytest.mark.usefixtures("memory_keyring")  # the backup is encrypted with a key kept there
 def test_daily_backup_is_reported_once_one_exists(sqlite_url: str) -> None:
     from p4_desk.services.backup import auto_backup_if_due
 

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from p4_desk.domain.nik import check_nik, load_regions, mask_nik
+from p4_desk.domain.masking import mask_nik
+from p4_desk.domain.nik import check_nik, load_regions
 from p4_desk.errors import ValidationError
 
 TODAY = date(2026, 11, 29)

@@ -22,6 +22,7 @@ from p4_desk.central.models import (
     SiteBoard,
     TicketProjection,
 )
+from p4_desk.domain.masking import mask_phone
 from p4_desk.domain.ticket_lifecycle import TICKETS
 from p4_desk.domain.wording import format_datetime, format_estimate, format_time
 from p4_desk.errors import NotFound
@@ -211,7 +212,7 @@ def _estimate_text(queue: live.QueueFigures, estimate: int) -> str:
 
 
 def _phone_hint(phone: str) -> str:
-    return "•••• " + phone[-4:]
+    return mask_phone(phone)
 
 
 # the tracking pages' read models (split out; ``views.tracking`` etc. stay where callers look)

@@ -30,7 +30,7 @@ from p4_desk.services.admin import (
     save_site_settings,
     set_workstation_settings,
 )
-from p4_desk.services.backup import backup, backup_dir
+from p4_desk.services.backup import SEALED_SUFFIX, backup, backup_dir
 from p4_desk.services.screens import admin as screens
 from p4_desk.services.site import TIMEZONES
 
@@ -166,7 +166,7 @@ class SiteTab(AdminTab):
 
     def back_up_now(self) -> None:
         db = self.ctx.db
-        suffix = ".sqlite3" if db.is_sqlite else ".dump"
+        suffix = (".sqlite3" if db.is_sqlite else ".dump") + SEALED_SUFFIX  # encrypted (issue 15.5)
         target = backup_dir() / f"p4desk-manual-{datetime.now():%Y%m%d-%H%M%S}{suffix}"
         self.call(
             lambda: backup(db, target),

@@ -34,6 +34,7 @@ from p4_desk.domain.wording import format_date
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.form_guard import FormGuard, GuardedDialog
+from p4_desk.gui.common.personal_text import PersonalNumberHint
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.services import catalog, complaints
 from p4_desk.services.complaints import ComplaintInfo
@@ -49,6 +50,10 @@ def receipts_dir() -> Path:
     return data_dir() / "tanda-terima" / "pengaduan"
 
 
+#: free-text fields whose NIKs and phone numbers are masked when sent or printed
+PERSONAL_TEXT = ("description", "place")
+
+
 class ComplaintDialog(GuardedDialog):
     def __init__(
         self, ctx: AppContext, ticket: TicketInfo | str | None = None, parent: QWidget | None = None
@@ -62,6 +67,7 @@ class ComplaintDialog(GuardedDialog):
         self.setWindowTitle(self.tr("File a complaint"))
         self.setMinimumWidth(640)
         self.errors: dict[str, QLabel] = {}
+        self.hints: dict[str, PersonalNumberHint] = {}
         self.pages = QStackedWidget(self)
         outer = QVBoxLayout(self)
         outer.addWidget(self.pages)
@@ -81,6 +87,9 @@ class ComplaintDialog(GuardedDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
+        if name in PERSONAL_TEXT and isinstance(widget, QLineEdit | QPlainTextEdit):
+            self.hints[name] = PersonalNumberHint(widget)
+            column.addWidget(self.hints[name])
         error = QLabel()
         error.setObjectName(f"error_{name}")
         error.setStyleSheet(ERROR_STYLE)

@@ -33,6 +33,7 @@ from p4_desk.gui.common.choices import refill
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import error_text
 from p4_desk.gui.common.live import LiveQuery
+from p4_desk.gui.common.personal_text import PersonalNumberHint
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.services import complaints
 from p4_desk.services.complaints import ComplaintInfo, OverdueGroup
@@ -129,6 +130,8 @@ class ComplaintsPanel(QWidget):
         self.reveal_button.clicked.connect(self._reveal)
         actions.addWidget(self.reveal_button)
         layout.addLayout(actions)
+        self.note_hint = PersonalNumberHint(self.note)
+        layout.addWidget(self.note_hint)
         self.message = QLabel()
         self.message.setStyleSheet("color: #B00020;")
         self.message.setWordWrap(True)

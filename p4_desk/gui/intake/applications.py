@@ -36,6 +36,7 @@ from p4_desk.errors import P4Error
 from p4_desk.gui.app.placement import resize_within_screen
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.form_guard import FormGuard, GuardedDialog
+from p4_desk.gui.common.personal_text import PersonalNumberHint
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.intake.clock_box import ClockBox, ClockRequest
 from p4_desk.gui.intake.form import named
@@ -93,6 +94,8 @@ class ApplicationsDialog(GuardedDialog):
         move_form = QFormLayout(move_box)
         move_form.addRow(self.tr("New status"), self.next_state)
         move_form.addRow(self.tr("Note"), self.note)
+        self.note_hint = PersonalNumberHint(self.note)
+        move_form.addRow("", self.note_hint)
         move_form.addRow(self.move_button)
 
         self.clock_box = ClockBox()

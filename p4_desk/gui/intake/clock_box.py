@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from p4_desk.domain.permit_clock import WAITING_LABELS, ClockAction
 from p4_desk.domain.wording import format_date
+from p4_desk.gui.common.personal_text import PersonalNumberHint
 from p4_desk.gui.intake.form import named
 from p4_desk.services.applications import ApplicationInfo
 
@@ -68,6 +69,8 @@ class ClockBox(QWidget):
         form.addRow(self.summary)
         form.addRow(self.tr("Waiting for"), self.waiting_for)
         form.addRow(self.tr("Reason"), self.reason)
+        self.reason_hint = PersonalNumberHint(self.reason)
+        form.addRow("", self.reason_hint)
         form.addRow(self.tr("Documents handed in"), self.documents)
         form.addRow(row)
         self.show_info(None)

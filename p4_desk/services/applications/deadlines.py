@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from p4_desk.domain.nik import mask_nik
+from p4_desk.domain.masking import mask_nik
 from p4_desk.domain.permit_clock import (
     WAITING_LABELS,
     DeadlineWarning,

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from p4_desk.domain.nik import check_nik, mask_nik, normalize_nik
+from p4_desk.domain.masking import mask_nik
+from p4_desk.domain.nik import check_nik, normalize_nik
 from p4_desk.domain.permit_clock import ClockAction
 from p4_desk.domain.permit_lifecycle import DECIDED, PERMITS, PermitState, check_transition, parse_state
 from p4_desk.domain.wording import format_date

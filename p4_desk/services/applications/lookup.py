@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from p4_desk.domain.nik import mask_nik, normalize_nik
+from p4_desk.domain.masking import mask_nik
+from p4_desk.domain.nik import normalize_nik
 from p4_desk.domain.phone import normalize_phone
 from p4_desk.domain.registration import parse_registration_number
 from p4_desk.errors import ValidationError

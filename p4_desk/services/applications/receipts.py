@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 from typing import Literal
 
+from p4_desk.domain.masking import mask_personal_numbers
 from p4_desk.domain.permit_clock import WAITING_LABELS, WaitingFor
 from p4_desk.domain.permit_lifecycle import PermitState
 from p4_desk.errors import ValidationError
@@ -114,7 +115,10 @@ def _content(info: ApplicationInfo, printing: ReceiptPrint) -> ReceiptContent:
         nik_masked=info.nik_masked,
         permit_name=info.permit_name,
         product=info.product,
-        documents=tuple(ReceiptDocument(d.name, d.mandatory, d.received, d.note) for d in info.documents),
+        documents=tuple(
+            ReceiptDocument(d.name, d.mandatory, d.received, mask_personal_numbers(d.note or ""))
+            for d in info.documents
+        ),
         fee=info.fee,
         received_at=info.received_at.astimezone(zone),
         due_date=_due_on_paper(info) if kind == "intake" else info.due_date,

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from p4_desk.domain.nik import mask_nik
+from p4_desk.domain.masking import mask_nik
 from p4_desk.domain.permit_lifecycle import LABELS, PermitState
 from p4_desk.domain.registration import parse_registration_number
 from p4_desk.domain.working_days import HolidayCalendar

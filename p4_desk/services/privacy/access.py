@@ -22,7 +22,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from p4_desk.domain.nik import mask_nik, normalize_nik
+from p4_desk.domain.masking import mask_nik
+from p4_desk.domain.nik import normalize_nik
 from p4_desk.domain.wording import format_datetime
 from p4_desk.store.db import Database
 from p4_desk.store.journal import Actor

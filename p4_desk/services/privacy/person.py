@@ -27,8 +27,9 @@ from sqlalchemy.orm import Session, selectinload
 from p4_desk.domain.complaint_deadlines import KIND_LABELS, parse_kind
 from p4_desk.domain.complaint_lifecycle import STATE_LABELS as COMPLAINT_STATES
 from p4_desk.domain.complaint_lifecycle import ComplaintState
+from p4_desk.domain.masking import mask_nik
 from p4_desk.domain.names import mask_name
-from p4_desk.domain.nik import mask_nik, normalize_nik
+from p4_desk.domain.nik import normalize_nik
 from p4_desk.domain.permit_lifecycle import LABELS as PERMIT_STATES
 from p4_desk.domain.permit_lifecycle import PermitState
 from p4_desk.domain.phone import normalize_phone

@@ -32,7 +32,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from p4_desk.domain.nik import mask_nik, normalize_nik
+from p4_desk.domain.masking import mask_nik
+from p4_desk.domain.nik import normalize_nik
 from p4_desk.services import site as site_service
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record

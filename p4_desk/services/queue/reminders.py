@@ -10,6 +10,7 @@ left the hall takes the number with it (the agent deletes such rows unsent).
 
 from __future__ import annotations
 
+from p4_desk.domain.masking import mask_phone
 from p4_desk.domain.phone import normalize_phone
 from p4_desk.domain.queue_rules import service_day
 from p4_desk.domain.ticket_lifecycle import TicketState
@@ -55,4 +56,4 @@ def ask_reminder(db: Database, ticket: str | int, phone: str, actor: Actor = SYS
             s, db, actor, "ticket.reminder_asked", "ticket", row.uid,
             details={"number": row.number, "phone_end": number[-4:]},
         )  # fmt: skip
-    return "…" + number[-4:]
+    return mask_phone(number)
