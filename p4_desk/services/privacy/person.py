@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, selectinload
 from p4_desk.domain.complaint_deadlines import KIND_LABELS, parse_kind
 from p4_desk.domain.complaint_lifecycle import STATE_LABELS as COMPLAINT_STATES
 from p4_desk.domain.complaint_lifecycle import ComplaintState
-from p4_desk.domain.masking import mask_nik
+from p4_desk.domain.masking import mask_nik, mask_phone
 from p4_desk.domain.names import mask_name
 from p4_desk.domain.nik import normalize_nik
 from p4_desk.domain.permit_lifecycle import LABELS as PERMIT_STATES
@@ -302,7 +302,7 @@ class Correction:
 
 
 def _phone_end(phone: str) -> str:
-    return "…" + phone[-4:] if phone else ""
+    return mask_phone(phone) if phone else ""
 
 
 def correct_person(

@@ -1,33 +1,19 @@
-"""Permit catalogue (permit types and their requirements) and the holiday list.
-
-The catalogue is data that also comes from the central provincial API, in the JSON form
-of docs/DEVELOPING.md; ``import_catalog`` is the one way in for both the central
-catalogue and an admin's file, ``export_catalog`` writes the same form back.
-"""
+"""Permit types and their requirements: add, change, retire, read (``services.permits``)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, extract, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from p4_desk.domain.working_days import (
-    Holiday,
-    HolidayCalendar,
-    holidays_from_json,
-    indonesian_calendar,
-    load_seed_holidays,
-)
 from p4_desk.errors import AlreadyExists, NotFound, ValidationError
-from p4_desk.services.site import get_setting
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
-from p4_desk.store.models import Agency, HolidayRow, PermitRequirement, PermitType
+from p4_desk.store.models import Agency, PermitRequirement, PermitType
 
 CATALOG_FORMAT = "p4-desk-catalog"
 CATALOG_VERSION = 1
@@ -346,177 +332,3 @@ def list_permit_types(db: Database, include_retired: bool = False) -> list[Permi
             query = query.where(PermitType.retired.is_(False))
         names = _agency_names(s)
         return [_info(p, names) for p in s.scalars(query)]
-
-
-# -- holidays -------------------------------------------------------------------------------
-
-
-def holiday_calendar(db: Database) -> HolidayCalendar:
-    """The calendar every deadline of the site is counted with.
-
-    Official lists: the site's holidays table (central catalogue, admin import); a year the
-    table does not cover yet uses the shipped seed list (2025 and 2026), so a new site counts
-    right before its first catalogue import. Every other year: the ``holidays`` package's
-    estimate, and a due date counted through it is marked *perkiraan*. Whether *cuti bersama*
-    is a working day is the site setting ``workdays.cuti_bersama_is_workday`` unless a permit
-    type says otherwise (``PermitTypeInfo.cuti_bersama_is_workday``)."""
-    stored = list_holidays(db)
-    covered = {h.date.year for h in stored}
-    seed = [h for h in load_seed_holidays() if h.date.year not in covered]
-    site_default = bool(get_setting(db, "workdays.cuti_bersama_is_workday"))
-    calendar = indonesian_calendar([*stored, *seed], cuti_bersama_is_workday=site_default)
-    this_year = db.now().astimezone(db.timezone).year
-    calendar.prepare((this_year, this_year + 1))  # off the UI thread: the intake dialog loads it in a task
-    return calendar
-
-
-def list_holidays(db: Database, year: int | None = None) -> list[Holiday]:
-    with db.read() as s:
-        query = select(HolidayRow).order_by(HolidayRow.day, HolidayRow.name)
-        if year is not None:
-            query = query.where(extract("year", HolidayRow.day) == year)
-        return [Holiday(r.day, r.name, r.kind) for r in s.scalars(query)]  # type: ignore[arg-type]
-
-
-def _replace_holidays(s: Session, holidays: Iterable[Holiday]) -> int:
-    """Replace the holidays of every year the list covers (a year's list comes whole)."""
-    by_key = {(h.date, h.name): h for h in holidays}
-    years = {day.year for day, _name in by_key}
-    for year in years:
-        s.execute(
-            delete(HolidayRow).where(HolidayRow.day >= date(year, 1, 1), HolidayRow.day <= date(year, 12, 31))
-        )
-    for h in by_key.values():
-        s.add(HolidayRow(day=h.date, name=h.name, kind=h.kind))
-    return len(by_key)
-
-
-def import_holidays(db: Database, holidays: Iterable[Holiday], actor: Actor = SYSTEM) -> int:
-    """Replace the holiday list of each year present in ``holidays``; returns how many were stored."""
-    items = list(holidays)
-    with db.write() as s:
-        count = _replace_holidays(s, items)
-        years = sorted({h.date.year for h in items})
-        record(s, db, actor, "holiday.import", "holiday", None, details={"years": years, "count": count})
-    return count
-
-
-# -- catalogue JSON -------------------------------------------------------------------------
-
-
-def _permit_from_json(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Requirement]]:
-    if not isinstance(raw, Mapping):
-        raise ValidationError(
-            "Setiap jenis izin dalam katalog harus berupa objek JSON.", field="permit_types"
-        )
-    try:
-        reqs = [
-            Requirement(str(r["code"]), str(r["name"]), bool(r.get("mandatory", True)))
-            for r in raw.get("requirements", [])
-        ]
-        fields = {
-            "code": str(raw["code"]),
-            "name": str(raw["name"]),
-            "agency": str(raw["agency"]),
-            "working_days": raw["working_days"],
-            "fee": raw.get("fee", 0),
-            "legal_basis": str(raw.get("legal_basis") or ""),
-            "product": str(raw.get("product") or ""),
-            "retired": bool(raw.get("retired", False)),
-        }
-        if "cuti_bersama_is_workday" in raw:  # absent: the site keeps its own choice
-            fields["cuti_bersama_is_workday"] = _cuti_bersama_flag(raw["cuti_bersama_is_workday"], raw)
-        for rule in DEADLINE_RULES:  # absent: the site keeps its own choice
-            if rule in raw:
-                fields[rule] = _rule_flag(rule, raw[rule], raw)
-    except (KeyError, TypeError) as exc:
-        raise ValidationError(
-            f"Jenis izin dalam katalog tidak lengkap (kolom {exc} tidak ada): {dict(raw)!r:.120}",
-            field="permit_types",
-        ) from None
-    code, name, agency, checked = _check_permit(
-        fields["code"], fields["name"], fields["agency"], fields["working_days"], fields["fee"], reqs
-    )
-    fields.update(code=code, name=name, agency=agency)
-    return fields, checked
-
-
-def _cuti_bersama_flag(value: Any, raw: Mapping[str, Any]) -> bool | None:
-    if value is None or isinstance(value, bool):
-        return value
-    raise ValidationError(
-        f"'cuti_bersama_is_workday' pada jenis izin {raw.get('code')} harus true, false atau null.",
-        field="permit_types",
-    )
-
-
-def _rule_flag(rule: str, value: Any, raw: Mapping[str, Any]) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise ValidationError(
-        f"'{rule}' pada jenis izin {raw.get('code')} harus true atau false.", field="permit_types"
-    )
-
-
-def import_catalog(db: Database, data: Mapping[str, Any], actor: Actor = SYSTEM) -> CatalogImportSummary:
-    """Add or update every permit type of ``data`` (and replace the holidays of its years).
-
-    All or nothing: one bad entry refuses the whole file. Permit types missing from the
-    file are left as they are; the catalogue retires a permit type with ``"retired": true``.
-    """
-    if not isinstance(data, Mapping) or data.get("format") != CATALOG_FORMAT:
-        raise ValidationError(
-            f"Berkas ini bukan katalog P4 Desk (format '{CATALOG_FORMAT}').", field="format"
-        )
-    if data.get("version") != CATALOG_VERSION:
-        raise ValidationError(
-            f"Versi katalog {data.get('version')!r} tidak didukung (hanya versi {CATALOG_VERSION}).",
-            field="version",
-        )
-    permits = [_permit_from_json(raw) for raw in data.get("permit_types") or []]
-    codes = [fields["code"] for fields, _ in permits]
-    if len(codes) != len(set(codes)):
-        raise ValidationError(
-            "Katalog memuat kode jenis izin yang sama lebih dari sekali.", field="permit_types"
-        )
-    holidays = holidays_from_json(data.get("holidays") or [])
-    added = updated = unchanged = 0
-    with db.write() as s:
-        existing = {p.code: p for p in s.scalars(select(PermitType))}
-        for fields, reqs in permits:
-            permit = existing.get(fields["code"])
-            if permit is None:
-                permit = PermitType(**fields, updated_at=db.now())
-                _set_requirements(permit, reqs)
-                s.add(permit)
-                added += 1
-                continue
-            old = _info(permit, {}).to_json()
-            new = {
-                **fields,
-                "requirements": [{"code": r.code, "name": r.name, "mandatory": r.mandatory} for r in reqs],
-            }
-            for kept in ("cuti_bersama_is_workday", *DEADLINE_RULES):
-                new.setdefault(kept, old[kept])
-            if old == new:
-                unchanged += 1
-                continue
-            for key, value in fields.items():
-                setattr(permit, key, value)
-            _set_requirements(permit, reqs)
-            permit.updated_at = db.now()
-            updated += 1
-        holiday_count = _replace_holidays(s, holidays) if holidays else 0
-        summary = CatalogImportSummary(added, updated, unchanged, holiday_count)
-        record(s, db, actor, "catalog.import", "permit_type", None, details=summary.to_json())
-    return summary
-
-
-def export_catalog(db: Database) -> dict[str, Any]:
-    """The whole catalogue (retired permit types included) and the holiday list."""
-    return {
-        "format": CATALOG_FORMAT,
-        "version": CATALOG_VERSION,
-        "permit_types": [p.to_json() for p in list_permit_types(db, include_retired=True)],
-        "holidays": [{"date": h.date.isoformat(), "name": h.name, "kind": h.kind} for h in list_holidays(db)],
-    }
