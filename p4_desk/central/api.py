@@ -46,7 +46,6 @@ from p4_desk.central.guards import (
     make_guards,
 )
 from p4_desk.central.notify.gateways import Gateway, gateway_from_env
-from p4_desk.central.pekppp import pekppp_router
 from p4_desk.central.province import routes as province
 from p4_desk.central.public import public_router
 from p4_desk.central.public.booking_pages import booking_router
@@ -135,7 +134,6 @@ def create_app(
     app.include_router(admin.router(guards))
     app.include_router(service.router(engine))
     app.include_router(province.router(guards))  # the province's dashboard (issue 18)
-    app.include_router(pekppp_router(sessions, guards.admin))  # a hall's PEKPPP evidence (18.3)
     app.include_router(public_router(sessions, gateway=gateway))  # the citizens' pages (issue 16)
     app.include_router(booking_router(sessions, guards.own_site))  # appointments (issue 17)
     return app

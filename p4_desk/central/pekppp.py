@@ -7,8 +7,8 @@ here from the events would miss what events do not carry (the standards, the mak
 follow-ups), so the figures would disagree with the hall's paper.
 """
 
-# no ``from __future__ import annotations``: FastAPI resolves the route's ``Depends(admin)`` at
-# import, and ``admin`` is a local of the factory
+# no ``from __future__ import annotations``: FastAPI resolves the route's ``Depends(reader)`` at
+# import, and ``reader`` is a local of the factory
 import json
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -35,16 +35,17 @@ def latest_summary(session: Session, site: str, year: int) -> dict[str, Any] | N
     return None
 
 
-def pekppp_router(sessions: sessionmaker[Session], admin: Callable[..., None]) -> APIRouter:
+def pekppp_router(sessions: sessionmaker[Session], reader: Callable[..., None]) -> APIRouter:
     router = APIRouter(tags=["province"])
 
     @router.get("/api/v1/province/sites/{site}/pekppp")
     def get_site_pekppp(
         site: Annotated[str, Path(max_length=32, pattern=r"^[A-Za-z0-9_-]+$")],
         year: Annotated[int, Query(ge=2000, le=2100)],
-        _: Annotated[None, Depends(admin)],
+        _: Annotated[None, Depends(reader)],
     ) -> dict[str, Any]:
-        """A hall's latest PEKPPP evidence figures for ``year``, as it printed them (admin token)."""
+        """A hall's latest PEKPPP evidence figures for ``year``, as it printed them (a province
+        staff login or the admin token)."""
         with sessions.begin() as session:
             summary = latest_summary(session, site, year)
         if summary is None:

@@ -5,6 +5,9 @@ innovations through the command line."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +27,7 @@ from p4_desk.store.db import Database
 from p4_desk.store.models import OutboxEvent
 from p4_desk.sync.agent import Backoff, SyncAgent
 from p4_desk.sync.enrolment import enrol, open_client
-from tests.integration.central_server import running_central
+from tests.integration.central_server import REPO_ROOT, running_central
 from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import Clock, make_site
 
@@ -203,6 +206,27 @@ def test_the_province_sees_the_hall_pack_after_sync(db: Database, tmp_path: Path
         # a year the hall never sent is a 404 in Indonesian
         missing = requests.get(url, params={"year": 2025}, headers=headers, timeout=10)
         assert missing.status_code == 404 and "belum mengirim bukti PEKPPP tahun 2025" in missing.text
+        # the province's staff read it with their own login (as on /provinsi); nobody else does
+        staff = subprocess.run(
+            [sys.executable, "-m", "p4_desk.central", "province-staff", "add", "rina", "Rina Wulandari",
+             "--password-stdin", "--db", central.db_url],
+            input="Sandi-Provinsi-2026\n", capture_output=True, text=True, cwd=REPO_ROOT, timeout=120,
+            env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        )  # fmt: skip
+        assert staff.returncode == 0, staff.stderr
+        login = requests.post(
+            f"{central.url}/provinsi/masuk",
+            data={"username": "rina", "password": "Sandi-Provinsi-2026"},
+            allow_redirects=False,
+            timeout=10,
+        )
+        assert login.status_code == 303, login.text
+        as_staff = requests.get(url, params={"year": 2026}, cookies=login.cookies, timeout=10)
+        assert (
+            as_staff.status_code == 200
+            and as_staff.json()["incomplete_services"] == body["incomplete_services"]
+        )
+        assert requests.get(url, params={"year": 2026}, timeout=10).status_code == 401
 
 
 def test_the_catalogue_file_carries_the_standards_and_the_maklumat(

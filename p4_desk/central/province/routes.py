@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from p4_desk.central import sites
 from p4_desk.central.guards import ADMIN_PER_MINUTE, Guards, unauthorised
+from p4_desk.central.pekppp import pekppp_router
 from p4_desk.central.province import exports, staff
 from p4_desk.central.province.charts import bar_chart
 from p4_desk.central.province.complaints import today_in_province
@@ -280,6 +281,8 @@ def router(guards: Guards) -> APIRouter:
             headers={**SECURITY_HEADERS, "Cache-Control": "public, max-age=3600"},
         )
 
+    # a hall's PEKPPP evidence (issue 18.3), read by the same staff login or admin token
+    api.include_router(pekppp_router(sessions, province_reader))
     return api
 
 
