@@ -15,14 +15,9 @@ attorney the officer checked.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from datetime import date, datetime
-from functools import lru_cache
-from itertools import groupby
-from typing import Any, Literal
+from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, A5
@@ -40,95 +35,28 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from p4_desk.domain.wording import format_date, format_datetime, format_fee
+from p4_desk.printing.qr import QrFlowable, qr_modules
+from p4_desk.printing.receipt_content import (
+    ReceiptClock,
+    ReceiptClockLine,
+    ReceiptContent,
+    ReceiptDocument,
+    ReceiptProxy,
+)
+
+__all__ = [
+    "PAPERS",
+    "QrFlowable",
+    "ReceiptClock",
+    "ReceiptClockLine",
+    "ReceiptContent",
+    "ReceiptDocument",
+    "ReceiptProxy",
+    "qr_modules",
+    "render_receipt",
+]
 
 PAPERS = {"A4": A4, "A5": A5}
-
-
-@dataclass(frozen=True)
-class ReceiptDocument:
-    name: str
-    mandatory: bool
-    received: bool
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class ReceiptClockLine:
-    """One change of the deadline clock, as printed."""
-
-    day: date
-    text: str  # "Jangka waktu berhenti: menunggu kelengkapan berkas (Fotokopi STR belum diserahkan)"
-    used: int | None  # working days used after it
-
-
-@dataclass(frozen=True)
-class ReceiptClock:
-    """The deadline clock on an intake receipt."""
-
-    allowance: int  # working days promised
-    used: int
-    stopped_since: date | None  # the clock stands still since this day...
-    waiting_for: str | None  # ...waiting for this ("kelengkapan berkas")
-    revised: bool  # changed after intake: the receipt is marked PERUBAHAN PERKIRAAN SELESAI
-    original_due: date | None  # what the first receipt promised
-    changes: tuple[ReceiptClockLine, ...] = ()
-
-
-@dataclass(frozen=True)
-class ReceiptProxy:
-    """The representative who collected the permit with a power of attorney (surat kuasa)."""
-
-    name: str
-    nik_masked: str
-    letter_number: str | None = None
-    letter_date: date | None = None
-
-
-@dataclass(frozen=True)
-class ReceiptContent:
-    """Everything printed on one receipt; times are already in the site's zone."""
-
-    kind: Literal["intake", "handover"]
-    site_name: str
-    site_address: str
-    agency_name: str
-    registration_number: str
-    tracking_url: str
-    applicant_name: str
-    nik_masked: str
-    permit_name: str
-    product: str
-    documents: tuple[ReceiptDocument, ...]
-    fee: int
-    received_at: datetime  # aware, site zone
-    due_date: date | None  # None while the deadline clock is stopped
-    officer_name: str
-    complaint_channel: str
-    ticket_number: str | None = None
-    copy: bool = False
-    handed_over_to: str | None = None
-    handed_over_at: datetime | None = None  # aware, site zone
-    due_estimated: bool = False  # counted through a year with no official holiday list yet
-    clock: ReceiptClock | None = None
-    proxy: ReceiptProxy | None = None  # a hand-over to a representative
-
-    def __post_init__(self) -> None:
-        if "*" not in self.nik_masked or (self.proxy is not None and "*" not in self.proxy.nik_masked):
-            raise ValueError("nik_masked must be a masked NIK")
-        if self.due_date is None and (self.clock is None or self.clock.stopped_since is None):
-            raise ValueError("only a stopped clock leaves the due date open")
-
-    @property
-    def revised(self) -> bool:
-        return self.kind == "intake" and self.clock is not None and self.clock.revised
-
-    @property
-    def received(self) -> tuple[ReceiptDocument, ...]:
-        return tuple(d for d in self.documents if d.received)
-
-    @property
-    def missing(self) -> tuple[ReceiptDocument, ...]:
-        return tuple(d for d in self.documents if d.mandatory and not d.received)
 
 
 # -- layout ------------------------------------------------------------------------------------
@@ -149,46 +77,6 @@ class _Styles:
         self.bold = ParagraphStyle("bold", parent=self.body, fontName="Helvetica-Bold")
         self.head = ParagraphStyle("head", parent=self.bold, spaceBefore=4, spaceAfter=2)
         self.center = ParagraphStyle("center", parent=self.body, alignment=TA_CENTER)
-
-
-@lru_cache(maxsize=64)
-def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR matrix of ``text`` (level M, mask chosen by the standard penalty rules).
-
-    Cached: a reprint or hand-over receipt of the same number does not encode again.
-    """
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(text)
-    code.make()
-    return tuple(tuple(bool(cell) for cell in row) for row in code.modules)
-
-
-class QrFlowable(Flowable):
-    """A QR code drawn as one filled path of row runs (fast; a quiet zone of 4 modules)."""
-
-    QUIET = 4
-
-    def __init__(self, text: str, size: float) -> None:
-        super().__init__()
-        self.modules = qr_modules(text)
-        self.width = self.height = size
-
-    def wrap(self, _available_width: float, _available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        count = len(self.modules)
-        box = self.width / (count + 2 * self.QUIET)
-        path = self.canv.beginPath()
-        for r, row in enumerate(self.modules):
-            y = self.height - (r + self.QUIET + 1) * box
-            c = 0
-            for dark, run in groupby(row):
-                length = len(list(run))
-                if dark:
-                    path.rect((c + self.QUIET) * box, y, length * box, box)
-                c += length
-        self.canv.drawPath(path, stroke=0, fill=1)
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
