@@ -31,15 +31,15 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from p4_desk.store.db import Database
 from p4_desk.store.types import utcnow
 from p4_desk.sync import adapters, outbox, reminders
 from p4_desk.sync.adapters import Inbox
 from p4_desk.sync.client import BatchAnswer, CentralClient, PermanentError, TokenRejected, TransientError
+from p4_desk.sync.report import Backoff, RunReport
 from p4_desk.sync.sender_lock import sender_lock
 from p4_desk.sync.state import state_row
 
@@ -50,60 +50,7 @@ MAX_TRANSIENT_PER_RUN = 5
 MAX_SLEEP_IN_RUN_S = 60.0
 MAX_UPDATE_PAGES = 100
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Backoff:
-    """Exponential backoff with full jitter: wait uniform(0, min(cap, base * 2^(n-1)))."""
-
-    base_s: float = 1.0
-    cap_s: float = 300.0
-
-    def ceiling(self, failures: int) -> float:
-        return min(self.cap_s, self.base_s * 2 ** max(0, failures - 1))
-
-    def delay(self, failures: int, rng: random.Random) -> float:
-        return rng.uniform(0.0, self.ceiling(failures))
-
-
-@dataclass
-class RunReport:
-    """What one run did; ``reachable`` is False when it gave up on the central API."""
-
-    accepted: int = 0
-    duplicate: int = 0
-    failed: int = 0
-    pending: int = 0
-    reachable: bool = True
-    skipped: bool = False
-    catalog: str | None = None  # imported | stored | unchanged | None (not pulled)
-    application_updates: int = 0
-    web_complaints: int = 0
-    reminders: int = 0  # phones given at the kiosk handed to the central server
-    idle: bool = False  # nothing was due: no push, no pull
-    error: str | None = None
-    retries: int = 0
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def sent(self) -> int:
-        return self.accepted + self.duplicate
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "accepted": self.accepted,
-            "duplicate": self.duplicate,
-            "failed": self.failed,
-            "pending": self.pending,
-            "reachable": self.reachable,
-            "skipped": self.skipped,
-            "catalog": self.catalog,
-            "application_updates": self.application_updates,
-            "web_complaints": self.web_complaints,
-            "reminders": self.reminders,
-            "retries": self.retries,
-            "error": self.error,
-        }
+__all__ = ["BATCH_SIZE", "Backoff", "RunReport", "SyncAgent"]
 
 
 class _GaveUp(Exception):
