@@ -101,7 +101,7 @@ def test_a_citizen_types_a_mobile_number_on_the_keypad_and_is_told_where_the_mes
     # Then the ticket page says where the message goes, never the whole number
     assert kiosk.stack.currentWidget() is kiosk.ticket_page
     assert kiosk.reminder.kept.text() == (
-        "Kami akan mengirim pesan ke …7890 ketika giliran Anda sudah dekat."
+        "Kami akan mengirim pesan ke ****7890 ketika giliran Anda sudah dekat."
     )
     assert "081234567890" not in kiosk.reminder.kept.text()
     assert not offer.isVisible()

@@ -68,7 +68,17 @@ def register(commands: Any, command: Command, transaction: Callable[[argparse.Na
 def _password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("Kata sandi: ")
-    if getpass.getpass("Ulangi kata sandi: ") != first:
+    if not sys.stdin.isatty():  # a script or a service: nothing to ask on, say how instead
+        raise ValidationError(
+            "Kata sandi petugas wajib: jalankan perintah ini di terminal agar kata sandi ditanyakan, "
+            "atau berikan lewat --password-stdin.",
+            field="password",
+        )
+    try:
+        first = getpass.getpass("Kata sandi: ")
+        again = getpass.getpass("Ulangi kata sandi: ")
+    except EOFError:
+        raise ValidationError("Dibatalkan; petugas belum ditambahkan.", field="password") from None
+    if again != first:
         raise ValidationError("Kedua kata sandi tidak sama.", field="password")
     return first

@@ -4,8 +4,8 @@ Once the ticket is printed and the hall is connected to the central server (whic
 messages: ``services.queue.reminders``), the ticket page offers "Ingatkan saya". It opens a page
 with the number typed so far, an on-screen numeric keypad (a physical keypad's digits work too),
 "Kirim" and "Lewati". A refused number keeps what was typed and says why in Indonesian; a kept
-one says where the message goes (``…7890``: never the whole number on a public screen). Leaving
-the kiosk idle goes home and forgets the typed number.
+one says where the message goes (``****7890``, the one phone mask: never the whole number on a
+public screen). Leaving the kiosk idle goes home and forgets the typed number.
 
 Hooks in ``window.KioskWindow``: ``KioskReminder(kiosk)``, ``offer(ticket)`` after printing and
 ``reset()`` when the kiosk goes home.
