@@ -208,5 +208,12 @@ class Checkin(QObject):
 def install_checkin(kiosk: KioskWindow) -> Checkin:
     """Add the appointment button to the home page and the check-in page to the kiosk."""
     checkin = Checkin(kiosk)
-    kiosk.extra_scaled.append(checkin)  # scaled with the kiosk's own text unit (portrait too)
+    original = kiosk._scale
+
+    def scale() -> None:
+        original()
+        unit = max(14.0, min(kiosk.height() / 36, kiosk.width() / 60))
+        checkin.scale(unit, kiosk.touch_target_px())
+
+    kiosk._scale = scale  # type: ignore[method-assign]
     return checkin

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -136,12 +135,7 @@ class KioskView(QWidget):
         set_px(self.clock_label, unit * 1.1, bold=True)
         set_px(self.heading, unit * 1.4, bold=True)
         set_px(self.banner_label, unit * 1.1, bold=True)
-        # in portrait the buttons under the tiles stack: side by side, three of them would shrink
-        # their text below what a standing citizen reads (the priority button's long label first)
-        portrait = self.height() > self.width()
-        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         for page in (self.home, self.services, self.groups):
-            page.action_row.setDirection(direction)
             page.scale(unit, touch)
         self.ticket_page.scale(unit, touch)
         for button in (
