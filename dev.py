@@ -110,14 +110,18 @@ def workers() -> int:
 def parallel_arguments(args: list[str]) -> list[str]:
     """pytest-xdist's ``-n`` (one worker per CPU) unless the caller chose: ``-n0`` runs serially.
 
-    ``--dist loadgroup``: tests marked ``xdist_group`` (the ones that build into the checkout's
-    build/ and dist/) run one after another on one worker; the rest go wherever a worker is free.
+    ``--dist worksteal``: each worker starts on its own contiguous share of the tests (a module
+    stays together, its fixtures are built once) and takes work from the other when idle. Unlike
+    ``loadgroup``, it survives a crashed worker: pytest-xdist 3.8's group scheduler re-queues a
+    dead worker's finished groups as empty units and the session never ends (a CI run hung for
+    an hour that way). Tests that write the checkout's build/ and dist/ take a file lock instead
+    (the ``checkout_build`` marker, tests/conftest.py).
     """
     chosen = any(a == "-n" or a.startswith(("-n", "--numprocesses", "--dist")) for a in args)
     if chosen or "no:xdist" in args:
         return []
     count = workers()
-    return ["-n", str(count), "--dist", "loadgroup"] if count > 1 else []
+    return ["-n", str(count), "--dist", "worksteal"] if count > 1 else []
 
 
 def test(args: list[str]) -> int:

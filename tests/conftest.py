@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the developer's real keyring (see p4_desk.sync credentials).
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
+from tests.support.checkout_lock import checkout_lock  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 from tests.support.postgres import PostgresServer, postgres_server  # noqa: E402
 from tests.support.sites import DEFAULT_START, Clock  # noqa: E402
@@ -32,6 +33,17 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "translation(area, ...): the GUI test runs with the shipped <area>_id.qm installed"
     )
+
+
+@pytest.fixture(autouse=True)
+def _checkout_build_turn(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test marked ``checkout_build`` runs holding the checkout's build lock; the module
+    fixtures that build take it themselves (tests/support/checkout_lock.py)."""
+    if request.node.get_closest_marker("checkout_build") is None:
+        yield
+        return
+    with checkout_lock():
+        yield
 
 
 @pytest.fixture(autouse=True)

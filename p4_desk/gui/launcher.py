@@ -26,6 +26,7 @@ from p4_desk.gui.app.look import apply_theme, install_translations
 from p4_desk.gui.app.session import WorkstationSession, quit_when_ended, wait_for
 from p4_desk.gui.common import live
 from p4_desk.gui.common.context import LOGIN_ROLES, AppContext
+from p4_desk.gui.common.tasks import collect_garbage_on_gui_thread
 from p4_desk.logs import setup_logging
 from p4_desk.store.db import Database
 from p4_desk.store.migrate import open_database
@@ -93,6 +94,7 @@ def start_housekeeping(ctx: AppContext) -> QTimer:
 
 def launch(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_garbage_on_gui_thread(app)
     assert isinstance(app, QApplication)
     app.setApplicationName("P4 Desk")
     setup_logging()  # the file; stderr (-v) is the CLI's

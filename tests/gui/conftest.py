@@ -10,11 +10,14 @@
   comma, thousands dot, Indonesian month and day names in Qt's own widgets.
 - ``translation("kiosk")``: installs the shipped ``kiosk_id.qm`` until the test ends; a test or
   module marked ``@pytest.mark.translation("kiosk")`` gets it installed before it starts.
-- Every GUI test waits for background tasks and stops the live-update monitors at teardown.
+- Every GUI test waits for background tasks and stops the live-update monitors at teardown,
+  then collects garbage on the GUI thread: as in the application (``collect_garbage_on_gui_thread``),
+  no closed window may be left for the cycle collector to destroy later on another thread.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -42,11 +45,14 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots
 def _themed_app(qapp: QApplication) -> Iterator[None]:
     install_locale()
     apply_theme(qapp)
+    gc.disable()  # as the application does, but collected here at teardown rather than by a timer
     yield
     QThreadPool.globalInstance().waitForDone(10_000)
     for monitor in list(live._monitors.values()):
         monitor.shutdown()
     QApplication.processEvents()
+    gc.collect()
+    gc.enable()  # the next test may not be a GUI test: it gets Python's default
 
 
 @pytest.fixture

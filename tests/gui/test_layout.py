@@ -38,9 +38,8 @@ SIZES = ((1366, 768), (1920, 1080), (1080, 1920), (1280, 800))
 CATALOGUES = ("app", "admin", "counter", "display", "feedback", "intake", "kiosk", "supervisor")
 SLACK = 2  # pixels: rounding of font metrics
 
-# the surfaces are built once per module (``built``): one worker runs the whole module, or
-# pytest-xdist's load scheduling would tear the module's fixtures down and build them again
-pytestmark = pytest.mark.xdist_group("layout")
+# the surfaces are built once per module (``built``); pytest-xdist's worksteal scheduling keeps
+# a module on one worker unless the other runs out of work
 
 
 def _ctx(db: Database, tmp_path: Path, role: str, user: str | None, counter: str | None = None) -> AppContext:

@@ -6,6 +6,7 @@ checked by the test passing as much as by its asserts.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sqlite3
 import threading
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from p4_desk.gui.app.shell import ShellWindow
-from p4_desk.gui.common.tasks import run_task
+from p4_desk.gui.common.tasks import collect_garbage_on_gui_thread, run_task
 from p4_desk.gui.counter import rules
 from p4_desk.gui.counter.window import CounterWindow
 from p4_desk.services import queue
@@ -46,6 +47,55 @@ def test_the_answer_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: label.text() == "A001", timeout=WAIT)
     # the work ran on a pool thread, the label was set on the GUI thread (Qt would warn otherwise)
     assert worker_threads and worker_threads[0] is not QApplication.instance().thread()
+
+
+def test_what_a_task_captured_is_let_go_on_the_gui_thread(qtbot: QtBot) -> None:
+    # A window captured by the task's closure and closed meanwhile must die on the GUI thread:
+    # a widget with timers destroyed on a pool thread crashes Qt (a segfault seen in CI).
+    owner = QLabel()
+    qtbot.addWidget(owner)
+    freed_on: list[threading.Thread] = []
+
+    class Captured:
+        def __del__(self) -> None:
+            freed_on.append(threading.current_thread())
+
+    captured = Captured()
+    answers: list[str] = []
+    run_task(owner, lambda held=captured: "A001", answers.append)  # type: ignore[misc]
+    del captured  # the task's closure now holds the only reference
+    assert QThreadPool.globalInstance().waitForDone(WAIT)
+    qtbot.waitUntil(lambda: answers == ["A001"], timeout=WAIT)
+    assert freed_on == [threading.main_thread()]
+
+
+def test_reference_cycles_made_on_a_pool_thread_are_collected_on_the_gui_thread(qtbot: QtBot) -> None:
+    # The application leaves the cycle collector to a GUI-thread timer: garbage a query made on a
+    # pool thread (there, a closed window in a cycle) is never destroyed on that thread.
+    host = QLabel()
+    qtbot.addWidget(host)
+    gc.enable()  # as a program starts (the GUI tests' fixture turned it off)
+    timer = collect_garbage_on_gui_thread(host)
+    freed_on: list[threading.Thread] = []
+
+    class Node:
+        def __del__(self) -> None:
+            freed_on.append(threading.current_thread())
+
+    made = gc.get_threshold()[0] * 3  # enough allocations to trigger several automatic collections
+
+    def make_cycles() -> int:
+        for _ in range(made):
+            node = Node()
+            node.me = node  # type: ignore[attr-defined]
+        return made
+
+    answers: list[int] = []
+    run_task(host, make_cycles, answers.append)
+    qtbot.waitUntil(lambda: answers == [made] and len(freed_on) == made, timeout=WAIT)
+    timer.stop()
+    assert not gc.isenabled()
+    assert set(freed_on) == {threading.main_thread()}
 
 
 def test_a_closed_window_never_hears_back_from_its_task(qtbot: QtBot, caplog) -> None:

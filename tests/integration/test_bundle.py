@@ -23,6 +23,7 @@ from pathlib import Path
 import keyring.backends
 import pytest
 
+from tests.support.checkout_lock import checkout_lock
 from tests.support.pulse import pulse_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +36,7 @@ SIZE_TARGET_MB = 200
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.xdist_group("checkout-build"),  # build/pyinstaller and dist/, as the installer test
+    pytest.mark.checkout_build,  # build/pyinstaller and dist/, as the installer test
     pytest.mark.skipif(
         os.environ.get("P4_TEST_BUNDLE") != "1", reason="set P4_TEST_BUNDLE=1 to build the bundle"
     ),
@@ -44,10 +45,11 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def bundle() -> Path:
-    if os.environ.get("P4_TEST_BUNDLE_REUSE") != "1" or not EXE.exists():
-        subprocess.run(
-            [sys.executable, str(ROOT / "installer" / "build.py")], check=True, cwd=ROOT, timeout=1800
-        )
+    with checkout_lock():
+        if os.environ.get("P4_TEST_BUNDLE_REUSE") != "1" or not EXE.exists():
+            subprocess.run(
+                [sys.executable, str(ROOT / "installer" / "build.py")], check=True, cwd=ROOT, timeout=1800
+            )
     assert EXE.is_file()
     return BUNDLE
 

@@ -46,7 +46,7 @@ def test_relative_paths_are_the_users(tmp_path: Path, sqlite_url: str) -> None:
 
 def test_the_suite_runs_on_every_cpu_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("P4_TEST_WORKERS", "4")
-    assert dev.parallel_arguments(["tests/unit"]) == ["-n", "4", "--dist", "loadgroup"]
+    assert dev.parallel_arguments(["tests/unit"]) == ["-n", "4", "--dist", "worksteal"]
     # the developer's own choice wins: serially, or another count
     assert dev.parallel_arguments(["-n0", "tests/unit"]) == []
     assert dev.parallel_arguments(["-n", "3"]) == []

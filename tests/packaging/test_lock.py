@@ -15,7 +15,7 @@ import dev  # noqa: E402  (the stdlib-only entry point: its lock parser)
 
 sys.path.pop(0)
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("checkout-build")]  # writes build/
+pytestmark = [pytest.mark.slow, pytest.mark.checkout_build]  # writes build/
 
 
 def test_the_lock_matches_pyproject() -> None:

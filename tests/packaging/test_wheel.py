@@ -20,12 +20,13 @@ from pathlib import Path
 import pytest
 
 from p4_desk.resources import TRANSLATION_AREAS
+from tests.support.checkout_lock import checkout_lock
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = "Scripts" if os.name == "nt" else "bin"
 PASSWORD = "Roda-Wheel#2026"
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("checkout-build")]  # setuptools writes build/
+pytestmark = [pytest.mark.slow, pytest.mark.checkout_build]  # setuptools writes build/
 
 CHECK_LOOK = """
 import sys
@@ -47,11 +48,12 @@ print(len(app.styleSheet()))
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     work = tmp_path_factory.mktemp("wheel")
-    built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(work / "dist"), str(ROOT)],
-        capture_output=True, text=True, timeout=600, cwd=work,
-    )  # fmt: skip
+    with checkout_lock():  # setuptools writes the checkout's build/
+        built = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+             "--wheel-dir", str(work / "dist"), str(ROOT)],
+            capture_output=True, text=True, timeout=600, cwd=work,
+        )  # fmt: skip
     assert built.returncode == 0, built.stderr
     (wheel,) = (work / "dist").glob("p4_desk-*.whl")
     venv = work / "venv"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.checkout_lock import checkout_lock
 from tests.support.nsis import Header, read_header
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,8 +31,8 @@ ROLES = {
 LANG_INDONESIAN = 1057
 MB_YESNO, MB_DEFBUTTON2, IDYES = 0x4, 0x100, 6
 
-# build/installer-test-payload and dist/, as the bundle test: one worker runs them in turn
-pytestmark = pytest.mark.xdist_group("checkout-build")
+# build/installer-test-payload and dist/, as the bundle test: one test process at a time
+pytestmark = pytest.mark.checkout_build
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +43,11 @@ def installer(tmp_path_factory: pytest.TempPathFactory) -> Path:
             if IN_CI:
                 pytest.fail(message)
             pytest.skip(message)
-    built = subprocess.run(
-        [sys.executable, str(ROOT / "installer" / "build.py"), "--installer-only", "--test-payload"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+    with checkout_lock():
+        built = subprocess.run(
+            [sys.executable, str(ROOT / "installer" / "build.py"), "--installer-only", "--test-payload"],
+            cwd=ROOT, capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
     assert built.returncode == 0, built.stdout + built.stderr
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
     path = ROOT / "dist" / f"P4Desk-{version}-TEST-PAYLOAD-setup.exe"
