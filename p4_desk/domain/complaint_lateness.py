@@ -24,7 +24,8 @@ The officer answerable for a late or missed deadline is the one who recorded the
 while it is missed, the one who recorded the complaint's latest step (who holds it now).
 
 The list of late responders (``passed``: the deadlines due in a period met late or still missed,
-``late_facts``: what its row says of each) is the same list at the hall and at the province.
+``PassedDeadline`` and ``late_facts``: what its row says of each) is the same list at the hall
+and at the province.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, TypedDict
+from typing import Any, Literal
 
 from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
 from p4_desk.domain.complaint_lifecycle import ComplaintState
@@ -141,8 +142,10 @@ def passed(
     ]
 
 
-class LateFacts(TypedDict):
-    """What a late responder's row says of one passed deadline."""
+@dataclass(frozen=True)
+class PassedDeadline:
+    """What a late responder's row says of one passed deadline; the hall's and the province's
+    rows extend it with where the complaint stands."""
 
     deadline: str
     deadline_label: str
@@ -152,15 +155,16 @@ class LateFacts(TypedDict):
     late_working_days: int
 
 
-def late_facts(result: DeadlineOutcome) -> LateFacts:
-    return LateFacts(
-        deadline=result.deadline,
-        deadline_label=DEADLINE_LABELS[result.deadline],
-        required_step=REQUIRED_STEP[result.deadline],
-        due=result.due,
-        done_on=result.met_on,
-        late_working_days=result.late_working_days,
-    )
+def late_facts(result: DeadlineOutcome) -> dict[str, Any]:
+    """The ``PassedDeadline`` fields of ``result``, to build a row from."""
+    return {
+        "deadline": result.deadline,
+        "deadline_label": DEADLINE_LABELS[result.deadline],
+        "required_step": REQUIRED_STEP[result.deadline],
+        "due": result.due,
+        "done_on": result.met_on,
+        "late_working_days": result.late_working_days,
+    }
 
 
 def parse_deadlines(raw: Mapping[str, object] | None) -> dict[str, date]:

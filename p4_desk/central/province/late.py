@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session
 
 from p4_desk.central.models import Site
 from p4_desk.central.province.complaints import histories, province_calendar
-from p4_desk.domain.complaint_lateness import late_facts, passed
+from p4_desk.domain.complaint_lateness import PassedDeadline, late_facts, passed
 from p4_desk.domain.complaint_lifecycle import COMPLAINTS
 from p4_desk.errors import ValidationError
 
 
 @dataclass(frozen=True)
-class LateRow:
+class LateRow(PassedDeadline):
     site: str
     site_name: str
     agency: str | None
@@ -29,12 +29,6 @@ class LateRow:
     complaint_number: str
     kind: str | None
     received_on: date | None
-    deadline: str
-    deadline_label: str
-    required_step: str
-    due: date
-    done_on: date | None
-    late_working_days: int
     state: str
     state_label: str
 

@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from p4_desk.domain.complaint_lateness import Step, late_facts, passed
+from p4_desk.domain.complaint_lateness import PassedDeadline, Step, late_facts, passed
 from p4_desk.domain.complaint_lifecycle import COMPLAINTS
 from p4_desk.errors import ValidationError
 from p4_desk.services.complaints.records import deadlines_of, site_holidays, site_today
@@ -22,18 +22,12 @@ MAX_DAYS = 366
 
 
 @dataclass(frozen=True)
-class LateResponse:
+class LateResponse(PassedDeadline):
     agency: str
     agency_name: str
     officer: str | None
     complaint_number: str
     received_on: date
-    deadline: str
-    deadline_label: str
-    required_step: str
-    due: date
-    done_on: date | None
-    late_working_days: int
     state: str
     state_label: str
 
