@@ -22,6 +22,10 @@ Working days are counted with ``HolidayCalendar.working_days_between`` (due < d 
 step on the Saturday after a Friday due date is late by 0 working days but still late.
 The officer answerable for a late or missed deadline is the one who recorded the late step, or,
 while it is missed, the one who recorded the complaint's latest step (who holds it now).
+
+The list of late responders (``passed``: the deadlines due in a period met late or still missed,
+``PassedDeadline`` and ``late_facts``: what its row says of each) is the same list at the hall
+and at the province.
 """
 
 from __future__ import annotations
@@ -29,8 +33,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
+from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
 from p4_desk.domain.complaint_lifecycle import ComplaintState
 from p4_desk.domain.working_days import HolidayCalendar
 
@@ -119,6 +124,47 @@ def outcomes(
         else:
             found.append(DeadlineOutcome(name, due, "pending", None, 0, None))
     return found
+
+
+def passed(
+    deadlines: Mapping[str, date],
+    steps: Sequence[Step],
+    today: date,
+    calendar: HolidayCalendar,
+    first: date,
+    last: date,
+) -> list[DeadlineOutcome]:
+    """The deadlines due ``first..last`` that were met late or are still missed on ``today``."""
+    return [
+        result
+        for result in outcomes(deadlines, steps, today, calendar)
+        if result.outcome in ("late", "missed") and first <= result.due <= last
+    ]
+
+
+@dataclass(frozen=True)
+class PassedDeadline:
+    """What a late responder's row says of one passed deadline; the hall's and the province's
+    rows extend it with where the complaint stands."""
+
+    deadline: str
+    deadline_label: str
+    required_step: str
+    due: date
+    done_on: date | None
+    late_working_days: int
+
+
+def late_facts(result: DeadlineOutcome) -> dict[str, Any]:
+    """The ``PassedDeadline`` fields of ``result``, to build a row from."""
+    return {
+        "deadline": result.deadline,
+        "deadline_label": DEADLINE_LABELS[result.deadline],
+        "required_step": REQUIRED_STEP[result.deadline],
+        "due": result.due,
+        "done_on": result.met_on,
+        "late_working_days": result.late_working_days,
+    }
 
 
 def parse_deadlines(raw: Mapping[str, object] | None) -> dict[str, date]:

@@ -178,13 +178,7 @@ def _clock_history(c: ReceiptContent, st: _Styles, width: float) -> list[Flowabl
     for line in c.clock.changes:
         used = "-" if line.used is None else f"{line.used} hari kerja"
         rows.append([format_date(line.day), _p(line.text, st.body), used])
-    table = Table(rows, colWidths=[0.24 * width, 0.56 * width, 0.20 * width], repeatRows=1)
-    style = _tight()
-    style.add("FONT", (0, 0), (-1, -1), "Helvetica", st.body.fontSize, st.body.leading)
-    style.add("FONT", (0, 0), (-1, 0), "Helvetica-Bold", st.body.fontSize, st.body.leading)
-    style.add("GRID", (0, 0), (-1, -1), 0.4, colors.grey)
-    style.add("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8"))
-    table.setStyle(style)
+    table = _grid(rows, [0.24 * width, 0.56 * width, 0.20 * width], st)
     return [_p("Riwayat jangka waktu", st.head), table]
 
 
@@ -214,14 +208,15 @@ def _documents(c: ReceiptContent, st: _Styles, width: float) -> list[Flowable]:
             rows.append([str(len(rows)), _p(d.name, st.body), _p(note, st.bold)])
     if len(rows) == 1:
         rows.append(["-", _p("Tidak ada dokumen yang diterima", st.body), ""])
-    table = _grid(rows, width, st)
+    table = _grid(rows, [7 * mm, 0.72 * width - 7 * mm, 0.28 * width], st)
     if len(rows) > first_missing:
         table.setStyle(TableStyle([("BACKGROUND", (0, first_missing), (-1, -1), colors.HexColor("#f6f6f6"))]))
     return [_p(heading, st.head), table]
 
 
-def _grid(rows: list[list[Any]], width: float, st: _Styles) -> Table:
-    table = Table(rows, colWidths=[7 * mm, 0.72 * width - 7 * mm, 0.28 * width], repeatRows=1)
+def _grid(rows: list[list[Any]], widths: list[float], st: _Styles) -> Table:
+    """A ruled table in the body's type, its header row bold on grey and repeated on a new page."""
+    table = Table(rows, colWidths=widths, repeatRows=1)
     style = _tight()
     style.add("FONT", (0, 0), (-1, -1), "Helvetica", st.body.fontSize, st.body.leading)
     style.add("FONT", (0, 0), (-1, 0), "Helvetica-Bold", st.body.fontSize, st.body.leading)

@@ -2,242 +2,249 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
-    <name>ApplicationsDialog</name>
+    <name>ApplicationPanel</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="73"/>
-        <source>Permit applications</source>
-        <translation>Permohonan Izin</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="77"/>
-        <source>Registration number, NIK, name or phone</source>
-        <translation>Nomor pendaftaran, NIK, nama atau telepon</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="78"/>
-        <source>Search</source>
-        <translation>Cari</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="79"/>
-        <source>Fiktif positif: –</source>
-        <translation>Fiktif positif: –</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="81"/>
-        <source>Applications deemed approved if the deadline passes: near, today or missed</source>
-        <translation>Permohonan yang dianggap disetujui bila batas waktu terlewati: mendekati, hari ini, atau terlewati</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
-        <source>Registration no.</source>
-        <translation>No. pendaftaran</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
-        <source>Applicant</source>
-        <translation>Pemohon</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
-        <source>NIK</source>
-        <translation>NIK</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="84"/>
-        <source>Permit</source>
-        <translation>Izin</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="88"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="85"/>
-        <source>Due</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="88"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="45"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="88"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="45"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="45"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="88"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="96"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="45"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="54"/>
         <source>Note</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="92"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="50"/>
         <source>Change status</source>
         <translation>Ubah status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="125"/>
-        <source>Next step</source>
-        <translation>Langkah berikutnya</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="95"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="53"/>
         <source>New status</source>
         <translation>Status baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="108"/>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="302"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="61"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="113"/>
         <source>Reprint intake receipt (copy)</source>
         <translation>Cetak ulang tanda terima (salinan)</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="126"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="68"/>
+        <source>Next step</source>
+        <translation>Langkah berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="69"/>
         <source>Deadline clock</source>
         <translation>Jangka waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="127"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="70"/>
         <source>Hand-over</source>
         <translation>Penyerahan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="162"/>
-        <source>Searching…</source>
-        <translation>Mencari…</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="176"/>
-        <source>{count} application(s) found.</source>
-        <translation>{count} permohonan ditemukan.</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="178"/>
-        <source>No application matches.</source>
-        <translation>Tidak ada permohonan yang cocok.</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="182"/>
-        <source>clock stopped</source>
-        <translation>jangka waktu berhenti</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="209"/>
-        <source>Fiktif positif: {count}</source>
-        <translation>Fiktif positif: {count}</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="225"/>
-        <source>{count} fiktif-positif warning(s).</source>
-        <translation>{count} peringatan fiktif positif.</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="227"/>
-        <source>No fiktif-positif application is near its deadline.</source>
-        <translation>Tidak ada permohonan fiktif positif yang mendekati batas waktu.</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="247"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="83"/>
         <source>Search for an application, then choose it in the list.</source>
         <translation>Cari permohonan, lalu pilih dari daftar.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="248"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="84"/>
         <source>Choose an application in the list first.</source>
         <translation>Pilih dulu permohonan di daftar.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="252"/>
-        <source>Applicant: {name} (NIK {nik}, {phone})</source>
-        <translation>Pemohon: {name} (NIK {nik}, {phone})</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="255"/>
-        <source>Status: {state}</source>
-        <translation>Status: {state}</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="256"/>
-        <source> — incomplete dossier</source>
-        <translation> — berkas belum lengkap</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="257"/>
-        <source>Received {received}, due {due}, fee {fee}</source>
-        <translation>Diterima {received}, selesai {due}, biaya {fee}</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="263"/>
-        <source>Deadline clock: {summary}</source>
-        <translation>Jangka waktu: {summary}</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="266"/>
-        <source>Missing documents: {missing}</source>
-        <translation>Berkas yang belum diserahkan: {missing}</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="270"/>
-        <source>Handed over to {name}, representative (NIK {nik}), power of attorney checked</source>
-        <translation>Diserahkan kepada {name}, penerima kuasa (NIK {nik}), surat kuasa diperiksa</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="274"/>
-        <source>Handed over to {name}</source>
-        <translation>Diserahkan kepada {name}</translation>
-    </message>
-    <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="291"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="102"/>
         <source>Already handed over.</source>
         <translation>Sudah diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="293"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="104"/>
         <source>Hand-over is possible once the status is &quot;{ready}&quot; (now: {state}).</source>
         <translation>Penyerahan baru bisa setelah status &quot;{ready}&quot; (sekarang: {state}).</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="300"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="111"/>
         <source>Print receipt with the new expected completion</source>
         <translation>Cetak tanda terima dengan perkiraan selesai yang baru</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="307"/>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="119"/>
+        <source>Applicant: {name} (NIK {nik}, {phone})</source>
+        <translation>Pemohon: {name} (NIK {nik}, {phone})</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="122"/>
+        <source>Status: {state}</source>
+        <translation>Status: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="123"/>
+        <source> — incomplete dossier</source>
+        <translation> — berkas belum lengkap</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="124"/>
+        <source>Received {received}, due {due}, fee {fee}</source>
+        <translation>Diterima {received}, selesai {due}, biaya {fee}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="130"/>
+        <source>Deadline clock: {summary}</source>
+        <translation>Jangka waktu: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="133"/>
+        <source>Missing documents: {missing}</source>
+        <translation>Berkas yang belum diserahkan: {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="137"/>
+        <source>Handed over to {name}, representative (NIK {nik}), power of attorney checked</source>
+        <translation>Diserahkan kepada {name}, penerima kuasa (NIK {nik}), surat kuasa diperiksa</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="141"/>
+        <source>Handed over to {name}</source>
+        <translation>Diserahkan kepada {name}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/application_panel.py" line="147"/>
         <source>clock stopped ({days} working days left)</source>
         <translation>jangka waktu berhenti (sisa {days} hari kerja)</translation>
     </message>
+</context>
+<context>
+    <name>ApplicationsDialog</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="331"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="56"/>
+        <source>Permit applications</source>
+        <translation>Permohonan Izin</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="60"/>
+        <source>Registration number, NIK, name or phone</source>
+        <translation>Nomor pendaftaran, NIK, nama atau telepon</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="61"/>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="62"/>
+        <source>Fiktif positif: –</source>
+        <translation>Fiktif positif: –</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="64"/>
+        <source>Applications deemed approved if the deadline passes: near, today or missed</source>
+        <translation>Permohonan yang dianggap disetujui bila batas waktu terlewati: mendekati, hari ini, atau terlewati</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="67"/>
+        <source>Registration no.</source>
+        <translation>No. pendaftaran</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="67"/>
+        <source>Applicant</source>
+        <translation>Pemohon</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="67"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="67"/>
+        <source>Permit</source>
+        <translation>Izin</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="68"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="68"/>
+        <source>Due</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="123"/>
+        <source>Searching…</source>
+        <translation>Mencari…</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="137"/>
+        <source>{count} application(s) found.</source>
+        <translation>{count} permohonan ditemukan.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="139"/>
+        <source>No application matches.</source>
+        <translation>Tidak ada permohonan yang cocok.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="143"/>
+        <source>clock stopped</source>
+        <translation>jangka waktu berhenti</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="170"/>
+        <source>Fiktif positif: {count}</source>
+        <translation>Fiktif positif: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="186"/>
+        <source>{count} fiktif-positif warning(s).</source>
+        <translation>{count} peringatan fiktif positif.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="188"/>
+        <source>No fiktif-positif application is near its deadline.</source>
+        <translation>Tidak ada permohonan fiktif positif yang mendekati batas waktu.</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="224"/>
         <source>Status changed to {state}.</source>
         <translation>Status diubah menjadi {state}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="358"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="251"/>
         <source>Clock stopped. Print the receipt for the applicant if they are here.</source>
         <translation>Jangka waktu dihentikan. Cetak tanda terima untuk pemohon bila ia ada di loket.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="361"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="254"/>
         <source>Clock running again: new expected completion {due}. Print the new receipt.</source>
         <translation>Jangka waktu berjalan lagi: perkiraan selesai baru {due}. Cetak tanda terima yang baru.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="392"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="285"/>
         <source>Handed over. Receipt kept in {path}</source>
         <translation>Izin diserahkan. Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="415"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="308"/>
         <source>Receipt kept in {path}</source>
         <translation>Tanda terima disimpan di {path}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/applications.py" line="432"/>
+        <location filename="../../p4_desk/gui/intake/applications.py" line="325"/>
         <source>Unexpected error. Details are in the log.</source>
         <translation>Terjadi kesalahan tak terduga. Rinciannya ada di log.</translation>
     </message>
@@ -303,79 +310,79 @@
 <context>
     <name>DeadlineWatch</name>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="75"/>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="82"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="62"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="69"/>
         <source>Registration no.</source>
         <translation>Nomor pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="75"/>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="82"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="62"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="69"/>
         <source>Applicant</source>
         <translation>Pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="75"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="62"/>
         <source>Permit</source>
         <translation>Izin</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="75"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="62"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="76"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="63"/>
         <source>Deadline</source>
         <translation>Batas waktu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="76"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="63"/>
         <source>Warning</source>
         <translation>Peringatan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="82"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="69"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="82"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="69"/>
         <source>Waiting for</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="83"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="70"/>
         <source>Since</source>
         <translation>Sejak</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="83"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="70"/>
         <source>Working days</source>
         <translation>Hari kerja</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="83"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="70"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="88"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="75"/>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="94"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="81"/>
         <source>Deemed approval (fiktif positif): deadlines near, today or missed</source>
         <translation>Dianggap disetujui (fiktif positif): batas waktu mendekat, hari ini, atau terlewati</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="96"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="83"/>
         <source>Clocks stopped, waiting for the applicant</source>
         <translation>Jangka waktu berhenti, menunggu pemohon</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/intake/deadlines.py" line="139"/>
+        <location filename="../../p4_desk/gui/intake/deadlines.py" line="126"/>
         <source>{warnings} fiktif-positif warning(s), {stopped} stopped clock(s); updated {time}.</source>
         <translation>{warnings} peringatan fiktif positif, {stopped} jangka waktu berhenti; diperbarui {time}.</translation>
     </message>

@@ -3,11 +3,9 @@ officer and a supervisor would, with real widgets on a real SQLite file."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pypdf
 import pytest
 from PySide6.QtCore import QDate, Qt, QThreadPool
 
@@ -21,6 +19,8 @@ from p4_desk.services import applications as apps
 from p4_desk.services import catalog, permits, site, users
 from p4_desk.services.permits import Requirement
 from p4_desk.store.db import Database
+from tests.support.pdf import pdf_text
+from tests.support.permits import make_ready
 from tests.support.sites import Clock, make_site
 
 LEFT = Qt.MouseButton.LeftButton
@@ -80,12 +80,6 @@ def open_on(ctx: AppContext, qtbot, number: str) -> ApplicationsDialog:
     qtbot.mouseClick(dialog.search_button, LEFT)
     assert dialog.current is not None and dialog.current.registration_number == number
     return dialog
-
-
-def pdf_text(path) -> str:
-    return " ".join(
-        " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages).split()
-    )
 
 
 def test_stop_and_resume_the_clock_then_print_the_changed_receipt(
@@ -150,8 +144,7 @@ def test_the_fiktif_positif_badge_lists_the_applications_near_their_deadline(
 
 def test_hand_over_to_a_representative_with_the_letter_checked(ctx: AppContext, qtbot) -> None:
     number = take(ctx)
-    for state in ("verifying", "processing", "approved", "ready"):
-        apps.change_state(ctx.db, number, state, actor=ctx.actor)
+    make_ready(ctx.db, number, ctx.actor)
     dialog = open_on(ctx, qtbot, number)
     form = dialog.handover_form
     assert dialog.action_tabs.currentWidget() is form  # ready: the hand-over tab is in front

@@ -20,6 +20,7 @@ from p4_desk.services.applications import DocumentInput, IntakeInvalid, IntakeRe
 from p4_desk.services.permits import Requirement
 from p4_desk.store.db import Database
 from p4_desk.store.models import Application, AuditEntry, OutboxEvent
+from tests.support.permits import make_ready
 from tests.support.sites import Clock, make_site
 
 NIK = "1871015708900003"  # woman (57 - 40 = 17), born 17 Aug 1990, Kota Bandar Lampung
@@ -210,8 +211,7 @@ def test_lifecycle_legal_and_illegal_steps_and_hand_over(db: Database, officer, 
     assert changes == 5
     # Hand-over by another officer: the hand-over receipt names who handed it over.
     number2 = apps.intake(db, _request(), officer).registration_number
-    for state in ("verifying", "processing", "approved", "ready"):
-        apps.change_state(db, number2, state, "", officer)
+    make_ready(db, number2, officer)
     colleague = users.get_user(db, "petugas2").actor
     apps.hand_over(db, number2, nik=NIK, recipient="Siti Aminah", actor=colleague)
     receipt = _pdf_text(apps.receipt_pdf(db, number2, kind="handover", actor=colleague))

@@ -7,35 +7,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.support.cli import SiteCli as Cli
 from tests.support.cli import add_cli_admin, login_env
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class Cli:
-    def __init__(self, url: str) -> None:
-        self.url = url
-
-    def run(self, *args: str, ok: bool = True, **env: str) -> subprocess.CompletedProcess[str]:
-        result = subprocess.run(
-            [sys.executable, "-m", "p4_desk", *args, "--db", self.url],
-            cwd=ROOT,
-            env={**login_env(args), **env},
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        if ok:
-            assert result.returncode == 0, result.stderr
-        return result
-
-    def json(self, *args: str) -> Any:
-        return json.loads(self.run(*args, "--json").stdout)
 
 
 @pytest.fixture

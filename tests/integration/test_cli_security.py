@@ -25,7 +25,7 @@ from p4_desk.store.db import Database
 from p4_desk.store.journal import change_marker
 from p4_desk.store.migrate import open_database
 from p4_desk.store.models import User
-from tests.support.cli import CLI_ADMIN, CLI_PASSWORD, add_cli_admin, login_env
+from tests.support.cli import CLI_ADMIN, CLI_PASSWORD, add_cli_admin, login_env, run_p4
 from tests.support.sites import make_site
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")  # backups are encrypted with a key kept there
@@ -38,15 +38,8 @@ def no_login() -> dict[str, str]:
 
 
 def p4(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "p4_desk", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-        env=no_login() if env is None else env,
-    )
+    """``p4-desk`` with no login unless ``env`` gives one."""
+    return run_p4(*args, env=no_login() if env is None else env)
 
 
 def as_user(name: str, password: str) -> dict[str, str]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,31 +15,16 @@ import pytest
 from p4_desk.services import complaints, queue, users
 from p4_desk.store.migrate import open_database
 from p4_desk.store.types import utcnow
-from tests.support.cli import add_cli_admin, login_env
+from tests.support.cli import SiteCli, add_cli_admin
 from tests.support.sites import make_site
 
-ROOT = Path(__file__).resolve().parents[2]
 
+class Cli(SiteCli):
+    """The commands on the site's database, writing their files into ``folder``."""
 
-class Cli:
     def __init__(self, url: str, folder: Path) -> None:
-        self.url, self.folder = url, folder
-
-    def run(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-        result = subprocess.run(
-            [sys.executable, "-m", "p4_desk", *args, "--db", self.url],
-            cwd=ROOT,
-            env=login_env(args),
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        if ok:
-            assert result.returncode == 0, result.stderr
-        return result
-
-    def json(self, *args: str) -> Any:
-        return json.loads(self.run(*args, "--json").stdout)
+        super().__init__(url)
+        self.folder = folder
 
     def file(self, name: str, content: Any) -> str:
         path = self.folder / name

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import date
 
-import pypdf
 import pytest
 from sqlalchemy import select
 
 from p4_desk.errors import ValidationError
 from p4_desk.services import applications as apps
-from p4_desk.services import catalog, permits, users
-from p4_desk.services.applications import DocumentInput, IntakeRequest, ProxyLetter
-from p4_desk.services.permits import Requirement
+from p4_desk.services import users
+from p4_desk.services.applications import ProxyLetter
 from p4_desk.store.db import Database
 from p4_desk.store.models import Application, AuditEntry, OutboxEvent
+from tests.support.pdf import pdf_text
+from tests.support.permits import SITI_NIK, add_sip, make_ready, sip_request
 from tests.support.sites import Clock, make_site
 
-NIK = "1871015708900003"  # the applicant, Siti Aminah
+NIK = SITI_NIK  # the applicant
 PROXY_NIK = "1871021203850001"  # her brother Budi, Kota Bandar Lampung, born 12 March 1985
 PROXY_MASKED = "1871********0001"
 
@@ -27,11 +26,7 @@ PROXY_MASKED = "1871********0001"
 @pytest.fixture
 def db(db_url: str, clock: Clock):
     database = make_site(db_url, clock)
-    catalog.add_agency(database, "DPMPTSP", "Dinas Penanaman Modal dan PTSP")
-    permits.add_permit_type(
-        database, "SIP", "Surat Izin Praktik Bidan", "DPMPTSP", working_days=3,
-        requirements=[Requirement("KTP", "Fotokopi KTP-el")],
-    )  # fmt: skip
+    add_sip(database)
     yield database
     database.dispose()
 
@@ -39,18 +34,9 @@ def db(db_url: str, clock: Clock):
 @pytest.fixture
 def ready(db: Database) -> str:
     officer = users.get_user(db, "petugas1").actor
-    request = IntakeRequest(
-        nik=NIK, name="Siti Aminah", phone="081277889900", address="Jl. Teuku Umar No. 12, Kedaton",
-        permit_type="SIP", documents=(DocumentInput("KTP", True),),
-    )  # fmt: skip
-    number = apps.intake(db, request, officer).registration_number
-    for state in ("verifying", "processing", "approved", "ready"):
-        apps.change_state(db, number, state, actor=officer)
+    number = apps.intake(db, sip_request(), officer).registration_number
+    make_ready(db, number, officer)
     return number
-
-
-def pdf_text(data: bytes) -> str:
-    return " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages).split())
 
 
 def test_a_representative_collects_the_permit_with_a_checked_power_of_attorney(

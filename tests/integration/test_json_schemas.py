@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from p4_desk.resources import resource
-from tests.support.cli import add_cli_admin, login_env
+from tests.support.cli import add_cli_admin, run_p4
 from tests.support.sites import make_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,11 +24,7 @@ NAMES = ("application-intake", "complaint", "survey-response")
 
 
 def run(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "p4_desk", *args, "--db", url],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
-        env=login_env(args),  # logged in, as automation does (the commands need an officer)
-    )  # fmt: skip
+    return run_p4(*args, "--db", url)  # logged in, as automation does (the commands need an officer)
 
 
 def site_with_admin(url: str) -> None:

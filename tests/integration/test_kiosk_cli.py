@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 import wave
 from array import array
 from datetime import UTC, datetime
@@ -17,21 +15,9 @@ from reportlab.lib.units import mm
 
 from p4_desk.services import queue
 from p4_desk.voice import ClipLibrary, announcement_layout
-from tests.support.cli import add_cli_admin, login_env
+from tests.support.cli import add_cli_admin
+from tests.support.cli import run_p4 as p4
 from tests.support.sites import Clock, make_site
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def p4(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "p4_desk", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=login_env(args),
-    )
 
 
 def test_ticket_print_to_pdf(sqlite_url: str, tmp_path: Path) -> None:

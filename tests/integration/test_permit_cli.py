@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pypdf
@@ -14,22 +11,9 @@ import pytest
 
 from p4_desk.services import catalog, permits
 from p4_desk.services.permits import Requirement
-from tests.support.cli import add_cli_admin, login_env
+from tests.support.cli import add_cli_admin
+from tests.support.cli import run_p4 as run
 from tests.support.sites import make_site
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "p4_desk", *args],
-        capture_output=True,
-        text=True,
-        env=login_env(args, base=env),
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 @pytest.fixture

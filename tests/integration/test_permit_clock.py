@@ -7,11 +7,9 @@ Tuesday 24 March. A ten-working-day permit received on Wednesday 4 March is due 
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import UTC, date, datetime
 
-import pypdf
 import pytest
 from sqlalchemy import select
 
@@ -23,6 +21,7 @@ from p4_desk.services.permits import Requirement
 from p4_desk.services.stats import Period, StatsFilter, compute_statistics
 from p4_desk.store.db import Database
 from p4_desk.store.models import Application, ApplicationClockEvent, AuditEntry, OutboxEvent
+from tests.support.pdf import pdf_text
 from tests.support.sites import Clock, make_site
 
 NIK = "1871015708900003"
@@ -62,10 +61,6 @@ def take(db: Database, officer, permit: str = "PBG", documents: tuple[str, ...] 
         permit_type=permit, documents=tuple(DocumentInput(code, True) for code in documents),
     )  # fmt: skip
     return apps.intake(db, request, officer).registration_number
-
-
-def pdf_text(data: bytes) -> str:
-    return " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages).split())
 
 
 def events(db: Database, type_: str) -> list[OutboxEvent]:

@@ -7,8 +7,6 @@ calendar says about today instead of naming dates.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -17,24 +15,12 @@ import pytest
 from p4_desk.services import applications, catalog, permits
 from p4_desk.services.permits import Requirement
 from p4_desk.store.migrate import open_database
-from tests.support.cli import add_cli_admin, login_env
+from tests.support.cli import add_cli_admin
+from tests.support.cli import run_p4 as run  # logged in as --user, else the admin
 from tests.support.sites import make_site
 
-ROOT = Path(__file__).resolve().parents[2]
 NIK = "1871015708900003"
 PROXY_NIK = "1871021203850001"
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**login_env(args), "PYTHONPATH": str(ROOT)}  # logged in as --user, else the admin
-    return subprocess.run(
-        [sys.executable, "-m", "p4_desk", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from p4_desk.services.permits import Requirement
 from p4_desk.sync.agent import Backoff, SyncAgent
 from p4_desk.sync.enrolment import enrol, open_client
 from tests.integration.central_server import CentralServer, running_central
+from tests.support.permits import make_ready
 from tests.support.sites import DEFAULT_START, Clock, make_site
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")
@@ -58,8 +59,7 @@ def test_a_permits_clock_and_a_days_end_reach_the_province(central: CentralServe
     apps.stop_clock(db, number, "payment", "Menunggu pembayaran", actor=officer)
     clock.advance(days=1)
     apps.resume_clock(db, number, actor=officer)
-    for state in ("verifying", "processing", "approved", "ready"):
-        apps.change_state(db, number, state, actor=officer)
+    make_ready(db, number, officer)
     letter = ProxyLetter(checked=True, number="7/SK/2026")
     apps.hand_over(db, number, nik="1871021203850001", recipient="Budi Santoso", proxy=letter, actor=officer)
     queue.issue_ticket(db, "KTP")  # nobody calls it today

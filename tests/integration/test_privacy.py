@@ -3,28 +3,26 @@ the person's export and correction, a confidential reporter revealed on a reason
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import date
 from typing import Any
 
-import pypdf
 import pytest
 from sqlalchemy import select, text, update
 
 from p4_desk.config import Settings
 from p4_desk.errors import NotFound, PermissionDenied, ValidationError
 from p4_desk.services import applications as apps
-from p4_desk.services import catalog, complaints, permits, privacy, queue, site, surveys, users
-from p4_desk.services.applications import DocumentInput, IntakeRequest
+from p4_desk.services import complaints, privacy, queue, site, surveys, users
 from p4_desk.services.housekeeping import run_housekeeping
-from p4_desk.services.permits import Requirement
 from p4_desk.services.stats import Period, compute_statistics
 from p4_desk.store.db import Database
 from p4_desk.store.models import Application, AuditEntry, Complaint, OutboxEvent, ReminderRequest, Ticket
+from tests.support.pdf import pdf_text
+from tests.support.permits import SITI_NIK, add_sip, make_ready, sip_request
 from tests.support.sites import Clock, make_site
 
-NIK = "1871015708900003"  # Siti Aminah
+NIK = SITI_NIK
 OTHER_NIK = "1871021203850001"  # Budi Santoso
 MASKED = "1871********0003"
 MARCH = Period(date(2026, 3, 1), date(2026, 3, 31))
@@ -33,11 +31,7 @@ MARCH = Period(date(2026, 3, 1), date(2026, 3, 31))
 @pytest.fixture
 def db(db_url: str, clock: Clock):
     database = make_site(db_url, clock)
-    catalog.add_agency(database, "DPMPTSP", "Dinas Penanaman Modal dan PTSP")
-    permits.add_permit_type(
-        database, "SIP", "Surat Izin Praktik Bidan", "DPMPTSP", working_days=3,
-        requirements=[Requirement("KTP", "Fotokopi KTP-el")],
-    )  # fmt: skip
+    add_sip(database)
     users.add_user(database, "kepala", "Kepala MPP", "supervisor", "rahasia123")
     site.set_setting(database, "central.public_url", "https://layanan.lampungprov.go.id")  # reminders on
     yield database
@@ -64,18 +58,11 @@ def hall(db: Database) -> dict[str, str]:
     o = officer(db)
     ticket = served_ticket(db)
     surveys.record_survey(db, {f"U{i}": 4 for i in range(1, 10)}, ticket=ticket, channel="screen")
-    request = IntakeRequest(
-        nik=NIK, name="Siti Aminah", phone="081277889900", address="Jl. Teuku Umar No. 12, Kedaton",
-        permit_type="SIP", documents=(DocumentInput("KTP", True),), ticket=ticket,
-    )  # fmt: skip
-    number = apps.intake(db, request, o).registration_number
-    for state in ("verifying", "processing", "approved", "ready"):
-        apps.change_state(db, number, state, note="Bu Siti menelepon", actor=o)
+    number = apps.intake(db, sip_request(ticket=ticket), o).registration_number
+    make_ready(db, number, o, note="Bu Siti menelepon")
     apps.hand_over(db, number, nik=NIK, recipient="Siti Aminah", actor=o)
-    budi = IntakeRequest(
-        nik=OTHER_NIK, name="Budi Santoso", phone="081311112222", address="Jl. Kartini 3, Tanjung Karang",
-        permit_type="SIP", documents=(DocumentInput("KTP", True),),
-    )  # fmt: skip
+    budi = sip_request(nik=OTHER_NIK, name="Budi Santoso", phone="081311112222",
+                        address="Jl. Kartini 3, Tanjung Karang")  # fmt: skip
     other = apps.intake(db, budi, o).registration_number
     named = complaints.file_complaint(
         db, kind="pengaduan", agency="DPMPTSP", description="Antrian lama sekali di loket izin.",
@@ -98,10 +85,6 @@ def figures(db: Database) -> dict[str, Any]:
     listed = complaints.list_complaints(db)
     stats["complaints"] = sorted((c.kind, c.agency, c.state, c.identity) for c in listed)
     return stats
-
-
-def pdf_text(data: bytes) -> str:
-    return " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages).split())
 
 
 def test_purge_anonymises_what_is_past_retention_keeps_the_statistics_and_counts_it(

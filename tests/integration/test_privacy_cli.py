@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,26 +13,17 @@ import pypdf
 import pytest
 
 from p4_desk.services import applications as apps
-from p4_desk.services import catalog, complaints, permits, users
-from p4_desk.services.applications import DocumentInput, IntakeRequest
-from p4_desk.services.permits import Requirement
-from tests.support.cli import add_cli_admin, login_env
+from p4_desk.services import complaints, users
+from tests.support.cli import add_cli_admin, login_env, run_p4
+from tests.support.permits import SITI_NIK, add_sip, make_ready, sip_request
 from tests.support.sites import Clock, make_site
 
-ROOT = Path(__file__).resolve().parents[2]
-NIK = "1871015708900003"
+NIK = SITI_NIK
 
 
 def run(*args: str, login: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**login_env(["--user", login] if login else args), "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "p4_desk", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+    """``p4-desk`` logged in as ``login`` (else as the ``--user`` named, else the admin)."""
+    return run_p4(*args, env=login_env(["--user", login]) if login else None)
 
 
 @pytest.fixture
@@ -42,17 +32,10 @@ def hall(sqlite_url: str) -> dict[str, str]:
     db = make_site(sqlite_url, Clock(datetime.now(UTC) - timedelta(days=40)))
     add_cli_admin(db)
     users.add_user(db, "kepala", "Kepala MPP", "supervisor", "rahasia123")
-    catalog.add_agency(db, "DPMPTSP", "Dinas Penanaman Modal dan PTSP")
-    permits.add_permit_type(db, "SIP", "Surat Izin Praktik", "DPMPTSP", working_days=3,
-                            requirements=[Requirement("KTP", "Fotokopi KTP-el")])  # fmt: skip
+    add_sip(db, name="Surat Izin Praktik")
     officer = users.get_user(db, "petugas1").actor
-    request = IntakeRequest(
-        nik=NIK, name="Siti Aminah", phone="081277889900", address="Jl. Teuku Umar No. 12, Kedaton",
-        permit_type="SIP", documents=(DocumentInput("KTP", True),),
-    )  # fmt: skip
-    number = apps.intake(db, request, officer).registration_number
-    for state in ("verifying", "processing", "approved", "ready"):
-        apps.change_state(db, number, state, actor=officer)
+    number = apps.intake(db, sip_request(), officer).registration_number
+    make_ready(db, number, officer)
     apps.hand_over(db, number, nik=NIK, recipient="Siti Aminah", actor=officer)
     secret = complaints.file_complaint(
         db, kind="pengaduan", agency="DPMPTSP", description="Petugas meminta uang tambahan.",

@@ -18,11 +18,10 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 
 from p4_desk.services import applications as apps
-from p4_desk.services import catalog, permits, privacy, site, users
-from p4_desk.services.applications import DocumentInput, IntakeRequest
-from p4_desk.services.permits import Requirement
+from p4_desk.services import privacy, site, users
 from p4_desk.store.journal import CHAIN_LOCK_KEY
 from p4_desk.store.models import Application, AuditEntry
+from tests.support.permits import add_sip, make_ready, sip_request
 from tests.support.sites import Clock, make_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,16 +31,12 @@ NIKS = ("1871015708900003", "1871021203850001", "1871014507920004")
 @pytest.mark.postgres
 def test_a_purge_killed_mid_batch_leaves_whole_rows(pg_url: str, clock: Clock) -> None:
     db = make_site(pg_url, clock)  # March 2026: long past 30 days today
-    catalog.add_agency(db, "DPMPTSP", "Dinas Penanaman Modal dan PTSP")
-    permits.add_permit_type(db, "SIP", "Surat Izin Praktik", "DPMPTSP", working_days=3,
-                            requirements=[Requirement("KTP", "KTP-el")])  # fmt: skip
+    add_sip(db, name="Surat Izin Praktik", ktp="KTP-el")
     officer = users.get_user(db, "petugas1").actor
     for nik in NIKS:
-        request = IntakeRequest(nik=nik, name="Warga Uji", phone="081277889900", address="Jl. Kartini 3",
-                                permit_type="SIP", documents=(DocumentInput("KTP", True),))  # fmt: skip
+        request = sip_request(nik=nik, name="Warga Uji", address="Jl. Kartini 3")
         number = apps.intake(db, request, officer).registration_number
-        for state in ("verifying", "processing", "approved", "ready"):
-            apps.change_state(db, number, state, actor=officer)
+        make_ready(db, number, officer)
         apps.hand_over(db, number, nik=nik, recipient="Warga Uji", actor=officer)
     site.set_setting(db, "privacy.applications_keep_days", 30)
 

@@ -17,21 +17,20 @@ from p4_desk.central import stats as central_stats
 from p4_desk.central.models import StoredEvent
 from p4_desk.config import Settings
 from p4_desk.services import applications as apps
-from p4_desk.services import catalog, complaints, permits, privacy, queue, site, users
-from p4_desk.services.applications import DocumentInput, IntakeRequest
+from p4_desk.services import complaints, privacy, queue, site, users
 from p4_desk.services.central_inbox import CentralInbox
-from p4_desk.services.permits import Requirement
 from p4_desk.store.db import Database
 from p4_desk.store.models import Application, Ticket
 from p4_desk.sync.agent import Backoff, SyncAgent
 from p4_desk.sync.enrolment import enrol, open_client
 from tests.integration.central_server import CentralServer, running_central
+from tests.support.permits import SITI_NIK, add_sip, make_ready, sip_request
 from tests.support.sites import Clock, make_site
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")
 
 SITE = "MPP-TEST"
-NIK = "1871015708900003"
+NIK = SITI_NIK
 
 
 @pytest.fixture
@@ -63,18 +62,12 @@ def test_a_purge_at_the_hall_anonymises_the_central_copies(central: CentralServe
     clock = Clock(datetime.now(UTC) - timedelta(days=40))
     db = make_site(sqlite_url, clock)
     enrol(db, Settings.load(), central.url, SITE, central.add_site(SITE, "MPP Uji Coba"))
-    catalog.add_agency(db, "DPMPTSP", "Dinas Penanaman Modal dan PTSP")
-    permits.add_permit_type(db, "SIP", "Surat Izin Praktik", "DPMPTSP", working_days=5,
-                            requirements=[Requirement("KTP", "KTP-el")])  # fmt: skip
+    add_sip(db, name="Surat Izin Praktik", working_days=5, ktp="KTP-el")
     officer = users.get_user(db, "petugas1").actor
     ticket = queue.issue_ticket(db, "KTP")
-    request = IntakeRequest(
-        nik=NIK, name="Siti Aminah", phone="081277889900", address="Jl. Teuku Umar 12",
-        permit_type="SIP", documents=(DocumentInput("KTP", True),), ticket=ticket.number,
-    )  # fmt: skip
+    request = sip_request(address="Jl. Teuku Umar 12", ticket=ticket.number)
     number = apps.intake(db, request, officer).registration_number
-    for state in ("verifying", "processing", "approved", "ready"):
-        apps.change_state(db, number, state, note="Bu Siti Aminah menelepon", actor=officer)
+    make_ready(db, number, officer, note="Bu Siti Aminah menelepon")
     apps.hand_over(db, number, nik=NIK, recipient="Siti Aminah", actor=officer)
     complaint = complaints.file_complaint(
         db, kind="pengaduan", agency="DPMPTSP", description="Siti Aminah menunggu dua jam di loket.",

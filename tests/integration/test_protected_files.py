@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import stat
-import subprocess
 import sys
 from pathlib import Path
 
@@ -24,11 +23,10 @@ from p4_desk.services.backup.take import plain_copy
 from p4_desk.services.selftest.files import check_private_files
 from p4_desk.store.db import Database
 from p4_desk.store.models import Ticket
-from tests.support.cli import add_cli_admin, login_env
+from tests.support.cli import add_cli_admin
+from tests.support.cli import run_p4 as p4
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.sites import make_site
-
-ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = [
     pytest.mark.usefixtures("memory_keyring"),
@@ -163,18 +161,6 @@ def test_database_settings_and_logs_are_created_owner_only_and_selftest_warns(
     assert not warned.ok and not warned.required
     assert f"{database} dapat dibaca semua akun di komputer ini (mode 0644, seharusnya 0600)" in warned.detail
     assert "NIK" in warned.detail
-
-
-def p4(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "p4_desk", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-        env=login_env(),
-    )
 
 
 def test_the_recovery_key_on_paper_restores_a_backup_on_a_pc_without_it(

@@ -35,7 +35,7 @@ from p4_desk.sync.enrolment import enrol
 from tests.browser.conftest import phone, shot  # noqa: F401 (phone: the headless Chromium fixture)
 from tests.integration.central_server import REPO_ROOT, CentralServer, running_central
 from tests.support.citizen import sync
-from tests.support.cli import add_cli_admin, login_env
+from tests.support.cli import add_cli_admin, run_p4
 from tests.support.sites import Clock, make_site
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -565,14 +565,7 @@ def hall_cli(world: World, code: str, *args: str) -> subprocess.CompletedProcess
     """``p4-desk`` as a real process on the hall's database (the real clock: "today" is today)."""
     db = world.halls[code]
     add_cli_admin(db)
-    return subprocess.run(
-        [sys.executable, "-m", "p4_desk", *args, "--db", str(db.engine.url)],
-        cwd=REPO_ROOT,
-        env=login_env(args),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_p4(*args, "--db", str(db.engine.url))
 
 
 def test_the_hall_supervisor_sees_the_same_late_list_in_the_cli(world: World) -> None:

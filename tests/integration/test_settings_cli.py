@@ -4,27 +4,16 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 from p4_desk.config import SETTINGS, SITE_SETTINGS, Settings
 from p4_desk.services import admin, site
-from tests.support.cli import add_cli_admin, login_env
+from tests.support.cli import add_cli_admin, run_p4
 from tests.support.sites import make_site
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def p4desk(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "p4_desk", "settings", *args, "--db", url],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=login_env(args),
-    )
+    return run_p4("settings", *args, "--db", url)
 
 
 def as_json(url: str, *args: str) -> Any:

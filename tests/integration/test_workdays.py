@@ -4,7 +4,6 @@ real ``p4-desk`` entry point."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -12,7 +11,6 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pypdf
 import pytest
 from sqlalchemy import text
 
@@ -25,6 +23,7 @@ from p4_desk.services.permits import Requirement
 from p4_desk.store import migrate
 from p4_desk.store.db import Database
 from tests.support.cli import add_cli_admin, login_env
+from tests.support.pdf import pdf_text
 from tests.support.sites import Clock, make_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,7 +66,7 @@ def _intake(db: Database, permit: str = "REKLAME") -> apps.ApplicationInfo:
 
 def _receipt_text(db: Database, number: str) -> str:
     pdf = apps.receipt_pdf(db, number)
-    return " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
+    return pdf_text(pdf)
 
 
 def test_intake_across_idulfitri_2027_is_an_estimate_on_the_receipt(db: Database) -> None:

@@ -15,14 +15,13 @@ from sqlalchemy.orm import Session
 
 from p4_desk.central.models import Site
 from p4_desk.central.province.complaints import histories, province_calendar
-from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
-from p4_desk.domain.complaint_lateness import REQUIRED_STEP, outcomes
+from p4_desk.domain.complaint_lateness import PassedDeadline, late_facts, passed
 from p4_desk.domain.complaint_lifecycle import COMPLAINTS
 from p4_desk.errors import ValidationError
 
 
 @dataclass(frozen=True)
-class LateRow:
+class LateRow(PassedDeadline):
     site: str
     site_name: str
     agency: str | None
@@ -30,12 +29,6 @@ class LateRow:
     complaint_number: str
     kind: str | None
     received_on: date | None
-    deadline: str
-    deadline_label: str
-    required_step: str
-    due: date
-    done_on: date | None
-    late_working_days: int
     state: str
     state_label: str
 
@@ -45,9 +38,7 @@ def late_responders(session: Session, first: date, last: date, today: date) -> l
     calendar = province_calendar(session)
     rows = []
     for complaint in histories(session):
-        for result in outcomes(complaint.deadlines, complaint.steps, today, calendar):
-            if result.outcome not in ("late", "missed") or not first <= result.due <= last:
-                continue
+        for result in passed(complaint.deadlines, complaint.steps, today, calendar, first, last):
             rows.append(
                 LateRow(
                     site=complaint.site,
@@ -57,14 +48,9 @@ def late_responders(session: Session, first: date, last: date, today: date) -> l
                     complaint_number=complaint.number,
                     kind=complaint.kind,
                     received_on=complaint.received_on,
-                    deadline=result.deadline,
-                    deadline_label=DEADLINE_LABELS[result.deadline],
-                    required_step=REQUIRED_STEP[result.deadline],
-                    due=result.due,
-                    done_on=result.met_on,
-                    late_working_days=result.late_working_days,
                     state=complaint.state,
                     state_label=_state_label(complaint.state),
+                    **late_facts(result),
                 )
             )
     return sorted(rows, key=lambda r: (r.site, r.agency or "", r.officer or "", r.complaint_number, r.due))

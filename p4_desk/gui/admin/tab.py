@@ -24,11 +24,9 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLayout,
     QLineEdit,
@@ -44,6 +42,7 @@ from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.form_guard import FormGuard
 from p4_desk.gui.common.live import LiveQuery
+from p4_desk.gui.common.tables import read_only_table as make_table
 from p4_desk.gui.common.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -342,18 +341,6 @@ def form_inputs(layout: QLayout) -> list[QWidget]:
         if inner is not None:
             found.extend(form_inputs(inner))
     return found
-
-
-def make_table(headers: Sequence[str], parent: QWidget | None = None) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def fill_table(table: QTableWidget, rows: Sequence[Sequence[object]]) -> None:

@@ -1,8 +1,10 @@
 """Find an application (number, NIK, name, phone), see its history, move it on, hand it over.
 
-Also the application's deadline clock (``clock_box``: stop, resume, restart), the hand-over to
-a representative (``handover``) and the fiktif-positif badge: the applications of permit types
-deemed approved when the deadline passes, near, at or past it (``deadlines``).
+The chosen application is shown by ``application_panel`` (details, history, the boxes of the
+next status, the deadline clock of ``clock_box``: stop, resume, restart, and the hand-over to a
+representative of ``handover``); this dialog searches, lists and runs the steps. The
+fiktif-positif badge lists the applications of permit types deemed approved when the deadline
+passes, near, at or past it (``deadlines``).
 The note and hand-over fields behave as every form (``gui.common.form_guard``): closing the
 dialog with typed text there asks first; Enter in the hand-over fields hands over.
 """
@@ -13,51 +15,32 @@ import logging
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from p4_desk.domain.permit_clock import ClockAction
-from p4_desk.domain.permit_lifecycle import LABELS, PermitState, allowed_next
-from p4_desk.domain.wording import format_date, format_datetime, format_fee
+from p4_desk.domain.wording import format_date
 from p4_desk.errors import P4Error
 from p4_desk.gui.app.placement import resize_within_screen
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.form_guard import FormGuard, GuardedDialog
-from p4_desk.gui.common.personal_text import PersonalNumberHint
+from p4_desk.gui.common.tables import read_only_table
 from p4_desk.gui.common.tasks import run_task
-from p4_desk.gui.intake.clock_box import ClockBox, ClockRequest
+from p4_desk.gui.intake.application_panel import ApplicationPanel
+from p4_desk.gui.intake.clock_box import ClockRequest
 from p4_desk.gui.intake.form import named
-from p4_desk.gui.intake.handover import HandoverForm
 from p4_desk.gui.intake.receipt_print import ReceiptPreview, archive_receipt
 from p4_desk.services import applications
 from p4_desk.services.applications import ApplicationInfo, ApplicationSummary, DeadlineWarningEntry
 
 log = logging.getLogger(__name__)
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class ApplicationsDialog(GuardedDialog):
@@ -80,32 +63,21 @@ class ApplicationsDialog(GuardedDialog):
         self.fiktif_button.setToolTip(
             self.tr("Applications deemed approved if the deadline passes: near, today or missed")
         )
-        self.results = _table(
+        self.results = read_only_table(
             [self.tr("Registration no."), self.tr("Applicant"), self.tr("NIK"), self.tr("Permit"),
              self.tr("Status"), self.tr("Due")]
         )  # fmt: skip
-        self.details = named(QLabel(wordWrap=True), "details")
-        self.history = _table([self.tr("Time"), self.tr("Status"), self.tr("Officer"), self.tr("Note")])
-
-        self.next_state = named(QComboBox(), "next_state")
-        self.note = named(QLineEdit(), "note")
-        self.move_button = named(QPushButton(self.tr("Change status")), "move")
-        move_box = QWidget()
-        move_form = QFormLayout(move_box)
-        move_form.addRow(self.tr("New status"), self.next_state)
-        move_form.addRow(self.tr("Note"), self.note)
-        self.note_hint = PersonalNumberHint(self.note)
-        move_form.addRow("", self.note_hint)
-        move_form.addRow(self.move_button)
-
-        self.clock_box = ClockBox()
-        self.handover_form = HandoverForm()
-        # the fields the counter's officer fills (tests and older callers use these names)
+        self.panel = ApplicationPanel(lambda: ctx.db.timezone)
+        # the panel's fields by the names the dialog's steps, its tests and older callers use
+        self.details, self.history = self.panel.details, self.panel.history
+        self.next_state, self.note = self.panel.next_state, self.panel.note
+        self.move_button, self.reprint_button = self.panel.move_button, self.panel.reprint_button
+        self.clock_box, self.handover_form = self.panel.clock_box, self.panel.handover_form
+        self.action_tabs = self.panel.action_tabs
         self.handover_nik = self.handover_form.nik
         self.handover_name = self.handover_form.name
         self.handover_button = self.handover_form.button
         self.handover_reason = self.handover_form.reason  # why it cannot be done now
-        self.reprint_button = named(QPushButton(self.tr("Reprint intake receipt (copy)")), "reprint")
         self.status = named(QLabel(wordWrap=True), "status")
 
         top = QHBoxLayout()
@@ -116,20 +88,9 @@ class ApplicationsDialog(GuardedDialog):
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(top)
         left_layout.addWidget(self.results, 1)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.details)
-        right_layout.addWidget(self.history, 1)
-        # one box of actions at a time keeps the dialog within a 1366x768 screen
-        self.action_tabs = named(QTabWidget(), "action_tabs")
-        self.action_tabs.addTab(move_box, self.tr("Next step"))
-        self.action_tabs.addTab(self.clock_box, self.tr("Deadline clock"))
-        self.action_tabs.addTab(self.handover_form, self.tr("Hand-over"))
-        right_layout.addWidget(self.action_tabs)
-        right_layout.addWidget(self.reprint_button)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.panel)
         splitter.setSizes([560, 680])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -237,75 +198,7 @@ class ApplicationsDialog(GuardedDialog):
 
     def _show(self, info: ApplicationInfo | None) -> None:
         self.current = info
-        for widget in (self.move_button, self.next_state, self.note, self.reprint_button):
-            widget.setEnabled(info is not None)
-        self.handover_form.set_allowed(info is not None)
-        self.clock_box.show_info(info)
-        self.history.setRowCount(0)
-        self.next_state.clear()
-        if info is None:
-            self.details.setText(self.tr("Search for an application, then choose it in the list."))
-            self.handover_reason.setText(self.tr("Choose an application in the list first."))
-            return
-        lines = [
-            f"<b>{info.registration_number}</b> — {info.permit_name}",
-            self.tr("Applicant: {name} (NIK {nik}, {phone})").format(
-                name=info.applicant_name, nik=info.nik_masked, phone=info.phone
-            ),
-            self.tr("Status: {state}").format(state=info.state_label)
-            + (self.tr(" — incomplete dossier") if info.incomplete else ""),
-            self.tr("Received {received}, due {due}, fee {fee}").format(
-                received=format_date(info.received_date, weekday=True),
-                due=self._due_text(info),
-                fee=format_fee(info.fee),
-            ),  # fmt: skip
-        ]
-        lines.append(self.tr("Deadline clock: {summary}").format(summary=info.clock.summary))
-        if info.missing_documents:
-            missing = ", ".join(d.name for d in info.missing_documents)
-            lines.append(self.tr("Missing documents: {missing}").format(missing=missing))
-        if info.proxy is not None:
-            lines.append(
-                self.tr(
-                    "Handed over to {name}, representative (NIK {nik}), power of attorney checked"
-                ).format(name=info.proxy.name, nik=info.proxy.nik_masked)
-            )
-        elif info.handed_over_to:
-            lines.append(self.tr("Handed over to {name}").format(name=info.handed_over_to))
-        self.details.setText("<br>".join(lines))
-        tz = self.ctx.db.timezone
-        self.history.setRowCount(len(info.history))
-        for row, h in enumerate(info.history):
-            cells = [format_datetime(h.at, tz), h.label, h.officer or "-", h.note]
-            for column, text in enumerate(cells):
-                self.history.setItem(row, column, QTableWidgetItem(text))
-        steps = sorted(allowed_next(info.state) - {PermitState.HANDED_OVER}, key=list(PermitState).index)
-        for state in steps:
-            self.next_state.addItem(LABELS[state], state.value)
-        self.move_button.setEnabled(bool(steps))
-        self.next_state.setEnabled(bool(steps))
-        can_hand_over = PermitState.HANDED_OVER in allowed_next(info.state)
-        if can_hand_over:
-            reason = ""
-        elif info.state == PermitState.HANDED_OVER:
-            reason = self.tr("Already handed over.")
-        else:
-            reason = self.tr('Hand-over is possible once the status is "{ready}" (now: {state}).').format(
-                ready=LABELS[PermitState.READY], state=info.state_label
-            )
-        self.handover_form.set_allowed(can_hand_over, reason)
-        if can_hand_over:
-            self.action_tabs.setCurrentWidget(self.handover_form)
-        self.reprint_button.setText(
-            self.tr("Print receipt with the new expected completion")
-            if info.receipt_outdated
-            else self.tr("Reprint intake receipt (copy)")
-        )
-
-    def _due_text(self, info: ApplicationInfo) -> str:
-        if info.clock.state == "stopped":
-            return self.tr("clock stopped ({days} working days left)").format(days=info.clock.remaining)
-        return format_date(info.clock.due_date or info.due_date, weekday=True)
+        self.panel.show_info(info)
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -359,7 +252,7 @@ class ApplicationsDialog(GuardedDialog):
         else:
             text = self.tr(
                 "Clock running again: new expected completion {due}. Print the new receipt."
-            ).format(due=self._due_text(info))
+            ).format(due=self.panel.due_text(info))
         self.status.setText(text)
         self.load_warnings()
 

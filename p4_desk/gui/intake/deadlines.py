@@ -12,9 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -27,24 +25,13 @@ from p4_desk.domain.wording import format_date, format_time
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.live import LiveQuery
+from p4_desk.gui.common.tables import read_only_table
 from p4_desk.gui.intake.form import named
 from p4_desk.services import applications
 from p4_desk.services.applications import DeadlineWarningEntry, StoppedClock
 
 REFRESH_MS = 60_000
 LEVEL_COLOURS = {"overdue": QColor("#F8D7DA"), "today": QColor("#FFE5B4"), "upcoming": QColor("#FFF8DC")}
-
-
-def warning_table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def fill_warnings(table: QTableWidget, warnings: list[DeadlineWarningEntry]) -> None:
@@ -71,14 +58,14 @@ class DeadlineWatch(QWidget):
         self.warnings: list[DeadlineWarningEntry] = []
         self.stopped: list[StoppedClock] = []
         self.fiktif = named(
-            warning_table(
+            read_only_table(
                 [self.tr("Registration no."), self.tr("Applicant"), self.tr("Permit"), self.tr("Status"),
                  self.tr("Deadline"), self.tr("Warning")]
             ),
             "fiktif_positif",
         )  # fmt: skip
         self.waiting = named(
-            warning_table(
+            read_only_table(
                 [self.tr("Registration no."), self.tr("Applicant"), self.tr("Phone"), self.tr("Waiting for"),
                  self.tr("Since"), self.tr("Working days"), self.tr("Reason")]
             ),

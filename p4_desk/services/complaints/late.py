@@ -11,8 +11,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from p4_desk.domain.complaint_deadlines import DEADLINE_LABELS
-from p4_desk.domain.complaint_lateness import REQUIRED_STEP, Step, outcomes
+from p4_desk.domain.complaint_lateness import PassedDeadline, Step, late_facts, passed
 from p4_desk.domain.complaint_lifecycle import COMPLAINTS
 from p4_desk.errors import ValidationError
 from p4_desk.services.complaints.records import deadlines_of, site_holidays, site_today
@@ -23,18 +22,12 @@ MAX_DAYS = 366
 
 
 @dataclass(frozen=True)
-class LateResponse:
+class LateResponse(PassedDeadline):
     agency: str
     agency_name: str
     officer: str | None
     complaint_number: str
     received_on: date
-    deadline: str
-    deadline_label: str
-    required_step: str
-    due: date
-    done_on: date | None
-    late_working_days: int
     state: str
     state_label: str
 
@@ -64,9 +57,7 @@ def late_responses(db: Database, first: date, last: date) -> list[LateResponse]:
                 Step(state=step.to_state, on=step.at.astimezone(zone).date(), officer=step.username)
                 for step in sorted(c.steps, key=lambda st: (st.at, st.id))
             ]
-            for result in outcomes(deadlines_of(c), steps, today, calendar):
-                if result.outcome not in ("late", "missed") or not first <= result.due <= last:
-                    continue
+            for result in passed(deadlines_of(c), steps, today, calendar, first, last):
                 found.append(
                     LateResponse(
                         agency=c.agency.code,
@@ -74,14 +65,9 @@ def late_responses(db: Database, first: date, last: date) -> list[LateResponse]:
                         officer=result.officer,
                         complaint_number=c.number,
                         received_on=c.received_on,
-                        deadline=result.deadline,
-                        deadline_label=DEADLINE_LABELS[result.deadline],
-                        required_step=REQUIRED_STEP[result.deadline],
-                        due=result.due,
-                        done_on=result.met_on,
-                        late_working_days=result.late_working_days,
                         state=c.state,
                         state_label=COMPLAINTS.label(c.state),
+                        **late_facts(result),
                     )
                 )
     return sorted(found, key=lambda r: (r.agency, r.officer or "", r.complaint_number, r.due))
