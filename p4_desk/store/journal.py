@@ -22,9 +22,9 @@ import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, func, insert, select, text
+from sqlalchemy import Table, event, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from p4_desk.errors import ValidationError
@@ -45,6 +45,8 @@ GENESIS = "0" * 64
 CHAIN_LOCK_KEY = 4505
 _QUEUED = "p4_desk.audit_queued"
 _EVENTS = "p4_desk.events_queued"
+_OUTBOX = cast(Table, OutboxEvent.__table__)
+_AUDIT = cast(Table, AuditEntry.__table__)
 
 
 @dataclass(frozen=True)
@@ -187,27 +189,27 @@ def _seal_queued_rows(session: Session) -> None:
     if not queued and not events:
         return
     session.flush()  # the business rows first: their locks are taken before the chain lock
-    _check_rows(OutboxEvent.__table__, events)
+    _check_rows(_OUTBOX, events)
     connection = session.connection()
     postgres = connection.dialect.name == "postgresql"
     if postgres:
         lock = select(func.pg_advisory_xact_lock(CHAIN_LOCK_KEY))
         if events:
-            lock = lock.add_cte(insert(OutboxEvent.__table__).values(events).cte("queued_events"))
+            lock = lock.add_cte(insert(_OUTBOX).values(events).cte("queued_events"))
         connection.execute(lock)
     elif events:
-        connection.execute(insert(OutboxEvent.__table__), events)
+        connection.execute(insert(_OUTBOX), events)
     if not queued:
         return
-    _check_rows(AuditEntry.__table__, queued)
+    _check_rows(_AUDIT, queued)
     prev = _chain_head(connection)
     for row in queued:
         row["prev_hash"] = prev
         row["row_hash"] = prev = _row_digest(prev, row)
     if postgres or len(queued) > 1:
-        connection.execute(insert(AuditEntry.__table__).values(queued))
+        connection.execute(insert(_AUDIT).values(queued))
     else:
-        connection.execute(insert(AuditEntry.__table__), queued)
+        connection.execute(insert(_AUDIT), queued)
 
 
 @event.listens_for(Session, "after_soft_rollback")
