@@ -7,11 +7,11 @@ self-test and ``restore`` run it). The append-only triggers refuse UPDATE, DELET
 PostgreSQL) TRUNCATE; the chain makes it evident when someone who could lift them did.
 
 One chain for every PC: ``record`` only queues the row (and its outbox event); just before the
-transaction commits, its other changes are flushed first (their row locks taken), the events
-inserted, then the chain lock is taken
-(PostgreSQL ``pg_advisory_xact_lock``; SQLite's write transaction already is one), the newest
-hash read and the queued rows hashed and inserted. The lock is held only for that last step,
-and a holder waits on nothing else, so writers on several PCs cannot deadlock on it.
+transaction commits, its other changes are flushed first (their row locks taken), then the
+events are inserted and the chain lock taken (PostgreSQL ``pg_advisory_xact_lock``, in one
+statement; SQLite's write transaction already is one lock), the newest hash read and the queued
+rows hashed and inserted. The lock is held only for that last step, and a holder waits on
+nothing else, so writers on several PCs cannot deadlock on it.
 """
 
 from __future__ import annotations
