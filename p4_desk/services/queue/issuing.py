@@ -63,6 +63,8 @@ def issue_ticket(
     booking's check-in gives (``services.booking``), and such a ticket is not refused by the daily
     quota: the booking was confirmed within it."""
     later_codes = check_plan((service_code, *then))[1:] if then else ()
+    if print_state not in ("none", "pending", "printed", "failed"):
+        raise ValueError(print_state)  # the caller's mistake, never an officer's input
     if priority is not None and priority not in PRIORITY_GROUPS:
         raise ValidationError(
             f"Kelompok prioritas '{priority}' tidak dikenal. Pilihan: {', '.join(PRIORITY_GROUPS)}.",
