@@ -6,6 +6,8 @@ how long each kind of statement takes, for issue / call-next / start / finish in
 Each statement the driver sends (``before_cursor_execute`` .. ``after_cursor_execute``) plus the
 transaction's BEGIN (psycopg sends it before the first statement) and COMMIT is one round trip to
 the server; the table says how many each operation needs and how much of its wall time they take.
+The client CPU column (this process's CPU time per operation: the driver, SQLAlchemy and the
+service code) depends little on the machine's load, unlike the wall figures.
 """
 
 from __future__ import annotations
@@ -74,12 +76,14 @@ def profile(url: str, rounds: int) -> None:
             counts[current["op"]] += 2  # BEGIN and COMMIT
 
     walls: dict[str, list[float]] = defaultdict(list)
+    cpus: dict[str, list[float]] = defaultdict(list)
 
     def op(name: str, fn: Any, *args: Any) -> Any:
         current["op"] = name
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = fn(*args)
         walls[name].append((time.perf_counter() - t0) * 1000)
+        cpus[name].append((time.process_time() - c0) * 1000)
         current["op"] = None
         return result
 
@@ -89,12 +93,13 @@ def profile(url: str, rounds: int) -> None:
         op("start", queue.start, db, t.id)
         op("finish", queue.finish, db, t.id)
     print(f"\nload average {os.getloadavg()[0]:.1f}; {rounds} rounds; one process\n")
-    print("| operation | wall p50 ms | round trips | statement time p50 sum ms |")
-    print("|---|---|---|---|")
+    print("| operation | wall p50 ms | client CPU mean ms | round trips | statement time p50 sum ms |")
+    print("|---|---|---|---|---|")
     for name, values in walls.items():
         trips = counts[name] / rounds
         stmt = sum(statistics.median(v) for (o, _k), v in per_kind.items() if o == name)
-        print(f"| {name} | {statistics.median(values):.2f} | {trips:.1f} | {stmt:.2f} |")
+        cpu = statistics.mean(cpus[name])
+        print(f"| {name} | {statistics.median(values):.2f} | {cpu:.2f} | {trips:.1f} | {stmt:.2f} |")
     print("\n| operation | statement | per op | p50 ms |")
     print("|---|---|---|---|")
     for (name, kind), values in sorted(per_kind.items()):

@@ -263,12 +263,12 @@ def _check_values(session: Session, _context: Any, _instances: Any) -> None:
             if value is None:
                 continue
             column = column_attr.columns[0]
-            problem = _value_problem(column.type, value)
+            problem = value_problem(column.type, value)
             if problem:
                 raise ValidationError(f"{field_label(key)} {problem}.", field=key)
 
 
-def _value_problem(kind: Any, value: Any) -> str | None:
+def value_problem(kind: Any, value: Any) -> str | None:
     if isinstance(kind, String):  # Text is a String without a length
         if not isinstance(value, str):
             return None

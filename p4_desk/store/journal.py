@@ -6,11 +6,12 @@ inserting a row anywhere but at the end breaks the chain, which ``verify_chain``
 self-test and ``restore`` run it). The append-only triggers refuse UPDATE, DELETE and (on
 PostgreSQL) TRUNCATE; the chain makes it evident when someone who could lift them did.
 
-One chain for every PC: ``record`` only queues the row; just before the transaction commits,
-its other changes are flushed first (their row locks taken), then the chain lock is taken
-(PostgreSQL ``pg_advisory_xact_lock``; SQLite's write transaction already is one), the newest
-hash read and the queued rows hashed and inserted. The lock is held only for that last step,
-and a holder waits on nothing else, so writers on several PCs cannot deadlock on it.
+One chain for every PC: ``record`` only queues the row (and its outbox event); just before the
+transaction commits, its other changes are flushed first (their row locks taken), then the
+events are inserted and the chain lock taken (PostgreSQL ``pg_advisory_xact_lock``, in one
+statement; SQLite's write transaction already is one lock), the newest hash read and the queued
+rows hashed and inserted. The lock is held only for that last step, and a holder waits on
+nothing else, so writers on several PCs cannot deadlock on it.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, func, select, text
+from sqlalchemy import Table, event, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from p4_desk.store.db import Database
+from p4_desk.errors import ValidationError
+from p4_desk.store.db import Database, field_label, value_problem
 from p4_desk.store.models import AuditEntry, OutboxEvent
 
 SCHEMA_VERSION = 1
@@ -42,6 +44,9 @@ GENESIS = "0" * 64
 #: pg_advisory_xact_lock key of the audit chain (migrations use 4504)
 CHAIN_LOCK_KEY = 4505
 _QUEUED = "p4_desk.audit_queued"
+_EVENTS = "p4_desk.events_queued"
+_OUTBOX = cast(Table, OutboxEvent.__table__)
+_AUDIT = cast(Table, AuditEntry.__table__)
 
 
 @dataclass(frozen=True)
@@ -68,31 +73,33 @@ def record(
     payload: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> None:
-    """Queue the audit row (chained at commit) and add the outbox event when ``event_type``."""
+    """Queue the audit row (chained at commit) and, when ``event_type``, the outbox event.
+
+    Both are inserted when the transaction commits (``_seal_queued_rows``), in the order queued."""
     when = at or db.now()
     session.info.setdefault(_QUEUED, []).append(
-        AuditEntry(
-            at=when,
-            user_id=actor.user_id,
-            username=actor.username,
-            workstation=db.workstation,
-            action=action,
-            entity=entity,
-            entity_id=None if entity_id is None else str(entity_id),
-            details=details,
-        )
+        {
+            "at": when,
+            "user_id": actor.user_id,
+            "username": actor.username,
+            "workstation": db.workstation,
+            "action": action,
+            "entity": entity,
+            "entity_id": None if entity_id is None else str(entity_id),
+            "details": details,
+        }
     )
     if event_type is not None:
-        session.add(
-            OutboxEvent(
-                event_id=str(uuid.uuid4()),
-                type=event_type,
-                occurred_at=when,
-                schema_version=SCHEMA_VERSIONS.get(event_type, SCHEMA_VERSION),
-                payload=payload or {},
-                state="pending",
-                attempts=0,
-            )
+        session.info.setdefault(_EVENTS, []).append(
+            {
+                "event_id": str(uuid.uuid4()),
+                "type": event_type,
+                "occurred_at": when,
+                "schema_version": SCHEMA_VERSIONS.get(event_type, SCHEMA_VERSION),
+                "payload": payload or {},
+                "state": "pending",
+                "attempts": 0,
+            }
         )
 
 
@@ -138,12 +145,13 @@ def audit_digest(
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _entry_digest(prev: str, entry: AuditEntry) -> str:
+def _row_digest(prev: str, row: dict[str, Any]) -> str:
     # what the database gives back: JSON round trip (tuples become lists, int keys strings)
-    details = None if entry.details is None else json.loads(json.dumps(entry.details))
+    details = row["details"]
+    details = None if details is None else json.loads(json.dumps(details))
     return audit_digest(
-        prev, entry.at, entry.user_id, entry.username, entry.workstation, entry.action,
-        entry.entity, entry.entity_id, details,
+        prev, row["at"], row["user_id"], row["username"], row["workstation"], row["action"],
+        row["entity"], row["entity_id"], details,
     )  # fmt: skip
 
 
@@ -152,26 +160,62 @@ def lock_chain(session: Session) -> str:
     connection = session.connection()
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+    return _chain_head(connection)
+
+
+def _chain_head(connection: Any) -> str:
     newest = connection.execute(select(AuditEntry.row_hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
     return newest or GENESIS
 
 
+def _check_rows(table: Any, rows: list[dict[str, Any]]) -> None:
+    """The checks a flush makes (``store.db``), for rows inserted without the ORM's unit of work."""
+    for row in rows:
+        for key, value in row.items():
+            if value is not None and (problem := value_problem(table.c[key].type, value)):
+                raise ValidationError(f"{field_label(key)} {problem}.", field=key)
+
+
 @event.listens_for(Session, "before_commit")
 def _seal_queued_rows(session: Session) -> None:
-    queued: list[AuditEntry] | None = session.info.pop(_QUEUED, None)
-    if not queued:
+    """Insert the transaction's outbox events and its audit rows, chained, just before the commit.
+
+    Round trips on PostgreSQL (issue 20.3): the events' insert and the chain lock are one
+    statement; the head is read by the next one (READ COMMITTED: its snapshot is taken after the
+    lock; the lock's own statement could see a head from before it); the audit rows are one
+    multi-row insert."""
+    queued: list[dict[str, Any]] | None = session.info.pop(_QUEUED, None)
+    events: list[dict[str, Any]] = session.info.pop(_EVENTS, None) or []
+    if not queued and not events:
         return
     session.flush()  # the business rows first: their locks are taken before the chain lock
-    prev = lock_chain(session)
-    for entry in queued:
-        entry.prev_hash = prev
-        entry.row_hash = prev = _entry_digest(prev, entry)
-    session.add_all(queued)  # inserted by the commit's own flush, in this order
+    _check_rows(_OUTBOX, events)
+    connection = session.connection()
+    postgres = connection.dialect.name == "postgresql"
+    if postgres:
+        lock = select(func.pg_advisory_xact_lock(CHAIN_LOCK_KEY))
+        if events:
+            lock = lock.add_cte(insert(_OUTBOX).values(events).cte("queued_events"))
+        connection.execute(lock)
+    elif events:
+        connection.execute(insert(_OUTBOX), events)
+    if not queued:
+        return
+    _check_rows(_AUDIT, queued)
+    prev = _chain_head(connection)
+    for row in queued:
+        row["prev_hash"] = prev
+        row["row_hash"] = prev = _row_digest(prev, row)
+    if postgres or len(queued) > 1:
+        connection.execute(insert(_AUDIT).values(queued))
+    else:
+        connection.execute(insert(_AUDIT), queued)
 
 
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_queued_rows(session: Session, _previous: Any) -> None:
     session.info.pop(_QUEUED, None)
+    session.info.pop(_EVENTS, None)
 
 
 def seal_rows(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -9,12 +9,19 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, joinedload
 
 from p4_desk.domain.queue_rules import PriorityPolicy, queue_key, service_day
-from p4_desk.domain.ticket_lifecycle import TICKETS, TicketAction, TicketState, check_action, check_no_show
-from p4_desk.errors import CounterNotOpen, InvalidTransition, ServiceClosed, ValidationError
+from p4_desk.domain.ticket_lifecycle import (
+    AT_COUNTER,
+    TICKETS,
+    TicketAction,
+    TicketState,
+    check_action,
+    check_no_show,
+)
+from p4_desk.errors import CounterNotOpen, InvalidTransition, NotFound, ServiceClosed, ValidationError
 from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_counter, find_service
 from p4_desk.services.queue.counters import COUNTER_STATE_LABELS
@@ -31,7 +38,7 @@ from p4_desk.services.queue.tickets import (
 from p4_desk.services.queue.visits import continue_visit, place_key
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
-from p4_desk.store.models import Counter, Ticket, TicketLeg, User
+from p4_desk.store.models import Counter, Service, Ticket, TicketLeg, User
 
 
 def _journal(
@@ -76,30 +83,93 @@ def _mark_called(
     t.started_at = t.finished_at = None
     t.officer = s.get(User, actor.user_id) if actor.user_id is not None else None
     t.target_counter = None
-    leg = latest_leg(s, t)
-    leg.called_at, leg.counter_id, leg.officer_id = now, counter.id, actor.user_id
-    s.flush()
+    queued_at = _call_leg(s, t.id, counter.id, actor.user_id, now)
     _journal(s, db, actor, t, action, "ticket.called", now, counter=counter.code)
-    return ticket_info(t, leg.queued_at)
+    return ticket_info(t, queued_at)
+
+
+def _call_leg(s: Session, ticket_id: int, counter_id: int, officer_id: int | None, now: datetime) -> datetime:
+    """The ticket's current leg is called at this counter: one ``UPDATE … RETURNING``; its queue time."""
+    newest = select(func.max(TicketLeg.id)).where(TicketLeg.ticket_id == ticket_id).scalar_subquery()
+    stmt = (
+        update(TicketLeg)
+        .where(TicketLeg.id == newest)
+        .values(called_at=now, counter_id=counter_id, officer_id=officer_id)
+        .returning(TicketLeg.queued_at)
+    )
+    queued_at: datetime = s.execute(stmt, execution_options={"synchronize_session": "fetch"}).scalar_one()
+    return queued_at
+
+
+def _counter_to_call(s: Session, code: str) -> Counter:
+    """The open, free counter with its services and their agencies, read in one query."""
+    busy = (
+        select(Ticket.number)
+        .where(Ticket.counter_id == Counter.id, Ticket.state.in_(AT_COUNTER))
+        .order_by(Ticket.called_at.desc())
+        .limit(1)
+        .correlate(Counter)
+        .scalar_subquery()
+    )
+    q = (
+        select(Counter, busy)
+        .where(Counter.code == code.upper())
+        .options(joinedload(Counter.services).joinedload(Service.agency))
+    )
+    row = s.execute(q).unique().first()
+    if row is None:
+        raise NotFound(f"Loket '{code}' tidak ditemukan.", field="counter")
+    counter, busy_number = row
+    if counter.state != "open":
+        label = COUNTER_STATE_LABELS[counter.state].lower()
+        raise CounterNotOpen(f"{counter.name} sedang {label}. Buka loket terlebih dahulu.")
+    if busy_number is not None:
+        raise InvalidTransition(
+            f"{counter.name} masih menangani tiket {busy_number}. "
+            "Selesaikan, alihkan, atau tandai tidak hadir terlebih dahulu."
+        )
+    return counter
 
 
 def call_next(db: Database, counter_code: str, actor: Actor = SYSTEM) -> TicketInfo | None:
-    """Call the next waiting ticket for a counter; None when nobody waits."""
+    """Call the next waiting ticket for a counter; None when nobody waits.
+
+    Four statements besides the journal's (DESIGN §4): the counter (its services, agencies and
+    whether it is busy), the ticket picked and called in one ``UPDATE … RETURNING`` (on
+    PostgreSQL the pick skips rows another counter holds), its leg, the officer if any."""
     with db.write() as s:
-        counter = _open_counter(s, counter_code)
-        _ensure_counter_free(s, counter)
-        q = (
-            select(Ticket)
-            .where(eligible(counter, service_day(db.now(), db.timezone)))
+        counter = _counter_to_call(s, counter_code)
+        now = db.now()
+        pick = (
+            select(Ticket.id)
+            .where(eligible(counter, service_day(now, db.timezone)))
             .order_by(Ticket.queue_key, Ticket.id)
             .limit(1)
         )
         if not db.is_sqlite:
-            q = q.with_for_update(skip_locked=True)
-        ticket = s.scalar(q)
+            pick = pick.with_for_update(skip_locked=True)
+        called = (
+            update(Ticket)
+            .where(Ticket.id == pick.scalar_subquery())
+            .values(
+                state=TicketState.CALLED,
+                called_at=now,
+                counter_id=counter.id,
+                updated_at=now,
+                started_at=None,
+                finished_at=None,
+                officer_id=actor.user_id,
+                target_counter_id=None,
+            )  # fmt: skip
+            .returning(Ticket)
+        )
+        options = {"synchronize_session": False, "populate_existing": True}
+        ticket = s.scalars(called, execution_options=options).first()
         if ticket is None:
             return None
-        return _mark_called(s, db, ticket, counter, actor, "ticket.call_next")
+        queued_at = _call_leg(s, ticket.id, counter.id, actor.user_id, now)
+        _journal(s, db, actor, ticket, "ticket.call_next", "ticket.called", now, counter=counter.code)
+        return ticket_info(ticket, queued_at)
 
 
 def call_ticket(db: Database, ref: str | int, counter_code: str, actor: Actor = SYSTEM) -> TicketInfo:

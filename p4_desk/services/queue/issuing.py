@@ -6,7 +6,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import cast
 
+from sqlalchemy import Table, insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -28,6 +30,9 @@ from p4_desk.services.queue.visits import add_plan, check_later_services
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
 from p4_desk.store.models import Service, ServiceDaySequence, Ticket, TicketLeg
+
+_TICKET = cast(Table, Ticket.__table__)
+_LEG = cast(Table, TicketLeg.__table__)
 
 
 def _next_number(s: Session, db: Database, service: Service, day: date) -> int:
@@ -58,6 +63,8 @@ def issue_ticket(
     booking's check-in gives (``services.booking``), and such a ticket is not refused by the daily
     quota: the booking was confirmed within it."""
     later_codes = check_plan((service_code, *then))[1:] if then else ()
+    if print_state not in ("none", "pending", "printed", "failed"):
+        raise ValueError(print_state)  # the caller's mistake, never an officer's input
     if priority is not None and priority not in PRIORITY_GROUPS:
         raise ValidationError(
             f"Kelompok prioritas '{priority}' tidak dikenal. Pilihan: {', '.join(PRIORITY_GROUPS)}.",
@@ -81,26 +88,31 @@ def issue_ticket(
                 "Silakan datang kembali pada hari kerja berikutnya."
             )
         policy = PriorityPolicy(service.priority_head_start_minutes)
-        ticket = Ticket(
-            uid=str(uuid.uuid4()),
-            public_token=new_ticket_token(),
-            service=service,
-            issued_service=service,
-            service_day=day,
-            seq=seq,
-            number=format_ticket_number(service.prefix, seq),
-            priority=priority,
-            state=TicketState.WAITING,
-            issued_at=now,
-            arrival_at=now,
-            queue_key=queue_key(now, priority, policy) if place is None else place,
-            recall_count=0,
-            print_state=print_state,
-            updated_at=now,
+        values = {
+            "uid": str(uuid.uuid4()),
+            "public_token": new_ticket_token(),
+            "service_id": service.id,
+            "issued_service_id": service.id,
+            "service_day": day,
+            "seq": seq,
+            "number": format_ticket_number(service.prefix, seq),
+            "priority": priority,
+            "state": TicketState.WAITING,
+            "issued_at": now,
+            "arrival_at": now,
+            "queue_key": queue_key(now, priority, policy) if place is None else place,
+            "recall_count": 0,
+            "print_state": print_state,
+            "updated_at": now,
+        }
+        # Core inserts (issue 20.2): the ORM's unit of work cost more than the statements here.
+        # The Ticket object below is a transient copy for the read models, not in the session.
+        ticket_id = s.execute(insert(_TICKET).values(values).returning(_TICKET.c.id)).scalar_one()
+        s.execute(
+            insert(_LEG).values(ticket_id=ticket_id, service_id=service.id, queued_at=now, outcome="open")
         )
-        s.add(ticket)
-        s.flush()
-        s.add(TicketLeg(ticket_id=ticket.id, service_id=service.id, queued_at=now, outcome="open"))
+        ticket = Ticket(id=ticket_id, **values)
+        ticket.service = ticket.issued_service = service
         record(
             s,
             db,

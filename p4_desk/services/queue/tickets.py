@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Date, and_, bindparam, or_, select, text
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from p4_desk.domain.queue_rules import estimate_wait_minutes, service_day
 from p4_desk.domain.ticket_lifecycle import AT_COUNTER, TicketState
@@ -164,8 +164,11 @@ def find_ticket(s: Session, db: Database, ref: str | int, *, lock: bool = False)
         q = q.where(Ticket.id == int(text))
     else:
         q = q.where(Ticket.number == text, Ticket.service_day == service_day(db.now(), db.timezone))
-    if lock and not db.is_sqlite:
-        q = q.with_for_update()
+    if lock:
+        # what every change then reads (the event payload), in the same round trip (issue 20.3)
+        q = q.options(joinedload(Ticket.service).joinedload(Service.agency), joinedload(Ticket.counter))
+        if not db.is_sqlite:
+            q = q.with_for_update(of=Ticket)
     ticket = s.scalar(q)
     if ticket is None:
         raise NotFound(f"Tiket '{ref}' tidak ditemukan.", field="ticket")
