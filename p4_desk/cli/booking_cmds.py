@@ -28,6 +28,13 @@ def register(sub: Any) -> None:
     )
     p.add_argument("code", metavar="KODE")
     p.add_argument("--service", help="layanan yang dipilih (menolak kode untuk layanan lain)")
+    p.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="LAYANAN",
+        help="layanan berikutnya dalam kunjungan yang sama (boleh diulang; paling banyak 3 layanan)",
+    )
 
     p = command(bs, "add", _add, "catat janji temu yang dipesan lewat telepon di loket", requires=OPERATOR)
     p.add_argument("--service", required=True)
@@ -77,10 +84,12 @@ def _list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _checkin(args: argparse.Namespace, ctx: CliContext) -> int:
-    result = booking.check_in(ctx.db, args.code, ctx.actor(), service_code=args.service)
+    result = booking.check_in(ctx.db, args.code, ctx.actor(), service_code=args.service, then=args.also)
     t = result.ticket
     how = " (sudah check-in sebelumnya)" if result.repeated else ""
     late = " — terlambat, dilayani sebagai pengunjung langsung" if result.late else ""
+    later = [step.service_name for step in t.plan if step.status == "pending"]
+    then = f" — lanjut ke: {', lalu '.join(later)}" if later else ""
     ctx.emit(
         {
             **t.to_json(),
@@ -89,7 +98,7 @@ def _checkin(args: argparse.Namespace, ctx: CliContext) -> int:
             "repeated": result.repeated,
         },
         f"Tiket {t.number} untuk {t.service_name}, "
-        f"janji temu {format_time(result.booking.slot_start)}{late}{how}",
+        f"janji temu {format_time(result.booking.slot_start)}{late}{then}{how}",
     )
     return 0
 
