@@ -101,6 +101,7 @@ def issue_ticket(
         s.add(ticket)
         s.flush()
         s.add(TicketLeg(ticket_id=ticket.id, service_id=service.id, queued_at=now, outcome="open"))
+        plan = add_plan(s, ticket, later, now) if later else ()  # before the event: it names the plan
         record(
             s,
             db,
@@ -114,9 +115,7 @@ def issue_ticket(
             payload=ticket_payload(ticket),
             at=now,
         )
-        info = ticket_info(ticket, now)
-        if later:
-            info = replace(info, plan=add_plan(s, ticket, later, now))
+        info = replace(ticket_info(ticket, now), plan=plan)
         where = (ticket.id, day, ticket.queue_key, service.id, service.default_service_minutes)
     # The estimate is read after the commit: the write lock is held as briefly as possible.
     with db.read() as s:
