@@ -1,11 +1,18 @@
 """The halls' side of the central bookings: the booking events they send (their rules, their
 phone bookings, check-ins, cancellations) and the feed they pull web bookings from. Split from
 ``booking`` (issue 21).
+
+**Retention** (UU 27/2022): a web booking's name and phone are needed only until the hall has
+them and the day is over. Each pull of the feed first empties the name and phone of this hall's
+bookings whose slot is older than the hall's own retention period for a visit's personal data
+(``retention_days`` in its rules event: the desk's ``privacy.tickets_keep_days``; 30 days from a
+hall that does not send it). The code, service, slot and state stay for the figures. A partial
+index on the bookings still holding a phone keeps it one short indexed update.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,12 +32,18 @@ STATE_OF = {
     "booking.checked_in": "checked_in",
     "booking.late": "late",
 }
+DEFAULT_KEEP_DAYS = 30  # the desk's default of ``privacy.tickets_keep_days``
 
 
 def check_payload(type_: str, payload: dict[str, Any]) -> None:
     """Refuse a malformed booking event at intake (``envelopes``); raises ``ValueError``."""
     if type_ == RULES_TYPE:
         ZoneInfo(str(payload["timezone"]))
+        keep = payload.get("retention_days")
+        if keep is not None and (
+            isinstance(keep, bool) or not isinstance(keep, int) or not 1 <= keep <= 36500
+        ):
+            raise ValueError("retention_days")
         for service in payload["services"]:
             str(service["service"])
             BookingRule.from_json(service["rule"])
@@ -41,7 +54,24 @@ def check_payload(type_: str, payload: dict[str, Any]) -> None:
     int(payload["slot_minutes"]), str(payload["service"])
 
 
+def purge_past(session: Session, site: str, now: datetime) -> int:
+    """Empty the name and phone of ``site``'s bookings past their slot + retention; how many."""
+    keep = (rules_of(session, site) or {}).get("retention_days") or DEFAULT_KEEP_DAYS
+    done = session.execute(
+        update(CentralBooking)
+        .where(
+            CentralBooking.site == site,
+            CentralBooking.phone.is_not(None),
+            CentralBooking.slot_start < now - timedelta(days=int(keep)),
+        )
+        .values(name=None, phone=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(done.rowcount)  # type: ignore[attr-defined]
+
+
 def feed(session: Session, site: str, cursor: int, limit: int) -> tuple[list[dict[str, Any]], int]:
+    purge_past(session, site, now_utc())
     rows = session.execute(
         select(BookingFeed.id, BookingFeed.state, CentralBooking)
         .join(CentralBooking, CentralBooking.id == BookingFeed.booking_id)
