@@ -13,6 +13,7 @@ from p4_desk.domain.opening_hours import WEEKDAYS
 from p4_desk.domain.wording import format_datetime, format_time
 from p4_desk.errors import ValidationError
 from p4_desk.services import booking
+from p4_desk.services.booking.confirm import central_confirmation
 
 
 def register(sub: Any) -> None:
@@ -41,6 +42,11 @@ def register(sub: Any) -> None:
     p.add_argument("--slot", required=True, help="jam janji, ISO: 2026-03-04T10:30 (waktu situs)")
     p.add_argument("--name", required=True)
     p.add_argument("--phone", required=True)
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="catat tanpa konfirmasi server pusat (saat tidak terjangkau; satu kursi bisa terisi dua kali)",
+    )
 
     p = command(bs, "cancel", _cancel, "batalkan janji temu", requires=OPERATOR)
     p.add_argument("code", metavar="KODE")
@@ -110,7 +116,10 @@ def _add(args: argparse.Namespace, ctx: CliContext) -> int:
         raise ValidationError(
             f"Jam janji '{args.slot[:40]}' tidak valid, gunakan YYYY-MM-DDTHH:MM.", field="slot"
         ) from None
-    b = booking.add_booking(ctx.db, args.service, slot, args.name, args.phone, ctx.actor())
+    confirm, release = (None, None) if args.offline else central_confirmation(ctx.db, ctx.settings)
+    b = booking.add_booking(
+        ctx.db, args.service, slot, args.name, args.phone, ctx.actor(), confirm=confirm, release=release
+    )
     ctx.emit(b.to_json(), f"Janji temu {b.code}: {b.service_name}, {format_datetime(b.slot_start)}")
     return 0
 

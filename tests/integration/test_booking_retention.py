@@ -40,7 +40,13 @@ def hall(central: CentralServer, sqlite_url: str) -> Iterator[Database]:
 def book(central: CentralServer, slot: datetime, name: str) -> str:
     answer = requests.post(
         f"{central.url}/api/v1/public/bookings",
-        json={"site": SITE, "service": "KTP", "slot": slot.isoformat(), "name": name, "phone": "081234567890"},
+        json={
+            "site": SITE,
+            "service": "KTP",
+            "slot": slot.isoformat(),
+            "name": name,
+            "phone": "081234567890",
+        },  # fmt: skip
         timeout=30,
     )
     assert answer.status_code == 201, answer.text

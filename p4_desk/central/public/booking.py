@@ -190,6 +190,68 @@ def book(sessions: Any, site: str, service: str, slot_text: str, name: str, phon
         return booking_json(row, o.zone)
 
 
+def hold_for_hall(sessions: Any, site: str, code: str, service: str, slot_text: str) -> dict[str, Any]:
+    """A booking the hall takes by phone, confirmed here first: one seat of the slot and of the
+    day taken by the same conditional updates as a web booking, so a web booking and a hall's
+    phone booking can never both have the last seat. The hall's ``booking.created`` event later
+    finds the row by its code and counts nothing twice. The same code again: the same answer."""
+    if not looks_like_code(code):
+        raise ValidationError("Kode janji temu tidak sah.", field="code")
+    try:
+        slot = datetime.fromisoformat(slot_text).astimezone(UTC)
+    except ValueError:
+        raise ValidationError("Jam janji tidak valid.", field="slot") from None
+    now = now_utc()
+    with sessions.begin() as session:
+        known = session.scalar(
+            select(CentralBooking).where(CentralBooking.site == site, CentralBooking.code == code)
+        )
+        if known is not None:
+            return {"code": code, "held": True}
+        rules = rules_of(session, site) or {}
+        found = next((x for x in rules.get("services", []) if x.get("service") == service), None)
+        if found is None:  # not offered online here: nothing a web booking could take
+            return {"code": code, "held": False}
+        zone = ZoneInfo(str(rules.get("timezone") or "Asia/Jakarta"))
+        rule = BookingRule.from_json(found["rule"])
+        local = slot.astimezone(zone)
+        day_cap = appointment_seats(
+            rule, found.get("daily_quota"), len(slots_of_day(rule, local.date(), zone))
+        )
+        if not take_seat(
+            session, BookingSeat, {"site": site, "service": service, "slot_start": slot}, rule.capacity
+        ):
+            raise SlotUnavailable(f"Slot {format_datetime(slot, zone)} sudah penuh.", field="slot")
+        if not take_seat(
+            session, BookingDay, {"site": site, "service": service, "day": local.date()}, day_cap
+        ):
+            raise SlotUnavailable("Kuota janji temu hari itu sudah habis.", field="slot")
+        session.add(
+            CentralBooking(
+                site=site, code=code, service=service, service_name=str(found.get("service_name", service)),
+                slot_start=slot, slot_minutes=rule.slot_minutes, origin="hall", state="booked",
+                created_at=now, updated_at=now,
+            )
+        )  # fmt: skip
+        return {"code": code, "held": True}
+
+
+def release_for_hall(sessions: Any, site: str, code: str) -> None:
+    """The hall could not keep a phone booking it had held here: its seat is free again."""
+    with sessions.begin() as session:
+        row = session.scalar(
+            select(CentralBooking).where(
+                CentralBooking.site == site, CentralBooking.code == normalise_code(code),
+                CentralBooking.origin == "hall", CentralBooking.state == "booked",
+            )
+        )  # fmt: skip
+        if row is None:
+            return
+        zone = zone_of(session, site)
+        free_seat(session, site, row.service, row.slot_start, row.slot_start.astimezone(zone).date())
+        row.state, row.updated_at = "cancelled", now_utc()
+
+
 def _free_code(session: Session, site: str) -> str:
     while True:
         code = new_code(at_hall=False)
@@ -267,7 +329,9 @@ __all__ = [
     "cancel",
     "check_payload",
     "feed",
+    "hold_for_hall",
     "offer",
+    "release_for_hall",
     "slots",
     "zone_of",
 ]
