@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from p4_desk.central.models import Base, Id64
@@ -50,7 +50,17 @@ class CentralBooking(Base):
     the hall pulls) or told by the hall (``hall``: no name, no phone)."""
 
     __tablename__ = "bookings"
-    __table_args__ = (UniqueConstraint("site", "code", name="uq_bookings_site_code"),)
+    __table_args__ = (
+        UniqueConstraint("site", "code", name="uq_bookings_site_code"),
+        # the retention purge's rows: web bookings still holding a phone (central migration 0007)
+        Index(
+            "ix_bookings_unpurged",
+            "site",
+            "slot_start",
+            sqlite_where=text("phone IS NOT NULL"),
+            postgresql_where=text("phone IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Id64, primary_key=True, autoincrement=True)
     site: Mapped[str] = mapped_column(ForeignKey("sites.code"))

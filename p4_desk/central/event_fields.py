@@ -126,6 +126,22 @@ def missing_documents(payload: dict[str, Any]) -> list[str] | None:
     return None
 
 
+def visit_next(payload: dict[str, Any]) -> list[str] | None:
+    """The names of the services a ticket's visit goes on to (``visit_next``), at most three."""
+    value = payload.get("visit_next")
+    if value is None:
+        return None
+    if (
+        not isinstance(value, list)
+        or len(value) > 3
+        or not all(isinstance(v, str) and 0 < len(v) <= 200 and storable(v) for v in value)
+    ):
+        raise Invalid(
+            "invalid_payload", "payload.visit_next wajib berupa daftar nama layanan (paling banyak 3)."
+        )
+    return list(value)
+
+
 def board(payload: dict[str, Any]) -> dict[str, Any]:
     """The hall's board as the public pages read it (``central.public.live``)."""
     services = payload.get("services")

@@ -121,6 +121,8 @@ class TicketProjection(Base):
     agency_name: Mapped[str | None] = mapped_column(String(200))
     #: the service's target wait when issued (desk events since central migration 0007)
     target_wait_minutes: Mapped[int | None] = mapped_column(Integer)
+    #: the names of the services the visit goes on to ("lanjut ke", central migration 0007)
+    visit_next: Mapped[list[str] | None] = mapped_column(JSON)
     occurred_at: Mapped[datetime]
     event_id: Mapped[str] = mapped_column(String(36))
 

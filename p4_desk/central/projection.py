@@ -59,6 +59,7 @@ def projection_of(
             "service_name": field.text(payload, "service_name", limit=200),
             "agency_name": field.text(payload, "agency_name", limit=200),
             "target_wait_minutes": field.minutes(payload, "target_wait_minutes"),
+            "visit_next": field.visit_next(payload),
             **common,
         }
     if type_ in APPLICATION_TYPES:

@@ -13,6 +13,7 @@ from p4_desk.domain.opening_hours import WEEKDAYS
 from p4_desk.domain.wording import format_datetime, format_time
 from p4_desk.errors import ValidationError
 from p4_desk.services import booking
+from p4_desk.services.booking.confirm import central_confirmation
 
 
 def register(sub: Any) -> None:
@@ -28,12 +29,24 @@ def register(sub: Any) -> None:
     )
     p.add_argument("code", metavar="KODE")
     p.add_argument("--service", help="layanan yang dipilih (menolak kode untuk layanan lain)")
+    p.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="LAYANAN",
+        help="layanan berikutnya dalam kunjungan yang sama (boleh diulang; paling banyak 3 layanan)",
+    )
 
     p = command(bs, "add", _add, "catat janji temu yang dipesan lewat telepon di loket", requires=OPERATOR)
     p.add_argument("--service", required=True)
     p.add_argument("--slot", required=True, help="jam janji, ISO: 2026-03-04T10:30 (waktu situs)")
     p.add_argument("--name", required=True)
     p.add_argument("--phone", required=True)
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="catat tanpa konfirmasi server pusat (saat tidak terjangkau; satu kursi bisa terisi dua kali)",
+    )
 
     p = command(bs, "cancel", _cancel, "batalkan janji temu", requires=OPERATOR)
     p.add_argument("code", metavar="KODE")
@@ -77,10 +90,12 @@ def _list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _checkin(args: argparse.Namespace, ctx: CliContext) -> int:
-    result = booking.check_in(ctx.db, args.code, ctx.actor(), service_code=args.service)
+    result = booking.check_in(ctx.db, args.code, ctx.actor(), service_code=args.service, then=args.also)
     t = result.ticket
     how = " (sudah check-in sebelumnya)" if result.repeated else ""
     late = " — terlambat, dilayani sebagai pengunjung langsung" if result.late else ""
+    later = [step.service_name for step in t.plan if step.status == "pending"]
+    then = f" — lanjut ke: {', lalu '.join(later)}" if later else ""
     ctx.emit(
         {
             **t.to_json(),
@@ -89,7 +104,7 @@ def _checkin(args: argparse.Namespace, ctx: CliContext) -> int:
             "repeated": result.repeated,
         },
         f"Tiket {t.number} untuk {t.service_name}, "
-        f"janji temu {format_time(result.booking.slot_start)}{late}{how}",
+        f"janji temu {format_time(result.booking.slot_start)}{late}{then}{how}",
     )
     return 0
 
@@ -101,7 +116,10 @@ def _add(args: argparse.Namespace, ctx: CliContext) -> int:
         raise ValidationError(
             f"Jam janji '{args.slot[:40]}' tidak valid, gunakan YYYY-MM-DDTHH:MM.", field="slot"
         ) from None
-    b = booking.add_booking(ctx.db, args.service, slot, args.name, args.phone, ctx.actor())
+    confirm, release = (None, None) if args.offline else central_confirmation(ctx.db, ctx.settings)
+    b = booking.add_booking(
+        ctx.db, args.service, slot, args.name, args.phone, ctx.actor(), confirm=confirm, release=release
+    )
     ctx.emit(b.to_json(), f"Janji temu {b.code}: {b.service_name}, {format_datetime(b.slot_start)}")
     return 0
 

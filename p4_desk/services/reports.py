@@ -34,6 +34,7 @@ from p4_desk.printing.report import (
 )
 from p4_desk.printing.report_sheets import render_report_csv, render_report_xlsx
 from p4_desk.services import site as site_service
+from p4_desk.services.report_visits import Row, appointment_rows
 from p4_desk.services.stats import Period, Statistics
 from p4_desk.store.db import Database
 
@@ -261,7 +262,7 @@ def _permit_cells(stats: Statistics) -> tuple[tuple[Cell, Cell], ...]:
     )
 
 
-def _sheets(stats: Statistics) -> tuple[Sheet, ...]:
+def _sheets(stats: Statistics, extra: tuple[Row, ...] = ()) -> tuple[Sheet, ...]:
     t = stats.totals
     summary = Sheet(
         title="Ringkasan",
@@ -283,6 +284,7 @@ def _sheets(stats: Statistics) -> tuple[Sheet, ...]:
             ("Layanan median (menit)", _mins(t.service_median)),
             ("Layanan persentil 90 (menit)", _mins(t.service_p90)),
             ("Dalam target (%)", _pct(t.within_target)),
+            *((label, n) for _key, label, n in extra),
             *_permit_cells(stats),
         ),
         widths=(("A", 34),),
@@ -329,15 +331,20 @@ def _sheets(stats: Statistics) -> tuple[Sheet, ...]:
 # --- the content and the files --------------------------------------------------------------
 
 
-def report_content(stats: Statistics, signatory: Signatory) -> QueueReportContent:
-    """The one content object of the report of ``stats``, signed by ``signatory``."""
+def report_content(
+    stats: Statistics, signatory: Signatory, appointments: tuple[Row, ...] = ()
+) -> QueueReportContent:
+    """The one content object of the report of ``stats``, signed by ``signatory``;
+    ``appointments``: the booking and visit rows (``services.report_visits``) after the summary."""
     chart_title, chart = _chart(stats)
+    summary = (*summary_rows(stats), *((label, format_number(n)) for _key, label, n in appointments))
+    records = (*_records(stats), *(("janji_temu", "total", key, n) for key, _label, n in appointments))
     return QueueReportContent(
         title=_title(stats),
         site_name=stats.site_name,
         period=period_text(stats),
         scope=scope_text(stats),
-        summary=ReportTable(("Ukuran", "Nilai"), tuple(summary_rows(stats))),
+        summary=ReportTable(("Ukuran", "Nilai"), summary),
         services=ReportTable(SERVICE_HEADER, _service_rows(stats), empty="Tidak ada antrian"),
         chart_title=chart_title,
         chart=chart,
@@ -347,8 +354,8 @@ def report_content(stats: Statistics, signatory: Signatory) -> QueueReportConten
         heatmap=_heatmap(stats),
         signatory=signatory,
         printed_at=stats.generated_at.astimezone(site_zone(stats.timezone)),
-        records=tuple(_records(stats)),
-        sheets=_sheets(stats),
+        records=records,
+        sheets=_sheets(stats, appointments),
         permits=ReportTable(PERMIT_HEADER, tuple(permit_rows(stats)))
         if stats.permits is not None and stats.permits.decided
         else None,
@@ -368,7 +375,7 @@ def render_content(content: QueueReportContent, fmt: str) -> bytes:
 
 def report_file(db: Database, stats: Statistics, fmt: str) -> bytes:
     """The report of ``stats`` as a PDF, CSV or XLSX file, signed as the site settings say."""
-    return render_content(report_content(stats, report_signatory(db)), fmt)
+    return render_content(report_content(stats, report_signatory(db), appointment_rows(db, stats)), fmt)
 
 
 def format_of(path: str | Path) -> str:

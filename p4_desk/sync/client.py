@@ -231,6 +231,17 @@ class CentralClient:
             raise TransientError("janji temu dari server pusat tidak sah") from exc
         return bookings, next_cursor
 
+    def hold_booking(self, code: str, service: str, slot_start: datetime) -> bool:
+        """Hold a seat at the central server for a phone booking the hall is taking; False when
+        the service takes no web bookings there. 409 (the slot is full): ``PermanentError``."""
+        body = {"code": code, "service": service, "slot_start": slot_start.isoformat()}
+        answer = self._request("POST", f"{API}/sites/{self.site}/bookings/holds", json_body=body)
+        return bool(answer.get("held")) if isinstance(answer, dict) else False
+
+    def release_booking(self, code: str) -> None:
+        """Give back a seat held for a phone booking the hall did not keep."""
+        self._send("DELETE", f"{API}/sites/{self.site}/bookings/holds/{code}")
+
     def post_reminder(self, ticket_uid: str, phone: str) -> str:
         """Hand a phone given at the kiosk to the central server; returns its last four digits.
 

@@ -47,57 +47,62 @@
 <context>
     <name>Checkin</name>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="127"/>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="136"/>
         <source>I already have an appointment</source>
         <translation>Saya sudah punya janji</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="128"/>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="137"/>
         <source>Type or scan your booking code</source>
         <translation>Ketik atau pindai kode janji temu Anda</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="129"/>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="138"/>
         <source>8-digit code</source>
         <translation>Kode 8 angka</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="130"/>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="139"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="131"/>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="140"/>
         <source>Check in</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="132"/>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="141"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="163"/>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="142"/>
+        <source>Add another service</source>
+        <translation>Tambah layanan lain</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="174"/>
         <source>The booking code has 8 digits.</source>
         <translation>Kode janji temu terdiri dari 8 angka.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="180"/>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="210"/>
         <source>This code was already used: your number is {0}.</source>
         <translation>Kode ini sudah dipakai: nomor antrian Anda {0}.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="187"/>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="224"/>
         <source>You came after your appointment time: you are served in arrival order.</source>
         <translation>Anda datang setelah jam janji: Anda dilayani sesuai urutan kedatangan.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="191"/>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="228"/>
         <source>Appointment {0}</source>
         <translation>Janji temu {0}</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="203"/>
+        <location filename="../../p4_desk/gui/kiosk/checkin.py" line="240"/>
         <source>Sorry, the check-in failed. Please ask an officer.</source>
         <translation>Maaf, check-in gagal. Silakan hubungi petugas.</translation>
     </message>
@@ -159,53 +164,58 @@
 <context>
     <name>KioskVisit</name>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/visit.py" line="99"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="103"/>
         <source>Choose several services</source>
         <translation>Pilih beberapa layanan</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/visit.py" line="100"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="104"/>
         <source>Take a queue number</source>
         <translation>Ambil nomor antrian</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/visit.py" line="101"/>
-        <location filename="../../p4_desk/gui/kiosk/visit.py" line="201"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="105"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="223"/>
         <source>Add another service</source>
         <translation>Tambah layanan lain</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/visit.py" line="102"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="106"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/visit.py" line="133"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="137"/>
         <source>This number is for your whole visit, in this order:</source>
         <translation>Nomor ini berlaku untuk seluruh kunjungan Anda, berurutan:</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/visit.py" line="148"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="152"/>
         <source>Choose the first service of your visit.</source>
         <translation>Pilih layanan pertama kunjungan Anda.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/visit.py" line="164"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="173"/>
         <source>Service {0} of at most {1}: choose the agency, then the service.</source>
         <translation>Layanan ke-{0} dari maksimal {1}: pilih instansi, lalu layanannya.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/visit.py" line="189"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="207"/>
         <source>Sorry, the number could not be taken. Please ask an officer.</source>
         <translation>Maaf, nomor antrian tidak dapat dibuat. Silakan hubungi petugas.</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/visit.py" line="196"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="214"/>
         <source>Services of your visit</source>
         <translation>Layanan kunjungan Anda</translation>
     </message>
     <message>
-        <location filename="../../p4_desk/gui/kiosk/visit.py" line="201"/>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="218"/>
+        <source>appointment {0}</source>
+        <translation>janji temu {0}</translation>
+    </message>
+    <message>
+        <location filename="../../p4_desk/gui/kiosk/visit.py" line="223"/>
         <source>At most {0} services</source>
         <translation>Maksimal {0} layanan</translation>
     </message>

@@ -143,9 +143,10 @@ def test_the_halls_and_a_halls_queue_on_a_phone(phone: Any, central: CentralServ
 def test_my_ticket_updates_itself_when_a_counter_calls(
     phone: Any, central: CentralServer, hall: Database, syncing: None, tmp_path: Path
 ) -> None:
-    # Given my printed ticket with one citizen ahead, opened from its QR code
+    # Given my printed ticket with one citizen ahead, opened from its QR code; my visit goes on
+    # to the vehicle tax
     queue.issue_ticket(hall, "KTP")
-    mine = queue.issue_ticket(hall, "KTP", print_state="pending")
+    mine = queue.issue_ticket(hall, "KTP", print_state="pending", then=["PKB"])
     pdf = ticketing.print_ticket(hall, mine.id, f"pdf:{tmp_path / 't.pdf'}").pdf
     assert pdf is not None
     [url] = qr_texts(pdf)
@@ -153,7 +154,7 @@ def test_my_ticket_updates_itself_when_a_counter_calls(
     wait_for_text(phone, mine.number)
     text = body_text(phone)
     assert "Nomor antrian" in text and "Menunggu" in text and "Masih ada 1 orang di depan Anda." in text
-    assert "Ingatkan saya" in text
+    assert "Ingatkan saya" in text and "Lanjut ke: Pajak Kendaraan" in text
     assert fits_the_phone(phone)
     shot(phone, "ticket-waiting")
     phone.execute_script("window.notReloaded = true")
@@ -175,6 +176,16 @@ def test_my_ticket_updates_itself_when_a_counter_calls(
     assert "Ingatkan saya" not in text  # nothing left to be reminded of
     assert phone.execute_script("return window.notReloaded === true")
     shot(phone, "ticket-called")
+
+    # When KTP is done, the number waits for the vehicle tax: nothing is left "to go on to"
+    queue.start(hall, called.id, officer(hall))
+    queue.finish(hall, called.id, officer(hall))
+    wait_for_text(phone, "Menunggu")
+    try:
+        WebDriverWait(phone, PATIENCE_S).until(lambda d: "Lanjut ke" not in body_text(d))
+    except TimeoutException:
+        raise AssertionError(f"'Lanjut ke' still shown:\n{body_text(phone)}") from None
+    assert phone.execute_script("return window.notReloaded === true")
 
 
 def test_ingatkan_saya_on_the_ticket_page(phone: Any, central: CentralServer, hall: Database) -> None:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from p4_desk.domain.booking_rules import BookingRule
@@ -104,3 +105,107 @@ def test_a_scanner_types_the_code_and_enter(
     assert kiosk.stack.currentWidget() is kiosk.ticket_page
     assert kiosk.ticket_page.number.text() == "A001"
     assert kiosk.ticket_page.priority.text() == "Janji temu 10.00 WIB"
+
+
+def test_a_booked_citizen_adds_a_second_service_to_the_visit(
+    qtbot: QtBot, kiosk: KioskWindow, site: Database, tmp_path: Path
+) -> None:
+    # Given a booking for KTP at 10.30 (now 10.00)
+    made = booking.add_booking(site, "KTP", datetime(2026, 3, 4, 10, 30, tzinfo=WIB), "Budi", "081234567890")
+    checkin = kiosk.checkin
+    tap(qtbot, checkin.button)
+    more = checkin.page.more
+    assert more.text() == "Tambah layanan lain"
+    tap(qtbot, more)  # no code yet: told, nothing else happens
+    assert checkin.page.message.text() == "Kode janji temu terdiri dari 8 angka."
+    assert kiosk.stack.currentWidget() is checkin.page
+
+    # When the citizen types the code and asks for another service, then picks the vehicle tax
+    for digit in made.code:
+        tap(qtbot, checkin.page.digits[digit])
+    tap(qtbot, more)
+    assert kiosk.stack.currentWidget() is kiosk.home
+    assert kiosk.home.notice.text() == "Layanan ke-2 dari maksimal 3: pilih instansi, lalu layanannya."
+    assert booking.list_bookings(site, made.slot_start.date())[0].state == "booked"  # not used yet
+    tap(qtbot, kiosk.home.buttons["SAMSAT"])
+    tap(qtbot, kiosk.services.buttons["PKB"])
+    page = kiosk.visit.page
+    assert kiosk.stack.currentWidget() is page
+    assert page.steps.text() == "1. KTP-el — janji temu 10.30 WIB\n2. Pajak Kendaraan"
+    tap(qtbot, page.take)
+
+    # Then one ticket: the appointment's place in KTP, then the vehicle tax on the same number
+    ticket_page = kiosk.ticket_page
+    assert kiosk.stack.currentWidget() is ticket_page
+    assert ticket_page.number.text() == "A001"
+    assert ticket_page.priority.text() == "Janji temu 10.30 WIB"
+    assert kiosk.visit.plan_label.text().endswith("1. KTP-el\n2. Pajak Kendaraan")
+    printed = (tmp_path / "lp0").read_bytes()
+    assert b"Janji temu 10.30 WIB" in printed and b"Lanjut ke: Pajak Kendaraan" in printed
+    ticket = queue.get_ticket(site, "A001")
+    assert booking.list_bookings(site, made.slot_start.date())[0].ticket_number == "A001"
+    assert kiosk.visit.booking is None and kiosk.visit.codes == []
+    assert ticket.state == "waiting"
+
+    # The same code with "add another service" again: the number it already has, no new visit
+    tap(qtbot, ticket_page.done)
+    tap(qtbot, checkin.button)
+    for digit in made.code:
+        tap(qtbot, checkin.page.digits[digit])
+    tap(qtbot, more)
+    assert checkin.page.message.text() == "Kode ini sudah dipakai: nomor antrian Anda A001."
+    assert kiosk.stack.currentWidget() is checkin.page
+
+
+def test_keys_alone_reach_the_appointment_and_the_visit_buttons(
+    qtbot: QtBot, kiosk: KioskWindow, site: Database
+) -> None:
+    # Given a citizen with a booking who uses only the keypad and the voice
+    made = booking.add_booking(site, "KTP", datetime(2026, 3, 4, 10, 30, tzinfo=WIB), "Budi", "081234567890")
+    kiosk.activateWindow()
+    said = kiosk.access.said
+
+    def press(key: Qt.Key) -> None:
+        qtbot.keyClick(QApplication.focusWidget() or kiosk, key)
+
+    # The arrows go past the agencies to the action buttons, each read out with its number
+    for _ in range(8):
+        press(Qt.Key.Key_Right)
+        if said[-1].text().endswith(": Saya sudah punya janji"):
+            break
+    assert said[-1].text().endswith(": Saya sudah punya janji")
+    press(Qt.Key.Key_Enter)
+    page = kiosk.checkin.page
+    assert kiosk.stack.currentWidget() is page
+    assert said[-1].text() == "Ketik atau pindai kode janji temu Anda. Pilihan 1: Check-in"
+
+    # The keypad types the code; the arrows reach "Tambah layanan lain", a digit goes back to the code
+    for digit in made.code[:7]:
+        press(getattr(Qt.Key, f"Key_{digit}"))
+    press(Qt.Key.Key_Right)
+    press(Qt.Key.Key_Right)
+    assert said[-1].text() == "Pilihan 2: Tambah layanan lain"
+    press(getattr(Qt.Key, f"Key_{made.code[7]}"))
+    assert page.code.text() == made.code
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_Enter)
+
+    # Then the agencies for the second service; 2 takes Samsat, 1 its vehicle tax
+    assert kiosk.stack.currentWidget() is kiosk.home
+    press(Qt.Key.Key_2)
+    press(Qt.Key.Key_1)
+    visit = kiosk.visit.page
+    assert kiosk.stack.currentWidget() is visit
+    assert said[-1].text() == "Layanan kunjungan Anda. Pilihan 1: Ambil nomor antrian"
+    press(Qt.Key.Key_Right)
+    assert said[-1].text() == "Pilihan 2: Tambah layanan lain"
+    press(Qt.Key.Key_Left)
+    press(Qt.Key.Key_Enter)
+
+    # One number for both, with the appointment, and it is spoken
+    assert kiosk.stack.currentWidget() is kiosk.ticket_page
+    assert kiosk.ticket_page.number.text() == "A001"
+    assert said[-1].text().startswith("Nomor antrian A satu")
+    assert booking.list_bookings(site, made.slot_start.date())[0].ticket_number == "A001"
+    assert "2. Pajak Kendaraan" in kiosk.visit.plan_label.text()

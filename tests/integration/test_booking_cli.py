@@ -9,6 +9,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from p4_desk.domain.booking_rules import BookingRule
+from p4_desk.services import booking
 from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import make_site
 
@@ -103,3 +105,34 @@ def test_rule_phone_booking_list_and_check_in_twice(sqlite_url: str) -> None:
         sqlite_url,
     )
     assert bad_slot.returncode != 0 and "Jam janji 'besok pagi' tidak valid" in bad_slot.stderr
+
+
+def test_check_in_with_further_services_carries_the_visit_plan(sqlite_url: str) -> None:
+    # A booking for the 5-minute slot that began just now, taken by phone an hour ago
+    now = datetime.now(WIB)
+    slot = now.replace(minute=now.minute - now.minute % 5, second=0, microsecond=0)
+    db = make_site(sqlite_url, lambda: datetime.now(WIB) - timedelta(hours=1))
+    add_cli_admin(db)
+    every_day = {day: [["00:00", "24:00"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    booking.set_rule(db, "KTP", BookingRule(hours=every_day, slot_minutes=5))
+    code = booking.add_booking(db, "KTP", slot, "Budi Santoso", "081234567890").code
+    db.dispose()
+
+    # The same service twice in one visit: refused in Indonesian, the booking is not used up
+    twice = p4("booking", "checkin", code, "--also", "KTP", "--db", sqlite_url)
+    assert twice.returncode != 0 and "Traceback" not in twice.stderr
+    assert "Layanan KTP dipilih lebih dari sekali dalam satu kunjungan." in twice.stderr
+
+    # Checked in with the vehicle tax and the family card after KTP: one number for the visit
+    done = p4("booking", "checkin", code, "--also", "PKB", "--also", "KK", "--db", sqlite_url)
+    assert done.returncode == 0, done.stderr
+    assert "lanjut ke: Pajak Kendaraan, lalu Kartu Keluarga" in done.stdout
+    again = json.loads(p4("booking", "checkin", code, "--json", "--db", sqlite_url).stdout)
+    assert again["number"] == "A001" and again["repeated"]
+    assert [(step["service"], step["status"]) for step in again["plan"]] == [
+        ("KTP", "current"),
+        ("PKB", "pending"),
+        ("KK", "pending"),
+    ]
+    shown = p4("queue", "show", "--ticket", "A001", "--db", sqlite_url)
+    assert "lanjut ke: Pajak Kendaraan" in shown.stdout, shown.stderr

@@ -21,8 +21,6 @@ GENERATED = ("gui/forms",)
 ALLOWED = {
     "gui/kiosk/window.py",
     "gui/counter/window.py",
-    "central/public/pages.py",
-    "central/public/booking.py",
 }
 
 

@@ -17,7 +17,8 @@ server processes, never exceed the capacity. Hall bookings (``booking.created``)
 they arrive; a cancellation frees its seat.
 
 **The hall**: it pulls web bookings and cancellations from ``booking_feed`` and keeps them, so
-an offline hall checks them in from its own database; check-ins come back as events.
+an offline hall checks them in from its own database; check-ins come back as events
+(``public.booking_feed``; the tables' helpers in ``public.booking_store``; split, issue 21).
 """
 
 from __future__ import annotations
@@ -28,13 +29,19 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from p4_desk.central.booking_models import BookingDay, BookingFeed, BookingRules, BookingSeat, CentralBooking
-from p4_desk.central.envelopes import Event
+from p4_desk.central.booking_models import BookingDay, BookingFeed, BookingSeat, CentralBooking
 from p4_desk.central.models import Site
+from p4_desk.central.public.booking_feed import (  # re-exported: intake and the live pages call them here
+    BOOKING_TYPES,
+    RULES_TYPE,
+    after_events,
+    check_payload,
+    feed,
+)
+from p4_desk.central.public.booking_store import free_seat, now_utc, rules_of, take_seat, zone_of
 from p4_desk.domain.booking_rules import (
     BookingRule,
     appointment_seats,
@@ -51,14 +58,6 @@ from p4_desk.domain.wording import format_datetime
 from p4_desk.errors import NotFound, QuotaExhausted, ValidationError
 
 CONFIRM_WITHIN = timedelta(minutes=10)
-RULES_TYPE = "site.booking_rules"
-BOOKING_TYPES = frozenset({"booking.created", "booking.cancelled", "booking.checked_in", "booking.late"})
-STATE_OF = {
-    "booking.created": "booked",
-    "booking.cancelled": "cancelled",
-    "booking.checked_in": "checked_in",
-    "booking.late": "late",
-}
 UNAVAILABLE = "Pemesanan online sementara tidak tersedia: data dari MPP belum diperbarui. Coba lagi nanti."
 
 
@@ -78,35 +77,12 @@ class Offer:
     daily_quota: int | None
 
 
-def check_payload(type_: str, payload: dict[str, Any]) -> None:
-    """Refuse a malformed booking event at intake (``envelopes``); raises ``ValueError``."""
-    if type_ == RULES_TYPE:
-        ZoneInfo(str(payload["timezone"]))
-        for service in payload["services"]:
-            str(service["service"])
-            BookingRule.from_json(service["rule"])
-        return
-    if not looks_like_code(str(payload["code"])):
-        raise ValueError("code")
-    datetime.fromisoformat(str(payload["slot_start"])).astimezone(UTC)
-    int(payload["slot_minutes"]), str(payload["service"])
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _rules(session: Session, site: str) -> dict[str, Any] | None:
-    row = session.get(BookingRules, site)
-    return row.rules if row else None
-
-
 def offer(session: Session, site: str, service: str, now: datetime) -> Offer:
     """The service's rule if the central server may offer its slots now, else ``SlotUnavailable``."""
     hall = session.get(Site, site)
     if hall is None or hall.revoked_at is not None:
         raise NotFound(f"MPP '{site}' tidak ditemukan.", field="site")
-    rules = _rules(session, site)
+    rules = rules_of(session, site)
     found = next((s for s in (rules or {}).get("services", []) if s.get("service") == service), None)
     if rules is None or found is None:
         raise NotFound(f"Layanan '{service}' tidak menerima janji temu online di MPP ini.", field="service")
@@ -118,7 +94,7 @@ def offer(session: Session, site: str, service: str, now: datetime) -> Offer:
 
 
 def bookable_services(session: Session, site: str) -> list[dict[str, Any]]:
-    rules = _rules(session, site) or {}
+    rules = rules_of(session, site) or {}
     return [
         {
             "service": s["service"],
@@ -160,37 +136,6 @@ def slots(session: Session, site: str, service: str, day: date, now: datetime) -
     return {**base, "slots": free, "available": bool(free), "reason": reason}
 
 
-def _upsert_zero(session: Session, model: Any, values: dict[str, Any]) -> None:
-    dialect = session.get_bind().dialect.name
-    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
-    session.execute(ins.values(**values, booked=0).on_conflict_do_nothing())
-
-
-def _take_seat(session: Session, model: Any, keys: dict[str, Any], cap: int) -> bool:
-    _upsert_zero(session, model, keys)
-    where = [getattr(model, k) == v for k, v in keys.items()]
-    done = session.execute(
-        update(model)
-        .where(*where, model.booked < cap)
-        .values(booked=model.booked + 1)
-        .execution_options(synchronize_session=False)
-    )
-    return bool(done.rowcount)  # type: ignore[attr-defined]
-
-
-def _free_seat(session: Session, site: str, service: str, slot: datetime, day: date) -> None:
-    for model, keys in ((BookingSeat, {"slot_start": slot}), (BookingDay, {"day": day})):
-        where = [model.site == site, model.service == service] + [
-            getattr(model, k) == v for k, v in keys.items()
-        ]
-        session.execute(
-            update(model)
-            .where(*where, model.booked > 0)
-            .values(booked=model.booked - 1)
-            .execution_options(synchronize_session=False)
-        )
-
-
 def book(sessions: Any, site: str, service: str, slot_text: str, name: str, phone: str) -> dict[str, Any]:
     """A web booking: checked, a seat taken, the code and its QR answered."""
     clean_name = clean_text(name, "Nama", max_length=200, field="name")
@@ -201,7 +146,7 @@ def book(sessions: Any, site: str, service: str, slot_text: str, name: str, phon
             raise ValueError
     except ValueError:
         raise ValidationError("Jam janji tidak valid.", field="slot") from None
-    now = _now()
+    now = now_utc()
     with sessions.begin() as session:  # read first, in its own transaction
         o = offer(session, site, service, now)
     if not slot_is_offered(o.rule, slot, now, o.zone):
@@ -211,7 +156,7 @@ def book(sessions: Any, site: str, service: str, slot_text: str, name: str, phon
     local = slot.astimezone(o.zone)
     day_cap = appointment_seats(o.rule, o.daily_quota, len(slots_of_day(o.rule, local.date(), o.zone)))
     with sessions.begin() as session:  # writes first: the seat is taken or refused atomically
-        if not _take_seat(
+        if not take_seat(
             session,
             BookingSeat,
             {"site": site, "service": service, "slot_start": slot.astimezone(UTC)},
@@ -220,7 +165,7 @@ def book(sessions: Any, site: str, service: str, slot_text: str, name: str, phon
             raise SlotUnavailable(
                 f"Slot {format_datetime(slot, o.zone)} sudah penuh. Pilih jam lain.", field="slot"
             )
-        if not _take_seat(
+        if not take_seat(
             session, BookingDay, {"site": site, "service": service, "day": local.date()}, day_cap
         ):
             raise SlotUnavailable("Kuota janji temu hari itu sudah habis.", field="slot")
@@ -243,6 +188,68 @@ def book(sessions: Any, site: str, service: str, slot_text: str, name: str, phon
         session.flush()
         session.add(BookingFeed(site=site, booking_id=row.id, state="booked"))
         return booking_json(row, o.zone)
+
+
+def hold_for_hall(sessions: Any, site: str, code: str, service: str, slot_text: str) -> dict[str, Any]:
+    """A booking the hall takes by phone, confirmed here first: one seat of the slot and of the
+    day taken by the same conditional updates as a web booking, so a web booking and a hall's
+    phone booking can never both have the last seat. The hall's ``booking.created`` event later
+    finds the row by its code and counts nothing twice. The same code again: the same answer."""
+    if not looks_like_code(code):
+        raise ValidationError("Kode janji temu tidak sah.", field="code")
+    try:
+        slot = datetime.fromisoformat(slot_text).astimezone(UTC)
+    except ValueError:
+        raise ValidationError("Jam janji tidak valid.", field="slot") from None
+    now = now_utc()
+    with sessions.begin() as session:
+        known = session.scalar(
+            select(CentralBooking).where(CentralBooking.site == site, CentralBooking.code == code)
+        )
+        if known is not None:
+            return {"code": code, "held": True}
+        rules = rules_of(session, site) or {}
+        found = next((x for x in rules.get("services", []) if x.get("service") == service), None)
+        if found is None:  # not offered online here: nothing a web booking could take
+            return {"code": code, "held": False}
+        zone = ZoneInfo(str(rules.get("timezone") or "Asia/Jakarta"))
+        rule = BookingRule.from_json(found["rule"])
+        local = slot.astimezone(zone)
+        day_cap = appointment_seats(
+            rule, found.get("daily_quota"), len(slots_of_day(rule, local.date(), zone))
+        )
+        if not take_seat(
+            session, BookingSeat, {"site": site, "service": service, "slot_start": slot}, rule.capacity
+        ):
+            raise SlotUnavailable(f"Slot {format_datetime(slot, zone)} sudah penuh.", field="slot")
+        if not take_seat(
+            session, BookingDay, {"site": site, "service": service, "day": local.date()}, day_cap
+        ):
+            raise SlotUnavailable("Kuota janji temu hari itu sudah habis.", field="slot")
+        session.add(
+            CentralBooking(
+                site=site, code=code, service=service, service_name=str(found.get("service_name", service)),
+                slot_start=slot, slot_minutes=rule.slot_minutes, origin="hall", state="booked",
+                created_at=now, updated_at=now,
+            )
+        )  # fmt: skip
+        return {"code": code, "held": True}
+
+
+def release_for_hall(sessions: Any, site: str, code: str) -> None:
+    """The hall could not keep a phone booking it had held here: its seat is free again."""
+    with sessions.begin() as session:
+        row = session.scalar(
+            select(CentralBooking).where(
+                CentralBooking.site == site, CentralBooking.code == normalise_code(code),
+                CentralBooking.origin == "hall", CentralBooking.state == "booked",
+            )
+        )  # fmt: skip
+        if row is None:
+            return
+        zone = zone_of(session, site)
+        free_seat(session, site, row.service, row.slot_start, row.slot_start.astimezone(zone).date())
+        row.state, row.updated_at = "cancelled", now_utc()
 
 
 def _free_code(session: Session, site: str) -> str:
@@ -281,10 +288,6 @@ def booking_json(row: CentralBooking, zone: ZoneInfo | None = None) -> dict[str,
     }
 
 
-def zone_of(session: Session, site: str) -> ZoneInfo:
-    return ZoneInfo(str((_rules(session, site) or {}).get("timezone") or "Asia/Jakarta"))
-
-
 def find_web_booking(session: Session, code: str) -> CentralBooking:
     clean = normalise_code(code)
     row = (
@@ -303,102 +306,32 @@ def cancel(sessions: Any, code: str) -> dict[str, Any]:
     """The citizen cancels with the code (web bookings only: a hall's booking is cancelled there)."""
     with sessions.begin() as session:
         row = find_web_booking(session, code)
-        rules = _rules(session, row.site) or {}
+        rules = rules_of(session, row.site) or {}
         zone = ZoneInfo(str(rules.get("timezone") or "Asia/Jakarta"))
         if row.state != "booked":
             word = {"cancelled": "sudah dibatalkan", "checked_in": "sudah check-in", "late": "sudah check-in"}
             raise ValidationError(f"Janji temu ini {word.get(row.state, row.state)}.", field="code")
-        if row.slot_start <= _now():
+        if row.slot_start <= now_utc():
             raise ValidationError(
                 "Jam janji sudah lewat; janji temu tidak dapat dibatalkan lagi.", field="code"
             )
-        row.state, row.updated_at = "cancelled", _now()
-        _free_seat(session, row.site, row.service, row.slot_start, row.slot_start.astimezone(zone).date())
+        row.state, row.updated_at = "cancelled", now_utc()
+        free_seat(session, row.site, row.service, row.slot_start, row.slot_start.astimezone(zone).date())
         session.add(BookingFeed(site=row.site, booking_id=row.id, state="cancelled"))
         return booking_json(row, zone)
 
 
-def feed(session: Session, site: str, cursor: int, limit: int) -> tuple[list[dict[str, Any]], int]:
-    rows = session.execute(
-        select(BookingFeed.id, BookingFeed.state, CentralBooking)
-        .join(CentralBooking, CentralBooking.id == BookingFeed.booking_id)
-        .where(BookingFeed.site == site, BookingFeed.id > cursor)
-        .order_by(BookingFeed.id)
-        .limit(limit)
-    ).all()
-    out: list[dict[str, Any]] = [
-        {
-            "id": feed_id,
-            "code": b.code,
-            "service": b.service,
-            "slot_start": b.slot_start.isoformat(),
-            "slot_minutes": b.slot_minutes,
-            "name": b.name,
-            "phone": b.phone,
-            "state": state,
-        }
-        for feed_id, state, b in rows
-    ]
-    return out, (int(out[-1]["id"]) if out else cursor)
-
-
-def after_events(session: Session, site: str, events: list[Event]) -> None:
-    """The hall's rules and its bookings' steps (``central.live.after_events`` calls this)."""
-    for event in sorted(events, key=lambda e: (e.occurred_at, e.event_id)):
-        if event.type == RULES_TYPE:
-            row = session.get(BookingRules, site)
-            if row is None:
-                session.add(
-                    BookingRules(
-                        site=site, rules=event.payload, occurred_at=event.occurred_at, event_id=event.event_id
-                    )
-                )
-            elif row.occurred_at <= event.occurred_at:
-                row.rules, row.occurred_at, row.event_id = event.payload, event.occurred_at, event.event_id
-            session.flush()
-        elif event.type in BOOKING_TYPES:
-            _hall_step(session, site, event)
-
-
-def _hall_step(session: Session, site: str, event: Event) -> None:
-    p = event.payload
-    zone = ZoneInfo(str((_rules(session, site) or {}).get("timezone") or "Asia/Jakarta"))
-    slot = datetime.fromisoformat(str(p["slot_start"])).astimezone(UTC)
-    row = session.scalar(
-        select(CentralBooking).where(CentralBooking.site == site, CentralBooking.code == p["code"])
-    )
-    state = STATE_OF[event.type]
-    if row is None:
-        row = CentralBooking(
-            site=site,
-            code=str(p["code"]),
-            service=str(p["service"]),
-            service_name=str(p["service"]),
-            slot_start=slot,
-            slot_minutes=int(p["slot_minutes"]),
-            origin=str(p.get("origin") or "hall"),
-            state="booked",
-            created_at=event.occurred_at,
-            updated_at=event.occurred_at,
-        )
-        session.add(row)
-        for model, keys in (
-            (BookingSeat, {"slot_start": slot}),
-            (BookingDay, {"day": slot.astimezone(zone).date()}),
-        ):
-            _upsert_zero(session, model, {"site": site, "service": row.service, **keys})
-            where = [model.site == site, model.service == row.service] + [
-                getattr(model, k) == v for k, v in keys.items()
-            ]
-            session.execute(
-                update(model)
-                .where(*where)
-                .values(booked=model.booked + 1)
-                .execution_options(synchronize_session=False)
-            )
-    if state == "cancelled" and row.state == "booked":
-        _free_seat(session, site, row.service, row.slot_start, row.slot_start.astimezone(zone).date())
-    if state != "booked":
-        row.state = state
-    row.updated_at = _now()
-    session.flush()
+__all__ = [
+    "BOOKING_TYPES",
+    "RULES_TYPE",
+    "after_events",
+    "book",
+    "cancel",
+    "check_payload",
+    "feed",
+    "hold_for_hall",
+    "offer",
+    "release_for_hall",
+    "slots",
+    "zone_of",
+]

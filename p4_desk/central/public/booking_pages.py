@@ -2,7 +2,9 @@
 
 JSON: ``GET /api/v1/public/sites/{site}/slots?service=&date=``, ``POST /api/v1/public/bookings``
 (201: the code and its QR; 409: the slot cannot be confirmed), ``DELETE
-/api/v1/public/bookings/{code}``; the hall's ``GET /api/v1/sites/{site}/bookings?cursor=``.
+/api/v1/public/bookings/{code}``; the hall's ``GET /api/v1/sites/{site}/bookings?cursor=`` and
+``POST /api/v1/sites/{site}/bookings/holds`` (a phone booking's seat held here first; ``DELETE
+.../holds/{code}`` gives it back).
 HTML (mobile, no JavaScript): ``/booking`` in three steps on one page (hall → service and date
 → slot, name, phone), ``/booking/{code}`` the code with its QR and a cancel button. The logic is
 ``central.public.booking``.
@@ -20,7 +22,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from p4_desk.central import live
 from p4_desk.central.models import Site
 from p4_desk.central.public import booking
-from p4_desk.central.public.booking_schemas import BookingIn, BookingOut, HallBookings, SlotsOut
+from p4_desk.central.public.booking_schemas import (
+    BookingIn,
+    BookingOut,
+    HallBookings,
+    HallHold,
+    HallHoldIn,
+    SlotsOut,
+)
 from p4_desk.central.public.http import (
     CACHE_PRIVATE,
     SECURITY_HEADERS,
@@ -78,6 +87,29 @@ def booking_router(sessions: sessionmaker[Session], own_site: Callable[..., str]
             rows, next_cursor = booking.feed(session, site, cursor, limit)
             live.note_contact(session, site)
         return {"bookings": rows, "cursor": next_cursor}
+
+    @router.post(
+        "/api/v1/sites/{site}/bookings/holds",
+        response_model=HallHold,
+        tags=["sync"],
+        responses={409: {"model": ErrorAnswer, "description": "The slot is full"}},
+    )
+    def hall_hold(site: Annotated[str, Depends(own_site)], body: HallHoldIn) -> Response:
+        """A phone booking the hall is taking: one seat held here first (409 when none is left),
+        so a web booking and the hall never both get the last seat."""
+        try:
+            held = booking.hold_for_hall(sessions, site, body.code, body.service, body.slot_start)
+        except P4Error as bad:
+            return json_error(_status(bad), bad.code, bad.message)
+        return JSONResponse(held, status_code=201, headers={"Cache-Control": "no-store"})
+
+    @router.delete("/api/v1/sites/{site}/bookings/holds/{code}", status_code=204, tags=["sync"])
+    def hall_release(
+        site: Annotated[str, Depends(own_site)], code: Annotated[str, Path(max_length=16)]
+    ) -> Response:
+        """The hall could not keep a booking it held: the seat is free again."""
+        booking.release_for_hall(sessions, site, code)
+        return Response(status_code=204)
 
     # --- JSON ----------------------------------------------------------------------------------
 

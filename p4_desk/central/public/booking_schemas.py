@@ -57,3 +57,15 @@ class HallBookingOut(BaseModel):
 class HallBookings(BaseModel):
     bookings: list[HallBookingOut]
     cursor: int
+
+
+class HallHoldIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str = Field(max_length=16, description="The code the hall gives the booking (starts with 9).")
+    service: str = Field(max_length=64, examples=["KTP"])
+    slot_start: str = Field(max_length=40, description="Slot start, ISO-8601 with offset.")
+
+
+class HallHold(BaseModel):
+    code: str
+    held: bool = Field(description="False when the service takes no web bookings here: nothing to hold.")

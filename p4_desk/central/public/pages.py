@@ -2,7 +2,7 @@
 
 HTML: ``/``, ``/s/{site}``, ``/t/{token}`` (+ ``/t/{token}/ingatkan``), ``/lacak/{number}?k=``,
 ``/pengaduan`` (form, ``POST``), ``/pengaduan/{code}``; files under ``/static/public/``.
-JSON: ``/api/v1/public/...`` (in the OpenAPI contract).
+JSON: ``/api/v1/public/...`` (in the OpenAPI contract), in ``json_twins`` (split, issue 21).
 
 Every answer carries the security headers (``SECURITY_HEADERS``: a CSP of this server's own
 files only, no referrer — the page addresses hold the ticket's token and the receipt's secret —
@@ -22,7 +22,7 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request, Response
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session, sessionmaker
 
 from p4_desk.central.notify import queue as reminders
@@ -39,39 +39,23 @@ from p4_desk.central.public.http import (
     SECURITY_HEADERS,
     TICKET_RETRY_S,
     answer,
-    json_answer,
-    json_error,
     read_form,
     static_files,
     too_large,
 )
 from p4_desk.central.public.http import templates as http_templates
-from p4_desk.central.public.schemas import (
-    ComplaintChoices,
-    ComplaintFiled,
-    ComplaintIn,
-    ComplaintOut,
-    ComplaintRefusedAnswer,
-    HallDetail,
-    Halls,
-    ReminderIn,
-    TicketOut,
-    TrackingOut,
+from p4_desk.central.public.json_twins import (
+    FILING,
+    READS,
+    REMINDING,
+    TRACKING,
+    add_json_twins,
+    file_complaint,
 )
-from p4_desk.central.ratelimit import rate_limited
-from p4_desk.central.schemas import ErrorAnswer
 from p4_desk.domain.wording import format_date
 from p4_desk.errors import NotFound, ValidationError
 
 log = logging.getLogger(__name__)
-
-READS = rate_limited("public-read", 1200)  # a hall's Wi-Fi puts many phones behind one address
-TRACKING = rate_limited("public-tracking", 60)  # guessing a receipt's secret
-FILING = rate_limited("public-complaint", 10)
-REMINDING = rate_limited("public-reminder", 20)
-
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorAnswer, "description": "Not found"}}
-LIMITED: dict[int | str, dict[str, Any]] = {429: {"model": ErrorAnswer, "description": "Too many requests"}}
 
 
 def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = None) -> APIRouter:
@@ -236,7 +220,7 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
         if form is None:
             return too_large(request, page)
         try:
-            filed = _file(sessions, form)
+            filed = file_complaint(sessions, form)
         except complaints.ComplaintRefused as refused:
             return complaint_form(request, form, refused.errors, status=422)
         return RedirectResponse(f"/pengaduan/{filed.code}?baru=1", status_code=303, headers=SECURITY_HEADERS)
@@ -261,154 +245,5 @@ def public_router(sessions: sessionmaker[Session], *, gateway: Gateway | None = 
         body, media_type = static[name]
         return answer(request, body, media_type, CACHE_STATIC)
 
-    # --- JSON twins ------------------------------------------------------------------------
-
-    @router.get(
-        "/api/v1/public/sites",
-        response_model=Halls,
-        tags=["public"],
-        responses=LIMITED,
-        dependencies=[Depends(READS)],
-    )
-    def json_halls(request: Request) -> Response:
-        """Every hall with its live state: open services, people waiting, longest estimated wait."""
-        return json_answer(request, read(views.halls), CACHE_LIST)
-
-    @router.get(
-        "/api/v1/public/sites/{site}",
-        response_model=HallDetail,
-        tags=["public"],
-        responses={**NOT_FOUND, **LIMITED},
-        dependencies=[Depends(READS)],
-    )
-    def json_hall(request: Request, site: Annotated[str, Path(max_length=32)]) -> Response:
-        """One hall: per service, waiting, numbers at which counter, estimated wait for a new ticket."""
-        return json_answer(request, read(lambda s, now: views.hall(s, site, now)), CACHE_LIST)
-
-    @router.get(
-        "/api/v1/public/tickets/{token}",
-        response_model=TicketOut,
-        tags=["public"],
-        responses={**NOT_FOUND, **LIMITED},
-        dependencies=[Depends(READS)],
-    )
-    def json_ticket(request: Request, token: Annotated[str, Path(max_length=64)]) -> Response:
-        """My ticket (the token from the ticket's QR): people ahead, estimate, the counter once called."""
-        return json_answer(request, read(lambda s, now: ticket_view(s, token, now)), CACHE_PRIVATE)
-
-    @router.put(
-        "/api/v1/public/tickets/{token}/reminder",
-        response_model=TicketOut,
-        tags=["public"],
-        responses={
-            **NOT_FOUND,
-            **LIMITED,
-            409: {"model": ErrorAnswer, "description": "No gateway"},
-            422: {"model": ErrorAnswer, "description": "Phone or consent missing"},
-        },
-        dependencies=[Depends(REMINDING)],
-    )
-    def json_remind(
-        request: Request, token: Annotated[str, Path(max_length=64)], body: ReminderIn
-    ) -> Response:
-        """ "Ingatkan saya": a message when few people are ahead and when called; the phone is
-        deleted when the ticket ends."""
-        if gateway is None:
-            return json_error(409, "reminders_unavailable", "Pengingat belum tersedia di provinsi ini.")
-        if not body.consent:
-            return json_error(422, "consent_required", "Persetujuan wajib diberikan (consent: true).")
-        with sessions.begin() as session:
-            reminders.remind(session, token, body.phone, datetime.now(UTC))
-        return json_answer(request, read(lambda s, now: ticket_view(s, token, now)), "no-store")
-
-    @router.delete(
-        "/api/v1/public/tickets/{token}/reminder",
-        status_code=204,
-        tags=["public"],
-        responses=LIMITED,
-        dependencies=[Depends(REMINDING)],
-    )
-    def json_forget(token: Annotated[str, Path(max_length=64)]) -> Response:
-        """Take the reminder back: the phone is deleted at once."""
-        with sessions.begin() as session:
-            reminders.forget(session, token)
-        return Response(status_code=204, headers=SECURITY_HEADERS)
-
-    @router.get(
-        "/api/v1/public/applications/{number}",
-        response_model=TrackingOut,
-        tags=["public"],
-        responses={**NOT_FOUND, **LIMITED},
-        dependencies=[Depends(TRACKING)],
-    )
-    def json_tracking(
-        request: Request,
-        number: Annotated[str, Path(max_length=64)],
-        k: Annotated[str | None, Query(max_length=64, description="The receipt's secret")] = None,
-    ) -> Response:
-        """Application tracking (the receipt's QR): a wrong or missing secret answers 404."""
-        return json_answer(request, read(lambda s, now: views.tracking(s, number, k, now)), CACHE_TRACKING)
-
-    @router.get(
-        "/api/v1/public/complaint-options",
-        response_model=ComplaintChoices,
-        tags=["public"],
-        responses=LIMITED,
-        dependencies=[Depends(READS)],
-    )
-    def json_choices(request: Request) -> Response:
-        """What the complaint form offers: halls, their agencies and services, the kinds."""
-        return json_answer(request, read(lambda s, _now: views.complaint_choices(s)), CACHE_LIST)
-
-    @router.post(
-        "/api/v1/public/complaints",
-        response_model=ComplaintFiled,
-        status_code=201,
-        tags=["public"],
-        responses={**LIMITED, 422: {"model": ComplaintRefusedAnswer, "description": "Fields wrong"}},
-        dependencies=[Depends(FILING)],
-    )
-    def json_file(body: ComplaintIn) -> Response:
-        """File a complaint for a hall; it reaches the hall's complaint desk through sync, with the
-        LAPOR! deadlines counted from now."""
-        form = {k: ("" if v is None else str(v)) for k, v in body.model_dump().items()}
-        try:
-            filed = _file(sessions, form)
-        except complaints.ComplaintRefused as refused:
-            return JSONResponse(
-                {"detail": refused.message, "code": "invalid_complaint", "errors": refused.errors},
-                status_code=422,
-                headers=SECURITY_HEADERS,
-            )
-        answer = {"code": filed.code, "url": f"/pengaduan/{filed.code}"}
-        return JSONResponse(
-            answer, status_code=201, headers={**SECURITY_HEADERS, "Cache-Control": "no-store"}
-        )
-
-    @router.get(
-        "/api/v1/public/complaints/{code}",
-        response_model=ComplaintOut,
-        tags=["public"],
-        responses={**NOT_FOUND, **LIMITED},
-        dependencies=[Depends(TRACKING)],
-    )
-    def json_complaint(request: Request, code: Annotated[str, Path(max_length=40)]) -> Response:
-        """A web complaint by its tracking code: state, steps, the hall's answer, open deadlines."""
-        data = read(lambda s, now: views.complaint(s, complaints.normalise_code(code), now))
-        return json_answer(request, data, "private, max-age=10")
-
+    add_json_twins(router, sessions, gateway, read, ticket_view)
     return router
-
-
-# --- plumbing ----------------------------------------------------------------------------------
-
-
-def _file(sessions: sessionmaker[Session], form: dict[str, str]) -> complaints.Filed:
-    now = datetime.now(UTC)
-    with sessions.begin() as session:
-        from p4_desk.central.live import local_today
-        from p4_desk.central.models import SiteBoard
-
-        board = session.get(SiteBoard, form.get("site", "")) if form.get("site") else None
-        today = local_today(board.board if board else None, now)
-        return complaints.file_web_complaint(session, dict(form), now, today)

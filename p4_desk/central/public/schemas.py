@@ -91,6 +91,11 @@ class TicketOut(BaseModel):
     called_at: datetime | None
     issued_at: datetime | None
     issued_text: str | None
+    visit_next: list[str] = Field(
+        default_factory=list,
+        description="A visit of several services: the services it goes on to after this one, in order.",
+    )
+    visit_text: str | None = Field(None, description='"Lanjut ke: Pajak Kendaraan, lalu Kartu Keluarga"')
     freshness: Fresh = Field(description="Whether the figures are live, or since when they are old.")
     reminder: ReminderState
 

@@ -108,6 +108,8 @@ def ticket(session: Session, token: str, now: datetime, *, reminders_available: 
         "called_at": t.called_at,
         "issued_at": t.issued_at,
         "issued_text": format_datetime(t.issued_at, live.board_zone(board)) if t.issued_at else None,
+        "visit_next": list(t.visit_next or []),
+        "visit_text": f"Lanjut ke: {', lalu '.join(t.visit_next)}" if t.visit_next else None,
         "freshness": freshness,
         "reminder": {
             "available": reminders_available and t.state == "waiting" and not expired,

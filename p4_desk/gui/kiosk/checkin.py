@@ -8,6 +8,11 @@ the kiosk then shows it and prints it as any ticket, with "Janji temu 10.30 WIB"
 paper. A refusal (unknown code, another day, too early, cancelled) is said in Indonesian under
 the code, which stays for correcting.
 
+"Tambah layanan lain" under the keypad checks the code without using it
+(``booking.check_checkin``) and hands it to the kiosk's visit flow (``gui/kiosk/visit.py``): the
+booked service is the first step, the citizen adds the next ones as in any visit, and "Ambil
+nomor antrian" checks in with them, so the ticket carries the plan ("Lanjut ke: …").
+
 The window only calls :func:`install_checkin`; everything else lives here.
 """
 
@@ -87,9 +92,13 @@ class CheckinPage(QWidget):
         self.back = QPushButton()
         self.back.setObjectName("secondary")
         self.back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.more = QPushButton()  # check in for the booked service and further ones
+        self.more.setObjectName("secondary")
+        self.more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         actions = QHBoxLayout()
         actions.addWidget(self.back)
         actions.addStretch(1)
+        actions.addWidget(self.more)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.code)
@@ -102,7 +111,7 @@ class CheckinPage(QWidget):
         set_px(self.code, unit * 2.2, bold=True)
         set_px(self.message, unit * 1.0, bold=True)
         self.code.setMinimumHeight(max(touch, int(unit * 3.2)))
-        for button in (*self.digits.values(), self.erase, self.submit, self.back):
+        for button in (*self.digits.values(), self.erase, self.submit, self.back, self.more):
             fit_button(button, unit * 1.3)
             button.setMinimumHeight(max(touch, int(unit * 2.8)))
 
@@ -130,6 +139,7 @@ class Checkin(QObject):
         page.erase.setText(self.tr("Delete"))
         page.submit.setText(self.tr("Check in"))
         page.back.setText(self.tr("Back"))
+        page.more.setText(self.tr("Add another service"))
         self.button.clicked.connect(self.open)
         for digit, key in page.digits.items():
             key.clicked.connect(partial(self.type, digit))
@@ -138,6 +148,7 @@ class Checkin(QObject):
         page.code.entered.connect(self.submit)  # a scanner ends the code with Enter
         page.code.textEdited.connect(lambda _text: page.show_message(None))
         page.back.clicked.connect(kiosk.go_home)
+        page.more.clicked.connect(self.add_services)
 
     def scale(self, unit: float, touch: int) -> None:
         self.page.scale(unit, touch)
@@ -155,12 +166,35 @@ class Checkin(QObject):
         self.page.code.insert(digit)
         self.page.show_message(None)
 
-    def submit(self) -> None:
+    def _typed_code(self) -> str | None:
         code = normalise_code(self.page.code.text())
         if self.busy:
-            return
+            return None
         if len(code) != CODE_LENGTH or not code.isdigit():
             self.page.show_message(self.tr("The booking code has 8 digits."))
+            return None
+        return code
+
+    def add_services(self) -> None:
+        """The code is checked (not used) and the visit flow takes over with the booked service."""
+        code = self._typed_code()
+        if code is None:
+            return
+        self.busy = True
+        run_task(
+            self.kiosk, partial(booking.check_checkin, self.kiosk.ctx.db, code), self._checked, self._refused
+        )
+
+    def _checked(self, info: booking.BookingInfo) -> None:
+        self.busy = False
+        if info.ticket_number is not None:
+            self._already(info.ticket_number)
+            return
+        self.kiosk.visit.start_booked(info)
+
+    def submit(self) -> None:
+        code = self._typed_code()
+        if code is None:
             return
         self.busy = True
         db, actor = self.kiosk.ctx.db, self.kiosk.ctx.actor
@@ -171,14 +205,17 @@ class Checkin(QObject):
             self._refused,
         )
 
+    def _already(self, number: str) -> None:
+        self.page.code.clear()
+        self.page.show_message(self.tr("This code was already used: your number is {0}.").format(number))
+        self.kiosk.stack.setCurrentWidget(self.page)
+
     def _checked_in(self, result: booking.CheckinResult) -> None:
         self.busy = False
         kiosk = self.kiosk
         if result.repeated:  # one ticket per booking: say which it is, print nothing new
-            self.page.code.clear()
-            self.page.show_message(
-                self.tr("This code was already used: your number is {0}.").format(result.ticket.number)
-            )
+            kiosk._issuing = False
+            self._already(result.ticket.number)
             return
         kiosk._show_ticket(result.ticket)
         page = kiosk.ticket_page

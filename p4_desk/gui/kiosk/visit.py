@@ -5,7 +5,10 @@ services page starts a visit instead: the next tapped service becomes its first 
 visit page lists the chosen services in order, "Tambah layanan lain" goes back to the agencies
 for the next one (up to three), "Ambil nomor antrian" takes one number for all of them, "Batal"
 forgets the visit. The ticket page then lists the plan, and the printed ticket says where the
-citizen goes next. The window calls in at four places: ``takes`` (a tapped service),
+citizen goes next. A citizen with a booking comes in through ``start_booked`` (the check-in
+page's "Tambah layanan lain"): the booked service is the first step and "Ambil nomor antrian"
+checks the booking in with the chosen services after it (``booking.check_in(then=…)``).
+The window calls in at four places: ``takes`` (a tapped service),
 ``reset`` (home), ``show_plan`` (the ticket page) and ``scale``.
 """
 
@@ -19,10 +22,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from p4_desk.domain.visits import MAX_SERVICES
+from p4_desk.domain.wording import format_time
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.gui.kiosk.pages import fit_button, set_px
-from p4_desk.services import queue
+from p4_desk.services import booking, queue
 from p4_desk.services.queue import TicketInfo
 from p4_desk.store.db import Database
 
@@ -84,6 +88,7 @@ class KioskVisit(QObject):
         self.window = window
         self.codes: list[str] = []
         self.collecting = False
+        self.booking: booking.BookingInfo | None = None  # a booked citizen's visit: checked in at "take"
         self.page = VisitPage()
         window.stack.addWidget(self.page)
         self.start_button = QPushButton()
@@ -120,7 +125,7 @@ class KioskVisit(QObject):
         return True
 
     def reset(self) -> None:
-        self.codes, self.collecting = [], False
+        self.codes, self.collecting, self.booking = [], False, None
         self.start_button.setEnabled(True)
         self.page.notice.hide()
 
@@ -148,6 +153,11 @@ class KioskVisit(QObject):
         self.window.services.show_notice(self.tr("Choose the first service of your visit."))
         self.window.idle_timer.start(self.window.idle_ms)
 
+    def start_booked(self, info: booking.BookingInfo) -> None:
+        """A checked code (not used yet): its service is the first step; the next one is chosen now."""
+        self.codes, self.booking = [info.service], info
+        self.add_more()
+
     def back(self) -> None:
         """The services page's "Kembali": to the agencies; a visit being chosen is kept."""
         if not self.codes:
@@ -173,12 +183,21 @@ class KioskVisit(QObject):
         window._issuing = True
         window.ticket = None
         self.page.notice.hide()
-        task = partial(issue_visit, window.ctx.db, list(self.codes), window.priority)
-        run_task(window, task, self._issued, self._failed)
+        if self.booking is not None:
+            db, actor, code = window.ctx.db, window.ctx.actor, self.booking.code
+            checkin = partial(booking.check_in, db, code, actor, print_state="pending", then=self.codes[1:])
+            run_task(window, checkin, self._checked_in, self._failed)
+            return
+        issue = partial(issue_visit, window.ctx.db, list(self.codes), window.priority)
+        run_task(window, issue, self._issued, self._failed)
 
     def _issued(self, ticket: TicketInfo) -> None:
         self.reset()
         self.window._show_ticket(ticket)
+
+    def _checked_in(self, result: booking.CheckinResult) -> None:
+        self.reset()
+        self.window.checkin._checked_in(result)
 
     def _failed(self, exc: BaseException) -> None:
         self.window._issuing = False
@@ -194,7 +213,11 @@ class KioskVisit(QObject):
     def _show_page(self) -> None:
         names = self._names()
         self.page.title.setText(self.tr("Services of your visit"))
-        self.page.steps.setText("\n".join(f"{i}. {name}" for i, name in enumerate(names, start=1)))
+        lines = [f"{i}. {name}" for i, name in enumerate(names, start=1)]
+        if self.booking is not None:
+            slot = format_time(self.booking.slot_start, self.window.ctx.db.timezone)
+            lines[0] += " — " + self.tr("appointment {0}").format(slot)
+        self.page.steps.setText("\n".join(lines))
         full = len(self.codes) >= MAX_SERVICES
         self.page.add.setEnabled(not full)
         self.page.add.setText(

@@ -15,7 +15,7 @@ from p4_desk.services.booking.bookings import (
     list_bookings,
     take_in_web_bookings,
 )
-from p4_desk.services.booking.checkin import CheckinResult, check_in
+from p4_desk.services.booking.checkin import CheckinResult, check_checkin, check_in
 from p4_desk.services.booking.figures import BookingFigures, booking_figures, today_per_service
 from p4_desk.services.booking.rules import (
     ServiceRule,
@@ -36,6 +36,7 @@ __all__ = [
     "add_booking",
     "booking_figures",
     "cancel_booking",
+    "check_checkin",
     "check_in",
     "get_rule",
     "list_bookings",

@@ -9,6 +9,7 @@ is: the citizen holds its code, so the hall honours it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -117,54 +118,90 @@ def _locked_rule(s: Session, db: Database, service: Service) -> BookingRule:
     return BookingRule.from_json(row.rule)
 
 
+#: (code, service code, slot start) → holds the seat at the central server, or raises
+Confirm = Callable[[str, str, datetime], None]
+
+
+def _checked_slot(s: Session, db: Database, service_code: str, slot: datetime) -> tuple[Service, BookingRule]:
+    """The service and its rule when ``slot`` can still take a booking here; refusals in Indonesian."""
+    tz, now = db.timezone, db.now()
+    service = find_service(s, service_code, with_agency=True)
+    rule = _locked_rule(s, db, service)
+    if not slot_is_offered(rule, slot, now, tz):
+        raise ValidationError(
+            f"Tidak ada slot janji temu {service.name} pada {format_datetime(slot, tz)} "
+            "(di luar jam janji temu, sudah lewat, atau terlalu jauh ke depan).",
+            field="slot",
+        )
+    start = slot.astimezone(tz)
+    if booked_in_slot(s, service.id, start) >= rule.capacity:
+        raise QuotaExhausted(f"Slot {format_datetime(start, tz)} sudah penuh.", field="slot")
+    day_slots = slots_of_day(rule, start.date(), tz)
+    if booked_on_day(s, service.id, day_slots) >= appointment_seats(
+        rule, service.daily_quota, len(day_slots)
+    ):
+        raise QuotaExhausted(
+            f"Kuota janji temu {service.name} pada hari itu sudah habis "
+            "(sisanya untuk yang datang langsung).",
+            field="slot",
+        )
+    return service, rule
+
+
 def add_booking(
-    db: Database, service_code: str, slot: datetime, name: str, phone: str, actor: Actor = SYSTEM
+    db: Database,
+    service_code: str,
+    slot: datetime,
+    name: str,
+    phone: str,
+    actor: Actor = SYSTEM,
+    *,
+    confirm: Confirm | None = None,
+    release: Callable[[str], None] | None = None,
 ) -> BookingInfo:
-    """A booking taken at the hall (by phone): checked against the rule and the seats left."""
+    """A booking taken at the hall (by phone): checked against the rule and the seats left.
+
+    ``confirm`` (an enrolled hall): the seat is first held at the central server, which also
+    sells the slot on the web, so the two never both take the last seat; its refusal ("sudah
+    penuh") is the hall's. Checked here before (nothing is held for a booking the hall would
+    refuse) and again when written; a seat held for a booking not written is given back
+    (``release``)."""
     if slot.tzinfo is None:
         slot = slot.replace(tzinfo=db.timezone)  # a local time typed at the hall
     clean_name = clean_text(name, "Nama", max_length=200, field="name")
     clean_phone = normalize_phone(phone)
     tz, now = db.timezone, db.now()
-    with db.write() as s:
-        service = find_service(s, service_code, with_agency=True)
-        rule = _locked_rule(s, db, service)
-        if not slot_is_offered(rule, slot, now, tz):
-            raise ValidationError(
-                f"Tidak ada slot janji temu {service.name} pada {format_datetime(slot, tz)} "
-                "(di luar jam janji temu, sudah lewat, atau terlalu jauh ke depan).",
-                field="slot",
+    code = None
+    if confirm is not None:
+        with db.read() as s:
+            service, _rule = _checked_slot(s, db, service_code, slot)
+            code = _free_code(s)
+        confirm(code, service.code, slot.astimezone(tz))  # no database lock held over the network
+    try:
+        with db.write() as s:
+            service, rule = _checked_slot(s, db, service_code, slot)
+            booking = Booking(
+                code=code or _free_code(s),
+                service=service,
+                slot_start=slot.astimezone(tz),
+                slot_minutes=rule.slot_minutes,
+                name=clean_name,
+                phone=clean_phone,
+                origin="hall",
+                state="booked",
+                created_at=now,
             )
-        start = slot.astimezone(tz)
-        if booked_in_slot(s, service.id, start) >= rule.capacity:
-            raise QuotaExhausted(f"Slot {format_datetime(start, tz)} sudah penuh.", field="slot")
-        day_slots = slots_of_day(rule, start.date(), tz)
-        if booked_on_day(s, service.id, day_slots) >= appointment_seats(
-            rule, service.daily_quota, len(day_slots)
-        ):
-            raise QuotaExhausted(
-                f"Kuota janji temu {service.name} pada hari itu sudah habis "
-                "(sisanya untuk yang datang langsung).",
-                field="slot",
-            )
-        booking = Booking(
-            code=_free_code(s),
-            service=service,
-            slot_start=start,
-            slot_minutes=rule.slot_minutes,
-            name=clean_name,
-            phone=clean_phone,
-            origin="hall",
-            state="booked",
-            created_at=now,
-        )
-        s.add(booking)
-        s.flush()
-        record(s, db, actor, "booking.add", "booking", booking.id,
-               details={"code": booking.code, "service": service.code, "slot": start.isoformat(),
-                        "phone_end": clean_phone[-4:]},
-               event_type="booking.created", payload=booking_payload(booking))  # fmt: skip
-        return booking_info(booking, db)
+            s.add(booking)
+            s.flush()
+            record(s, db, actor, "booking.add", "booking", booking.id,
+                   details={"code": booking.code, "service": service.code,
+                            "slot": booking.slot_start.isoformat(), "phone_end": clean_phone[-4:]},
+                   event_type="booking.created", payload=booking_payload(booking))  # fmt: skip
+            return booking_info(booking, db)
+    except Exception:
+        if code is not None and release is not None:
+            release(code)
+        raise
 
 
 def _free_code(s: Session) -> str:

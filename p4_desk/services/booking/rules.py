@@ -179,6 +179,8 @@ def rules_payload(db: Database) -> dict[str, Any]:
         "timezone": db.timezone.key,
         "checkin_before_minutes": window.before_minutes,
         "checkin_after_minutes": window.after_minutes,
+        # how long the central server keeps a web booking's name and phone after its slot
+        "retention_days": int(get_setting(db, "privacy.tickets_keep_days")),
         "services": [r.to_json() for r in list_rules(db) if r.enabled and r.rule is not None],
     }
 

@@ -113,6 +113,7 @@ def issue_ticket(
         )
         ticket = Ticket(id=ticket_id, **values)
         ticket.service = ticket.issued_service = service
+        plan = add_plan(s, ticket, later, now) if later else ()  # before the event: it names the plan
         record(
             s,
             db,
@@ -123,12 +124,11 @@ def issue_ticket(
             details={"number": ticket.number, "service": service.code, "priority": priority}
             | ({"then": [sv.code for sv in later]} if later else {}),
             event_type="ticket.issued",
-            payload=ticket_payload(ticket),
+            # the transient ticket has no session to read its plan from: the plan just stored
+            payload=ticket_payload(ticket) | {"visit_next": [st.service_name for st in plan[1:]]},
             at=now,
         )
-        info = ticket_info(ticket, now)
-        if later:
-            info = replace(info, plan=add_plan(s, ticket, later, now))
+        info = replace(ticket_info(ticket, now), plan=plan)
         where = (ticket.id, day, ticket.queue_key, service.id, service.default_service_minutes)
     # The estimate is read after the commit: the write lock is held as briefly as possible.
     with db.read() as s:

@@ -20,7 +20,7 @@ from p4_desk.errors import NotFound
 from p4_desk.services.catalog import find_counter
 from p4_desk.services.queue.waiting import joined_queue_at
 from p4_desk.store.db import Database
-from p4_desk.store.models import Counter, Service, Ticket, TicketLeg
+from p4_desk.store.models import Counter, Service, Ticket, TicketLeg, VisitStep
 from p4_desk.store.types import UTCDateTime
 
 RECENT_SERVICES_FOR_ESTIMATE = 20
@@ -153,7 +153,24 @@ def ticket_payload(t: Ticket) -> dict[str, Any]:
         "agency_name": t.service.agency.name,
         "counter_name": t.counter.name if t.counter else None,
         "target_wait_minutes": t.service.target_wait_minutes,  # the province's ranking
+        "visit_next": _visit_next(t),  # the ticket's page: "lanjut ke" (service names only)
     }
+
+
+def _visit_next(t: Ticket) -> list[str]:
+    """The names of the services still to come in the ticket's visit, in order (``domain.visits``;
+    empty for a one-service ticket and after the last step)."""
+    s = Session.object_session(t)
+    if s is None or t.id is None:
+        return []
+    return list(
+        s.scalars(
+            select(Service.name)
+            .join(VisitStep, VisitStep.service_id == Service.id)
+            .where(VisitStep.ticket_id == t.id, VisitStep.status == "pending")
+            .order_by(VisitStep.position)
+        )
+    )
 
 
 def find_ticket(s: Session, db: Database, ref: str | int, *, lock: bool = False) -> Ticket:

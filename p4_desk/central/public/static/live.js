@@ -18,7 +18,9 @@
     main.setAttribute("data-state", data.state);
     document.querySelectorAll("[data-field]").forEach(function (el) {
       var value = valueAt(data, el.getAttribute("data-field"));
-      el.textContent = value === null || value === undefined || value === "" ? "–" : String(value);
+      var empty = value === null || value === undefined || value === "";
+      el.textContent = empty ? "–" : String(value);
+      if (el.hasAttribute("data-hide-empty")) { el.hidden = empty; }
     });
     document.querySelectorAll("[data-class-from]").forEach(function (el) {
       var kind = valueAt(data, el.getAttribute("data-class-from"));
