@@ -169,6 +169,22 @@ def bench_large_hall(folder: Path, services: int, agencies: int, runs: int, app:
     print(f"  back to the agency page shown: {percentiles(homes)}")
     print(f"    the same, CPU time of the process: {percentiles(cpu_homes)}")
     print(f"  a poll's snapshot applied to the window (UI thread): {percentiles(applies)}")
+    issued: list[float] = []
+    window.issued.connect(lambda _t: issued.append(time.perf_counter()))
+    taps = []
+    for i in range(max(20, runs // 4)):
+        window.go_home()
+        window.choose_agency(f"AG{(i * 7) % agencies:02d}")
+        app.processEvents()
+        button = window.services.visible_buttons()[i % 3]
+        before = len(issued)
+        t0 = time.perf_counter()
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        if not wait(app, lambda b=before: len(issued) > b, 5):
+            raise SystemExit("kiosk did not issue a ticket within 5 s")
+        taps.append((issued[-1] - t0) * 1000)
+        wait(app, lambda: window.ticket_page.done.isVisible(), 5)  # printed (escpos-dummy)
+    print(f"  tap on a service tile → ticket on screen (window, worker thread): {percentiles(taps)}")
     window.close()
     db.dispose()
 
