@@ -208,6 +208,12 @@ class ChoicePage(QWidget):
         self.page = max(0, min(self.pages - 1, self.page + step))
         self.arrange()
 
+    def first_page(self) -> None:
+        """Back to page 1 (a new agency, the next citizen): never where the last one left it."""
+        if self.page:
+            self.page = 0
+            self.arrange()
+
     def show_key(self, key: str) -> None:
         """Turn to the page holding ``key``'s tile."""
         index = list(self.buttons).index(key)

@@ -211,12 +211,14 @@ class KioskWindow(KioskView):
         self.set_priority(None)
         self.home.show_notice(None)
         self.services.show_notice(None)
+        self.home.first_page()
         self.stack.setCurrentWidget(self.home)
         self.idle_timer.stop()
 
     def choose_agency(self, code: str) -> None:
         self.agency = code
         self.services.show_notice(None)
+        self.services.first_page()
         self._fill_services()
         self.stack.setCurrentWidget(self.services)
         self.idle_timer.start(self.idle_ms)
