@@ -30,6 +30,7 @@ from p4_desk.gui.kiosk.access import KioskAccess
 from p4_desk.gui.kiosk.checkin import install_checkin
 from p4_desk.gui.kiosk.exit_guard import ExitGuard
 from p4_desk.gui.kiosk.info import ServiceInfoMode
+from p4_desk.gui.kiosk.names import KioskNames
 from p4_desk.gui.kiosk.reminder import KioskReminder
 from p4_desk.gui.kiosk.upkeep import IDLE_MS, PRINT_FAILED_IDLE_MS, PRINTED_IDLE_MS, KioskUpkeep
 from p4_desk.gui.kiosk.view import KioskView
@@ -84,6 +85,7 @@ class KioskWindow(KioskView):
         self.idle_ms, self.printed_idle_ms = IDLE_MS, PRINTED_IDLE_MS
         self.print_failed_idle_ms = PRINT_FAILED_IDLE_MS
         self.access = KioskAccess(self)
+        self.names = KioskNames(self)  # agency/service names for the recorded voice
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.access)
@@ -168,6 +170,7 @@ class KioskWindow(KioskView):
             rows.append((code, services[0].agency_name, detail, reason))
         self.home.set_choices(rows)
         self._fill_services()
+        self.names.catalogue_shown(snapshot)
 
     def unavailable_reason(self, service: ServiceStatus) -> str | None:
         """Why a service cannot be taken now (shown on its disabled button), or None."""
