@@ -138,7 +138,10 @@ def bench_large_hall(folder: Path, services: int, agencies: int, runs: int, app:
         kiosk_screen(db)
         reads.append((time.perf_counter() - t0) * 1000)
     print(f"  kiosk poll read (kiosk_screen, off the UI thread): {percentiles(reads)}")
-    settings = Settings({"printer.ticket_target": "escpos-dummy:"}, path=folder / "settings-hall.toml")
+    # no voice: the name clips a first start renders (once per installation) would compete
+    settings = Settings(
+        {"printer.ticket_target": "escpos-dummy:", "voice.enabled": False}, path=folder / "settings-hall.toml"
+    )
     window = KioskWindow(AppContext(db=db, settings=settings, role="kiosk"))
     window.resize(1080, 1920)
     window.show()

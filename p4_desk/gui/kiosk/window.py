@@ -368,6 +368,7 @@ class KioskWindow(KioskView):
         if app is not None:
             app.removeEventFilter(self.access)
         self.access.close()
+        self.names.stop()
         self.live.stop()
         self.upkeep.stop()
         super().closeEvent(event)
