@@ -9,6 +9,10 @@ file) is loaded, and each role's window is opened the way the launcher opens it 
 supervisor and admin maximised inside the shell (banner, status bar), kiosk, board and survey
 tablet full screen — then the whole X screen is saved as ``<role>-<width>x<height>.png``.
 Everything on the pictures is what the program shows in Indonesian.
+
+The citizens' web pages (``web-*.png``, a phone's 360x640 in headless chromium) come from the
+browser tests, which shoot them on the real central server as they check each page: the
+gallery runs ``tests/browser`` and copies the pictures of that run (``--only web``: only those).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ ROLES = ("counter", "supervisor", "admin", "kiosk", "display", "survey")
 SCENES = ("kiosk-info", "display-maklumat")
 LOGIN_USERS = {"counter": "petugas1", "supervisor": "supervisor", "admin": "admin"}
 SETTLE_S = 2.5  # the window manager maps and lays out the window; live queries fill it
+WEB_SHOTS = ROOT / "test-output" / "screenshots"  # where tests/browser/conftest.py ``shot`` writes
 
 
 def main() -> int:
@@ -52,17 +57,41 @@ def main() -> int:
         print(f"missing: {', '.join(missing)} (apt-get install -y xvfb openbox)", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
+    only = set(args.only.split(",")) if args.only else None
+    if only is None or "web" in only:
+        failed = shoot_web(args.out)
+        if failed:
+            return failed
+        if only is not None:
+            only.discard("web")
+            if not only:
+                return 0
     for width, height in SIZES:
         command = [
             "xvfb-run", "-a", "-s", f"-screen 0 {width}x{height}x24",
             sys.executable, str(Path(__file__).resolve()),
             "--size", f"{width}x{height}", "--out", str(args.out),
-            *(["--only", args.only] if args.only else []),
+            *(["--only", ",".join(sorted(only))] if only else []),
         ]  # fmt: skip
         env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
         done = subprocess.run(command, cwd=ROOT, env=env, timeout=600)
         if done.returncode:
             return done.returncode
+    return 0
+
+
+def shoot_web(out: Path) -> int:
+    """The citizens' pages: the browser tests' screenshots of this run, copied to ``out``."""
+    started = time.time()
+    command = [sys.executable, "-m", "pytest", "tests/browser", "-q", "-p", "no:cacheprovider", "-n", "0"]
+    done = subprocess.run(command, cwd=ROOT, timeout=900)
+    if done.returncode:
+        print("the browser tests failed: no web-*.png copied", file=sys.stderr)
+        return done.returncode
+    for shot in sorted(WEB_SHOTS.glob("web-*.png")):
+        if shot.stat().st_mtime >= started:
+            shutil.copyfile(shot, out / shot.name)
+            print(out / shot.name)
     return 0
 
 

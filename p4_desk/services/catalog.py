@@ -14,7 +14,7 @@ from p4_desk.domain.queue_rules import MAX_HEAD_START_MINUTES
 from p4_desk.errors import AlreadyExists, NotFound, ValidationError
 from p4_desk.store.db import Database
 from p4_desk.store.journal import SYSTEM, Actor, record
-from p4_desk.store.models import Agency, Counter, Service
+from p4_desk.store.models import Agency, Counter, Service, counter_services
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 
@@ -368,6 +368,20 @@ def update_counter(
             details={"name": name, "services": services, "active": active},
         )
         return counter_info(counter)
+
+
+def counter_names_for(db: Database, service: str) -> list[str]:
+    """Names of the active counters serving ``service``, by code (the ticket's "Dilayani di"):
+    one query, not every counter with its services (a hall has 250 services)."""
+    with db.read() as s:
+        q = (
+            select(Counter.name)
+            .join(counter_services, counter_services.c.counter_id == Counter.id)
+            .join(Service, Service.id == counter_services.c.service_id)
+            .where(Service.code == service, Counter.active.is_(True))
+            .order_by(Counter.code)
+        )
+        return list(s.scalars(q))
 
 
 def list_counters(db: Database, include_inactive: bool = False) -> list[CounterInfo]:

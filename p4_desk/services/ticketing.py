@@ -85,7 +85,7 @@ def print_data_for(db: Database, ticket: TicketInfo, *, copy: bool = False) -> T
         copy=copy,
         timezone=site.timezone,
         page_url=ticket_page_url(public_base_url(db), ticket.public_token),
-        counters=tuple(c.name for c in catalog.list_counters(db) if ticket.service in c.services),
+        counters=tuple(catalog.counter_names_for(db, ticket.service)),
         then=tuple(step.service_name for step in plan if step.status == StepStatus.PENDING),
         appointment_at=appointment_of(db, ticket.id),
     )

@@ -61,9 +61,10 @@ class ClipLibrary:
         self._cache: dict[tuple[Path, float], tuple[float, array[int]]] = {}
 
     @classmethod
-    def for_site(cls, site_dir: Path | None) -> ClipLibrary:
-        """The site's own recordings (when configured) in front of the default set."""
-        return cls([site_dir, default_clip_dir()] if site_dir else [default_clip_dir()])
+    def for_site(cls, site_dir: Path | None, names_dir: Path | None = None) -> ClipLibrary:
+        """The site's own recordings (when configured), then rendered names (``voice.names``),
+        in front of the default set."""
+        return cls([d for d in (site_dir, names_dir) if d is not None] + [default_clip_dir()])
 
     def path_for(self, name: str) -> Path | None:
         for folder in self.dirs:

@@ -281,3 +281,52 @@ def test_the_site_name_and_the_clock_keep_clear_of_the_screen_edges(
     # and the wrapped name is whole inside the header
     assert wrapped_height(kiosk.site_label, kiosk.site_label.width()) <= name.height() + 1
     assert header.rect().contains(name)
+
+
+def two_service_hall(db: Database) -> None:
+    """The smallest hall: one agency, two services (on top of the test site's)."""
+    catalog.add_agency(db, "KECIL", "Kantor Pelayanan Terpadu Kecamatan Natar")
+    catalog.add_service(db, "SKU", "Surat Keterangan Usaha", "KECIL", "U")
+    catalog.add_service(db, "SKD", "Surat Keterangan Domisili", "KECIL", "V")
+
+
+KIOSK_SIZES = ((1080, 1920), (1920, 1080), (1366, 768), (1280, 800))
+
+
+@pytest.mark.parametrize("services", [2, 250])
+@pytest.mark.parametrize("size", KIOSK_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_buttons_under_the_tiles_stay_readable_and_leave_the_tiles_whole(
+    qtbot: QtBot, site: Database, tmp_path: Path, size: tuple[int, int], services: int, inline_tasks: None
+) -> None:
+    # Given a kiosk of a small or of the largest hall, at every kiosk screen size
+    if services == 250:
+        big_hall(site)
+        agency = "INS00"  # 24 services: the fullest service page
+    else:
+        two_service_hall(site)
+        agency = "KECIL"
+    kiosk = open_kiosk(qtbot, site, tmp_path, size, "pdf")
+    unit = kiosk.text_unit()
+    assert kiosk.checkin.button.text() == "Saya sudah punya janji"
+    for page in (kiosk.home, kiosk.services):
+        if page is kiosk.services:
+            tap(qtbot, kiosk.home.buttons[agency])
+        QApplication.processEvents()
+        bar = page.action_row
+        buttons = [b for b in bar.buttons if b.isVisible()]
+        assert len(buttons) == 3  # priority, information and appointment; back, priority, several
+        for button in buttons:
+            # Then every label is whole, as large as a standing citizen reads, inside the screen
+            assert button.sizeHint().width() <= button.width() + 2, button.text()
+            assert button.font().pixelSize() >= 0.6 * unit, (button.text(), button.font().pixelSize())
+            assert inside(button, kiosk)
+            others = [o for o in buttons if o is not button]
+            assert not any(button.geometry().intersects(o.geometry()) for o in others)
+        # and the tiles are whole and above the buttons
+        bar_top = bar.mapTo(kiosk, bar.rect().topLeft()).y()
+        for tile in page.visible_buttons():
+            assert inside(tile, kiosk) and tile.mapTo(kiosk, tile.rect().bottomLeft()).y() < bar_top
+            assert not clipped(tile.title) and not clipped(tile.detail), tile.title.text()
+    # In portrait the long priority label has a row of its own rather than being squeezed
+    if size[1] > size[0]:
+        assert [b.text() for b in kiosk.home.action_row.rows[0]] == [kiosk.priority_button.text()]

@@ -341,3 +341,57 @@ def test_every_surface_shows_its_text_on_the_screen(
         assert not problems, f"{surface} at {size[0]}x{size[1]}:\n  " + "\n  ".join(problems)
     finally:
         set_synchronous(False)
+
+
+def _shown_at(
+    built: dict[str, QWidget], hall: Database, tmp: Path, surface: str, size: tuple[int, int]
+) -> QWidget:
+    widget = surface_widget(built, surface, hall, tmp)
+    widget.setWindowState(Qt.WindowState.WindowNoState)
+    widget.setGeometry(QRect(0, 0, *size))
+    widget.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    return widget
+
+
+def test_the_counter_waiting_list_takes_the_width_of_a_portrait_screen(
+    hall: Database, built: dict[str, QWidget], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    tmp = tmp_path_factory.mktemp("counter_portrait")
+    # On a portrait counter screen the list goes under the ticket, at the full width
+    counter = _shown_at(built, hall, tmp, "counter", (1080, 1920))
+    table, panel = counter.table, counter.ui.ticketPanel  # type: ignore[attr-defined]
+    assert table.width() >= 0.9 * counter.width()
+    assert (
+        table.mapTo(counter, table.rect().topLeft()).y() > panel.mapTo(counter, panel.rect().bottomLeft()).y()
+    )
+    service = table.horizontalHeader().sectionSize(1)
+    assert service >= 0.4 * counter.width()  # "Perekaman dan Pencetakan KTP-el" whole, not "Perekama…"
+    # and on a landscape one beside it, as before
+    counter = _shown_at(built, hall, tmp, "counter", (1920, 1080))
+    assert (
+        table.mapTo(counter, table.rect().topLeft()).x() > panel.mapTo(counter, panel.rect().topRight()).x()
+    )
+
+
+def test_the_board_site_name_is_large_on_a_portrait_screen(
+    hall: Database, built: dict[str, QWidget], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from p4_desk.services import site
+    from p4_desk.services.screens.hall import board_screen
+
+    before = site.get_site(hall).name
+    site.update_site(hall, name="Mal Pelayanan Publik Kota Bandar Lampung")
+    tmp = tmp_path_factory.mktemp("board_portrait")
+    board = _shown_at(built, hall, tmp, "display", (1080, 1920))
+    board._apply(board_screen(hall))  # type: ignore[attr-defined]
+    site.update_site(hall, name=before)
+    for _ in range(3):
+        QApplication.processEvents()
+    label = board.view.site  # type: ignore[attr-defined]
+    # Then the site name is whole and read across the hall: a line of its own, not a third of it
+    assert label.text() == "Mal Pelayanan Publik Kota Bandar Lampung"
+    assert label.shown_text() == label.text()
+    assert label.fitted_px() >= 0.035 * 1080, label.fitted_px()
+    assert label.width() >= 0.9 * board.width()

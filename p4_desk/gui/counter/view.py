@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QSizePolicy, QToolButton, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHeaderView, QSizePolicy, QToolButton, QWidget
 
 from p4_desk.gui.app.look import icon
 from p4_desk.gui.counter import rules
@@ -112,6 +112,18 @@ class CounterView(QWidget):
             position += 1
         for column in range(BUTTONS_PER_ROW):
             self.buttons_layout.setColumnStretch(column, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """On a portrait screen the waiting list goes under the ticket and its buttons, at the
+        full width (beside them it would get a third of a narrow screen)."""
+        super().resizeEvent(event)
+        body = self.ui.bodyLayout
+        portrait = self.height() > self.width()
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        if body.direction() != direction:
+            body.setDirection(direction)
+            body.setStretch(0, 1 if portrait else 3)
+            body.setStretch(1, 1 if portrait else 2)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

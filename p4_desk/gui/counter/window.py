@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
@@ -28,7 +28,7 @@ from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.feedback import error_text
 from p4_desk.gui.common.live import LiveQuery, monitor_for
 from p4_desk.gui.common.tasks import run_task
-from p4_desk.gui.counter import rules
+from p4_desk.gui.counter import gate, rules
 from p4_desk.gui.counter.areas import AREAS, installed_areas
 from p4_desk.gui.counter.hints import CounterHints, clock_text
 from p4_desk.gui.counter.ticket_dialogs import TicketDialogs
@@ -122,32 +122,14 @@ class CounterWindow(CounterView):
     # --- state --------------------------------------------------------------------------
 
     def _counter_state(self) -> str | None:
-        return self.snapshot.counter.state if self.snapshot else None
-
-    def _facts(self) -> dict[str, Any]:
-        snapshot = self.snapshot
-        return {
-            "recalls_required": snapshot.recalls_required if snapshot else 1,
-            "connected": self.monitor.connected,
-            "has_no_shows": bool(snapshot and snapshot.no_shows),
-        }
+        return gate.counter_state(self)
 
     def legal(self) -> frozenset[str]:
-        has_selection = self.selected_ticket() is not None
-        allowed = rules.legal_actions(
-            self._counter_state(), self.ticket, has_selection=has_selection, busy=self.busy, **self._facts()
-        )
-        # one key toggles the break: PAUSE stands for RESUME when the counter is not open
-        if rules.RESUME in allowed:
-            allowed = (allowed - {rules.RESUME}) | {rules.PAUSE}
-        return allowed
+        return gate.legal(self)
 
     def why_not(self, name: str) -> str | None:
         """Why the officer cannot do ``name`` now, in words (``None``: it is allowed or busy)."""
-        if name in self.legal() or (self.busy and self.monitor.connected):
-            return None
-        why = rules.why_not(name, self._counter_state(), self.ticket, **self._facts())
-        return self.hints.refusal(why) if why else None
+        return gate.why_not(self, name)
 
     def update_actions(self) -> None:
         allowed = self.legal()
@@ -163,10 +145,8 @@ class CounterWindow(CounterView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         """The key of a refused action (its shortcut is off) says why instead of nothing."""
-        pressed = QKeySequence(event.keyCombination())
-        exact = QKeySequence.SequenceMatch.ExactMatch
-        named = [name for name, (key, _i) in SHORTCUTS.items() if pressed.matches(QKeySequence(key)) == exact]
-        reason = self.why_not(named[0]) if named else None
+        named = gate.action_of_key(event)
+        reason = self.why_not(named) if named else None
         if reason:
             self.show_notice(reason)
         else:

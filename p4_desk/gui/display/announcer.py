@@ -23,6 +23,7 @@ from p4_desk.config import Settings
 from p4_desk.gui.common.tasks import run_task
 from p4_desk.voice import CHIME, SAMPLE_RATE, Announcement, AnnouncementQueue, ClipLibrary, write_wav
 from p4_desk.voice.kiosk import Phrase
+from p4_desk.voice.names import cache_dir as names_cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,8 @@ class Announcer(QObject):
         self.enabled = bool(settings.get("voice.enabled"))
         self.volume = min(1.0, max(0.0, float(settings.get("voice.volume"))))
         clips_dir = str(settings.get("voice.clips_dir") or "")
-        self.library = ClipLibrary.for_site(Path(clips_dir) if clips_dir else None)
+        # a site's recordings, then the names espeak-ng rendered (``voice.names``), then the set
+        self.library = ClipLibrary.for_site(Path(clips_dir) if clips_dir else None, names_cache_dir())
         self._folder = tempfile.TemporaryDirectory(prefix="p4-voice-")
         self._names = itertools.count(1)
         self._watchdog = QTimer(self, singleShot=True)

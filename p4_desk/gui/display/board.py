@@ -19,7 +19,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QSizePolicy,
     QStackedLayout,
     QVBoxLayout,
@@ -67,9 +67,9 @@ class BoardView(QWidget):
         header.setObjectName("header")
         header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         header.setStyleSheet(f"#header {{ background: {HEADER}; }}")
-        top = QHBoxLayout(header)
-        for label, share in self.HEADER_SHARES.items():
-            top.addWidget(getattr(self, label), share)
+        self._header = QGridLayout(header)
+        self._header_shape = ""
+        self._place_header("landscape")
 
         self.current = CurrentCall(texts["title"])
         self.recent_title = _label(texts["recent"], align=LEFT)
@@ -164,9 +164,33 @@ class BoardView(QWidget):
         super().resizeEvent(event)
         self._scale()
 
+    def _place_header(self, shape: str) -> None:
+        """Landscape: site, date and clock side by side. Portrait: the site name has the whole
+        width of the first line (beside the date it was squeezed to a third of a narrow screen),
+        date and clock share the second."""
+        if shape == self._header_shape:
+            return
+        self._header_shape = shape
+        grid = self._header
+        for label in (self.site, self.date, self.clock):
+            grid.removeWidget(label)
+        for column in range(3):
+            grid.setColumnStretch(column, 0)
+        if shape == "portrait":
+            grid.addWidget(self.site, 0, 0, 1, 2)
+            grid.addWidget(self.date, 1, 0)
+            grid.addWidget(self.clock, 1, 1)
+            grid.setColumnStretch(0, self.HEADER_SHARES["date"])
+            grid.setColumnStretch(1, self.HEADER_SHARES["clock"])
+        else:
+            for column, (name, share) in enumerate(self.HEADER_SHARES.items()):
+                grid.addWidget(getattr(self, name), 0, column)
+                grid.setColumnStretch(column, share)
+
     def _scale(self) -> None:
         h, shape = self.height(), self.shape
         portrait = shape == "portrait"
+        self._place_header(shape)
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )

@@ -21,7 +21,7 @@ FLASH = "#ffd21f"
 FLASH_TEXT = "#0a1628"
 
 HEADER_SHARE, BODY_SHARE, FOOTER_SHARE = 10, 80, 10
-PORTRAIT_BANDS = (6, 88, 6)  # a tall screen: header and running text need less of its height
+PORTRAIT_BANDS = (8, 86, 6)  # a tall screen: header and running text need less of its height
 #: a counter row is never lower than this share of the board's height (else: pages)
 MIN_ROW_SHARE = {"landscape": 0.065, "portrait": 0.04}
 MAX_ROW_SHARE = 0.1

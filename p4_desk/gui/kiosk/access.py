@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from p4_desk.gui.display.announcer import Announcer
+from p4_desk.gui.kiosk.actions import ActionBar
 from p4_desk.gui.kiosk.pages import ChoicePage
 from p4_desk.services.queue import TicketInfo
 from p4_desk.voice.kiosk import Phrase, choice_phrase, name_clip, ticket_phrase
@@ -249,7 +250,6 @@ class KioskAccess(QObject):
         self.voice.close()
 
 
-def _row_buttons(page: QWidget, row: QLayout) -> list[QPushButton]:
-    items = (row.itemAt(i) for i in range(row.count()))
-    widgets = (item.widget() for item in items if item is not None)
-    return [w for w in widgets if isinstance(w, QPushButton) and w.isVisibleTo(page) and w.isEnabled()]
+def _row_buttons(page: QWidget, row: ActionBar) -> list[QPushButton]:
+    """The page's action buttons in the bar's order (the order they were added, not the rows)."""
+    return [w for w in row.buttons if w.isVisibleTo(page) and w.isEnabled()]

@@ -152,8 +152,6 @@ class Checkin(QObject):
 
     def scale(self, unit: float, touch: int) -> None:
         self.page.scale(unit, touch)
-        fit_button(self.button, unit * 1.05)
-        self.button.setMinimumHeight(max(touch, int(unit * 3)))
 
     def open(self) -> None:
         self.page.code.clear()
@@ -245,12 +243,5 @@ class Checkin(QObject):
 def install_checkin(kiosk: KioskWindow) -> Checkin:
     """Add the appointment button to the home page and the check-in page to the kiosk."""
     checkin = Checkin(kiosk)
-    original = kiosk._scale
-
-    def scale() -> None:
-        original()
-        unit = max(14.0, min(kiosk.height() / 36, kiosk.width() / 60))
-        checkin.scale(unit, kiosk.touch_target_px())
-
-    kiosk._scale = scale  # type: ignore[method-assign]
+    kiosk.extra_scaled.append(checkin)  # scaled with the kiosk's own text unit, as its pages
     return checkin

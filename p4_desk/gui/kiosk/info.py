@@ -115,9 +115,7 @@ class ServiceInfoMode(QObject):
         unit, touch = self.kiosk.text_unit(), self.kiosk.touch_target_px()
         self.list_page.scale(unit, touch)
         self.page.scale(unit, touch)
-        for button in (self.button, self.list_back):
-            fit_button(button, unit * 1.05)
-            button.setMinimumHeight(max(touch, int(unit * 3)))
+        # self.button and self.list_back are sized by their page's action bar
 
     # --- the mode --------------------------------------------------------------------------
 

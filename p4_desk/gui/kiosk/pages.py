@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,68 +18,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-TOUCH_TARGET_MM = 15.0
+from p4_desk.gui.kiosk.actions import ActionBar
+from p4_desk.gui.kiosk.looks import (
+    STYLE,
+    fit_button,
+    largest_fitting,
+    metrics,
+    set_px,
+    text_height,
+    touch_px,
+    wrapped_height,
+)
+
+__all__ = [
+    "STYLE",
+    "ChoiceButton",
+    "ChoicePage",
+    "TicketPage",
+    "fit_button",
+    "set_px",
+    "touch_px",
+    "wrapped_height",
+]
+
 TILE_ASPECT = 2.6  # width:height a tile is given when there is room to choose
-MM_PER_INCH = 25.4
-
-BACKGROUND = "#eef3f9"
-PRIMARY = "#0b4aa2"
-PRIMARY_PRESSED = "#083577"
-PRIORITY = "#b3261e"
-DISABLED = "#c9d2de"
-TEXT = "#10223d"
-
-STYLE = f"""
-QWidget#kiosk {{ background: {BACKGROUND}; }}
-QLabel {{ color: {TEXT}; }}
-QLabel#title {{ font-weight: bold; }}
-QLabel#notice {{ background: #fdecea; color: {PRIORITY}; border-radius: 8px; padding: 8px; }}
-QFrame#banner {{ background: {PRIORITY}; border-radius: 8px; }}
-QFrame#banner QLabel {{ color: white; font-weight: bold; }}
-QFrame#header {{ background: {PRIMARY}; }}
-QFrame#header QLabel {{ color: white; font-weight: bold; }}
-QPushButton {{ background: {PRIMARY}; color: white; border: none; border-radius: 12px;
-               font-weight: bold; padding: 8px 16px; }}
-QPushButton:pressed {{ background: {PRIMARY_PRESSED}; }}
-QPushButton:focus {{ border: 6px solid #ffb300; }}
-QPushButton:disabled {{ background: {DISABLED}; color: #4d5b70; }}
-QPushButton#priority {{ background: {PRIORITY}; }}
-QPushButton#secondary {{ background: white; color: {PRIMARY}; border: 3px solid {PRIMARY}; }}
-QLabel#reason {{ color: {PRIORITY}; font-weight: bold; }}
-QLabel#number {{ color: {PRIMARY}; font-weight: bold; }}
-"""
-
-
-def touch_px(dots_per_inch: float) -> int:
-    """Pixels of a 15 mm touch target on a screen of ``dots_per_inch`` (physical)."""
-    return math.ceil(TOUCH_TARGET_MM / MM_PER_INCH * dots_per_inch)
-
-
-def set_px(widget: QWidget, pixels: float, *, bold: bool | None = None) -> None:
-    font = widget.font()
-    font.setPixelSize(max(10, int(pixels)))
-    if bold is not None:
-        font.setBold(bold)
-    widget.setFont(font)
-
-
-def wrapped_height(label: QLabel, width: int) -> int:
-    """The height ``label``'s text needs when wrapped at ``width`` (its own fixed height aside)."""
-    flags = int(Qt.TextFlag.TextWordWrap)
-    return label.fontMetrics().boundingRect(QRect(0, 0, max(1, width), 100_000), flags, label.text()).height()
-
-
-def fit_button(button: QPushButton, pixels: float) -> None:
-    """Bold text at ``pixels``, smaller when the button's text would not fit its width."""
-    set_px(button, pixels, bold=True)
-    room = button.width() - 40  # the style's padding and border
-    needed = button.fontMetrics().horizontalAdvance(button.text())
-    if room > 0 and needed > room:
-        set_px(button, max(10.0, pixels * room / needed), bold=True)
 
 
 class ChoiceButton(QPushButton):
-    """A big button with a title line and smaller detail lines (agency or service)."""
+    """A big button with a title line and smaller detail lines (agency or service).
+
+    Its colours come from the kiosk's style sheet (``QPushButton#choice``), never a sheet of its
+    own: a page of new tiles is filled without re-polishing a style per label."""
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,50 +70,49 @@ class ChoiceButton(QPushButton):
             layout.addWidget(label)
         self.reason.hide()
         self.lines = layout
+        self._scaled: tuple[object, ...] = ()  # what the type was last fitted for
 
     def fill(self, title: str, detail: str, reason: str | None = None) -> None:
         self.title.setText(title)
+        self.title.setToolTip(title)
         self.detail.setText(detail)
         self.reason.setText(reason or "")
         self.reason.setVisible(bool(reason))
         self.setEnabled(reason is None)
-        color = "white" if reason is None else "#3b475a"
-        for label in (self.title, self.detail):
-            label.setStyleSheet(f"color: {color}; background: transparent;")
-        # the reason stays readable on a disabled button
-        self.reason.setStyleSheet(
-            f"color: {PRIORITY}; background: white; border-radius: 6px; padding: 2px 6px;"
-        )
 
     def scale(self, unit: float, touch: int, tile_height: float) -> None:
-        """Type as large as the tile allows: the wrapped title shrinks until all lines fit,
-        never below what a standing citizen reads (0.6 unit); the subtitle stays >= 0.6 unit."""
-        title = min(unit, max(unit * 0.6, tile_height * 0.24))
-        detail = max(unit * 0.6, min(title * 0.8, unit * 0.75))
+        """Type as large as the tile allows: the wrapped title takes the largest size at which
+        all its lines fit (a binary search over cached metrics), never below what a standing
+        citizen reads (0.6 unit); the subtitle stays >= 0.6 unit."""
         margins = self.lines.contentsMargins()
         width = self.width() - margins.left() - margins.right()
-        set_px(self.detail, detail, bold=False)
+        texts = (self.title.text(), self.detail.text(), self.reason.text())
+        signature = (unit, touch, tile_height, width, *texts)
+        if signature == self._scaled:
+            return  # the same tile again (a poll, a page turned back): nothing to fit
+        self._scaled = signature
+        family = self.font().family()
+        title = min(unit, max(unit * 0.6, tile_height * 0.24))
+        detail = int(max(unit * 0.6, min(title * 0.8, unit * 0.75)))
         longest = max(
-            (self.detail.fontMetrics().horizontalAdvance(line) for line in self.detail.text().split("\n")),
+            (metrics(family, detail, False).horizontalAdvance(line) for line in texts[1].split("\n")),
             default=0,
         )
         if longest > width > 0:  # one line when a little smaller will do
-            set_px(
-                self.detail,
-                max(unit * 0.5, self.detail.font().pixelSize() * width / longest - 0.5),
-                bold=False,
-            )
-        set_px(self.reason, detail, bold=True)
+            detail = int(max(unit * 0.5, detail * width / longest - 0.5))
+        set_px(self.detail, detail, bold=False)
+        set_px(self.reason, max(unit * 0.6, min(title * 0.8, unit * 0.75)), bold=True)
         room = tile_height - margins.top() - margins.bottom() - 2 * self.lines.spacing()
         for label in (self.detail, self.reason):  # the title takes what they leave
             label.setFixedHeight(wrapped_height(label, width) if label.text() else 0)
-        below = self.detail.height() + (self.reason.height() if self.reason.text() else 0)
-        while True:
-            set_px(self.title, title, bold=True)
-            if title <= unit * 0.6 or wrapped_height(self.title, width) + below <= room:
-                break
-            title -= 1
-        self.title.setToolTip(self.title.text())
+        below = self.detail.height() + (self.reason.height() if texts[2] else 0)
+        floor = max(1, int(unit * 0.6))
+        size = largest_fitting(
+            min(floor, int(title)),
+            int(title),
+            lambda px: text_height(texts[0], family, px, True, width) + below <= room,
+        )
+        set_px(self.title, size, bold=True)
 
 
 class ChoicePage(QWidget):
@@ -153,7 +120,9 @@ class ChoicePage(QWidget):
 
     The grid is laid out for the space it has: as many tiles per page as fit at a touchable
     size, in as few columns as let them all fit (wide tiles: names wrap less). Everything on one
-    page when it fits; otherwise "Sebelumnya"/"Berikutnya" turn the pages.
+    page when it fits; otherwise "Sebelumnya"/"Berikutnya" turn the pages. The space is what
+    the title, the pager and the action bar (one or more rows) leave: the grid re-arranges
+    whenever it changes. Tiles are reused across fillings (another agency's services).
     """
 
     chosen = Signal(str)
@@ -173,8 +142,10 @@ class ChoicePage(QWidget):
         self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice.hide()
         self.buttons: dict[str, ChoiceButton] = {}
+        self._spare: list[ChoiceButton] = []  # tiles of a longer filling, hidden for the next
         self.grid_host = QWidget()
         self.grid_host.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.grid_host.installEventFilter(self)
         self.previous_page = QPushButton()
         self.previous_page.setObjectName("secondary")
         self.next_page = QPushButton()
@@ -191,15 +162,14 @@ class ChoicePage(QWidget):
         pager.addWidget(self.page_label, 1)
         pager.addWidget(self.next_page, 2)
         self.pager.hide()
-        self.action_row = QHBoxLayout()
-        self.action_row.setSpacing(16)
+        self.action_row = ActionBar()
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.notice)
         layout.addWidget(self.grid_host, 1)
         layout.addWidget(self.pager)
-        layout.addLayout(self.action_row)
+        layout.addWidget(self.action_row)
         self._unit, self._touch = 20.0, 60
         self.page, self.pages, self.per_page, self.columns = 0, 1, 1, 1
         self.gap = 16
@@ -208,13 +178,18 @@ class ChoicePage(QWidget):
         """``(key, title, detail, reason when unavailable)`` per button, in order."""
         keys = [row[0] for row in rows]
         if keys != list(self.buttons):
-            for button in self.buttons.values():
-                button.deleteLater()
+            tiles = [*self.buttons.values(), *self._spare]
+            while len(tiles) < len(keys):
+                tile = ChoiceButton("", self.grid_host)
+                tile.clicked.connect(lambda _=False, t=tile: self.chosen.emit(t.key))
+                tiles.append(tile)
             self.buttons = {}
-            for key in keys:
-                button = ChoiceButton(key, self.grid_host)
-                button.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))
-                self.buttons[key] = button
+            for key, tile in zip(keys, tiles, strict=False):
+                tile.key = key
+                self.buttons[key] = tile
+            self._spare = tiles[len(keys) :]
+            for tile in self._spare:
+                tile.hide()
             self.page = 0
         for key, title, detail, reason in rows:
             self.buttons[key].fill(title, detail, reason)
@@ -233,6 +208,12 @@ class ChoicePage(QWidget):
         self.page = max(0, min(self.pages - 1, self.page + step))
         self.arrange()
 
+    def first_page(self) -> None:
+        """Back to page 1 (a new agency, the next citizen): never where the last one left it."""
+        if self.page:
+            self.page = 0
+            self.arrange()
+
     def show_key(self, key: str) -> None:
         """Turn to the page holding ``key``'s tile."""
         index = list(self.buttons).index(key)
@@ -247,11 +228,13 @@ class ChoicePage(QWidget):
             set_px(button, unit * 1.0, bold=True)
             button.setMinimumHeight(max(touch, int(unit * 2.6)))
         set_px(self.page_label, unit * 0.9, bold=True)
+        self.action_row.scale(unit * 1.05, max(touch, int(unit * 3)), max(touch, int(unit * 2.4)))
         self.arrange()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
-        super().resizeEvent(event)
-        self.arrange()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if watched is self.grid_host and event.type() == QEvent.Type.Resize:
+            self.arrange()  # the window, the pager or the action bar changed the grid's space
+        return False
 
     def _grid_shape(self, count: int, width: int, height: int) -> tuple[int, int]:
         """(columns, rows) of a page: all tiles on one page when they fit, tiles near 2.6:1."""

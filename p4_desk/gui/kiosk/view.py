@@ -138,15 +138,9 @@ class KioskView(QWidget):
         for page in (self.home, self.services, self.groups):
             page.scale(unit, touch)
         self.ticket_page.scale(unit, touch)
-        for button in (
-            self.priority_button,
-            self.back_button,
-            self.services_priority_button,
-            self.groups_cancel,
-            self.clear_priority_button,
-        ):
-            fit_button(button, unit * 1.05)
-            button.setMinimumHeight(max(touch, int(unit * 3)))
+        # the buttons under the tiles are sized by their page's action bar (``actions``)
+        fit_button(self.clear_priority_button, unit * 1.05)
+        self.clear_priority_button.setMinimumHeight(max(touch, int(unit * 3)))
         self.banner.setFixedHeight(self.clear_priority_button.minimumHeight() + int(unit))
         for extra in self.extra_scaled:
             extra.scale(unit, touch)

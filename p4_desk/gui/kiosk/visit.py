@@ -141,8 +141,6 @@ class KioskVisit(QObject):
 
     def scale(self, unit: float, touch: int) -> None:
         self.page.scale(unit, touch)
-        fit_button(self.start_button, unit * 1.05)
-        self.start_button.setMinimumHeight(max(touch, int(unit * 3)))
         set_px(self.plan_label, unit * 1.1, bold=True)
 
     # --- the flow ---------------------------------------------------------------------------

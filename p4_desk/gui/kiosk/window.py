@@ -5,9 +5,9 @@ Issuing and printing run off the UI thread. The ticket is committed first (print
 the workstation's ticket printer. A failed print says so in plain Indonesian and offers
 "Coba lagi" and "Batal" (which cancels the number, reason "gagal cetak"); a ticket left
 unprinted (the citizen walked away) is cancelled by ``ticketing.cancel_unprinted`` after the
-site's timeout, which this kiosk runs every minute. Counts refresh by a ``LiveQuery`` of
-``screens.hall.kiosk_screen`` (on every change, and every minute for the opening hours); an idle
-kiosk goes back to the home screen.
+site's timeout (``upkeep``: that, the idle return home and the clock). Counts refresh by a
+``LiveQuery`` of ``screens.hall.kiosk_screen`` (on every change, and every minute for the
+opening hours).
 """
 
 from __future__ import annotations
@@ -16,15 +16,12 @@ import logging
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from p4_desk.domain.queue_rules import PRIORITY_GROUPS
-from p4_desk.domain.wording import format_estimate, format_number, format_time
+from p4_desk.domain.wording import format_estimate, format_number
 from p4_desk.errors import P4Error
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.common.live import LiveQuery
@@ -33,7 +30,9 @@ from p4_desk.gui.kiosk.access import KioskAccess
 from p4_desk.gui.kiosk.checkin import install_checkin
 from p4_desk.gui.kiosk.exit_guard import ExitGuard
 from p4_desk.gui.kiosk.info import ServiceInfoMode
+from p4_desk.gui.kiosk.names import KioskNames
 from p4_desk.gui.kiosk.reminder import KioskReminder
+from p4_desk.gui.kiosk.upkeep import IDLE_MS, PRINT_FAILED_IDLE_MS, PRINTED_IDLE_MS, KioskUpkeep
 from p4_desk.gui.kiosk.view import KioskView
 from p4_desk.gui.kiosk.visit import KioskVisit
 from p4_desk.services import queue, ticketing
@@ -44,10 +43,6 @@ from p4_desk.store.db import Database
 log = logging.getLogger(__name__)
 
 HOURS_REFRESH_MS = 60_000  # "closed now" follows the clock, not only the database
-CANCEL_UNPRINTED_MS = 60_000
-IDLE_MS = 45_000
-PRINTED_IDLE_MS = 10_000
-PRINT_FAILED_IDLE_MS = 15_000
 
 
 def issue(db: Database, service: str, priority: str | None) -> TicketInfo:
@@ -85,21 +80,14 @@ class KioskWindow(KioskView):
             self._poll_failed,
             every_ms=HOURS_REFRESH_MS,
         )
-        self._cancel_timer = QTimer(self)
-        self._cancel_timer.timeout.connect(self.cancel_unprinted)
-        self._cancel_timer.start(CANCEL_UNPRINTED_MS)
-        self.idle_timer = QTimer(self, singleShot=True)
+        self.upkeep = KioskUpkeep(self)  # idle → home, unprinted cancelled, the clock
+        self.idle_timer = self.upkeep.idle_timer
         self.idle_ms, self.printed_idle_ms = IDLE_MS, PRINTED_IDLE_MS
         self.print_failed_idle_ms = PRINT_FAILED_IDLE_MS
-        self.idle_timer.setInterval(self.idle_ms)
-        self.idle_timer.timeout.connect(self.go_home)
-        self._clock_timer = QTimer(self)
-        self._clock_timer.timeout.connect(self._tick)
-        self._clock_timer.start(1000)
         self.access = KioskAccess(self)
+        self.names = KioskNames(self)  # agency/service names for the recorded voice
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
             app.installEventFilter(self.access)
         self.exit_guard = ExitGuard(self, ctx.db)
         self.reminder = KioskReminder(self)  # "Ingatkan saya" (reminder.py)
@@ -166,7 +154,7 @@ class KioskWindow(KioskView):
     def _apply(self, snapshot: KioskScreen) -> None:
         self.snapshot = snapshot
         self.site_label.setText(snapshot.site_name)
-        self._tick()
+        self.upkeep.tick()
         agencies: dict[str, list[ServiceStatus]] = {}
         for service in snapshot.services:
             agencies.setdefault(service.agency, []).append(service)
@@ -182,6 +170,7 @@ class KioskWindow(KioskView):
             rows.append((code, services[0].agency_name, detail, reason))
         self.home.set_choices(rows)
         self._fill_services()
+        self.names.catalogue_shown(snapshot)
 
     def unavailable_reason(self, service: ServiceStatus) -> str | None:
         """Why a service cannot be taken now (shown on its disabled button), or None."""
@@ -212,17 +201,7 @@ class KioskWindow(KioskView):
         return "   ·   ".join(parts)
 
     def cancel_unprinted(self) -> None:
-        db = self.ctx.db
-        run_task(
-            self,
-            lambda: ticketing.cancel_unprinted(db),
-            None,
-            lambda exc: log.warning("cancel_unprinted: %s", exc),
-        )
-
-    def _tick(self) -> None:
-        key = self.snapshot.timezone if self.snapshot else "Asia/Jakarta"
-        self.clock_label.setText(format_time(self.ctx.db.now(), key))
+        self.upkeep.cancel_unprinted()
 
     # --- flow ------------------------------------------------------------------------------
 
@@ -235,12 +214,14 @@ class KioskWindow(KioskView):
         self.set_priority(None)
         self.home.show_notice(None)
         self.services.show_notice(None)
+        self.home.first_page()
         self.stack.setCurrentWidget(self.home)
         self.idle_timer.stop()
 
     def choose_agency(self, code: str) -> None:
         self.agency = code
         self.services.show_notice(None)
+        self.services.first_page()
         self._fill_services()
         self.stack.setCurrentWidget(self.services)
         self.idle_timer.start(self.idle_ms)
@@ -382,23 +363,14 @@ class KioskWindow(KioskView):
             self, lambda: queue.cancel(db, ticket_id, ticketing.PRINT_FAILED_REASON, actor), cancelled, failed
         )
 
-    # --- idle ------------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        touched = event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress)
-        if touched and self.idle_timer.isActive():
-            self.idle_timer.start()
-        return False
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
             app.removeEventFilter(self.access)
         self.access.close()
+        self.names.stop()
         self.live.stop()
-        for timer in (self._cancel_timer, self.idle_timer, self._clock_timer):
-            timer.stop()
+        self.upkeep.stop()
         super().closeEvent(event)
 
 
