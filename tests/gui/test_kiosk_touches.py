@@ -97,7 +97,6 @@ def test_any_service_of_any_catalogue_in_three_touches(
 ) -> None:
     snapshot = catalogue(per_agency)
     kiosk._apply(snapshot)
-    QApplication.processEvents()
     # the hardest service to reach (the last tile of the last agency) and one drawn at random
     codes = [snapshot.services[-1].code, snapshot.services[int(pick * (len(snapshot.services) - 1))].code]
     chosen: list[str] = []
@@ -106,7 +105,8 @@ def test_any_service_of_any_catalogue_in_three_touches(
         for code in codes:
             wanted = next(s for s in snapshot.services if s.code == code)
             kiosk.go_home()
-            QApplication.processEvents()
+            # the tiles are laid out when Qt delivers the page's layout events, as after a poll
+            qtbot.waitUntil(lambda: bool(kiosk.home.visible_buttons()), timeout=5000)
             if priority:  # the two touches asked of priority citizens only
                 tap(qtbot, kiosk.priority_button)
                 tap(qtbot, kiosk.groups.visible_buttons()[0])
@@ -117,6 +117,7 @@ def test_any_service_of_any_catalogue_in_three_touches(
                 touches += 1
             tap(qtbot, kiosk.home.buttons[wanted.agency])
             touches += 1
+            qtbot.waitUntil(lambda: bool(kiosk.services.visible_buttons()), timeout=5000)  # laid out
             while code not in {b.key for b in kiosk.services.visible_buttons()}:
                 tap(qtbot, kiosk.services.next_page)
                 touches += 1

@@ -10,12 +10,14 @@ import gc
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QThread, QThreadPool
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from p4_desk.gui.app.shell import ShellWindow
+from p4_desk.gui.common.live import LiveQuery
 from p4_desk.gui.common.tasks import collect_garbage_on_gui_thread, run_task
 from p4_desk.gui.counter import rules
 from p4_desk.gui.counter.window import CounterWindow
@@ -154,3 +156,30 @@ def test_closing_the_counter_while_its_call_waits_for_the_database(
     # Then the late answers (the call and the closing of the counter) are dropped without an error
     assert "background result dropped: its CounterWindow is gone" in caplog.text
     assert queue.get_ticket(site_db, "A001").state in ("called", "waiting")
+
+
+def test_a_stopped_live_query_does_not_show_the_load_it_had_running(qtbot: QtBot, site_db: Database) -> None:
+    # A screen that stopped its live updates (a kiosk given its own catalogue, a window closing)
+    # must not be overwritten by the load that was still running when it stopped.
+    owner = QLabel()
+    qtbot.addWidget(owner)
+    release = threading.Event()
+    shown: list[str] = []
+
+    def query() -> Callable[[], str]:
+        def load() -> str:
+            release.wait(WAIT / 1000)
+            return "catalogue from the database"
+
+        return load
+
+    screen = LiveQuery(owner, site_db, query, shown.append)
+    screen.start()
+    screen.stop()  # while its first load waits for the database
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(WAIT)
+    QApplication.processEvents()
+    assert shown == []
+    # asked again, it answers
+    screen.refresh()
+    qtbot.waitUntil(lambda: shown == ["catalogue from the database"], timeout=WAIT)

@@ -148,6 +148,7 @@ class LiveQuery(Generic[T]):
         self._again = False
         self._missed = False
         self._started = False
+        self._halted = False  # stop() was called: a load still running then is not shown
         self._generation = 0  # bumped by invalidate(): results of older loads are stale
         self._timer: QTimer | None = None
         if every_ms:
@@ -165,7 +166,7 @@ class LiveQuery(Generic[T]):
         """Load now and after every change (reference counted on the monitor)."""
         if self._started:
             return
-        self._started = True
+        self._started, self._halted = True, False
         self.monitor.changed.connect(self._changed)
         self.monitor.connection_changed.connect(self._connection_changed)
         self.monitor.start()
@@ -176,7 +177,7 @@ class LiveQuery(Generic[T]):
     def stop(self) -> None:
         if not self._started:
             return
-        self._started = False
+        self._started, self._halted, self._again = False, True, False
         if shiboken6.isValid(self.monitor):  # at exit the monitor may be gone first
             self.monitor.changed.disconnect(self._changed)
             self.monitor.connection_changed.disconnect(self._connection_changed)
@@ -186,6 +187,7 @@ class LiveQuery(Generic[T]):
 
     def refresh(self) -> None:
         """Load the model now (or once the load running now is done)."""
+        self._halted = False  # asked for now: the caller wants an answer again
         if self.loading:
             self._again = True
             return
@@ -217,6 +219,8 @@ class LiveQuery(Generic[T]):
 
     def _loaded(self, model: T, generation: int) -> None:
         self.loading = False
+        if self._halted:  # stopped while this load ran: the screen no longer wants it
+            return
         if generation != self._generation:  # read before the screen's last action finished
             self._again = False
             self.refresh()
