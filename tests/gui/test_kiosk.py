@@ -169,6 +169,8 @@ def test_closed_service_and_used_up_quota_are_disabled_with_the_reason(
     samsat = kiosk.home.buttons["SAMSAT"]
     assert not samsat.isEnabled()
     assert samsat.reason.isVisible() and samsat.reason.text() == "Kuota hari ini sudah habis"
+    # the reason's badge is whole: as tall as its text and padding need (descenders not cut)
+    assert samsat.reason.height() >= samsat.reason.heightForWidth(samsat.reason.width())
     # Dukcapil stays open; inside it KK is disabled as closed, KTP can be taken
     tap(qtbot, kiosk.home.buttons["DUKCAPIL"])
     kk, ktp = kiosk.services.buttons["KK"], kiosk.services.buttons["KTP"]

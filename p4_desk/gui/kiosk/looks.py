@@ -24,6 +24,7 @@ PRIORITY = "#b3261e"
 DISABLED = "#c9d2de"
 TEXT = "#10223d"
 DIMMED = "#3b475a"  # a tile's text while the service cannot be taken
+REASON_PAD = (6, 2)  # the "Sedang tutup" badge's padding (x, y): its height counts it
 
 STYLE = f"""
 QWidget#kiosk {{ background: {BACKGROUND}; }}
@@ -46,7 +47,7 @@ QLabel#number {{ color: {PRIMARY}; font-weight: bold; }}
 QPushButton#choice QLabel {{ color: white; background: transparent; }}
 QPushButton#choice QLabel:disabled {{ color: {DIMMED}; }}
 QPushButton#choice QLabel#reason {{ color: {PRIORITY}; background: white; border-radius: 6px;
-                                    padding: 2px 6px; }}
+                                    padding: {REASON_PAD[1]}px {REASON_PAD[0]}px; }}
 """
 
 

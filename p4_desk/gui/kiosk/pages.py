@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from p4_desk.gui.kiosk.actions import ActionBar
 from p4_desk.gui.kiosk.looks import (
+    REASON_PAD,
     STYLE,
     fit_button,
     largest_fitting,
@@ -103,8 +104,11 @@ class ChoiceButton(QPushButton):
         set_px(self.detail, detail, bold=False)
         set_px(self.reason, max(unit * 0.6, min(title * 0.8, unit * 0.75)), bold=True)
         room = tile_height - margins.top() - margins.bottom() - 2 * self.lines.spacing()
-        for label in (self.detail, self.reason):  # the title takes what they leave
-            label.setFixedHeight(wrapped_height(label, width) if label.text() else 0)
+        # the title takes what they leave; the badge's padding is part of its height
+        self.detail.setFixedHeight(wrapped_height(self.detail, width) if texts[1] else 0)
+        pad_x, pad_y = REASON_PAD
+        badge = wrapped_height(self.reason, width - 2 * pad_x) + 2 * pad_y
+        self.reason.setFixedHeight(badge if texts[2] else 0)
         below = self.detail.height() + (self.reason.height() if texts[2] else 0)
         floor = max(1, int(unit * 0.6))
         size = largest_fitting(
