@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -19,6 +20,9 @@ from tests.support.checkout_lock import checkout_lock  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 from tests.support.postgres import PostgresServer, postgres_server  # noqa: E402
 from tests.support.sites import DEFAULT_START, Clock  # noqa: E402
+
+if TYPE_CHECKING:
+    from tests.integration.central_server import CentralServer
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -64,6 +68,15 @@ def _keyring_restored() -> Iterator[None]:
     before = keyring.get_keyring()
     yield
     keyring.set_keyring(before)
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Iterator[CentralServer]:
+    """The real central server (``p4_desk.central``) on 127.0.0.1, its database in ``tmp_path``."""
+    from tests.integration.central_server import running_central
+
+    with running_central(tmp_path / "central") as server:
+        yield server
 
 
 @pytest.fixture

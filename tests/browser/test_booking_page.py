@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,17 +19,11 @@ from p4_desk.services import booking
 from p4_desk.store.db import Database
 from tests.browser.conftest import shot
 from tests.browser.test_citizen_pages import body_text, wait_for_text
-from tests.integration.central_server import CentralServer, running_central
+from tests.integration.central_server import CentralServer
 from tests.support.citizen import SITE_NAME, live_hall, sync
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")
 ALL_DAY = {d: [["00:00", "24:00"]] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralServer]:
-    with running_central(tmp_path / "central") as server:
-        yield server
 
 
 @pytest.fixture

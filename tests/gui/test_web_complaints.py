@@ -5,7 +5,6 @@ the supervisor's real complaint panel (issue 16)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
@@ -17,19 +16,13 @@ from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.complaints import ComplaintsPanel
 from p4_desk.services import users
 from p4_desk.store.db import Database
-from tests.integration.central_server import CentralServer, running_central
+from tests.integration.central_server import CentralServer
 from tests.support.citizen import SITE, live_hall, sync
 
 pytestmark = [
     pytest.mark.translation("feedback"),
     pytest.mark.usefixtures("inline_tasks", "memory_keyring"),
 ]
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralServer]:
-    with running_central(tmp_path / "central") as server:
-        yield server
 
 
 @pytest.fixture

@@ -17,19 +17,13 @@ import requests
 from p4_desk.domain.booking_rules import BookingRule
 from p4_desk.services import booking
 from p4_desk.store.db import Database
-from tests.integration.central_server import CentralServer, running_central
+from tests.integration.central_server import CentralServer
 from tests.integration.test_booking_central import ALL_DAY, central_sql, next_slot
 from tests.support.citizen import SITE, live_hall, sync
 from tests.support.cli import add_cli_admin, login_env
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralServer]:
-    with running_central(tmp_path / "central") as server:
-        yield server
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 import requests
@@ -15,17 +14,11 @@ import requests
 from p4_desk.domain.booking_rules import BookingRule
 from p4_desk.services import booking, site
 from p4_desk.store.db import Database
-from tests.integration.central_server import CentralServer, running_central
+from tests.integration.central_server import CentralServer
 from tests.integration.test_booking_central import ALL_DAY, central_sql, next_slot
 from tests.support.citizen import SITE, live_hall, sync
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralServer]:
-    with running_central(tmp_path / "central") as server:
-        yield server
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import secrets
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,19 +24,13 @@ from p4_desk.sync.credentials import (
     CredentialStoreUnavailable,
     KeyringStore,
 )
-from tests.integration.central_server import REPO_ROOT, CentralServer, running_central
+from tests.integration.central_server import REPO_ROOT, CentralServer
 from tests.support.cli import add_cli_admin, login_env
 from tests.support.sites import DEFAULT_START, Clock, make_site
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux headless store")
 
 SITE = "MPP-TEST"  # the site make_site sets up
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralServer]:
-    with running_central(tmp_path / "central") as server:
-        yield server
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,19 +19,13 @@ from p4_desk.services.housekeeping import run_housekeeping
 from p4_desk.services.permits import Requirement
 from p4_desk.sync.agent import Backoff, SyncAgent
 from p4_desk.sync.enrolment import enrol, open_client
-from tests.integration.central_server import CentralServer, running_central
+from tests.integration.central_server import CentralServer
 from tests.support.permits import make_ready
 from tests.support.sites import DEFAULT_START, Clock, make_site
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")
 
 SITE = "MPP-TEST"
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralServer]:
-    with running_central(tmp_path / "central") as server:
-        yield server
 
 
 def test_a_permits_clock_and_a_days_end_reach_the_province(central: CentralServer, sqlite_url: str) -> None:

@@ -4,9 +4,7 @@ figures stay (issue 15.3)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 import requests
@@ -23,7 +21,7 @@ from p4_desk.store.db import Database
 from p4_desk.store.models import Application, Ticket
 from p4_desk.sync.agent import Backoff, SyncAgent
 from p4_desk.sync.enrolment import enrol, open_client
-from tests.integration.central_server import CentralServer, running_central
+from tests.integration.central_server import CentralServer
 from tests.support.permits import SITI_NIK, add_sip, make_ready, sip_request
 from tests.support.sites import Clock, make_site
 
@@ -31,12 +29,6 @@ pytestmark = pytest.mark.usefixtures("memory_keyring")
 
 SITE = "MPP-TEST"
 NIK = SITI_NIK
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralServer]:
-    with running_central(tmp_path / "central") as server:
-        yield server
 
 
 def sync(db: Database) -> None:

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,7 +37,7 @@ from p4_desk.sync.client import CentralClient, TokenRejected
 from p4_desk.sync.credentials import SERVICE_NAME, CredentialStoreUnavailable, KeyringStore
 from p4_desk.sync.enrolment import enrol, open_client
 from p4_desk.sync.sender_lock import sender_lock
-from tests.integration.central_server import REPO_ROOT, CentralServer, running_central
+from tests.integration.central_server import REPO_ROOT, CentralServer
 from tests.integration.fault_proxy import FaultProxy
 from tests.support.cli import add_cli_admin, login_env
 from tests.support.memory_keyring import MemoryKeyring
@@ -49,12 +48,6 @@ FAST = Backoff(base_s=0.01, cap_s=0.05)
 
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")  # child processes share it too
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralServer]:
-    with running_central(tmp_path / "central") as server:
-        yield server
 
 
 # --- helpers ------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ and its JSON twin show "Lanjut ke: …" and follow the visit as its legs end."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
@@ -14,16 +13,10 @@ from sqlalchemy import select
 from p4_desk.services import queue, users
 from p4_desk.store.db import Database
 from p4_desk.store.models import OutboxEvent
-from tests.integration.central_server import CentralServer, running_central
+from tests.integration.central_server import CentralServer
 from tests.support.citizen import live_hall, sync
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralServer]:
-    with running_central(tmp_path / "central") as server:
-        yield server
 
 
 @pytest.fixture
