@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from p4_desk.config import Settings
 from p4_desk.gui.common.context import AppContext
+from p4_desk.gui.kiosk.pages import ChoicePage
 from p4_desk.gui.kiosk.window import KioskWindow
 from p4_desk.services.queue import ServiceStatus
 from p4_desk.services.screens.hall import KioskScreen
@@ -80,6 +81,17 @@ def kiosk(
     db.dispose()
 
 
+def on_page(qtbot: QtBot, page: ChoicePage, key: str) -> bool:
+    """Whether ``key``'s tile is on the page shown, once the page is laid out: a page whose
+    pager appears or goes lays itself out again on the next turn of the event loop."""
+
+    def shown() -> bool:
+        return key in {b.key for b in page.visible_buttons()}
+
+    qtbot.waitUntil(lambda: shown() or page.next_page.isVisible(), timeout=5000)
+    return shown()
+
+
 def tap(qtbot: QtBot, button: QPushButton) -> None:
     assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -112,13 +124,13 @@ def test_any_service_of_any_catalogue_in_three_touches(
                 tap(qtbot, kiosk.groups.visible_buttons()[0])
                 assert kiosk.priority == "lansia" and kiosk.stack.currentWidget() is kiosk.home
             touches = 0
-            while wanted.agency not in {b.key for b in kiosk.home.visible_buttons()}:
+            while not on_page(qtbot, kiosk.home, wanted.agency):
                 tap(qtbot, kiosk.home.next_page)
                 touches += 1
             tap(qtbot, kiosk.home.buttons[wanted.agency])
             touches += 1
             qtbot.waitUntil(lambda: bool(kiosk.services.visible_buttons()), timeout=5000)  # laid out
-            while code not in {b.key for b in kiosk.services.visible_buttons()}:
+            while not on_page(qtbot, kiosk.services, code):
                 tap(qtbot, kiosk.services.next_page)
                 touches += 1
             tap(qtbot, kiosk.services.buttons[code])

@@ -624,6 +624,7 @@ def test_province_staff_log_in_and_read_the_ranking_and_the_late_list_on_a_phone
 ) -> None:
     from openpyxl import load_workbook
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     added = add_staff(world, "rina")
     assert added.returncode == 0, added.stderr
@@ -637,11 +638,13 @@ def test_province_staff_log_in_and_read_the_ranking_and_the_late_list_on_a_phone
     driver.find_element(By.ID, "username").send_keys("rina")
     driver.find_element(By.ID, "password").send_keys("salah-sekali-123")
     driver.find_element(By.CSS_SELECTOR, "form.login button").click()
-    assert "Nama pengguna atau kata sandi salah." in driver.find_element(By.CSS_SELECTOR, ".error").text
+    refusal = WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error"))
+    assert "Nama pengguna atau kata sandi salah." in refusal[0].text
 
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "form.login button").click()
-    assert driver.current_url.rstrip("/").endswith("/provinsi")
+    # the click starts the navigation; the dashboard is there once the browser has followed it
+    WebDriverWait(driver, 30).until(lambda d: d.current_url.rstrip("/").endswith("/provinsi"))
     assert "Peringkat MPP / P4" in driver.find_element(By.TAG_NAME, "h1").text
 
     # October, sorted by median wait, shortest first
@@ -660,7 +663,8 @@ def test_province_staff_log_in_and_read_the_ranking_and_the_late_list_on_a_phone
 
     # the same figures for one hall's agencies
     driver.find_element(By.LINK_TEXT, "MPP LS01").click()
-    assert "Instansi di situs LS01" in driver.find_element(By.TAG_NAME, "h1").text
+    heading = "Instansi di situs LS01"
+    WebDriverWait(driver, 30).until(lambda d: heading in d.find_element(By.TAG_NAME, "h1").text)
     names = driver.find_element(By.ID, "peringkat").text
     assert "Samsat" in names and "Dinas Kependudukan dan Pencatatan Sipil" in names
 
@@ -682,5 +686,5 @@ def test_province_staff_log_in_and_read_the_ranking_and_the_late_list_on_a_phone
 
     # logging out ends the session: the cookie no longer opens the API
     driver.find_element(By.CSS_SELECTOR, "header form button").click()
-    assert driver.current_url.endswith("/provinsi/masuk")
+    WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/provinsi/masuk"))
     assert requests.get(link, cookies=cookies, timeout=60).status_code == 401
