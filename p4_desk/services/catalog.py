@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from p4_desk.domain import opening_hours
@@ -69,11 +69,13 @@ def _agency(s: Session, code: str) -> Agency:
     return agency
 
 
+_SERVICE_BY_CODE = select(Service).where(Service.code == bindparam("code"))
+_SERVICE_WITH_AGENCY = _SERVICE_BY_CODE.options(joinedload(Service.agency))  # built once: a hot path
+
+
 def find_service(s: Session, code: str, *, with_agency: bool = False) -> Service:
-    q = select(Service).where(Service.code == code.upper())
-    if with_agency:
-        q = q.options(joinedload(Service.agency))
-    service = s.scalar(q)
+    q = _SERVICE_WITH_AGENCY if with_agency else _SERVICE_BY_CODE
+    service = s.scalar(q, {"code": code.upper()})
     if service is None:
         raise NotFound(f"Layanan '{code}' tidak ditemukan.", field="service")
     return service

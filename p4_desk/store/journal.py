@@ -16,6 +16,7 @@ nothing else, so writers on several PCs cannot deadlock on it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import uuid
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, event, func, insert, select, text
+from sqlalchemy import Table, bindparam, event, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from p4_desk.errors import ValidationError
@@ -47,6 +48,19 @@ _QUEUED = "p4_desk.audit_queued"
 _EVENTS = "p4_desk.events_queued"
 _OUTBOX = cast(Table, OutboxEvent.__table__)
 _AUDIT = cast(Table, AuditEntry.__table__)
+# Statements built once (issue 20.2): building and cache-keying a statement on every commit cost
+# more CPU than executing it. The names of the bound parameters are the rows' keys.
+_HEAD = select(AuditEntry.row_hash).order_by(AuditEntry.id.desc()).limit(1)
+_INSERT_OUTBOX = insert(_OUTBOX)
+_INSERT_AUDIT = insert(_AUDIT)
+_LOCK = select(func.pg_advisory_xact_lock(CHAIN_LOCK_KEY))
+
+
+@functools.cache
+def _lock_with_one_event(keys: tuple[str, ...]) -> Any:
+    """PostgreSQL, one event (the common case): its insert and the chain lock in one statement."""
+    values = {key: bindparam(key, type_=_OUTBOX.c[key].type) for key in keys}
+    return _LOCK.add_cte(insert(_OUTBOX).values(values).cte("queued_events"))
 
 
 @dataclass(frozen=True)
@@ -159,12 +173,12 @@ def lock_chain(session: Session) -> str:
     """Take the chain lock for the rest of the transaction; the newest row's hash."""
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+        connection.execute(_LOCK)
     return _chain_head(connection)
 
 
 def _chain_head(connection: Any) -> str:
-    newest = connection.execute(select(AuditEntry.row_hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    newest = connection.execute(_HEAD).scalar()
     return newest or GENESIS
 
 
@@ -193,12 +207,14 @@ def _seal_queued_rows(session: Session) -> None:
     connection = session.connection()
     postgres = connection.dialect.name == "postgresql"
     if postgres:
-        lock = select(func.pg_advisory_xact_lock(CHAIN_LOCK_KEY))
-        if events:
-            lock = lock.add_cte(insert(_OUTBOX).values(events).cte("queued_events"))
-        connection.execute(lock)
+        if len(events) == 1:
+            connection.execute(_lock_with_one_event(tuple(events[0])), events[0])
+        elif events:
+            connection.execute(_LOCK.add_cte(insert(_OUTBOX).values(events).cte("queued_events")))
+        else:
+            connection.execute(_LOCK)
     elif events:
-        connection.execute(insert(_OUTBOX), events)
+        connection.execute(_INSERT_OUTBOX, events)
     if not queued:
         return
     _check_rows(_AUDIT, queued)
@@ -206,10 +222,12 @@ def _seal_queued_rows(session: Session) -> None:
     for row in queued:
         row["prev_hash"] = prev
         row["row_hash"] = prev = _row_digest(prev, row)
-    if postgres or len(queued) > 1:
+    if len(queued) == 1:
+        connection.execute(_INSERT_AUDIT, queued[0])
+    elif postgres:  # one multi-row statement (one round trip)
         connection.execute(insert(_AUDIT).values(queued))
     else:
-        connection.execute(insert(_AUDIT), queued)
+        connection.execute(_INSERT_AUDIT, queued)
 
 
 @event.listens_for(Session, "after_soft_rollback")

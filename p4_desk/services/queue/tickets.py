@@ -6,6 +6,7 @@ tickets a counter may call, and the position/estimate of a waiting ticket.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
@@ -163,33 +164,47 @@ def _visit_next(t: Ticket) -> list[str]:
     s = Session.object_session(t)
     if s is None or t.id is None:
         return []
-    return list(
-        s.scalars(
-            select(Service.name)
-            .join(VisitStep, VisitStep.service_id == Service.id)
-            .where(VisitStep.ticket_id == t.id, VisitStep.status == "pending")
-            .order_by(VisitStep.position)
-        )
-    )
+    return list(s.scalars(_VISIT_NEXT, {"ticket_id": t.id}))
+
+
+_VISIT_NEXT = (  # built once: every ticket event reads it
+    select(Service.name)
+    .join(VisitStep, VisitStep.service_id == Service.id)
+    .where(VisitStep.ticket_id == bindparam("ticket_id"), VisitStep.status == "pending")
+    .order_by(VisitStep.position)
+)
 
 
 def find_ticket(s: Session, db: Database, ref: str | int, *, lock: bool = False) -> Ticket:
     """A ticket by id (``17``) or by today's number (``A017``)."""
-    q = select(Ticket)
     text = str(ref).strip().upper()
-    if text.isdigit():
-        q = q.where(Ticket.id == int(text))
+    by_id = text.isdigit()
+    q = _find_ticket_query(by_id, lock, db.is_sqlite)
+    if by_id:
+        ticket = s.scalar(q, {"id": int(text)})
     else:
-        q = q.where(Ticket.number == text, Ticket.service_day == service_day(db.now(), db.timezone))
-    if lock:
-        # what every change then reads (the event payload), in the same round trip (issue 20.3)
-        q = q.options(joinedload(Ticket.service).joinedload(Service.agency), joinedload(Ticket.counter))
-        if not db.is_sqlite:
-            q = q.with_for_update(of=Ticket)
-    ticket = s.scalar(q)
+        ticket = s.scalar(q, {"number": text, "day": service_day(db.now(), db.timezone)})
     if ticket is None:
         raise NotFound(f"Tiket '{ref}' tidak ditemukan.", field="ticket")
     return ticket
+
+
+@functools.cache
+def _find_ticket_query(by_id: bool, lock: bool, sqlite: bool) -> Any:
+    """``find_ticket``'s statement, built once per shape (issue 20.2: every change runs it)."""
+    q = select(Ticket)
+    if by_id:
+        q = q.where(Ticket.id == bindparam("id"))
+    else:
+        q = q.where(
+            Ticket.number == bindparam("number"), Ticket.service_day == bindparam("day", type_=Date())
+        )
+    if lock:
+        # what every change then reads (the event payload), in the same round trip (issue 20.3)
+        q = q.options(joinedload(Ticket.service).joinedload(Service.agency), joinedload(Ticket.counter))
+        if not sqlite:
+            q = q.with_for_update(of=Ticket)
+    return q
 
 
 def get_ticket(db: Database, ref: str | int) -> TicketInfo:
@@ -202,35 +217,40 @@ def get_ticket(db: Database, ref: str | int) -> TicketInfo:
         return ticket_info(t, queued_at)
 
 
-def eligible(counter: Counter, today: date) -> Any:
-    """Today's waiting tickets this counter may call: its services, or transferred to it by name.
-
-    Tickets left waiting from an earlier service day are never called (the citizen has gone home).
-    """
-    service_ids = [sv.id for sv in counter.services]
-    return and_(
-        Ticket.state == TicketState.WAITING,
-        Ticket.service_day == today,
-        or_(
-            and_(Ticket.service_id.in_(service_ids), Ticket.target_counter_id.is_(None)),
-            Ticket.target_counter_id == counter.id,
+#: Today's waiting tickets a counter may call: its services, or transferred to it by name.
+#: Tickets left waiting from an earlier service day are never called (the citizen has gone home).
+#: Bound parameters (``eligible_params``), so a statement using it is built once (issue 20.2).
+ELIGIBLE = and_(
+    Ticket.state == TicketState.WAITING,
+    Ticket.service_day == bindparam("for_day", type_=Date()),
+    or_(
+        and_(
+            Ticket.service_id.in_(bindparam("for_services", expanding=True)),
+            Ticket.target_counter_id.is_(None),
         ),
-    )
+        Ticket.target_counter_id == bindparam("by_counter"),
+    ),
+)
+
+
+def eligible_params(counter: Counter, today: date) -> dict[str, Any]:
+    """The values of ``ELIGIBLE``'s parameters for ``counter`` on service day ``today``."""
+    return {"for_day": today, "for_services": [sv.id for sv in counter.services], "by_counter": counter.id}
 
 
 def waiting_list(db: Database, counter_code: str | None = None, limit: int = 200) -> list[TicketInfo]:
     """Waiting tickets in calling order (for one counter, or for the whole site)."""
     with db.read() as s:
         q = select(Ticket, joined_queue_at()).options(*ticket_loads())
+        today = service_day(db.now(), db.timezone)
+        params: dict[str, Any] = {}
         if counter_code:
-            counter = find_counter(s, counter_code)
-            q = q.where(eligible(counter, service_day(db.now(), db.timezone)))
+            params = eligible_params(find_counter(s, counter_code), today)
+            q = q.where(ELIGIBLE)
         else:
-            q = q.where(
-                Ticket.state == TicketState.WAITING, Ticket.service_day == service_day(db.now(), db.timezone)
-            )
+            q = q.where(Ticket.state == TicketState.WAITING, Ticket.service_day == today)
         q = q.order_by(Ticket.queue_key, Ticket.id).limit(limit)
-        rows = s.execute(q).all()
+        rows = s.execute(q, params).all()
         return [ticket_info(t, queued_at, people_ahead=i) for i, (t, queued_at) in enumerate(rows)]
 
 
@@ -337,9 +357,15 @@ def position_of(
     return int(ahead or 0), estimate_wait_minutes(int(ahead or 0), int(open_counters), average)
 
 
+_LATEST_LEG = (
+    select(TicketLeg)
+    .where(TicketLeg.ticket_id == bindparam("ticket_id"))
+    .order_by(TicketLeg.id.desc())
+    .limit(1)
+)
+
+
 def latest_leg(s: Session, t: Ticket) -> TicketLeg:
-    leg = s.scalar(
-        select(TicketLeg).where(TicketLeg.ticket_id == t.id).order_by(TicketLeg.id.desc()).limit(1)
-    )
+    leg = s.scalar(_LATEST_LEG, {"ticket_id": t.id})
     assert leg is not None
     return leg
