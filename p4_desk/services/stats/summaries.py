@@ -200,14 +200,14 @@ def summary_part(s: Session, period: Period, service_ids: tuple[int, ...] | None
         _Group(int(sid), oid, str(b), int(n), int(done), int(ns), int(cn), int(tr), 0, float(ws), int(wn),
                float(ss), int(sn), int(within), float(busy), int(un))
         for sid, oid, b, n, done, ns, cn, tr, ws, wn, ss, sn, within, busy, un
-        in s.connection().execute(scoped(select(*columns), G))
+        in s.connection().execute(scoped(select(*columns), G)).all()
     ]  # fmt: skip
     issued = [
         (sid, b, n)
-        for sid, b, n in s.connection().execute(scoped(select(Iss.service_id, Iss.bucket, Iss.n), Iss))
+        for sid, b, n in s.connection().execute(scoped(select(Iss.service_id, Iss.bucket, Iss.n), Iss)).all()
     ]
     waits, services = Runs(), Runs()
-    for w, v in s.connection().execute(scoped(select(V.waits, V.services), V)):
+    for w, v in s.connection().execute(scoped(select(V.waits, V.services), V)).all():
         waits.add_packed(w)
         services.add_packed(v)
     return SummaryPart(days, groups, issued, waits, services)
