@@ -1,10 +1,12 @@
 """Summaries of finished days give exactly the figures of a recount, on SQLite and PostgreSQL,
-also after a late change touches a summarised day (services/stats/summaries.py, migration 0014)."""
+also after a late change touches a summarised day (services/stats/summaries.py, migrations 0014
+and 0016: the durations stored as sorted float64 arrays)."""
 
 from __future__ import annotations
 
 import math
 import uuid
+from array import array
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, date, datetime, time, timedelta
@@ -20,7 +22,7 @@ from p4_desk.services.stats import Period, StatsFilter, compute_statistics
 from p4_desk.services.stats.summaries import summarise_finished_days
 from p4_desk.store.db import Database
 from p4_desk.store.models import Counter, Service, Ticket, TicketLeg, User
-from p4_desk.store.models.stats_summary import StatsDay, StatsLegGroup
+from p4_desk.store.models.stats_summary import StatsDay, StatsDayDurations, StatsLegGroup
 from tests.support.sites import Clock, make_site
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -123,6 +125,28 @@ def _same(a: Any, b: Any, path: str = "") -> None:
         assert a == b, f"{path}: {a!r} != {b!r}"
 
 
+def _check_stored_durations(db: Database) -> None:
+    """Each summarised day x service holds its durations sorted, one per timed leg of its groups."""
+    G = StatsLegGroup
+    with db.read() as s:
+        counts = {
+            (day, sid): (int(wn), int(sn))
+            for day, sid, wn, sn in s.execute(
+                select(G.day, G.service_id, func.sum(G.wait_n), func.sum(G.service_n)).group_by(
+                    G.day, G.service_id
+                )
+            )
+        }
+        stored = s.execute(select(StatsDayDurations)).scalars().all()
+        for row in stored:
+            waits, services = array("d"), array("d")
+            waits.frombytes(row.waits)
+            services.frombytes(row.services)
+            assert list(waits) == sorted(waits) and list(services) == sorted(services)
+            assert (len(waits), len(services)) == counts.get((row.day, row.service_id), (0, 0))
+        assert {k for k, v in counts.items() if v != (0, 0)} <= {(r.day, r.service_id) for r in stored}
+
+
 def _check(db: Database, period: Period, flt: StatsFilter) -> None:
     recount = compute_statistics(db, period, flt, summaries=False)
     summarised = compute_statistics(db, period, flt)
@@ -158,6 +182,7 @@ def test_summaries_equal_a_recount_also_after_a_late_change(
         with site.read() as s:
             summarised = set(s.scalars(select(StatsDay.day)))
         assert all(d < clock.now.astimezone(WIB).date() for d in summarised)
+        _check_stored_durations(site)
         periods = [
             Period(FIRST, FIRST + timedelta(days=3)),
             Period(FIRST + timedelta(days=1), FIRST + timedelta(days=2)),

@@ -13,7 +13,7 @@ from p4_desk.services.stats.figures import (
     _service_figures,
     _totals,
 )
-from p4_desk.services.stats.legs import _durations, _interpolate, _issued, _leg_groups, _percentiles
+from p4_desk.services.stats.legs import _interpolate, _issued, _leg_groups, _percentiles
 from p4_desk.services.stats.model import Period, Statistics, StatsFilter
 from p4_desk.services.stats.permits import _permit_figures
 from p4_desk.services.stats.scope import _resolve
@@ -56,15 +56,14 @@ def compute_statistics(
                 wait_pct, service_pct = _interpolate(durations[0]), _interpolate(durations[1])
         else:
             groups, issued = list(part.groups), list(part.issued)
-            waits, services_values = list(part.waits), list(part.services)
+            waits, services_values = part.waits, part.services
             for run_scope, run_period in recount_scopes(scope, period, part.days, tz):
                 groups += _leg_groups(s, db, run_scope, now)[0]
                 issued += _issued(s, db, run_scope, run_period)
                 for w, v in _values_by_service(s, db, run_scope).values():
-                    waits += [w] if w else []
-                    services_values += [v] if v else []
-            wait_pct = _interpolate(_durations(waits))
-            service_pct = _interpolate(_durations(services_values))
+                    waits.add(w)
+                    services_values.add(v)
+            wait_pct, service_pct = waits.percentiles(), services_values.percentiles()
         sessions = _open_seconds(s, scope, now)
         permits = _permit_figures(s, period, filters)
         catalog = {

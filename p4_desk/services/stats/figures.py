@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from zoneinfo import ZoneInfo
 
 from p4_desk.services.stats.legs import _Group
@@ -12,7 +13,9 @@ from p4_desk.services.stats.model import DayFigures, OfficerFigures, Period, Ser
 
 
 def _local_hour(bucket: str, tz: ZoneInfo) -> datetime:
-    return datetime.strptime(bucket, "%Y-%m-%d %H").replace(tzinfo=UTC).astimezone(tz)
+    """The local hour of a ``'YYYY-MM-DD HH'`` UTC bucket (sliced: ``strptime`` is ~10x slower)."""
+    y, m, d, h = int(bucket[0:4]), int(bucket[5:7]), int(bucket[8:10]), int(bucket[11:13])
+    return datetime(y, m, d, h, tzinfo=UTC).astimezone(tz)
 
 
 @dataclass(frozen=True)
@@ -24,18 +27,24 @@ class _Sums:
     within: int
 
 
+# legs, done, no_show, cancelled, transferred, waiting_at_end, wait_sum, wait_n, service_sum,
+# service_n, within, unserved (not busy) of a _Group
+_SERVICE_COLUMNS = itemgetter(3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15)
+
+
 def _service_figures(
     groups: Sequence[_Group],
     issued: Sequence[tuple[int, str, int]],
     catalog: dict[int, tuple[str, str, str, int]],
 ) -> list[tuple[ServiceFigures, _Sums]]:
-    per: dict[int, list[float]] = {}
+    by_service: dict[int, list[_Group]] = {}
     for g in groups:
-        acc = per.setdefault(g.service_id, [0.0] * 12)
-        for i, v in enumerate((g.legs, g.done, g.no_show, g.cancelled, g.transferred, g.waiting_at_end,
-                               g.wait_sum, g.wait_n, g.service_sum, g.service_n, g.within,
-                               g.unserved)):  # fmt: skip
-            acc[i] += v
+        by_service.setdefault(g.service_id, []).append(g)
+    # column sums in the groups' order (zip and sum run in C: a year is ~12,000 groups)
+    per = {
+        sid: [sum(column) for column in zip(*map(_SERVICE_COLUMNS, gs), strict=True)]
+        for sid, gs in by_service.items()
+    }
     issued_by: dict[int, int] = {}
     for sid, _bucket, n in issued:
         issued_by[sid] = issued_by.get(sid, 0) + n

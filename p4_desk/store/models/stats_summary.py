@@ -1,19 +1,20 @@
 """Summaries of finished service days for the statistics (migration 0014, ``services.stats.summaries``).
 
 A row of ``stats_day`` says that the day's figures are summarised: ``stats_leg_group`` holds
-the sums of its legs per service x officer x UTC hour (exactly the groups of the one grouped
-pass of ``services.stats.legs``), ``stats_issued`` the tickets issued per issuing service and UTC
-hour, ``stats_day_service`` the waiting and service durations of each service's legs (the
-percentiles need every value). Triggers on ``ticket_leg``, ``ticket``, ``service`` (target) and
-``site`` (time zone) delete the ``stats_day`` row of every day a change touches (the other rows
-go with it), so a late event or correction makes that day counted again from the legs.
+the sums of its legs per service x officer (the groups of the one grouped pass of
+``services.stats.legs`` summed over the day's hours; ``bucket`` is the first), ``stats_issued``
+the tickets issued per issuing service and UTC hour, ``stats_day_durations`` the waiting and
+service durations of each service's legs, sorted (the percentiles need every value; migration
+0016). Triggers on ``ticket_leg``, ``ticket``, ``service`` (target) and ``site`` (time zone)
+delete the ``stats_day`` row of every day a change touches (the other rows go with it), so a
+late event or correction makes that day counted again from the legs.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from p4_desk.store.models.base import Base
@@ -39,7 +40,7 @@ class StatsLegGroup(Base):
     day: Mapped[date] = mapped_column(Date, _day(), index=True)
     service_id: Mapped[int] = mapped_column(Integer)
     officer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    bucket: Mapped[str] = mapped_column(String(13))  # 'YYYY-MM-DD HH', UTC
+    bucket: Mapped[str] = mapped_column(String(13))  # 'YYYY-MM-DD HH', UTC: the first of the day
     legs: Mapped[int] = mapped_column(Integer)
     done: Mapped[int] = mapped_column(Integer)
     no_show: Mapped[int] = mapped_column(Integer)
@@ -63,9 +64,11 @@ class StatsIssued(Base):
     n: Mapped[int] = mapped_column(Integer)
 
 
-class StatsDayService(Base):
-    __tablename__ = "stats_day_service"
+class StatsDayDurations(Base):
+    """Sorted little-endian float64 arrays (``services.stats.ranks.pack``), 8 bytes a leg."""
+
+    __tablename__ = "stats_day_durations"
     day: Mapped[date] = mapped_column(Date, _day(), primary_key=True)
     service_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    wait_values: Mapped[str] = mapped_column(Text, default="")  # comma-separated seconds
-    service_values: Mapped[str] = mapped_column(Text, default="")
+    waits: Mapped[bytes] = mapped_column(LargeBinary)  # seconds queued to called, sorted
+    services: Mapped[bytes] = mapped_column(LargeBinary)  # seconds started to ended, sorted
