@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -54,11 +55,21 @@ def retry(fn, *args):  # type: ignore[no-untyped-def]
     raise RuntimeError("unavailable")
 
 
-def worker(url: str, counter: str, rounds: int, start: mp.Event, out: mp.Queue) -> None:  # type: ignore[type-arg]
+#: rounds each worker runs before measuring: a process's first issue compiles every statement of
+#: the path (~10x a later one), which is start-up, not the steady state the p99 is about
+WARMUP = 3
+
+
+def worker(url: str, counter: str, rounds: int, pace: float, start: mp.Event, out: mp.Queue) -> None:  # type: ignore[type-arg]
     db = Database(url)
     issue_ms, call_ms, called = [], [], []
+    rng = random.Random(counter)
     start.wait()
-    for _ in range(rounds):
+    for i in range(-WARMUP, rounds):
+        if i == 0:  # the warm-up rounds (each statement's first compile) are not measured
+            issue_ms, call_ms = [], []
+        if pace:  # a pause between rounds, exponential with mean ``pace`` seconds
+            time.sleep(rng.expovariate(1 / pace))
         t0 = time.perf_counter()
         retry(queue.issue_ticket, db, "S")
         t1 = time.perf_counter()
@@ -86,12 +97,14 @@ def raw_commit(url: str, n: int = 300) -> list[float]:
     return values
 
 
-def run(url: str, counters: int, rounds: int) -> dict[str, float]:
+def run(url: str, counters: int, rounds: int, pace: float = 0.0) -> dict[str, float]:
     setup(url, counters)
     raw = raw_commit(url)
     ctx = mp.get_context("spawn")
     start, out = ctx.Event(), ctx.Queue()
-    procs = [ctx.Process(target=worker, args=(url, f"C{i}", rounds, start, out)) for i in range(counters)]
+    procs = [
+        ctx.Process(target=worker, args=(url, f"C{i}", rounds, pace, start, out)) for i in range(counters)
+    ]
     for p in procs:
         p.start()
     time.sleep(2)
@@ -124,6 +137,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=60)
     parser.add_argument("--counters", default="1,8,32")
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument(
+        "--pace",
+        type=float,
+        default=0.0,
+        help="mean pause between a counter's rounds, seconds (0: tight loop)",
+    )
     args = parser.parse_args()
     print(
         "| backend | counters | raw commit p50/p99 ms | issue p50/p99 ms | issue p99 / raw p99 "
@@ -134,12 +153,12 @@ def main() -> None:
         for n in (int(x) for x in args.counters.split(",")):
             if backend == "sqlite":
                 folder = tempfile.mkdtemp(prefix="p4-bench-")
-                r = run(f"sqlite:///{folder}/bench.sqlite3", n, args.rounds)
+                r = run(f"sqlite:///{folder}/bench.sqlite3", n, args.rounds, args.pace)
             else:
                 from tests.support.postgres import postgres_server
 
                 with postgres_server() as pg:
-                    r = run(pg.url(pg.create_database("bench")), n, args.rounds)
+                    r = run(pg.url(pg.create_database("bench")), n, args.rounds, args.pace)
             print(
                 f"| {backend} | {n} | {r['raw_p50']:.2f} / {r['raw_p99']:.2f} | "
                 f"{r['issue_p50']:.2f} / {r['issue_p99']:.2f} | {r['issue_p99'] / r['raw_p99']:.1f}x | "
