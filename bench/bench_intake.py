@@ -96,6 +96,21 @@ def pusher(url: str, site: str, token: str, events: int, batch: int, start: Any,
     out.put((site, accepted, time.perf_counter() - t0, time.process_time() - cpu0))
 
 
+def enrol_sites(db_url: str, count: int) -> dict[str, str]:
+    """Sites S00.. with their tokens, enrolled in the database itself (``/enrol`` takes 10 a
+    minute from one address, ``guards.ENROL_PER_MINUTE``)."""
+    from p4_desk.central import sites
+    from p4_desk.central.db import open_engine, session_factory
+
+    engine = open_engine(db_url, migrate=False)
+    try:
+        with session_factory(engine).begin() as session:
+            codes = {f"S{i:02d}": sites.add_site(session, f"S{i:02d}", f"MPP {i}") for i in range(count)}
+            return {site: sites.enrol(session, site, code) for site, code in codes.items()}
+    finally:
+        engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sites", type=int, default=12)
@@ -121,7 +136,7 @@ def main() -> None:
             server.start()
             stack.callback(server.stop)
             servers.append(server)
-        tokens = {f"S{i:02d}": servers[0].enrol_site(f"S{i:02d}", f"MPP {i}") for i in range(args.sites)}
+        tokens = enrol_sites(db_url, args.sites)
         pids = [s._process.pid for s in servers if s._process is not None]
         before = [rss_mib(p) for p in pids]
         ctx = mp.get_context("spawn")

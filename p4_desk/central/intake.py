@@ -7,7 +7,9 @@ Idempotency: ``(site, event id)`` is unique. A batch inserts with
 decides between *duplicate* (same content, a success) and *conflicting content*
 (rejected). Events are inserted in id order and projections updated in key order, so
 two concurrent batches on PostgreSQL always take row locks in the same order and cannot
-deadlock; on SQLite writers queue behind ``BEGIN IMMEDIATE``.
+deadlock; on SQLite writers queue behind ``BEGIN IMMEDIATE``. A batch is a fixed number of
+statements whatever its size; on PostgreSQL its rows travel as one JSON parameter
+(``central.bulk``, DESIGN §2 *Decided* "the intake's shape").
 """
 
 from __future__ import annotations
