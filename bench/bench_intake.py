@@ -1,6 +1,8 @@
 """The province's intake (issue 20.5): events/s that one or two central server processes take
 while 12 sites push at once, with the server's memory before and at its peak, and the
-exactly-once check (every event stored once, none lost).
+exactly-once check (every event stored once, none lost), and where the CPU went: seconds of CPU
+per 1,000 events of the server process(es), of the 12 pushers together and of PostgreSQL (its
+postmaster and every backend, the exited ones counted through the postmaster).
 
     python bench/bench_intake.py [--sites 12] [--events 5000] [--batch 500] [--servers 1]
         [--backend postgresql|sqlite]
@@ -41,13 +43,45 @@ def rss_mib(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int, children: bool = False) -> float:
+    """utime + stime of a process (with ``children``: also of its exited, reaped children)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12])
+    if children:
+        ticks += int(fields[13]) + int(fields[14])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_cpu(port: int) -> float:
+    """CPU seconds of the cluster on ``port``: its postmaster (with reaped backends) and live ones."""
+    postmaster = None
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
+            parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        if b"postgres" in cmdline and f"-p {port} ".encode() in cmdline:
+            postmaster = int(entry.name)
+    if postmaster is None:
+        return float("nan")
+    live = [pid for pid, parent in parents.items() if parent == postmaster]
+    return cpu_seconds(postmaster, children=True) + sum(cpu_seconds(pid) for pid in live)
+
+
 def pusher(url: str, site: str, token: str, events: int, batch: int, start: Any, out: Any) -> None:
     made = [
         ticket_event(str(uuid.uuid4()), number=f"A{i % 999 + 1:03d}", at=T0 + timedelta(seconds=i))
         for i in range(events)
     ]
     start.wait()
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     accepted = 0
     with requests.Session() as http:
         for i in range(0, events, batch):
@@ -59,7 +93,22 @@ def pusher(url: str, site: str, token: str, events: int, batch: int, start: Any,
             )
             r.raise_for_status()
             accepted += len(r.json()["accepted"])
-    out.put((site, accepted, time.perf_counter() - t0))
+    out.put((site, accepted, time.perf_counter() - t0, time.process_time() - cpu0))
+
+
+def enrol_sites(db_url: str, count: int) -> dict[str, str]:
+    """Sites S00.. with their tokens, enrolled in the database itself (``/enrol`` takes 10 a
+    minute from one address, ``guards.ENROL_PER_MINUTE``)."""
+    from p4_desk.central import sites
+    from p4_desk.central.db import open_engine, session_factory
+
+    engine = open_engine(db_url, migrate=False)
+    try:
+        with session_factory(engine).begin() as session:
+            codes = {f"S{i:02d}": sites.add_site(session, f"S{i:02d}", f"MPP {i}") for i in range(count)}
+            return {site: sites.enrol(session, site, code) for site, code in codes.items()}
+    finally:
+        engine.dispose()
 
 
 def main() -> None:
@@ -72,11 +121,13 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="p4-intake-"))
     with ExitStack() as stack:
+        pg_port = None
         if args.backend == "postgresql":
             from tests.support.postgres import postgres_server
 
             pg = stack.enter_context(postgres_server())
             db_url = pg.url(pg.create_database("central"))
+            pg_port = pg.port
         else:
             db_url = f"sqlite:///{work / 'central.sqlite3'}"
         servers = []
@@ -85,7 +136,7 @@ def main() -> None:
             server.start()
             stack.callback(server.stop)
             servers.append(server)
-        tokens = {f"S{i:02d}": servers[0].enrol_site(f"S{i:02d}", f"MPP {i}") for i in range(args.sites)}
+        tokens = enrol_sites(db_url, args.sites)
         pids = [s._process.pid for s in servers if s._process is not None]
         before = [rss_mib(p) for p in pids]
         ctx = mp.get_context("spawn")
@@ -101,18 +152,23 @@ def main() -> None:
             p.start()
         time.sleep(3 + args.events / 2000)  # let every site build its events
         peak = list(before)
+        server_cpu0 = sum(cpu_seconds(p) for p in pids)
+        pg_cpu0 = postgres_cpu(pg_port) if pg_port else float("nan")
         t0 = time.perf_counter()
         start.set()
-        results: list[tuple[str, int, float]] = []
+        results: list[tuple[str, int, float, float]] = []
         while len(results) < len(procs):
             while not out.empty():
                 results.append(out.get())
             peak = [max(a, rss_mib(p)) for a, p in zip(peak, pids, strict=True)]
             time.sleep(0.2)
         elapsed = time.perf_counter() - t0
+        server_cpu = sum(cpu_seconds(p) for p in pids) - server_cpu0
+        pg_cpu = (postgres_cpu(pg_port) if pg_port else float("nan")) - pg_cpu0
         for p in procs:
             p.join()
-        total = sum(n for _s, n, _t in results)
+        total = sum(n for _s, n, _t, _c in results)
+        pushers_cpu = sum(c for _s, _n, _t, c in results)
         report = servers[0].report()
         stored = sum(report.get(site, {}).get("ticket.issued", 0) for site in tokens)
         expected = args.sites * args.events
@@ -120,7 +176,9 @@ def main() -> None:
         once = "yes" if total == expected == stored else f"NO: {total} accepted, {stored} stored"
         print(
             f"| {args.backend} | {args.servers} | {args.sites} | {expected:,} | {args.batch} | "
-            f"{elapsed:.1f} s | {total / elapsed:,.0f} | {memory} MiB | {once} | {os.getloadavg()[0]:.1f} |"
+            f"{elapsed:.1f} s | {total / elapsed:,.0f} | {memory} MiB | "
+            f"{server_cpu / expected * 1000:.3f} / {pushers_cpu / expected * 1000:.3f} / "
+            f"{pg_cpu / expected * 1000:.3f} s | {once} | {os.getloadavg()[0]:.1f} |"
         )
 
 

@@ -124,7 +124,7 @@ def _check_size(payload: dict[str, Any]) -> None:
         if depth > MAX_PAYLOAD_DEPTH:
             raise Invalid("invalid_payload", f"payload bersarang lebih dari {MAX_PAYLOAD_DEPTH} tingkat.")
         children = item.values() if isinstance(item, dict) else item
-        stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
+        stack.extend([(child, level + 1) for child in children if isinstance(child, dict | list)])
     size = len(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode())
     if size > MAX_PAYLOAD_BYTES:
         raise Invalid(

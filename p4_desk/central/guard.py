@@ -160,15 +160,14 @@ def _no_constant(name: str) -> Any:
 
 def json_depth(value: Any) -> int:
     """Nesting depth of a parsed JSON value (iterative: no recursion limit to hit)."""
+    if not isinstance(value, dict | list):
+        return 0
     deepest, stack = 0, [(value, 1)]
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, dict):
-            deepest = max(deepest, depth)
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            deepest = max(deepest, depth)
-            stack.extend((v, depth + 1) for v in item)
+        deepest = max(deepest, depth)
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend([(child, depth + 1) for child in children if isinstance(child, dict | list)])
     return deepest
 
 

@@ -7,7 +7,9 @@ Idempotency: ``(site, event id)`` is unique. A batch inserts with
 decides between *duplicate* (same content, a success) and *conflicting content*
 (rejected). Events are inserted in id order and projections updated in key order, so
 two concurrent batches on PostgreSQL always take row locks in the same order and cannot
-deadlock; on SQLite writers queue behind ``BEGIN IMMEDIATE``.
+deadlock; on SQLite writers queue behind ``BEGIN IMMEDIATE``. A batch is a fixed number of
+statements whatever its size; on PostgreSQL its rows travel as one JSON parameter
+(``central.bulk``, DESIGN §2 *Decided* "the intake's shape").
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sqlalchemy import Table, and_, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from p4_desk.central import live
+from p4_desk.central import bulk, live
 from p4_desk.central.envelopes import Event, Invalid, storable, validate
 from p4_desk.central.models import (
     StoredEvent,
@@ -114,6 +116,8 @@ def _insert_events(session: Session, site: str, events: list[Event]) -> set[str]
         }
         for event in events
     ]
+    if session.get_bind().dialect.name == "postgresql":
+        return set(bulk.insert_new(session, table, rows, ["site", "event_id"], returning="event_id"))
     statement = (
         _dialect_insert(session, table)
         .on_conflict_do_nothing(index_elements=["site", "event_id"])
@@ -185,6 +189,9 @@ def _upsert_latest(session: Session, model: Any, rows: list[dict[str, Any]]) -> 
     """
     table = model.__table__
     keys = [col.name for col in table.primary_key.columns]
+    if session.get_bind().dialect.name == "postgresql":
+        bulk.upsert_newer(session, table, rows, keys, keep=_FIRST_VALUE_COLUMNS)
+        return
     statement = _dialect_insert(session, table)
     excluded = statement.excluded
     statement = statement.on_conflict_do_update(

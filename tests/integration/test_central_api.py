@@ -374,7 +374,8 @@ def test_batch_over_the_limit_is_refused_whole(central: CentralServer) -> None:
 # --- projections and province statistics --------------------------------------------------
 
 
-def test_province_summary_from_projected_events(central: CentralServer) -> None:
+def test_province_summary_from_projected_events(intake_central: CentralServer) -> None:
+    central = intake_central  # PostgreSQL's batches go as one JSON document (central.bulk)
     token_a = central.enrol_site("LS01", "MPP Lampung Selatan")
     token_b = central.enrol_site("MET", "MPP Kota Metro")
     called_1 = T0 + timedelta(minutes=12)
