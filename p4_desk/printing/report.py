@@ -197,8 +197,14 @@ def _table(table: ReportTable, widths: tuple[float, ...], *, numeric_from: int, 
     rows = [table.header, *table.rows] if table.rows else [(table.empty,)]
     size = 7.5 if small else 9
     style = ParagraphStyle("cell", fontName="Helvetica", fontSize=size, leading=size * 1.2)
+    # a narrow numeric column (12 mm) fits its longest header word ("Dialihkan") whole: a smaller
+    # bold face and narrower side padding in the header row, never a word split mid-way
     head = ParagraphStyle(
-        "head", parent=style, fontName="Helvetica-Bold", fontSize=size - 0.7, textColor=colors.white
+        "head",
+        parent=style,
+        fontName="Helvetica-Bold",
+        fontSize=size - (1.2 if small else 0.7),
+        textColor=colors.white,
     )
     head_right = ParagraphStyle("head_right", parent=head, alignment=2)
     header = [Paragraph(cell, head if c < numeric_from else head_right) for c, cell in enumerate(rows[0])]
@@ -224,6 +230,11 @@ def _table(table: ReportTable, widths: tuple[float, ...], *, numeric_from: int, 
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                *(
+                    [("LEFTPADDING", (0, 0), (-1, 0), 1.5), ("RIGHTPADDING", (0, 0), (-1, 0), 1.5)]
+                    if small
+                    else []
+                ),
             ]
         )
     )

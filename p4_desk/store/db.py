@@ -46,7 +46,7 @@ from p4_desk.errors import (
     ValidationError,
 )
 from p4_desk.store.models import Site
-from p4_desk.store.sqlite_lock import install_sqlite_hooks
+from p4_desk.store.sqlite_lock import CHECKPOINTS, install_sqlite_hooks
 from p4_desk.store.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -305,6 +305,9 @@ class Database:
         self.engine = create_site_engine(url, busy_timeout_ms=busy_timeout_ms)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self.engine.execution_options(p4_write=True), expire_on_commit=False)
+        self._checkpoints = self.is_sqlite and self.url.database not in (None, "", ":memory:")
+        if self._checkpoints:  # the WAL's checkpoints off the writers' commits (store.sqlite_lock)
+            CHECKPOINTS.watch(self.engine)
         self.clock = clock
         self.workstation = workstation or workstation_name()
         self._timezone: ZoneInfo | None = None
@@ -391,4 +394,6 @@ class Database:
             raise translate_db_error(exc, self.url) from exc
 
     def dispose(self) -> None:
+        if self._checkpoints:
+            CHECKPOINTS.forget(self.engine)
         self.engine.dispose()

@@ -1,4 +1,5 @@
-"""Connection setup of a SQLite site file and how a write transaction waits for the write lock.
+"""Connection setup of a SQLite site file, how a write transaction waits for the write lock, and
+where the WAL's checkpoints run.
 
 Every write transaction starts with ``BEGIN IMMEDIATE`` (``Database.write``), so the only place a
 writer waits for another process is that statement. SQLite's own busy handler
@@ -16,13 +17,25 @@ Python because the standard ``sqlite3`` module has no ``sqlite3_busy_handler``. 
 waiting processes from retrying in lock-step. Every other statement keeps the ordinary busy
 timeout (a reader in WAL mode waits only in rare cases, e.g. WAL recovery; a migration's
 deferred transaction waits as before).
+
+Checkpoints (``WalCheckpointer``): SQLite's automatic checkpoint runs inside the commit that takes
+the WAL past 1,000 pages, so about one write in a hundred also copied ~4 MB into the database file
+and synced it while its caller waited: that commit was a one-process issue's p99. Here each
+connection has the automatic checkpoint off and a daemon thread of the process runs a PASSIVE
+checkpoint (it never waits for a reader or a writer) a second after this process last wrote.
+Several processes' threads take turns (SQLite allows one checkpointer at a time; a busy one gives
+up until its next turn). A closing process checkpoints as before (SQLite does it on the last
+connection's close).
 """
 
 from __future__ import annotations
 
+import logging
 import random
 import sqlite3
+import threading
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +43,12 @@ from sqlalchemy import Engine, event
 
 from p4_desk import owner_only
 
+log = logging.getLogger(__name__)
+
 # the sleep between two attempts at the write lock, seconds (uniform, see the module docstring)
 RETRY_SLEEP = (0.00025, 0.00125)
+#: seconds between this process's last write and its checkpoint of the WAL
+CHECKPOINT_DELAY = 1.0
 
 
 def install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, database: str | None = None) -> None:
@@ -45,6 +62,7 @@ def install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, database: str | N
         cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA wal_autocheckpoint = 0")  # WalCheckpointer's thread does it
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
@@ -60,6 +78,69 @@ def install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, database: str | N
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
             finally:
                 conn.connection.dbapi_connection.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
+
+
+class WalCheckpointer:
+    """Checkpoints of the site files' WALs on one daemon thread of the process, a moment after a
+    write (module docstring). Engines are held weakly: one that is dropped is forgotten."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._due: weakref.WeakSet[Engine] = weakref.WeakSet()
+        self._busy: Engine | None = None  # the engine being checkpointed now
+        self._thread: threading.Thread | None = None
+
+    def watch(self, engine: Engine) -> None:
+        """Checkpoint ``engine``'s file after its write transactions."""
+
+        watched = weakref.ref(engine)  # the base engine (a write's connection may come from an option engine)
+
+        @event.listens_for(engine, "commit")
+        def on_commit(conn: Any) -> None:
+            if conn.get_execution_options().get("p4_write") and (base := watched()) is not None:
+                self._wrote(base)
+
+    def _wrote(self, engine: Engine) -> None:
+        with self._changed:
+            self._due.add(engine)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="p4-wal-checkpoint", daemon=True)
+                self._thread.start()
+            self._changed.notify_all()
+
+    def forget(self, engine: Engine) -> None:
+        """No more checkpoints of ``engine`` (it is being disposed): waits for one under way."""
+        with self._changed:
+            self._due.discard(engine)
+            while self._busy is engine:
+                self._changed.wait()
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                while not self._due:
+                    self._changed.wait()
+            time.sleep(CHECKPOINT_DELAY)  # writes come in bursts: one checkpoint after them
+            while True:
+                with self._changed:
+                    engine = self._due.pop() if self._due else None
+                    self._busy = engine
+                if engine is None:
+                    break
+                try:
+                    with engine.connect() as conn:
+                        conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                except Exception as exc:  # busy, or the file went away: the next write tries again
+                    log.debug("WAL checkpoint skipped: %s", exc)
+                finally:
+                    with self._changed:
+                        self._busy = None
+                        self._changed.notify_all()
+                del engine
+
+
+#: the process's one checkpointer
+CHECKPOINTS = WalCheckpointer()
 
 
 def begin_immediate(dbapi_connection: sqlite3.Connection, budget_ms: int) -> bool:

@@ -89,6 +89,16 @@ def test_daily_pdf_shows_header_period_figures_and_signature(
     assert stats.totals.wait_avg == pytest.approx(7 * 60)
 
 
+def test_the_service_table_prints_every_header_word_whole(hall: tuple[Database, str], tmp_path: Path) -> None:
+    """The per-service table's narrow columns: a header word such as "Dialihkan" is never split
+    over two lines ("Dialihka" / "n"), which a supervisor reading the printout would stumble on."""
+    db, url = hall
+    out = tmp_path / "harian.pdf"
+    assert main(["report", "--db", url, "--period", "daily", "--date", "2026-03-04", "--out", str(out)]) == 0
+    text = pdf_text(out)  # the header row's cells, line by line: the first words, then the second
+    assert "Layanan Instansi Diambil Selesai Tidak hadir Batal Dialihkan Tidak terlayani Tunggu" in text
+
+
 def test_monthly_pdf_names_the_month_and_has_a_row_per_day(
     hall: tuple[Database, str], tmp_path: Path
 ) -> None:

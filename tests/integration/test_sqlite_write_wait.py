@@ -4,9 +4,11 @@ Real processes and real files; no timing is asserted (speed is bench/bench_queue
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,30 @@ def test_a_transaction_held_past_the_budget_gives_the_indonesian_message(url: st
     assert _tickets(db) == 1
     assert queue.issue_ticket(db, "KTP").number == "A002"
     db.dispose()
+
+
+def _tickets_in_the_file(url: str) -> int:
+    """Tickets in the database file itself, ignoring its WAL (what a checkpoint has copied)."""
+    path = Path(url.removeprefix("sqlite:///"))
+    conn = sqlite3.connect(f"file:{path.as_posix()}?immutable=1", uri=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM ticket").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_writes_reach_the_database_file_by_the_background_checkpoint(url: str) -> None:
+    """The WAL is copied into the file by the process's checkpoint thread after the writes, not by a
+    writer inside its commit (that commit was the long tail of an issue): the tickets are in the
+    file itself a moment later while the program still runs, and the WAL does not grow without end."""
+    db = Database(url)
+    try:
+        for _ in range(5):
+            queue.issue_ticket(db, "KTP")
+        deadline = time.monotonic() + 30
+        while _tickets_in_the_file(url) < 5 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _tickets_in_the_file(url) == 5
+        assert _tickets(db) == 5
+    finally:
+        db.dispose()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -274,9 +274,14 @@ class ChoicePage(QWidget):
         columns, rows = self._grid_shape(count, width, height)
         paged = columns * rows < count
         if paged == self.pager.isHidden():
-            # the pager takes room from the grid (or gives it back): lay out again after that
+            # the pager takes room from the grid (or gives it back): the layout gives the grid its
+            # new size now, and the tiles are placed in it before anything is painted (more room
+            # never needs the pager, less never removes it: this runs at most once more)
             self.pager.setVisible(paged)
-            QTimer.singleShot(0, self.arrange)
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            self.arrange()
             return
         self.columns, self.per_page = columns, columns * rows
         self.pages = math.ceil(count / self.per_page)

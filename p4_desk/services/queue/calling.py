@@ -28,6 +28,7 @@ from p4_desk.services.catalog import find_counter, find_service
 from p4_desk.services.queue.counters import COUNTER_STATE_LABELS
 from p4_desk.services.queue.tickets import (
     ELIGIBLE,
+    HAS_NEXT_STEP,
     TicketInfo,
     eligible_params,
     find_ticket,
@@ -36,6 +37,7 @@ from p4_desk.services.queue.tickets import (
     ticket_at_counter,
     ticket_info,
     ticket_payload,
+    visit_next_names,
 )
 from p4_desk.services.queue.visits import continue_visit, place_key
 from p4_desk.store.db import Database
@@ -51,12 +53,14 @@ def _journal(
     action: str,
     event_type: str,
     at: datetime,
+    *,
+    visit_next: list[str] | None = None,
     **details: Any,
 ) -> None:
     """The audit row and outbox event of a ticket's change: its number in the details, its snapshot sent."""
     record(
         s, db, actor, action, "ticket", t.id, details={"number": t.number, **details},
-        event_type=event_type, payload=ticket_payload(t), at=at,
+        event_type=event_type, payload=ticket_payload(t, visit_next), at=at,
     )  # fmt: skip
 
 
@@ -163,7 +167,7 @@ def _call_next_statement(sqlite: bool) -> Any:
             officer_id=bindparam("by_officer"),
             target_counter_id=None,
         )
-        .returning(Ticket)
+        .returning(Ticket, HAS_NEXT_STEP)
     )
 
 
@@ -181,11 +185,23 @@ def call_next(db: Database, counter_code: str, actor: Actor = SYSTEM) -> TicketI
             "at": now,
         }
         options = {"synchronize_session": False, "populate_existing": True}
-        ticket = s.scalars(_call_next_statement(db.is_sqlite), params, execution_options=options).first()
-        if ticket is None:
+        row = s.execute(_call_next_statement(db.is_sqlite), params, execution_options=options).first()
+        if row is None:
             return None
+        ticket, has_next_step = row
         queued_at = _call_leg(s, ticket.id, counter.id, actor.user_id, now)
-        _journal(s, db, actor, ticket, "ticket.call_next", "ticket.called", now, counter=counter.code)
+        following = visit_next_names(ticket) if has_next_step else []
+        _journal(
+            s,
+            db,
+            actor,
+            ticket,
+            "ticket.call_next",
+            "ticket.called",
+            now,
+            visit_next=following,
+            counter=counter.code,
+        )
         return ticket_info(ticket, queued_at)
 
 

@@ -139,7 +139,7 @@ def issue_ticket(
             | ({"then": [sv.code for sv in later]} if later else {}),
             event_type="ticket.issued",
             # the transient ticket has no session to read its plan from: the plan just stored
-            payload=ticket_payload(ticket) | {"visit_next": [st.service_name for st in plan[1:]]},
+            payload=ticket_payload(ticket, [st.service_name for st in plan[1:]]),
             at=now,
         )
         info = replace(ticket_info(ticket, now), plan=plan)
