@@ -25,6 +25,7 @@ returns).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import logging
@@ -125,7 +126,10 @@ class _Runnable(QRunnable):
         except BaseException as exc:  # delivered to the GUI thread, never lost
             task.error = exc
         del task  # the answer sits in _pending: this thread holds no reference when it signals
-        self.dispatcher.answered.emit(self.ticket)
+        # the application may have quit while this ran: nobody is left to answer (the task stays
+        # in _pending, since releasing GUI objects on this thread is what must never happen)
+        with contextlib.suppress(RuntimeError):
+            self.dispatcher.answered.emit(self.ticket)
 
 
 def run_task(

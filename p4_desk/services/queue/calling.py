@@ -149,7 +149,7 @@ def _counter_to_call(s: Session, code: str) -> Counter:
 
 @functools.cache
 def _call_next_statement(sqlite: bool) -> Any:
-    """Pick the next waiting ticket the counter may call (``tickets.eligible``) and call it, in one
+    """Pick the next waiting ticket the counter may call (``tickets.ELIGIBLE``) and call it, in one
     ``UPDATE … RETURNING``; on PostgreSQL the pick skips rows another counter holds. Built once."""
     pick = select(Ticket.id).where(ELIGIBLE).order_by(Ticket.queue_key, Ticket.id).limit(1)
     if not sqlite:
@@ -352,7 +352,7 @@ def transfer(
         t.queue_key = place_key(s, db, t)  # the arrival; a continuing visit's bounded place
         s.add(TicketLeg(ticket_id=t.id, service_id=t.service.id, queued_at=now, outcome="open"))
         s.flush()
-        moved = {"from": from_service.code, "to": where}
+        moved: dict[str, Any] = {"from": from_service.code, "to": where}
         _journal(s, db, actor, t, "ticket.transfer", "ticket.transferred", now, **moved)
         return ticket_info(t, now)
 
