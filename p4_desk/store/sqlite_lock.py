@@ -31,6 +31,7 @@ connection's close).
 from __future__ import annotations
 
 import logging
+import os
 import random
 import sqlite3
 import threading
@@ -85,6 +86,9 @@ class WalCheckpointer:
     write (module docstring). Engines are held weakly: one that is dropped is forgotten."""
 
     def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
         self._changed = threading.Condition()
         self._due: weakref.WeakSet[Engine] = weakref.WeakSet()
         self._busy: Engine | None = None  # the engine being checkpointed now
@@ -138,9 +142,15 @@ class WalCheckpointer:
                         self._changed.notify_all()
                 del engine
 
+    def _after_fork(self) -> None:
+        """In a forked child: the parent's thread is not there; the child starts its own."""
+        self._reset()
+
 
 #: the process's one checkpointer
 CHECKPOINTS = WalCheckpointer()
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=CHECKPOINTS._after_fork)
 
 
 def begin_immediate(dbapi_connection: sqlite3.Connection, budget_ms: int) -> bool:

@@ -4,6 +4,8 @@ Real processes and real files; no timing is asserted (speed is bench/bench_queue
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sqlite3
 import subprocess
 import sys
@@ -114,5 +116,35 @@ def test_writes_reach_the_database_file_by_the_background_checkpoint(url: str) -
             time.sleep(0.1)
         assert _tickets_in_the_file(url) == 5
         assert _tickets(db) == 5
+    finally:
+        db.dispose()
+
+
+def _issue_and_wait_for_the_file(url: str) -> None:
+    db = Database(url)
+    wanted = _tickets(db) + 3
+    for _ in range(3):
+        queue.issue_ticket(db, "KTP")
+    deadline = time.monotonic() + 30
+    while _tickets_in_the_file(url) < wanted and time.monotonic() < deadline:
+        time.sleep(0.1)
+    reached = _tickets_in_the_file(url) == wanted
+    os._exit(0 if reached else 1)  # before any close could checkpoint
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+def test_a_forked_process_checkpoints_its_own_writes(url: str) -> None:
+    """A process forked after this one wrote (multiprocessing's default start on Linux) does not
+    inherit a checkpoint thread that is not there: its own writes reach the file too."""
+    db = Database(url)
+    try:
+        queue.issue_ticket(db, "KTP")  # this process's checkpoint thread is running now
+        deadline = time.monotonic() + 30
+        while _tickets_in_the_file(url) < 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        child = multiprocessing.get_context("fork").Process(target=_issue_and_wait_for_the_file, args=(url,))
+        child.start()
+        child.join(timeout=60)
+        assert child.exitcode == 0
     finally:
         db.dispose()
