@@ -127,7 +127,10 @@ class WalCheckpointer:
             time.sleep(CHECKPOINT_DELAY)  # writes come in bursts: one checkpoint after them
             while True:
                 with self._changed:
-                    engine = self._due.pop() if self._due else None
+                    try:  # (an engine dropped by the collector leaves the set at any moment)
+                        engine: Engine | None = self._due.pop()
+                    except KeyError:
+                        engine = None
                     self._busy = engine
                 if engine is None:
                     break
