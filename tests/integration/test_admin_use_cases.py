@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import event
 
 from p4_desk.config import Settings
 from p4_desk.errors import P4Error
@@ -19,6 +18,7 @@ from p4_desk.services import catalog_files, permits, site
 from p4_desk.services.admin import SiteSettingsForm, audit_entries, print_test_ticket, save_site_settings
 from p4_desk.store.db import Database
 from tests.support.sites import make_site
+from tests.support.transactions import transactions_begun
 
 
 @pytest.fixture
@@ -41,13 +41,8 @@ def form(**changes: object) -> SiteSettingsForm:
 
 def test_the_site_tab_save_is_one_transaction(db: Database, tmp_path: Path) -> None:
     settings = Settings(path=tmp_path / "settings.toml")
-    begun: list[object] = []
-    listener = lambda _conn: begun.append(object())  # noqa: E731
-    event.listen(db.engine, "begin", listener)
-    try:
+    with transactions_begun(db) as begun:
         save_site_settings(db, settings, form())
-    finally:
-        event.remove(db.engine, "begin", listener)
 
     assert len(begun) == 1
     assert (site.get_site(db).name, db.timezone.key) == ("MPP Kota Metro", "Asia/Makassar")

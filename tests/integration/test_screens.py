@@ -16,6 +16,7 @@ from p4_desk.services.screens import admin, counter, forms, hall, supervisor
 from p4_desk.store.db import Database
 from p4_desk.store.migrate import open_database
 from tests.support.sites import DEFAULT_START, Clock, make_site
+from tests.support.transactions import transactions_begun
 
 
 @pytest.fixture
@@ -59,13 +60,8 @@ SCREENS: dict[str, Callable[[Database], Any]] = {
 
 
 def transactions_of(db: Database, read: Callable[[Database], Any]) -> tuple[Any, int]:
-    begun: list[object] = []
-    listener = lambda _conn: begun.append(object())  # noqa: E731
-    event.listen(db.engine, "begin", listener)
-    try:
+    with transactions_begun(db) as begun:
         return read(db), len(begun)
-    finally:
-        event.remove(db.engine, "begin", listener)
 
 
 @pytest.mark.parametrize("name", list(SCREENS))
