@@ -33,11 +33,11 @@ from p4_desk.services.queue.tickets import (
     eligible_params,
     find_ticket,
     latest_leg,
+    note_next_step,
     position,
     ticket_at_counter,
     ticket_info,
     ticket_payload,
-    visit_next_names,
 )
 from p4_desk.services.queue.visits import continue_visit, place_key
 from p4_desk.store.db import Database
@@ -53,14 +53,12 @@ def _journal(
     action: str,
     event_type: str,
     at: datetime,
-    *,
-    visit_next: list[str] | None = None,
     **details: Any,
 ) -> None:
     """The audit row and outbox event of a ticket's change: its number in the details, its snapshot sent."""
     record(
         s, db, actor, action, "ticket", t.id, details={"number": t.number, **details},
-        event_type=event_type, payload=ticket_payload(t, visit_next), at=at,
+        event_type=event_type, payload=ticket_payload(t), at=at,
     )  # fmt: skip
 
 
@@ -189,19 +187,9 @@ def call_next(db: Database, counter_code: str, actor: Actor = SYSTEM) -> TicketI
         if row is None:
             return None
         ticket, has_next_step = row
+        note_next_step(s, ticket.id, has_next_step)
         queued_at = _call_leg(s, ticket.id, counter.id, actor.user_id, now)
-        following = visit_next_names(ticket) if has_next_step else []
-        _journal(
-            s,
-            db,
-            actor,
-            ticket,
-            "ticket.call_next",
-            "ticket.called",
-            now,
-            visit_next=following,
-            counter=counter.code,
-        )
+        _journal(s, db, actor, ticket, "ticket.call_next", "ticket.called", now, counter=counter.code)
         return ticket_info(ticket, queued_at)
 
 

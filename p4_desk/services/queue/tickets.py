@@ -162,17 +162,31 @@ def ticket_payload(t: Ticket, visit_next: list[str] | None = None) -> dict[str, 
 
 
 #: whether a ticket's visit has a service still to come; in the same statement as the ticket
-#: (call next's ``RETURNING``), it spares most tickets the query of ``visit_next_names``
+#: (call next's ``RETURNING``, ``find_ticket(lock=True)``), it spares most tickets the query of
+#: ``visit_next_names``
 HAS_NEXT_STEP = (
     exists().where(VisitStep.ticket_id == Ticket.id, VisitStep.status == "pending").label("has_next_step")
 )
 
 
+#: ``Session.info`` key: ids of tickets read with ``HAS_NEXT_STEP`` false in this transaction
+_NO_NEXT_STEP = "p4_no_next_step"
+
+
+def note_next_step(s: Session, ticket_id: int, has_next_step: bool) -> None:
+    """Remember what ``HAS_NEXT_STEP`` said of a ticket read in this transaction. A visit's
+    pending steps are only written when its ticket is issued (``visits.add_plan``) and only
+    leave "pending" afterwards, so "none" stays true until the transaction ends."""
+    if not has_next_step:
+        s.info.setdefault(_NO_NEXT_STEP, set()).add(ticket_id)
+
+
 def visit_next_names(t: Ticket) -> list[str]:
     """The names of the services still to come in the ticket's visit, in order (``domain.visits``;
-    empty for a one-service ticket and after the last step)."""
+    empty for a one-service ticket and after the last step). No query for a ticket this
+    transaction read with ``HAS_NEXT_STEP`` false (``note_next_step``)."""
     s = Session.object_session(t)
-    if s is None or t.id is None:
+    if s is None or t.id is None or t.id in s.info.get(_NO_NEXT_STEP, ()):
         return []
     return list(s.scalars(_VISIT_NEXT, {"ticket_id": t.id}))
 
@@ -191,9 +205,16 @@ def find_ticket(s: Session, db: Database, ref: str | int, *, lock: bool = False)
     by_id = text.isdigit()
     q = _find_ticket_query(by_id, lock, db.is_sqlite)
     if by_id:
-        ticket = s.scalar(q, {"id": int(text)})
+        params: dict[str, Any] = {"id": int(text)}
     else:
-        ticket = s.scalar(q, {"number": text, "day": service_day(db.now(), db.timezone)})
+        params = {"number": text, "day": service_day(db.now(), db.timezone)}
+    if not lock:
+        ticket = s.scalar(q, params)
+    elif (row := s.execute(q, params).first()) is not None:
+        ticket, has_next_step = row
+        note_next_step(s, ticket.id, has_next_step)
+    else:
+        ticket = None
     if ticket is None:
         raise NotFound(f"Tiket '{ref}' tidak ditemukan.", field="ticket")
     return ticket
@@ -201,8 +222,9 @@ def find_ticket(s: Session, db: Database, ref: str | int, *, lock: bool = False)
 
 @functools.cache
 def _find_ticket_query(by_id: bool, lock: bool, sqlite: bool) -> Any:
-    """``find_ticket``'s statement, built once per shape (issue 20.2: every change runs it)."""
-    q = select(Ticket)
+    """``find_ticket``'s statement, built once per shape (issue 20.2: every change runs it). With
+    ``lock`` (a change follows) it also says whether the visit has a service still to come."""
+    q = select(Ticket, HAS_NEXT_STEP) if lock else select(Ticket)
     if by_id:
         q = q.where(Ticket.id == bindparam("id"))
     else:
@@ -311,22 +333,25 @@ def ticket_at_counter(s: Session, counter: Counter) -> Ticket | None:
     )
 
 
+_RECENT_CALLS = (  # built once: every board polls it every second
+    select(Ticket, joined_queue_at())
+    .options(*ticket_loads())
+    .where(
+        Ticket.service_day == bindparam("day", type_=Date()),
+        Ticket.called_at.is_not(None),
+        Ticket.state.in_(sorted(AT_COUNTER | {TicketState.DONE, TicketState.NO_SHOW})),
+    )
+    .order_by(Ticket.called_at.desc(), Ticket.id.desc())
+    .limit(bindparam("limit"))
+)
+
+
 def recent_calls(db: Database, limit: int = 8) -> list[TicketInfo]:
     """Latest calls today (display board), newest first; a recall moves a ticket to the top."""
     today = service_day(db.now(), db.timezone)
     with db.read() as s:
-        q = (
-            select(Ticket, joined_queue_at())
-            .options(*ticket_loads())
-            .where(
-                Ticket.service_day == today,
-                Ticket.called_at.is_not(None),
-                Ticket.state.in_(AT_COUNTER | {TicketState.DONE, TicketState.NO_SHOW}),
-            )
-            .order_by(Ticket.called_at.desc(), Ticket.id.desc())
-            .limit(limit)
-        )
-        return [ticket_info(t, queued_at) for t, queued_at in s.execute(q).all()]
+        rows = s.execute(_RECENT_CALLS, {"day": today, "limit": limit}).all()
+        return [ticket_info(t, queued_at) for t, queued_at in rows]
 
 
 def position(s: Session, t: Ticket) -> tuple[int, int | None]:
