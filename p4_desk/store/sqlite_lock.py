@@ -8,7 +8,9 @@ and then 100 ms: a writer that missed the lock a few times sleeps 50–100 ms at
 the other process held the lock for ~2 ms, so with 8 writer processes p99 was ~535 ms against a
 p50 of ~4 ms (docs/BENCHMARKS.md).
 
-Here the wait is ours instead: ``BEGIN IMMEDIATE`` is tried with the busy timeout off, and on
+Writers of P4 Desk first take their turn (``store.write_turn``: an OS lock handed over in about
+arrival order). SQLite's own lock is then waited for here: ``BEGIN IMMEDIATE`` is tried with the
+busy timeout off, and on
 "database is locked" retried after a short jittered sleep (0.25–1.25 ms) until the same overall
 budget (10 s) is spent; then the last attempt's error reaches ``translate_db_error`` ("Basis data
 sedang dipakai proses lain..."). This is the approach of the Ruby SQLite driver's
@@ -43,6 +45,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 
 from p4_desk import owner_only
+from p4_desk.store.write_turn import WriteTurn, lock_path
 
 log = logging.getLogger(__name__)
 
@@ -67,18 +70,56 @@ def install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, database: str | N
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
+    turns = bool(database and database != ":memory:")
+
     @event.listens_for(engine, "begin")
     def on_begin(conn: Any) -> None:
         if not conn.get_execution_options().get("p4_write"):
             conn.exec_driver_sql("BEGIN DEFERRED")
             return
-        if not begin_immediate(conn.connection.dbapi_connection, busy_timeout_ms):
+        budget_ms = busy_timeout_ms
+        if turns:
+            assert database is not None
+            started = time.monotonic()
+            turn = conn.connection.info.get(_TURN)
+            if turn is None:
+                turn = conn.connection.info[_TURN] = WriteTurn(lock_path(database))
+            # after the budget the transaction still tries SQLite's own lock below (at once)
+            turn.acquire(busy_timeout_ms / 1000)
+            budget_ms = max(0, busy_timeout_ms - int((time.monotonic() - started) * 1000))
+        if not begin_immediate(conn.connection.dbapi_connection, budget_ms, busy_timeout_ms):
+            _release_turn(conn.connection.info)
             # budget spent (or another error): this last attempt's error goes through
             # SQLAlchemy's error wrapping to translate_db_error (the busy timeout is still off)
             try:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
             finally:
                 conn.connection.dbapi_connection.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
+
+    if not turns:
+        return
+
+    # The turn passes on when the connection goes back to the pool, i.e. after the commit (the
+    # "commit" event comes before it: the next writer would only find SQLite's lock still taken).
+    @event.listens_for(engine, "checkin")
+    def on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:  # (a connection that was not kept: nothing to release)
+            _release_turn(record.info)
+
+    @event.listens_for(engine, "close")
+    def on_close(_dbapi_connection: Any, record: Any) -> None:
+        turn = record.info.pop(_TURN, None)
+        if turn is not None:
+            turn.close()
+
+
+_TURN = "p4_write_turn"
+
+
+def _release_turn(info: dict[str, Any]) -> None:
+    turn = info.get(_TURN)
+    if turn is not None:
+        turn.release()
 
 
 class WalCheckpointer:
@@ -156,7 +197,7 @@ if hasattr(os, "register_at_fork"):  # POSIX
     os.register_at_fork(after_in_child=CHECKPOINTS._after_fork)
 
 
-def begin_immediate(dbapi_connection: sqlite3.Connection, budget_ms: int) -> bool:
+def begin_immediate(dbapi_connection: sqlite3.Connection, budget_ms: int, busy_timeout_ms: int) -> bool:
     """``BEGIN IMMEDIATE`` with short jittered retries while the database is locked.
 
     True: the transaction is open and the busy timeout restored. False: the budget ran out or
@@ -174,7 +215,7 @@ def begin_immediate(dbapi_connection: sqlite3.Connection, budget_ms: int) -> boo
                     return False
                 time.sleep(random.uniform(*RETRY_SLEEP))
                 continue
-            cursor.execute(f"PRAGMA busy_timeout = {budget_ms}")
+            cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
             return True
     finally:
         cursor.close()

@@ -4,20 +4,21 @@
   dedicated connection, thrown away afterwards so the lock can never leak back into the pool.
   If the PC holding it dies, the server ends the session and the lock goes with it.
 - SQLite (one PC, possibly several processes): an OS lock on ``<database>.sync-lock`` next to
-  the database file (``flock`` / ``msvcrt.locking``). The OS drops it when the process dies, so
-  no lease or heartbeat is needed; SQLite is never shared across PCs (DESIGN §2).
+  the database file (``p4_desk.file_lock``: ``flock`` / ``LockFileEx``). The OS drops it when
+  the process dies, so no lease or heartbeat is needed; SQLite is never shared across PCs
+  (DESIGN §2).
 """
 
 from __future__ import annotations
 
-import sys
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
 
 from sqlalchemy import text
 
+from p4_desk import file_lock
 from p4_desk.store.db import Database
 
 # Any constant works: one site database holds one site. "P4DS" in ASCII.
@@ -55,41 +56,12 @@ def _advisory_lock(db: Database) -> Iterator[bool]:
 @contextmanager
 def _file_lock(path: Path) -> Iterator[bool]:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = path.open("a+b")
+    fd = file_lock.open_lock_file(path)
     held = False
     try:
-        held = _try_lock(handle)
+        held = file_lock.try_lock(fd)
         yield held
     finally:
         if held:
-            _unlock(handle)
-        handle.close()
-
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _try_lock(handle: IO[bytes]) -> bool:
-        try:
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(handle: IO[bytes]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(handle: IO[bytes]) -> bool:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(handle: IO[bytes]) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            file_lock.unlock(fd)
+        os.close(fd)

@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from p4_desk import file_lock
 from p4_desk.errors import DatabaseUnavailable
 from p4_desk.services import queue
 from p4_desk.store.db import Database
 from p4_desk.store.models import Ticket
+from p4_desk.store.write_turn import lock_path
 from tests.support.sites import make_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,5 +148,103 @@ def test_a_forked_process_checkpoints_its_own_writes(url: str) -> None:
         child.start()
         child.join(timeout=60)
         assert child.exitcode == 0
+    finally:
+        db.dispose()
+
+
+def _turn_is_free(url: str) -> bool:
+    """Nobody holds the writers' turn of the file (store/write_turn.py), seen from a file of our own."""
+    fd = file_lock.open_lock_file(lock_path(url.removeprefix("sqlite:///")))
+    try:
+        if file_lock.try_lock(fd):
+            file_lock.unlock(fd)
+            return True
+        return False
+    finally:
+        os.close(fd)
+
+
+def test_a_writer_killed_in_its_transaction_leaves_the_file_to_the_next(url: str) -> None:
+    """A counter PC's program that dies mid-write (power cut, task manager) holds nothing
+    afterwards: the next write goes through and the dead one's ticket was never written."""
+    holder = _holder(url, "tx")
+    assert not _turn_is_free(url)  # the holder's transaction has the writers' turn
+    holder.kill()
+    holder.wait(timeout=60)
+    db = Database(url)
+    try:
+        assert queue.issue_ticket(db, "KTP").number == "A001"
+        assert _tickets(db) == 1
+    finally:
+        db.dispose()
+
+
+def test_a_writer_that_gave_up_passes_the_turn_on(url: str) -> None:
+    """The writer that timed out behind a long transaction keeps no claim: once that transaction
+    ends, the file's turn is free for everyone, and the writer itself writes again."""
+    holder = _holder(url, "tx")
+    db = Database(url, busy_timeout_ms=300)
+    try:
+        with pytest.raises(DatabaseUnavailable, match="terkunci terlalu lama"):
+            queue.issue_ticket(db, "KTP")
+        holder.communicate("go\n", timeout=60)
+        deadline = time.monotonic() + 30
+        while not _turn_is_free(url) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _turn_is_free(url)
+        assert queue.issue_ticket(db, "KTP").number == "A002"
+    finally:
+        db.dispose()
+
+
+WRITER = """
+import sys
+from p4_desk.services import queue
+from p4_desk.store.db import Database
+db = Database(sys.argv[1])
+print(" ".join(queue.issue_ticket(db, "KTP").number for _ in range(int(sys.argv[2]))), flush=True)
+db.dispose()
+"""
+
+
+def test_threads_and_processes_writing_at_once_all_get_their_turn(url: str) -> None:
+    """Three processes and three threads of this one issue tickets at the same time: every ticket
+    is written once with its own number, nobody is refused."""
+    per_writer = 15
+    others = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, url, str(per_writer)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    db = Database(url)
+    numbers: list[str] = []
+    failures: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            for _ in range(per_writer):
+                numbers.append(queue.issue_ticket(db, "KTP").number)
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=write) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for p in others:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        numbers += out.split()
+    for t in threads:
+        t.join(timeout=120)
+    try:
+        assert failures == []
+        assert len(numbers) == 6 * per_writer
+        assert sorted(numbers) == [f"A{n:03d}" for n in range(1, 6 * per_writer + 1)]
+        assert _tickets(db) == 6 * per_writer
     finally:
         db.dispose()

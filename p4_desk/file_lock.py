@@ -1,0 +1,105 @@
+"""Exclusive locks on a whole file held through one open file, between processes (and between
+threads that each opened the file themselves). One adapter for the OS concern (DESIGN §3):
+
+- POSIX: ``flock`` on the descriptor. The lock belongs to the open file: two ``os.open`` of the
+  same path in one process exclude each other like two processes do.
+- Windows: ``LockFileEx`` on the first byte of the file's handle (``msvcrt.locking`` only retries
+  once a second when it waits, which is of no use for a lock held for milliseconds).
+
+The OS drops a lock when its process dies, so nothing is left behind by a crash. ``lock`` waits in
+the kernel and is given the file as soon as the holder lets go; it has no timeout of its own (see
+``store.write_turn`` for the wait with a budget).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from p4_desk.owner_only import FILE_MODE
+
+
+def open_lock_file(path: Path) -> int:
+    """A descriptor of the lock file ``path``, created empty and owner-only when missing."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    return os.open(path, flags, FILE_MODE)
+
+
+if sys.platform == "win32":
+    import ctypes
+    import msvcrt
+    from ctypes import wintypes
+
+    class _Overlapped(ctypes.Structure):
+        _fields_ = (
+            ("Internal", ctypes.c_void_p),
+            ("InternalHigh", ctypes.c_void_p),
+            ("Offset", wintypes.DWORD),
+            ("OffsetHigh", wintypes.DWORD),
+            ("hEvent", wintypes.HANDLE),
+        )
+
+    _kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    _LockFileEx = _kernel32.LockFileEx
+    _LockFileEx.argtypes = (
+        wintypes.HANDLE,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        ctypes.POINTER(_Overlapped),
+    )
+    _LockFileEx.restype = wintypes.BOOL
+    _UnlockFileEx = _kernel32.UnlockFileEx
+    _UnlockFileEx.argtypes = (
+        wintypes.HANDLE,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        ctypes.POINTER(_Overlapped),
+    )
+    _UnlockFileEx.restype = wintypes.BOOL
+    _EXCLUSIVE = 0x2  # LOCKFILE_EXCLUSIVE_LOCK
+    _FAIL_IMMEDIATELY = 0x1  # LOCKFILE_FAIL_IMMEDIATELY
+    _LOCK_VIOLATION = 33  # ERROR_LOCK_VIOLATION
+
+    def _lock_ex(fd: int, flags: int) -> bool:
+        handle = wintypes.HANDLE(msvcrt.get_osfhandle(fd))
+        if _LockFileEx(handle, flags, 0, 1, 0, ctypes.byref(_Overlapped())):
+            return True
+        error = ctypes.get_last_error()
+        if error == _LOCK_VIOLATION and flags & _FAIL_IMMEDIATELY:
+            return False
+        raise ctypes.WinError(error)
+
+    def try_lock(fd: int) -> bool:
+        """Take the lock if nobody holds it; False at once when someone does."""
+        return _lock_ex(fd, _EXCLUSIVE | _FAIL_IMMEDIATELY)
+
+    def lock(fd: int) -> None:
+        """Wait until the lock is this file's."""
+        _lock_ex(fd, _EXCLUSIVE)
+
+    def unlock(fd: int) -> None:
+        handle = wintypes.HANDLE(msvcrt.get_osfhandle(fd))
+        if not _UnlockFileEx(handle, 0, 1, 0, ctypes.byref(_Overlapped())):
+            raise ctypes.WinError(ctypes.get_last_error())
+
+else:
+    import fcntl
+
+    def try_lock(fd: int) -> bool:
+        """Take the lock if nobody holds it; False at once when someone does."""
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def lock(fd: int) -> None:
+        """Wait until the lock is this file's."""
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
