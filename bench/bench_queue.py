@@ -65,9 +65,11 @@ def worker(url: str, counter: str, rounds: int, pace: float, start: mp.Event, ou
     issue_ms, call_ms, called = [], [], []
     rng = random.Random(counter)
     start.wait()
+    began, writes = time.monotonic(), 0  # the measured rounds' window (clock shared by processes)
     for i in range(-WARMUP, rounds):
         if i == 0:  # the warm-up rounds (each statement's first compile) are not measured
             issue_ms, call_ms = [], []
+            began, writes = time.monotonic(), 0
         if pace:  # a pause between rounds, exponential with mean ``pace`` seconds
             time.sleep(rng.expovariate(1 / pace))
         t0 = time.perf_counter()
@@ -77,11 +79,13 @@ def worker(url: str, counter: str, rounds: int, pace: float, start: mp.Event, ou
         t2 = time.perf_counter()
         issue_ms.append((t1 - t0) * 1000)
         call_ms.append((t2 - t1) * 1000)
+        writes += 2
         if t is not None:
             called.append(t.id)
             retry(queue.start, db, t.id)
             retry(queue.finish, db, t.id)
-    out.put((issue_ms, call_ms, called))
+            writes += 2
+    out.put((issue_ms, call_ms, called, began, time.monotonic(), writes))
     db.dispose()
 
 
@@ -112,11 +116,15 @@ def run(url: str, counters: int, rounds: int, pace: float = 0.0) -> dict[str, fl
     issue_ms: list[float] = []
     call_ms: list[float] = []
     called: list[int] = []
+    windows: list[tuple[float, float]] = []
+    writes = 0
     for _ in procs:
-        a, b, c = out.get(timeout=900)
+        a, b, c, began, ended, w = out.get(timeout=900)
         issue_ms += a
         call_ms += b
         called += c
+        windows.append((began, ended))
+        writes += w
     for p in procs:
         p.join()
     doubles = sum(1 for n in Tally(called).values() if n > 1)
@@ -128,6 +136,8 @@ def run(url: str, counters: int, rounds: int, pace: float = 0.0) -> dict[str, fl
         "call_p50": statistics.median(call_ms),
         "call_p99": pct(call_ms, 99),
         "calls": len(called),
+        # write transactions per second of all counters together while all were measuring
+        "writes_per_s": writes / (max(e for _b, e in windows) - min(b for b, _e in windows)),
         "double_calls": doubles,
     }
 
@@ -146,9 +156,9 @@ def main() -> None:
     args = parser.parse_args()
     print(
         "| backend | counters | raw commit p50/p99 ms | issue p50/p99 ms | issue p99 / raw p99 "
-        "| call-next p50/p99 ms | calls | double calls | load (1 min) |"
+        "| call-next p50/p99 ms | writes/s | calls | double calls | load (1 min) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for backend in args.backends.split(","):
         for n in (int(x) for x in args.counters.split(",")):
             if backend == "sqlite":
@@ -162,7 +172,7 @@ def main() -> None:
             print(
                 f"| {backend} | {n} | {r['raw_p50']:.2f} / {r['raw_p99']:.2f} | "
                 f"{r['issue_p50']:.2f} / {r['issue_p99']:.2f} | {r['issue_p99'] / r['raw_p99']:.1f}x | "
-                f"{r['call_p50']:.2f} / {r['call_p99']:.2f} | {int(r['calls'])} | "
+                f"{r['call_p50']:.2f} / {r['call_p99']:.2f} | {r['writes_per_s']:.0f} | {int(r['calls'])} | "
                 f"{int(r['double_calls'])} | {os.getloadavg()[0]:.1f} |",
                 flush=True,
             )
