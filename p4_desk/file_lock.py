@@ -41,24 +41,12 @@ if sys.platform == "win32":
         )
 
     _kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    # (handle, flags, reserved, bytes low, bytes high, overlapped); UnlockFileEx has no flags
     _LockFileEx = _kernel32.LockFileEx
-    _LockFileEx.argtypes = (
-        wintypes.HANDLE,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        ctypes.POINTER(_Overlapped),
-    )
+    _LockFileEx.argtypes = (wintypes.HANDLE, *[wintypes.DWORD] * 4, ctypes.POINTER(_Overlapped))
     _LockFileEx.restype = wintypes.BOOL
     _UnlockFileEx = _kernel32.UnlockFileEx
-    _UnlockFileEx.argtypes = (
-        wintypes.HANDLE,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        ctypes.POINTER(_Overlapped),
-    )
+    _UnlockFileEx.argtypes = (wintypes.HANDLE, *[wintypes.DWORD] * 3, ctypes.POINTER(_Overlapped))
     _UnlockFileEx.restype = wintypes.BOOL
     _EXCLUSIVE = 0x2  # LOCKFILE_EXCLUSIVE_LOCK
     _FAIL_IMMEDIATELY = 0x1  # LOCKFILE_FAIL_IMMEDIATELY

@@ -92,10 +92,12 @@ class WriteTurn:
                     return
             try:
                 file_lock.lock(self._fd)
-            except OSError as exc:  # the file went away under us: the writer's wait runs out
+            except OSError as exc:  # the writer's wait runs out; the next wait starts a new thread
                 log.warning("write turn: waiting for the lock failed: %s", exc)
                 with self._state:
-                    self._waiting = False
+                    self._waiting, self._thread = False, None
+                    if self._closed:
+                        os.close(self._fd)
                 return
             with self._state:
                 self._waiting = False
