@@ -252,20 +252,23 @@ def _check_values(session: Session, _context: Any, _instances: Any) -> None:
     integer beyond 64 bits or NaN; PostgreSQL refuses them with an error that says nothing about
     the field. Here both refuse them with the field's name. Text also may not carry control or
     bidi-override characters (``domain.text``)."""
-    for obj in list(session.new) + list(session.dirty):
+    for obj in session.new:
         state = inspect(obj)
-        mapper = state.mapper
-        for column_attr in mapper.column_attrs:
-            key = column_attr.key
-            if obj not in session.new and not state.attrs[key].history.has_changes():
-                continue
-            value = state.dict.get(key)
-            if value is None:
-                continue
-            column = column_attr.columns[0]
-            problem = value_problem(column.type, value)
-            if problem:
-                raise ValidationError(f"{field_label(key)} {problem}.", field=key)
+        _check_attrs(state, state.mapper.column_attrs.keys())
+    for obj in session.dirty:  # only the attributes set since the load (their first values kept)
+        state = inspect(obj)
+        _check_attrs(state, state.committed_state.keys())
+
+
+def _check_attrs(state: Any, keys: Any) -> None:
+    columns = state.mapper.column_attrs
+    for key in keys:
+        value = state.dict.get(key)
+        if value is None or key not in columns:  # (a relationship's change: its columns come at the flush)
+            continue
+        problem = value_problem(columns[key].columns[0].type, value)
+        if problem:
+            raise ValidationError(f"{field_label(key)} {problem}.", field=key)
 
 
 def value_problem(kind: Any, value: Any) -> str | None:

@@ -8,9 +8,9 @@ import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from p4_desk.domain.queue_rules import PriorityPolicy, queue_key, service_day
@@ -87,23 +87,37 @@ def _mark_called(
     t.started_at = t.finished_at = None
     t.officer = s.get(User, actor.user_id) if actor.user_id is not None else None
     t.target_counter = None
-    queued_at = _call_leg(s, t.id, counter.id, actor.user_id, now)
+    queued_at = _stamp_leg(s, t.id, called_at=now, counter_id=counter.id, officer_id=actor.user_id)
     _journal(s, db, actor, t, action, "ticket.called", now, counter=counter.code)
     return ticket_info(t, queued_at)
 
 
-# Built once (issue 20.2): statement construction cost more CPU than the statements' work.
-_CALL_LEG = (
-    update(TicketLeg)
-    .where(
-        TicketLeg.id
-        == select(func.max(TicketLeg.id))
-        .where(TicketLeg.ticket_id == bindparam("leg_ticket"))
-        .scalar_subquery()
+_LEG = cast(Table, TicketLeg.__table__)
+
+
+@functools.cache
+def _stamp_leg_statement(columns: tuple[str, ...]) -> Any:
+    """Built once per set of columns (issue 20.2: building a statement cost more CPU than its work)."""
+    latest = select(func.max(_LEG.c.id)).where(_LEG.c.ticket_id == bindparam("leg_ticket"))
+    return (
+        update(_LEG)
+        .where(_LEG.c.id == latest.scalar_subquery())
+        .values({column: bindparam(f"new_{column}") for column in columns})
+        .returning(_LEG.c.queued_at)
     )
-    .values(called_at=bindparam("at"), counter_id=bindparam("by_counter"), officer_id=bindparam("by_officer"))
-    .returning(TicketLeg.queued_at)
-)
+
+
+def _stamp_leg(s: Session, ticket_id: int, **values: Any) -> datetime:
+    """The ticket's current (latest) leg gets ``values`` in one Core ``UPDATE … RETURNING``
+    instead of being loaded and flushed; its queue time. (Core: no ORM object of the leg is in
+    the session; the transaction's other changes are flushed later, in any order.)"""
+    params = {"leg_ticket": ticket_id, **{f"new_{k}": v for k, v in values.items()}}
+    queued_at: datetime = (
+        s.connection().execute(_stamp_leg_statement(tuple(sorted(values))), params).scalar_one()
+    )
+    return queued_at
+
+
 _BUSY_NUMBER = (
     select(Ticket.number)
     .where(Ticket.counter_id == Counter.id, Ticket.state.in_(AT_COUNTER))
@@ -117,15 +131,6 @@ _COUNTER_TO_CALL = (
     .where(Counter.code == bindparam("code"))
     .options(joinedload(Counter.services).joinedload(Service.agency))
 )
-
-
-def _call_leg(s: Session, ticket_id: int, counter_id: int, officer_id: int | None, now: datetime) -> datetime:
-    """The ticket's current leg is called at this counter: one ``UPDATE … RETURNING``; its queue time."""
-    params = {"leg_ticket": ticket_id, "at": now, "by_counter": counter_id, "by_officer": officer_id}
-    queued_at: datetime = s.execute(
-        _CALL_LEG, params, execution_options={"synchronize_session": "fetch"}
-    ).scalar_one()
-    return queued_at
 
 
 def _counter_to_call(s: Session, code: str) -> Counter:
@@ -188,7 +193,7 @@ def call_next(db: Database, counter_code: str, actor: Actor = SYSTEM) -> TicketI
             return None
         ticket, has_next_step = row
         note_next_step(s, ticket.id, has_next_step)
-        queued_at = _call_leg(s, ticket.id, counter.id, actor.user_id, now)
+        queued_at = _stamp_leg(s, ticket.id, called_at=now, counter_id=counter.id, officer_id=actor.user_id)
         _journal(s, db, actor, ticket, "ticket.call_next", "ticket.called", now, counter=counter.code)
         return ticket_info(ticket, queued_at)
 
@@ -235,23 +240,22 @@ def start(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
         t.state, t.started_at, t.updated_at = TicketState.SERVING, now, now
         if actor.user_id is not None:
             t.officer = s.get(User, actor.user_id)
-        leg = latest_leg(s, t)
-        leg.started_at, leg.officer_id = now, t.officer.id if t.officer else None
+        officer_id = actor.user_id if actor.user_id is not None else t.officer_id
+        queued_at = _stamp_leg(s, t.id, started_at=now, officer_id=officer_id)
         _journal(s, db, actor, t, "ticket.start", "ticket.started", now)
-        return ticket_info(t, leg.queued_at)
+        return ticket_info(t, queued_at)
 
 
 def finish(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
     with _transition(db, ref, TicketAction.FINISH) as (s, t):
         now = db.now()
-        leg = latest_leg(s, t)
-        leg.ended_at, leg.outcome = now, "done"
+        queued_at = _stamp_leg(s, t.id, ended_at=now, outcome="done")
         following = continue_visit(s, db, t, now, actor)  # the next service of its visit, if any
         if following is not None:
             return following
         t.state, t.finished_at, t.updated_at = TicketState.DONE, now, now
         _journal(s, db, actor, t, "ticket.finish", "ticket.finished", now)
-        return ticket_info(t, leg.queued_at)
+        return ticket_info(t, queued_at)
 
 
 def no_show(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
@@ -260,10 +264,9 @@ def no_show(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
         check_no_show(t.number, t.recall_count, required)
         now = db.now()
         t.state, t.finished_at, t.updated_at = TicketState.NO_SHOW, now, now
-        leg = latest_leg(s, t)
-        leg.ended_at, leg.outcome = now, "no_show"
+        queued_at = _stamp_leg(s, t.id, ended_at=now, outcome="no_show")
         _journal(s, db, actor, t, "ticket.no_show", "ticket.no_show", now)
-        return ticket_info(t, leg.queued_at)
+        return ticket_info(t, queued_at)
 
 
 def reactivate(db: Database, ref: str | int, actor: Actor = SYSTEM) -> TicketInfo:
@@ -295,10 +298,9 @@ def cancel(db: Database, ref: str | int, reason: str, actor: Actor = SYSTEM) -> 
             now,
             now,
         )
-        leg = latest_leg(s, t)
-        leg.ended_at, leg.outcome = now, "cancelled"
+        queued_at = _stamp_leg(s, t.id, ended_at=now, outcome="cancelled")
         _journal(s, db, actor, t, "ticket.cancel", "ticket.cancelled", now, reason=reason.strip())
-        return ticket_info(t, leg.queued_at)
+        return ticket_info(t, queued_at)
 
 
 def transfer(
@@ -331,8 +333,7 @@ def transfer(
                 raise InvalidTransition("Loket tujuan sama dengan loket saat ini.")
             t.target_counter = counter
             where = counter.code
-        leg = latest_leg(s, t)
-        leg.ended_at, leg.outcome = now, "transferred"
+        _stamp_leg(s, t.id, ended_at=now, outcome="transferred")
         t.transferred_from_service_id = from_service.id
         t.state, t.updated_at = TicketState.WAITING, now
         t.counter = None

@@ -181,12 +181,17 @@ def note_next_step(s: Session, ticket_id: int, has_next_step: bool) -> None:
         s.info.setdefault(_NO_NEXT_STEP, set()).add(ticket_id)
 
 
+def known_without_next_step(s: Session, ticket_id: int) -> bool:
+    """True when this transaction read the ticket with ``HAS_NEXT_STEP`` false."""
+    return ticket_id in s.info.get(_NO_NEXT_STEP, ())
+
+
 def visit_next_names(t: Ticket) -> list[str]:
     """The names of the services still to come in the ticket's visit, in order (``domain.visits``;
     empty for a one-service ticket and after the last step). No query for a ticket this
     transaction read with ``HAS_NEXT_STEP`` false (``note_next_step``)."""
     s = Session.object_session(t)
-    if s is None or t.id is None or t.id in s.info.get(_NO_NEXT_STEP, ()):
+    if s is None or t.id is None or known_without_next_step(s, t.id):
         return []
     return list(s.scalars(_VISIT_NEXT, {"ticket_id": t.id}))
 

@@ -1,8 +1,9 @@
 """One visit, several services (``domain.visits``): the plan stored with a ticket, reading it, and
 moving the ticket to the next service when a leg is done.
 
-Only multi-service tickets have plan rows (``visit_step``); for every other ticket the one
-extra read here (at finish, on the counter's current ticket) finds nothing and changes nothing.
+Only multi-service tickets have plan rows (``visit_step``). A finish whose ticket was read with no
+step pending (``tickets.HAS_NEXT_STEP``: every one-service ticket, and a visit's last step) only
+ends the current step, if there is one, in one ``UPDATE``; the plan is read for the others.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from p4_desk.domain import opening_hours
@@ -21,7 +23,13 @@ from p4_desk.domain.visits import PlanStep, StepStatus, advance, continuation_ke
 from p4_desk.errors import QuotaExhausted, ServiceClosed
 from p4_desk.services import site as site_service
 from p4_desk.services.catalog import find_service
-from p4_desk.services.queue.tickets import TicketInfo, position, ticket_info, ticket_payload
+from p4_desk.services.queue.tickets import (
+    TicketInfo,
+    known_without_next_step,
+    position,
+    ticket_info,
+    ticket_payload,
+)
 from p4_desk.store.db import Database
 from p4_desk.store.journal import Actor, record
 from p4_desk.store.models import Service, ServiceDaySequence, Ticket, TicketLeg, VisitStep
@@ -121,10 +129,21 @@ def place_key(s: Session, db: Database, t: Ticket) -> float:
     )
 
 
+_STEP = cast(Table, VisitStep.__table__)
+_END_CURRENT_STEP = (  # Core: the plan's rows are not in the session on this path
+    update(_STEP)
+    .where(_STEP.c.ticket_id == bindparam("ticket"), _STEP.c.status == StepStatus.CURRENT)
+    .values(status=StepStatus.DONE, ended_at=bindparam("at"))
+)
+
+
 def continue_visit(s: Session, db: Database, t: Ticket, now: datetime, actor: Actor) -> TicketInfo | None:
     """After the current leg of ``t`` ended done (already stamped): move it to the next step of
     its plan, waiting in that service's queue under the continuation rule. None when there is
     no next step (a one-service ticket, or the last step): the caller finishes the ticket."""
+    if known_without_next_step(s, t.id):  # no pending step: at most the current one ends
+        s.connection().execute(_END_CURRENT_STEP, {"ticket": t.id, "at": now})
+        return None
     steps = _steps(s, t.id)
     if not steps:
         return None
