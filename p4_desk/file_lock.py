@@ -6,6 +6,11 @@ threads that each opened the file themselves). One adapter for the OS concern (D
 - Windows: ``LockFileEx`` on the first byte of the file's handle (``msvcrt.locking`` only retries
   once a second when it waits, which is of no use for a lock held for milliseconds).
 
+Also locks on single bytes of a file (``lock_byte``/``unlock_byte``), with the same ownership by
+the open file: Linux's open-file-description locks (``F_OFD_SETLK``; plain ``fcntl`` byte locks
+belong to the process, so two threads' files would not exclude each other), ``LockFileEx`` at an
+offset on Windows. ``BYTE_LOCKS`` is False where the OS has none of these (e.g. macOS).
+
 The OS drops a lock when its process dies, so nothing is left behind by a crash. ``lock`` waits in
 the kernel and is given the file as soon as the holder lets go; it has no timeout of its own (see
 ``store.write_turn`` for the wait with a budget).
@@ -14,6 +19,7 @@ the kernel and is given the file as soon as the holder lets go; it has no timeou
 from __future__ import annotations
 
 import os
+import struct
 import sys
 from pathlib import Path
 
@@ -52,9 +58,14 @@ if sys.platform == "win32":
     _FAIL_IMMEDIATELY = 0x1  # LOCKFILE_FAIL_IMMEDIATELY
     _LOCK_VIOLATION = 33  # ERROR_LOCK_VIOLATION
 
-    def _lock_ex(fd: int, flags: int) -> bool:
+    BYTE_LOCKS = True
+
+    def _at(offset: int) -> _Overlapped:
+        return _Overlapped(Offset=offset & 0xFFFFFFFF, OffsetHigh=offset >> 32)
+
+    def _lock_ex(fd: int, flags: int, offset: int = 0) -> bool:
         handle = wintypes.HANDLE(msvcrt.get_osfhandle(fd))
-        if _LockFileEx(handle, flags, 0, 1, 0, ctypes.byref(_Overlapped())):
+        if _LockFileEx(handle, flags, 0, 1, 0, ctypes.byref(_at(offset))):
             return True
         error = ctypes.get_last_error()
         if error == _LOCK_VIOLATION and flags & _FAIL_IMMEDIATELY:
@@ -70,8 +81,16 @@ if sys.platform == "win32":
         _lock_ex(fd, _EXCLUSIVE)
 
     def unlock(fd: int) -> None:
+        unlock_byte(fd, 0)
+
+    def lock_byte(fd: int, offset: int, wait: bool) -> bool:
+        """Lock the byte at ``offset``: waits until it is this file's, or (``wait`` False) False
+        at once when another file holds it."""
+        return _lock_ex(fd, _EXCLUSIVE if wait else _EXCLUSIVE | _FAIL_IMMEDIATELY, offset)
+
+    def unlock_byte(fd: int, offset: int) -> None:
         handle = wintypes.HANDLE(msvcrt.get_osfhandle(fd))
-        if not _UnlockFileEx(handle, 0, 1, 0, ctypes.byref(_Overlapped())):
+        if not _UnlockFileEx(handle, 0, 1, 0, ctypes.byref(_at(offset))):
             raise ctypes.WinError(ctypes.get_last_error())
 
 else:
@@ -91,3 +110,24 @@ else:
 
     def unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+    # struct flock of Linux: l_type, l_whence (short), l_start, l_len (off_t), l_pid (0 for OFD)
+    _FLOCK = "hhqqi4x"
+    BYTE_LOCKS = hasattr(fcntl, "F_OFD_SETLKW") and struct.calcsize(_FLOCK) == 32
+
+    def _byte(fd: int, command: int, kind: int, offset: int) -> None:
+        fcntl.fcntl(fd, command, struct.pack(_FLOCK, kind, os.SEEK_SET, offset, 1, 0))
+
+    def lock_byte(fd: int, offset: int, wait: bool) -> bool:
+        """Lock the byte at ``offset``: waits until it is this file's, or (``wait`` False) False
+        at once when another file holds it."""
+        try:
+            _byte(fd, fcntl.F_OFD_SETLKW if wait else fcntl.F_OFD_SETLK, fcntl.F_WRLCK, offset)
+        except (BlockingIOError, PermissionError):  # EAGAIN / EACCES: held by another file
+            if wait:
+                raise
+            return False
+        return True
+
+    def unlock_byte(fd: int, offset: int) -> None:
+        _byte(fd, fcntl.F_OFD_SETLK, fcntl.F_UNLCK, offset)

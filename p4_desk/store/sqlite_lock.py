@@ -8,17 +8,16 @@ and then 100 ms: a writer that missed the lock a few times sleeps 50–100 ms at
 the other process held the lock for ~2 ms, so with 8 writer processes p99 was ~535 ms against a
 p50 of ~4 ms (docs/BENCHMARKS.md).
 
-Writers of P4 Desk first take their turn (``store.write_turn``: an OS lock handed over in about
-arrival order). SQLite's own lock is then waited for here: ``BEGIN IMMEDIATE`` is tried with the
-busy timeout off, and on
-"database is locked" retried after a short jittered sleep (0.25–1.25 ms) until the same overall
-budget (10 s) is spent; then the last attempt's error reaches ``translate_db_error`` ("Basis data
-sedang dipakai proses lain..."). This is the approach of the Ruby SQLite driver's
-``busy_handler_timeout`` (a fixed ~1 ms sleep with a deadline, the default of Rails 8), done in
-Python because the standard ``sqlite3`` module has no ``sqlite3_busy_handler``. The jitter keeps
-waiting processes from retrying in lock-step. Every other statement keeps the ordinary busy
-timeout (a reader in WAL mode waits only in rare cases, e.g. WAL recovery; a migration's
-deferred transaction waits as before).
+Writers of P4 Desk first take their turn (``store.write_turn``: a queue of numbers kept with the
+OS's byte locks, served in arrival order). SQLite's own lock is then waited for here: ``BEGIN
+IMMEDIATE`` is tried with the busy timeout off, and on "database is locked" retried after a short
+jittered sleep (0.25–1.25 ms) until the same overall budget (10 s) is spent; then the last
+attempt's error reaches ``translate_db_error`` ("Basis data sedang dipakai proses lain..."). This
+is the approach of the Ruby SQLite driver's ``busy_handler_timeout`` (a fixed ~1 ms sleep with a
+deadline, the default of Rails 8), done in Python because the standard ``sqlite3`` module has no
+``sqlite3_busy_handler``. The jitter keeps waiting processes from retrying in lock-step. Every
+other statement keeps the ordinary busy timeout (a reader in WAL mode waits only in rare cases,
+e.g. WAL recovery; a migration's deferred transaction waits as before).
 
 Checkpoints (``WalCheckpointer``): SQLite's automatic checkpoint runs inside the commit that takes
 the WAL past 1,000 pages, so about one write in a hundred also copied ~4 MB into the database file
@@ -70,7 +69,7 @@ def install_sqlite_hooks(engine: Engine, busy_timeout_ms: int, database: str | N
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
-    turns = bool(database and database != ":memory:")
+    turns = bool(database and database != ":memory:" and WriteTurn.available)
 
     @event.listens_for(engine, "begin")
     def on_begin(conn: Any) -> None:

@@ -16,12 +16,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from p4_desk import file_lock
 from p4_desk.errors import DatabaseUnavailable
 from p4_desk.services import queue
 from p4_desk.store.db import Database
 from p4_desk.store.models import Ticket
-from p4_desk.store.write_turn import lock_path
+from p4_desk.store.write_turn import NEXT_AT, lock_path, someone_has_the_turn
 from tests.support.sites import make_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +36,8 @@ with db.write():
     queue.issue_ticket(db, "KTP")
     print("held", flush=True)
     sys.stdin.readline()
+if sys.argv[2] == "again":  # straight on to a second write, as a counter in a hurry would
+    print(queue.issue_ticket(db, "KTP").number, flush=True)
 print("done", flush=True)
 """
 
@@ -153,15 +154,8 @@ def test_a_forked_process_checkpoints_its_own_writes(url: str) -> None:
 
 
 def _turn_is_free(url: str) -> bool:
-    """Nobody holds the writers' turn of the file (store/write_turn.py), seen from a file of our own."""
-    fd = file_lock.open_lock_file(lock_path(url.removeprefix("sqlite:///")))
-    try:
-        if file_lock.try_lock(fd):
-            file_lock.unlock(fd)
-            return True
-        return False
-    finally:
-        os.close(fd)
+    """Nobody holds or waits for the writers' turn of the file (store/write_turn.py)."""
+    return not someone_has_the_turn(lock_path(url.removeprefix("sqlite:///")))
 
 
 def test_a_writer_killed_in_its_transaction_leaves_the_file_to_the_next(url: str) -> None:
@@ -248,3 +242,46 @@ def test_threads_and_processes_writing_at_once_all_get_their_turn(url: str) -> N
         assert _tickets(db) == 6 * per_writer
     finally:
         db.dispose()
+
+
+def _numbers_taken(url: str) -> int:
+    """How many turns the file's writers have asked for so far (the queue's next number)."""
+    stored = lock_path(url.removeprefix("sqlite:///")).read_bytes()[NEXT_AT : NEXT_AT + 8]
+    return int.from_bytes(stored, "little") if len(stored) == 8 else 0
+
+
+def test_writers_get_their_turn_in_the_order_they_asked(url: str) -> None:
+    """Five counter PCs that start to wait one after another while a sixth writes are served in
+    that order: their tickets' numbers follow it, and the sixth, writing again at once, queues
+    behind them. (With a plain OS lock all waiters were woken together and whoever ran first won,
+    most often the writer that had just let go: a writer was overtaken again and again.)"""
+    holder = _holder(url, "again")  # has A001 in its open transaction
+    waiters = []
+    try:
+        for i in range(5):
+            asked = _numbers_taken(url)
+            waiters.append(
+                subprocess.Popen(
+                    [sys.executable, "-c", WRITER, url, "1"],
+                    cwd=ROOT,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+            )
+            deadline = time.monotonic() + 60
+            while _numbers_taken(url) == asked and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert _numbers_taken(url) == asked + 1, f"waiter {i + 1} did not ask for its turn once"
+        again, _err = holder.communicate("go\n", timeout=60)
+        got = []
+        for p in waiters:
+            out, err = p.communicate(timeout=120)
+            assert p.returncode == 0, err
+            got.append(out.strip())
+    finally:
+        for p in [holder, *waiters]:
+            if p.poll() is None:
+                p.kill()
+    assert got == ["A002", "A003", "A004", "A005", "A006"]
+    assert again.split() == ["A007", "done"]
