@@ -35,6 +35,7 @@ keeps two writes apart.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import struct
@@ -104,8 +105,15 @@ class WriteTurn:
             if self._held:
                 return True
             if not self._waiting:
-                self._take_number()
-                if file_lock.lock_byte(self._fd, _slot(self._number - 1), wait=False):
+                try:
+                    self._take_number()
+                    turn_is_free = file_lock.lock_byte(self._fd, _slot(self._number - 1), wait=False)
+                except OSError as exc:  # (e.g. a full disk): this write meets only SQLite's lock
+                    log.warning("write turn: taking a number failed, writing without a turn: %s", exc)
+                    with contextlib.suppress(OSError):
+                        file_lock.unlock_byte(self._fd, _slot(self._number))
+                    return False
+                if turn_is_free:
                     file_lock.unlock_byte(self._fd, _slot(self._number - 1))
                     self._held = True
                     return True
