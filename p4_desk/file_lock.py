@@ -11,9 +11,9 @@ the open file: Linux's open-file-description locks (``F_OFD_SETLK``; plain ``fcn
 belong to the process, so two threads' files would not exclude each other), ``LockFileEx`` at an
 offset on Windows. ``BYTE_LOCKS`` is False where the OS has none of these (e.g. macOS).
 
-The OS drops a lock when its process dies, so nothing is left behind by a crash. ``lock`` waits in
-the kernel and is given the file as soon as the holder lets go; it has no timeout of its own (see
-``store.write_turn`` for the wait with a budget).
+The OS drops a lock when its process dies, so nothing is left behind by a crash. ``lock_byte``
+with ``wait`` waits in the kernel and is given the byte as soon as its holder lets go; it has no
+timeout of its own (see ``store.write_turn`` for the wait with a budget).
 """
 
 from __future__ import annotations
@@ -76,10 +76,6 @@ if sys.platform == "win32":
         """Take the lock if nobody holds it; False at once when someone does."""
         return _lock_ex(fd, _EXCLUSIVE | _FAIL_IMMEDIATELY)
 
-    def lock(fd: int) -> None:
-        """Wait until the lock is this file's."""
-        _lock_ex(fd, _EXCLUSIVE)
-
     def unlock(fd: int) -> None:
         unlock_byte(fd, 0)
 
@@ -103,10 +99,6 @@ else:
         except BlockingIOError:
             return False
         return True
-
-    def lock(fd: int) -> None:
-        """Wait until the lock is this file's."""
-        fcntl.flock(fd, fcntl.LOCK_EX)
 
     def unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)

@@ -5,7 +5,8 @@ and gives it back when the transaction ends. SQLite's write lock itself gives no
 can only try again after a sleep, so with 8 busy processes a writer sometimes lost many rounds in a
 row to newcomers (p99 120–130 ms against a p50 of ~24 ms, docs/BENCHMARKS.md). A whole-file OS
 lock was not enough either: on its release the kernel wakes every waiter and the first to run
-takes it, so a writer was overtaken by 2 later ones at the median and 12 at p99.
+takes it, so a writer was overtaken by 1 later one at the median and 10–13 at p99
+(``bench/bench_write_turns.py``).
 
 So the turns are a queue of tickets, as at the hall's own kiosk (the "ticket lock"; ``file_lock``'s
 byte locks, which belong to the open file, as in Linux's and Windows' byte-range locking):
@@ -63,6 +64,13 @@ def _slot(number: int) -> int:
     return 1 + number % SLOTS
 
 
+def _next_number(fd: int) -> int:
+    """The number the next writer will take (0 in a new file); read under the lock of byte 0."""
+    os.lseek(fd, NEXT_AT, os.SEEK_SET)
+    stored = os.read(fd, _NEXT.size)
+    return int(_NEXT.unpack(stored)[0]) if len(stored) == _NEXT.size else 0
+
+
 def someone_has_the_turn(path: Path) -> bool:
     """True while a writer holds or waits for a turn of the file (the last number's slot is
     locked: each number keeps its slot until after the one before it let go)."""
@@ -70,9 +78,7 @@ def someone_has_the_turn(path: Path) -> bool:
     try:
         file_lock.lock_byte(fd, 0, wait=True)
         try:
-            os.lseek(fd, NEXT_AT, os.SEEK_SET)
-            stored = os.read(fd, _NEXT.size)
-            last = _slot((_NEXT.unpack(stored)[0] if len(stored) == _NEXT.size else 0) - 1)
+            last = _slot(_next_number(fd) - 1)
             if file_lock.lock_byte(fd, last, wait=False):
                 file_lock.unlock_byte(fd, last)
                 return False
@@ -148,9 +154,7 @@ class WriteTurn:
         """This connection's number in the queue, its own slot locked (module docstring)."""
         file_lock.lock_byte(self._fd, 0, wait=True)
         try:
-            os.lseek(self._fd, NEXT_AT, os.SEEK_SET)
-            stored = os.read(self._fd, _NEXT.size)
-            number = _NEXT.unpack(stored)[0] if len(stored) == _NEXT.size else 0
+            number = _next_number(self._fd)
             os.lseek(self._fd, NEXT_AT, os.SEEK_SET)
             os.write(self._fd, _NEXT.pack((number + 1) % 2**63))
             # free: its last holder was SLOTS numbers ago (or the next writer is looking at it)
