@@ -4,20 +4,30 @@ the person's export and correction, a confidential reporter revealed on a reason
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import select, text, update
 
 from p4_desk.config import Settings
+from p4_desk.domain.booking_rules import BookingRule
 from p4_desk.errors import NotFound, PermissionDenied, ValidationError
 from p4_desk.services import applications as apps
-from p4_desk.services import complaints, privacy, queue, site, surveys, users
+from p4_desk.services import booking, complaints, privacy, queue, site, surveys, users
 from p4_desk.services.housekeeping import run_housekeeping
 from p4_desk.services.stats import Period, compute_statistics
 from p4_desk.store.db import Database
-from p4_desk.store.models import Application, AuditEntry, Complaint, OutboxEvent, ReminderRequest, Ticket
+from p4_desk.store.models import (
+    Application,
+    AuditEntry,
+    Booking,
+    Complaint,
+    OutboxEvent,
+    ReminderRequest,
+    Ticket,
+)
+from tests.integration.test_booking_central import ALL_DAY
 from tests.support.pdf import pdf_text
 from tests.support.permits import SITI_NIK, add_sip, make_ready, sip_request
 from tests.support.sites import Clock, make_site
@@ -76,6 +86,9 @@ def hall(db: Database) -> dict[str, str]:
         complaints.step_complaint(db, c, "closed", "Tidak dapat ditindaklanjuti", actor=o)
     waiting = queue.issue_ticket(db, "KTP")
     queue.ask_reminder(db, waiting.number, "081277889900")
+    booking.set_rule(db, "KTP", BookingRule(hours=ALL_DAY, slot_minutes=30, capacity=2, days_ahead=1))
+    slot = db.now().astimezone(db.timezone).replace(hour=10, minute=0, second=0, microsecond=0)
+    booking.add_booking(db, "KTP", slot + timedelta(days=1), "Siti Aminah", "081277889900")
     return {"application": number, "other": other, "named": named, "secret": secret, "ticket": ticket}
 
 
@@ -101,7 +114,9 @@ def test_purge_anonymises_what_is_past_retention_keeps_the_statistics_and_counts
     clock.advance(days=6 * 365)
     dry = privacy.purge(db, supervisor, dry_run=True)
     outbox = dry.counts.pop("outbox")
-    expected = {"applications": 1, "complaints": 2, "tickets": 2, "reminders": 1, "web_complaints": 0}
+    expected = {
+        "applications": 1, "complaints": 2, "tickets": 2, "reminders": 1, "bookings": 1, "web_complaints": 0,
+    }  # fmt: skip
     assert dry.counts == expected
     assert outbox > 10
     dry.counts["outbox"] = outbox
@@ -129,6 +144,8 @@ def test_purge_anonymises_what_is_past_retention_keeps_the_statistics_and_counts
         for c in s.scalars(select(Complaint)):
             assert (c.reporter_name, c.reporter_phone) == (None, None) and "Petugas" not in c.description
         assert s.scalar(select(ReminderRequest)) is None
+        [booked] = s.execute(select(Booking.name, Booking.phone, Booking.state)).all()
+        assert tuple(booked) == ("[dihapus]", "", "booked")  # the name and phone only
         assert all(t.public_token is None for t in s.scalars(select(Ticket)).all()[:2])
         audits = s.scalars(select(AuditEntry).where(AuditEntry.action == "privacy.purge")).all()
         events = [

@@ -13,6 +13,9 @@ the hourly housekeeping; what it does, per kind of record:
   and deadlines stay;
 - tickets of service days past the period: the citizen's page token and the cancel reason;
   reminder phones older than a day (a reminder never outlives its service day);
+- bookings (taken at the hall or pulled from the web) whose slot is older than the tickets'
+  period: the name and phone (the central server empties its copies by the same period,
+  ``central.public.booking_feed``); code, service, slot and state stay;
 - outbox events sent to the central server longer ago, and web complaints already filed here.
 
 Each batch of at most ``BATCH`` rows of one kind is one transaction: the rows, one audit row
@@ -42,6 +45,7 @@ from p4_desk.store.models import (
     ApplicationClockEvent,
     ApplicationDocument,
     ApplicationStatusChange,
+    Booking,
     CentralWebComplaint,
     Complaint,
     ComplaintStep,
@@ -62,6 +66,7 @@ KIND_LABELS = {
     "complaints": "pengaduan dianonimkan",
     "tickets": "tiket dibersihkan",
     "reminders": "nomor pengingat dihapus",
+    "bookings": "nama dan telepon pemesanan dihapus",
     "outbox": "peristiwa terkirim dihapus",
     "web_complaints": "salinan pengaduan web dihapus",
 }
@@ -111,6 +116,7 @@ def purge(db: Database, actor: Actor = SYSTEM, *, dry_run: bool = False, batch: 
         ("complaints", _complaints(db, now - timedelta(days=periods.complaints_days))),
         ("tickets", _tickets(db, now - timedelta(days=periods.tickets_days))),
         ("reminders", _reminders(now - REMINDER_KEEP)),
+        ("bookings", _bookings(now - timedelta(days=periods.tickets_days))),
         ("outbox", _outbox(now - timedelta(days=periods.outbox_sent_days))),
         ("web_complaints", _web_complaints(now - timedelta(days=periods.outbox_sent_days))),
     ]
@@ -255,6 +261,18 @@ def _reminders(cutoff: datetime) -> Kind:
 
     def apply(s: Session, keys: list[Any], now: datetime) -> list[str]:
         s.execute(delete(ReminderRequest).where(ReminderRequest.ticket_id.in_([k[0] for k in keys])))
+        return []
+
+    return Kind(pending, apply)
+
+
+def _bookings(cutoff: datetime) -> Kind:
+    personal: ColumnElement[bool] = or_(Booking.name != ERASED_NAME, Booking.phone != "")
+    pending = select(Booking.id).where(Booking.slot_start < cutoff, personal).order_by(Booking.id)
+
+    def apply(s: Session, keys: list[Any], now: datetime) -> list[str]:
+        ids = [k[0] for k in keys]
+        s.execute(update(Booking).where(Booking.id.in_(ids)).values(name=ERASED_NAME, phone=""))
         return []
 
     return Kind(pending, apply)
