@@ -8,10 +8,11 @@ PostgreSQL) TRUNCATE; the chain makes it evident when someone who could lift the
 
 One chain for every PC: ``record`` only queues the row (and its outbox event); just before the
 transaction commits, its other changes are flushed first (their row locks taken), then the
-events are inserted and the chain lock taken (PostgreSQL ``pg_advisory_xact_lock``, in one
-statement; SQLite's write transaction already is one lock), the newest hash read and the queued
-rows hashed and inserted. The lock is held only for that last step, and a holder waits on
-nothing else, so writers on several PCs cannot deadlock on it.
+events are inserted, the chain lock taken and the newest hash read (PostgreSQL: one statement,
+migration 0017's ``p4_chain_head()`` around ``pg_advisory_xact_lock``; SQLite's write
+transaction already is one lock), and the queued rows hashed and inserted. The lock is held
+only for that last step, and a holder waits on nothing else, so writers on several PCs cannot
+deadlock on it.
 """
 
 from __future__ import annotations
@@ -53,14 +54,16 @@ _AUDIT = cast(Table, AuditEntry.__table__)
 _HEAD = select(AuditEntry.row_hash).order_by(AuditEntry.id.desc()).limit(1)
 _INSERT_OUTBOX = insert(_OUTBOX)
 _INSERT_AUDIT = insert(_AUDIT)
-_LOCK = select(func.pg_advisory_xact_lock(CHAIN_LOCK_KEY))
+#: PostgreSQL: the chain lock, then the newest hash read after it (migration 0017's function)
+_LOCKED_HEAD = select(func.p4_chain_head())
 
 
 @functools.cache
 def _lock_with_one_event(keys: tuple[str, ...]) -> Any:
-    """PostgreSQL, one event (the common case): its insert and the chain lock in one statement."""
+    """PostgreSQL, one event (the common case): its insert, the chain lock and the head read in one
+    statement (the unreferenced CTE's insert runs after the main query: under the lock)."""
     values = {key: bindparam(key, type_=_OUTBOX.c[key].type) for key in keys}
-    return _LOCK.add_cte(insert(_OUTBOX).values(values).cte("queued_events"))
+    return _LOCKED_HEAD.add_cte(insert(_OUTBOX).values(values).cte("queued_events"))
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ def lock_chain(session: Session) -> str:
     """Take the chain lock for the rest of the transaction; the newest row's hash."""
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        connection.execute(_LOCK)
+        return connection.execute(_LOCKED_HEAD).scalar() or GENESIS
     return _chain_head(connection)
 
 
@@ -194,10 +197,10 @@ def _check_rows(table: Any, rows: list[dict[str, Any]]) -> None:
 def _seal_queued_rows(session: Session) -> None:
     """Insert the transaction's outbox events and its audit rows, chained, just before the commit.
 
-    Round trips on PostgreSQL (issue 20.3): the events' insert and the chain lock are one
-    statement; the head is read by the next one (READ COMMITTED: its snapshot is taken after the
-    lock; the lock's own statement could see a head from before it); the audit rows are one
-    multi-row insert."""
+    Round trips on PostgreSQL (issue 20.3): the events' insert, the chain lock and the head read
+    are one statement (``p4_chain_head()`` reads the head with a snapshot taken after the lock;
+    the lock's own statement could see a head from before it); the audit rows are one multi-row
+    insert."""
     queued: list[dict[str, Any]] | None = session.info.pop(_QUEUED, None)
     events: list[dict[str, Any]] = session.info.pop(_EVENTS, None) or []
     if not queued and not events:
@@ -206,19 +209,23 @@ def _seal_queued_rows(session: Session) -> None:
     _check_rows(_OUTBOX, events)
     connection = session.connection()
     postgres = connection.dialect.name == "postgresql"
+    head: str | None = None
     if postgres:
         if len(events) == 1:
-            connection.execute(_lock_with_one_event(tuple(events[0])), events[0])
+            locked = connection.execute(_lock_with_one_event(tuple(events[0])), events[0])
         elif events:
-            connection.execute(_LOCK.add_cte(insert(_OUTBOX).values(events).cte("queued_events")))
+            locked = connection.execute(
+                _LOCKED_HEAD.add_cte(insert(_OUTBOX).values(events).cte("queued_events"))
+            )
         else:
-            connection.execute(_LOCK)
+            locked = connection.execute(_LOCKED_HEAD)
+        head = locked.scalar() or GENESIS
     elif events:
         connection.execute(_INSERT_OUTBOX, events)
     if not queued:
         return
     _check_rows(_AUDIT, queued)
-    prev = _chain_head(connection)
+    prev = head if head is not None else _chain_head(connection)
     for row in queued:
         row["prev_hash"] = prev
         row["row_hash"] = prev = _row_digest(prev, row)
