@@ -7,7 +7,11 @@ Each statement the driver sends (``before_cursor_execute`` .. ``after_cursor_exe
 transaction's BEGIN (psycopg sends it before the first statement) and COMMIT is one round trip to
 the server; the table says how many each operation needs and how much of its wall time they take.
 The client CPU column (this process's CPU time per operation: the driver, SQLAlchemy and the
-service code) depends little on the machine's load, unlike the wall figures.
+service code) depends little on the machine's load, unlike the wall figures. The held CPU column
+is the part of it from the write transaction's BEGIN to the connection's return to the pool: on
+SQLite the time the write turn is held, which every other writer of the file waits for
+(``store.write_turn``); "/ call next" divides it by call next's of the same run, so that the
+machine's speed cancels out.
 """
 
 from __future__ import annotations
@@ -77,6 +81,18 @@ def profile(url: str, rounds: int) -> None:
 
     walls: dict[str, list[float]] = defaultdict(list)
     cpus: dict[str, list[float]] = defaultdict(list)
+    held: dict[str, list[float]] = defaultdict(list)
+
+    @event.listens_for(db.engine, "begin")
+    def on_begin(conn: Any) -> None:
+        if current["op"] and conn.get_execution_options().get("p4_write"):
+            current["held_from"] = time.thread_time()
+
+    @event.listens_for(db.engine, "checkin")
+    def on_checkin(_dbapi: Any, _record: Any) -> None:
+        started = current.pop("held_from", None)
+        if started is not None and current["op"]:
+            held[current["op"]].append((time.thread_time() - started) * 1000)
 
     def op(name: str, fn: Any, *args: Any) -> Any:
         current["op"] = name
@@ -93,13 +109,21 @@ def profile(url: str, rounds: int) -> None:
         op("start", queue.start, db, t.id)
         op("finish", queue.finish, db, t.id)
     print(f"\nload average {os.getloadavg()[0]:.1f}; {rounds} rounds; one process\n")
-    print("| operation | wall p50 ms | client CPU mean ms | round trips | statement time p50 sum ms |")
-    print("|---|---|---|---|---|")
+    print(
+        "| operation | wall p50 ms | client CPU mean ms | held CPU p50 ms | / call next "
+        "| round trips | statement time p50 sum ms |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    call_held = statistics.median(held["call_next"])
     for name, values in walls.items():
         trips = counts[name] / rounds
         stmt = sum(statistics.median(v) for (o, _k), v in per_kind.items() if o == name)
         cpu = statistics.mean(cpus[name])
-        print(f"| {name} | {statistics.median(values):.2f} | {cpu:.2f} | {trips:.1f} | {stmt:.2f} |")
+        hold = statistics.median(held[name])
+        print(
+            f"| {name} | {statistics.median(values):.2f} | {cpu:.2f} | {hold:.2f} | {hold / call_held:.2f} "
+            f"| {trips:.1f} | {stmt:.2f} |"
+        )
     print("\n| operation | statement | per op | p50 ms |")
     print("|---|---|---|---|")
     for (name, kind), values in sorted(per_kind.items()):
