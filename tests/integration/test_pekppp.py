@@ -8,7 +8,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -277,6 +277,26 @@ def test_hours_open_are_the_counters_open_time_inside_the_standard_hours(db: Dat
     assert hours["KTP"].days_standard == len(wednesdays)
     assert hours["KTP"].standard_hours == pytest.approx(4.0 * hours["KTP"].days_standard)
     assert hours["PKB"].standard_hours is None  # always open: no standard to hold it against
+
+
+def test_a_counter_left_open_over_new_year_counts_as_in_the_officers_statistics(
+    db: Database, clock: Clock
+) -> None:
+    # Given KTP open 08:00–12:00 on Wednesdays, and Loket 1 opened on Wednesday 30 December 2026
+    # at 10:00 WIB and left open over the New Year until Wednesday 6 January 2027, 11:00 WIB
+    catalog.update_service(db, "KTP", hours={"wed": [["08:00", "12:00"]]})
+    clock.now = datetime(2026, 12, 30, 3, 0, tzinfo=UTC)
+    queue.set_counter_state(db, "L1", "open")
+    clock.now = datetime(2027, 1, 6, 4, 0, tzinfo=UTC)
+    queue.set_counter_state(db, "L1", "closed")
+    clock.advance(hours=3)
+    # Then the year 2027 counts 08:00–11:00 of 6 January (the statistics' rule: a counter's
+    # open span is read back up to a week before the period, not one day)
+    hours = {h.service: h for h in figures.opening_hours_kept(db, 2027, site_holidays(db))}
+    assert hours["KTP"].open_hours == pytest.approx(3.0)
+    # And 2026 counts 30 December 10:00–12:00 (the last Wednesday of the year)
+    hours_2026 = {h.service: h for h in figures.opening_hours_kept(db, 2026, site_holidays(db))}
+    assert hours_2026["KTP"].open_hours == pytest.approx(2.0)
 
 
 def test_complaints_against_their_deadlines(db: Database, clock: Clock) -> None:

@@ -16,11 +16,10 @@ from sqlalchemy import func, select
 
 from p4_desk.domain.opening_hours import WEEKDAYS
 from p4_desk.domain.working_days import HolidayCalendar
+from p4_desk.services.stats.sessions import counter_open_spans
 from p4_desk.store.db import Database
-from p4_desk.store.models import AuditEntry, Complaint, Counter, Service, Ticket, TicketLeg, User
+from p4_desk.store.models import Complaint, Counter, Service, Ticket, TicketLeg, User
 
-#: counter audit actions that change whether it is open (``services.stats`` reads the same)
-COUNTER_STATE_ACTIONS = ("counter.open", "counter.paused", "counter.closed")
 #: which date shows each complaint deadline was met
 DEADLINE_STEPS = {
     "verify_forward": "forwarded_on",
@@ -112,35 +111,13 @@ def complaint_deadlines(
 def _counter_open_spans(
     db: Database, start: datetime, end: datetime, now: datetime
 ) -> dict[str, list[tuple[datetime, datetime]]]:
-    """Per counter code, the spans it was open (from its audit rows), clipped to the period."""
-    stop = min(end, now)
+    """Per counter code, the spans it was open, clipped to the period (the statistics' rule,
+    ``stats.sessions.counter_open_spans``)."""
     spans: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
     with db.read() as s:
-        rows = s.execute(
-            select(AuditEntry.entity_id, AuditEntry.action, AuditEntry.at)
-            .where(
-                AuditEntry.entity == "counter",
-                AuditEntry.action.in_(COUNTER_STATE_ACTIONS),
-                AuditEntry.at >= start - timedelta(days=1),
-                AuditEntry.at < end,
-            )
-            .order_by(AuditEntry.entity_id, AuditEntry.at, AuditEntry.id)
-        ).all()
-    opened: dict[str, datetime] = {}
-    for code, action, at in rows:
-        if code is None:
-            continue
-        moment = _aware(at)
-        if code in opened:
-            lo, hi = max(opened.pop(code), start), min(moment, stop)
-            if hi > lo:
-                spans[code].append((lo, hi))
-        if action == "counter.open":
-            opened[code] = moment
-    for code, since in opened.items():
-        lo = max(since, start)
-        if stop > lo:
-            spans[code].append((lo, stop))
+        for span in counter_open_spans(s, start, end, now):
+            if span.until > span.since:
+                spans[span.counter].append((span.since, span.until))
     return spans
 
 
