@@ -11,7 +11,9 @@ service code) depends little on the machine's load, unlike the wall figures. The
 is the part of it from the write transaction's BEGIN to the connection's return to the pool: on
 SQLite the time the write turn is held, which every other writer of the file waits for
 (``store.write_turn``); "/ call next" divides it by call next's of the same run, so that the
-machine's speed cancels out.
+machine's speed cancels out. The "journal only" row is the floor of any write: a transaction that
+only records one audit row and its event (what every operation also does), so the part of an
+operation's hold above it is its own statements and the ORM's work.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from sqlalchemy import event  # noqa: E402
 
 from p4_desk.services import catalog, queue, site  # noqa: E402
 from p4_desk.store.db import Database  # noqa: E402
+from p4_desk.store.journal import SYSTEM, record  # noqa: E402
 from p4_desk.store.migrate import open_database  # noqa: E402
 
 
@@ -103,11 +106,27 @@ def profile(url: str, rounds: int) -> None:
         current["op"] = None
         return result
 
+    def journal_only(number: str) -> None:
+        with db.write() as s:
+            details, payload = {"number": number, "counter": "C1"}, {"number": number, "state": "called"}
+            record(
+                s,
+                db,
+                SYSTEM,
+                "ticket.note",
+                "ticket",
+                1,
+                details=details,
+                event_type="ticket.note",
+                payload=payload,
+            )
+
     for _ in range(rounds):
         op("issue", queue.issue_ticket, db, "S")
         t = op("call_next", queue.call_next, db, "C1")
         op("start", queue.start, db, t.id)
         op("finish", queue.finish, db, t.id)
+        op("journal_only", journal_only, t.number)
     print(f"\nload average {os.getloadavg()[0]:.1f}; {rounds} rounds; one process\n")
     print(
         "| operation | wall p50 ms | client CPU mean ms | held CPU p50 ms | / call next "
