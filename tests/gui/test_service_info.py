@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from p4_desk.config import Settings
@@ -81,6 +81,73 @@ def test_kiosk_shows_the_published_standard_in_indonesian(
     tap(qtbot, kiosk.info.list_page.buttons["PKB"])
     assert "Belum tersedia: silakan tanyakan kepada petugas." in page.text.text()
     kiosk.go_home()
+    assert kiosk.stack.currentWidget() is kiosk.home
+    kiosk.close()
+
+
+def test_a_citizen_on_the_keypad_hears_the_standard_read_out(
+    qtbot: QtBot, db: Database, tmp_path: Path, translation: Translation, inline_tasks: None
+) -> None:
+    translation("kiosk")
+    settings = Settings({"voice.enabled": False}, path=tmp_path / "s.toml")
+    kiosk = KioskWindow(AppContext(db=db, settings=settings, role="kiosk"), audio="none")
+    qtbot.addWidget(kiosk)
+    kiosk.resize(1080, 1920)
+    kiosk.show()
+    qtbot.waitUntil(lambda: kiosk.snapshot is not None, timeout=3000)
+    kiosk.activateWindow()
+    qtbot.waitUntil(kiosk.isActiveWindow, timeout=2000)
+    said = kiosk.access.said
+
+    def press(key: Qt.Key) -> None:
+        qtbot.keyClick(QApplication.focusWidget() or kiosk, key)
+
+    def arrow_to(button: QPushButton) -> None:
+        for _ in range(30):  # as a citizen does: right until the voice names it
+            if kiosk.focusWidget() is button:
+                return
+            press(Qt.Key.Key_Right)
+        raise AssertionError(f"the arrows never reached {button.text()!r}")
+
+    # Given a citizen who cannot see the screen: the arrows reach "Informasi layanan"
+    arrow_to(kiosk.info.button)
+    assert said[-1].text().endswith(": Informasi layanan")
+    press(Qt.Key.Key_Enter)
+    assert kiosk.stack.currentWidget() is kiosk.info.list_page
+    assert said[-1].text().startswith("Informasi layanan: pilih layanan. Pilihan 1: ")
+    # When they reach KTP-el (its recorded name clip is offered) and take it
+    arrow_to(kiosk.info.list_page.buttons["KTP"])
+    assert said[-1].text().endswith(": KTP-el") and "layanan_ktp" in said[-1].words()
+    press(Qt.Key.Key_Enter)
+    # Then the whole standard is read out, each part as the page shows it, then the way back
+    assert kiosk.stack.currentWidget() is kiosk.info.page
+    spoken = said[-1].text()
+    assert spoken.startswith("KTP-el. Dinas Kependudukan dan Pencatatan Sipil. Persyaratan: ")
+    for part in (
+        "Persyaratan: Fotokopi Kartu Keluarga; Surat pengantar RT/RW.",
+        "Prosedur: 1. Ambil nomor antrian. 2. Perekaman biometrik.",
+        "Jangka waktu: ± 60 menit.",
+        "Biaya/tarif: Gratis.",
+        "Produk: KTP-el.",
+        "Penanganan pengaduan: Meja pengaduan lantai 1.",
+        "Dasar hukum: UU 24/2013 tentang Administrasi Kependudukan.",
+    ):
+        assert part in spoken, part
+    assert spoken.endswith("Pilihan 1: Kembali ke daftar")
+    assert said[-1].words()[:3] == ["layanan_ktp", "pilihan", "satu"]
+    # When they ask again ("*"), the same is said again
+    press(Qt.Key.Key_Asterisk)
+    assert said[-1].text() == spoken
+    # When they go back (0) and take PKB, its missing parts send them to an officer
+    press(Qt.Key.Key_0)
+    assert kiosk.stack.currentWidget() is kiosk.info.list_page
+    arrow_to(kiosk.info.list_page.buttons["PKB"])
+    press(Qt.Key.Key_Enter)
+    assert "Persyaratan: STNK asli." in said[-1].text()
+    assert "Biaya/tarif: Belum tersedia: silakan tanyakan kepada petugas." in said[-1].text()
+    # And Escape on the list takes the kiosk home
+    press(Qt.Key.Key_0)
+    press(Qt.Key.Key_Escape)
     assert kiosk.stack.currentWidget() is kiosk.home
     kiosk.close()
 

@@ -14,6 +14,11 @@ On the check-in page the keys type the booking code (digits, Backspace; Enter ch
 scanner does; the arrows reach its buttons ("Check-in", "Tambah layanan lain", "Kembali"),
 Enter takes the one reached, a digit goes back to the code, Escape goes home.
 
+"Informasi layanan" is reached the same way: its list of services is a page of choices, and a
+service's standard is read out whole (service, agency, each part as the page shows it, a part
+not filled in as "Belum tersedia …"), then its one choice, back to the list. The recorded voice
+has no clips for a site's texts: it says the service's name clip, if recorded, and the choice.
+
 Every page, every choice reached and the issued ticket (its number and the estimated wait) are
 said through the display board's Indonesian voice (``display.announcer.Announcer``: recorded
 clips, or an id-ID text-to-speech voice when ``voice.tts`` is on). A new key stops what is
@@ -73,8 +78,13 @@ class KioskAccess(QObject):
             self.focus(page, 0, speak=False)
         title = getattr(page, "title", None)
         text = title.text() if title is not None else ""
-        text = (text + ". " if text else "") + self._choice_text(page, buttons[0])
-        self.say(Phrase(self._choice_tokens(page, buttons[0]), text))
+        tokens = self._choice_tokens(page, buttons[0])
+        if page is self.kiosk.info.page:  # the whole standard, then the way back
+            info = self.kiosk.info
+            text = info.shown_speech()
+            tokens = (name_clip("layanan", info.shown_code or ""), *tokens)
+        text = (text.rstrip(".") + ". " if text else "") + self._choice_text(page, buttons[0])
+        self.say(Phrase(tokens, text))
 
     def choices(self, page: QWidget) -> list[QPushButton]:
         """What the arrows reach on ``page``, in order (the digits 1-9 take them by number)."""
@@ -87,6 +97,8 @@ class KioskAccess(QObject):
         elif page is kiosk.checkin.page:
             checkin = kiosk.checkin.page
             buttons = [checkin.submit, checkin.more, checkin.back]
+        elif page is kiosk.info.page:
+            buttons = [kiosk.info.page.back]
         else:
             return []
         return [b for b in buttons if b.isVisibleTo(page) and b.isEnabled()]
@@ -119,7 +131,7 @@ class KioskAccess(QObject):
             return None  # an action button: said by its text
         if page is self.kiosk.home:
             return name_clip("instansi", key)
-        if page is self.kiosk.services:
+        if page in (self.kiosk.services, self.kiosk.info.list_page):
             return name_clip("layanan", key)
         return None
 
@@ -223,8 +235,10 @@ class KioskAccess(QObject):
             kiosk.visit.page.cancel.click()
         elif page is kiosk.groups:
             kiosk.groups_cancel.click()
-        elif page is kiosk.services:
+        elif page in (kiosk.services, kiosk.info.list_page):
             kiosk.go_home()
+        elif page is kiosk.info.page:
+            kiosk.info.page.back.click()
         elif kiosk.priority:
             kiosk.set_priority(None)
 

@@ -4,9 +4,11 @@ A citizen touches "Informasi layanan" on the home page, picks a service (publish
 only, by agency) and reads its six parts — persyaratan, prosedur, jangka waktu, biaya/tarif,
 produk, penanganan pengaduan — and its legal basis, fees in rupiah as ``domain.wording`` words
 them ("Gratis" for none). A part not filled in says so and sends the citizen to an officer
-rather than showing nothing. The kiosk window only adds this mode (``ServiceInfoMode(kiosk)``);
-the standards are read off the UI thread when the mode opens, so an edit in the admin window
-shows the next time a citizen opens it. The idle timer takes the kiosk home as on every page.
+rather than showing nothing. A citizen on the keypad hears the same parts read out
+(``shown_speech``, said by ``gui/kiosk/access``). The kiosk window only adds this mode
+(``ServiceInfoMode(kiosk)``); the standards are read off the UI thread when the mode opens, so
+an edit in the admin window shows the next time a citizen opens it. The idle timer takes the
+kiosk home as on every page.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class ServiceInfoMode(QObject):
         super().__init__(kiosk)
         self.kiosk = kiosk
         self.standards: dict[str, ServiceStandard] = {}
+        self.shown_code: str | None = None  # the service whose standard the page shows
         self.button = QPushButton()
         self.button.setObjectName("secondary")
         kiosk.home.action_row.addWidget(self.button)
@@ -143,39 +146,46 @@ class ServiceInfoMode(QObject):
         if standard is None:
             return
         self.kiosk.idle_timer.start()
+        self.shown_code = code
         self.page.title.setText(standard.name)
         self.page.text.setText(self.standard_html(standard))
         self.page.scroller.verticalScrollBar().setValue(0)
         self.kiosk.stack.setCurrentWidget(self.page)
 
+    def parts(self, st: ServiceStandard) -> list[tuple[str, tuple[str, ...], str]]:
+        """The standard's parts in reading order: (title, lines, "ul" | "ol" | "p"); no lines is a
+        part not filled in. The screen and the voice both read them from here."""
+
+        def para(text: str) -> tuple[str, ...]:
+            return (text,) if text.strip() else ()
+
+        return [
+            (self.tr("Requirements"), st.requirement_lines, "ul"),
+            (self.tr("Procedure"), st.procedure_lines, "ol"),
+            (self.tr("Time to complete"), para(st.time), "p"),
+            (self.tr("Fee"), para(format_fee(st.fee)) if st.fee is not None else (), "p"),
+            (self.tr("Product"), para(st.product), "p"),
+            (self.tr("Complaints"), para(st.complaints), "p"),
+            (self.tr("Legal basis"), para(st.legal_basis), "p"),
+        ]
+
+    def missing_text(self) -> str:
+        return self.tr("Not yet available: please ask an officer.")
+
     def standard_html(self, st: ServiceStandard) -> str:
         """The standard as rich text: two columns on a landscape kiosk, one on a portrait one."""
-        missing = self.tr("Not yet available: please ask an officer.")
 
-        def block(title: str, body: str) -> str:
-            return f"<p><b>{escape(title)}</b></p>{body or '<p><i>' + escape(missing) + '</i></p>'}"
-
-        def listed(lines: tuple[str, ...], ordered: bool) -> str:
+        def block(title: str, lines: tuple[str, ...], kind: str) -> str:
             if not lines:
-                return ""
-            tag = "ol" if ordered else "ul"
-            return f"<{tag}>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + f"</{tag}>"
+                body = "<p><i>" + escape(self.missing_text()) + "</i></p>"
+            elif kind == "p":
+                body = "".join(f"<p>{escape(line)}</p>" for line in lines)
+            else:
+                body = f"<{kind}>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + f"</{kind}>"
+            return f"<p><b>{escape(title)}</b></p>{body}"
 
-        def para(text: str) -> str:
-            return f"<p>{escape(text)}</p>" if text.strip() else ""
-
-        first = block(self.tr("Requirements"), listed(st.requirement_lines, ordered=False)) + block(
-            self.tr("Procedure"), listed(st.procedure_lines, ordered=True)
-        )
-        second = "".join(
-            (
-                block(self.tr("Time to complete"), para(st.time)),
-                block(self.tr("Fee"), para(format_fee(st.fee)) if st.fee is not None else ""),
-                block(self.tr("Product"), para(st.product)),
-                block(self.tr("Complaints"), para(st.complaints)),
-                block(self.tr("Legal basis"), para(st.legal_basis)),
-            )
-        )
+        blocks = [block(*part) for part in self.parts(st)]
+        first, second = "".join(blocks[:2]), "".join(blocks[2:])
         agency = f"<p>{escape(st.agency_name)}</p>"
         if self.kiosk.height() > self.kiosk.width():
             return agency + first + second
@@ -184,3 +194,25 @@ class ServiceInfoMode(QObject):
             f'<td width="50%" valign="top">{first}</td><td width="4%"></td>'
             f'<td width="46%" valign="top">{second}</td></tr></table>'
         )
+
+    def shown_speech(self) -> str:
+        """What a text-to-speech voice reads of the standard on the page (``gui/kiosk/access``):
+        the service, its agency and every part as the page shows it, numbered steps included."""
+        st = self.standards.get(self.shown_code or "")
+        if st is None:
+            return ""
+
+        def sentence(text: str) -> str:
+            text = text.strip().rstrip(".;:")
+            return f"{text}." if text else ""
+
+        said = [sentence(st.name), sentence(st.agency_name)]
+        for title, lines, kind in self.parts(st):
+            if not lines:
+                body = self.missing_text()
+            elif kind == "ol":
+                body = " ".join(f"{n}. {sentence(line)}" for n, line in enumerate(lines, 1))
+            else:
+                body = sentence("; ".join(line.strip().rstrip(".;") for line in lines))
+            said.append(f"{title}: {body}")
+        return " ".join(part for part in said if part)
