@@ -6,12 +6,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from pytestqt.qtbot import QtBot
 
 from p4_desk.config import Settings
 from p4_desk.gui.common.context import AppContext
 from p4_desk.gui.survey import SurveyWindow
+from p4_desk.gui.survey.faces import mm_to_px
 from p4_desk.services import queue, surveys, users
 from p4_desk.store.db import Database
 from tests.support.sites import Clock, make_site
@@ -120,3 +121,31 @@ def test_a_ticket_answered_elsewhere_is_refused_with_the_reason(qtbot: QtBot, db
     assert f"Tiket {ticket.number} sudah mengisi survei" in window.idle_error.text()
     assert window.ticket is None
     assert surveys.ikm_summary(db, DAY, DAY).respondents == 1
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["1920x1080", "1080x1920"])
+def test_a_large_screen_draws_the_survey_larger_and_keeps_it_whole(
+    qtbot: QtBot, db: Database, size: tuple[int, int]
+) -> None:
+    # Given the survey on the 1280x800 tablet it is made for, on its first question
+    window = screen(qtbot, db)
+    qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.faces[0].isVisible(), timeout=2000)
+    tablet_text = window.question_text.font().pixelSize()
+    tablet_face = window.faces[0].minimumWidth()
+    tablet_button = window.back_button.minimumHeight()
+    assert tablet_text == mm_to_px(window, 8)  # the tablet keeps its millimetres
+    # When the same screen is shown on a larger monitor at a counter
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size, timeout=2000)
+    # Then the question, the faces and the buttons are about a third larger, not a small island
+    assert window.question_text.font().pixelSize() >= 1.3 * tablet_text
+    assert window.faces[0].minimumWidth() >= 1.3 * tablet_face
+    assert window.back_button.minimumHeight() >= 1.3 * tablet_button
+    # And nothing leaves the screen: every face and the back button lie inside the window
+    qtbot.wait(50)
+    inside = window.rect()
+    for widget in (*window.faces, window.back_button, window.question_text):
+        box = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        assert inside.contains(box), (widget, box, inside)
+    shot(window, f"large_{size[0]}x{size[1]}")

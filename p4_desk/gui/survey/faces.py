@@ -31,11 +31,18 @@ class FaceButton(QAbstractButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(label)
-        side = mm_to_px(self, 40)
-        self.setMinimumSize(max(side, mm_to_px(self, TOUCH_MM)), max(side, mm_to_px(self, TOUCH_MM)))
+        self.factor = 1.0  # the survey window's size factor (``window.size_factor``)
+        self.set_factor(1.0)
+
+    def set_factor(self, factor: float) -> None:
+        """Draw the face ``factor`` times its millimetre size (a screen larger than the tablet)."""
+        self.factor = factor
+        side = max(round(mm_to_px(self, 40) * factor), mm_to_px(self, TOUCH_MM))
+        self.setMinimumSize(side, side)
+        self.updateGeometry()
 
     def sizeHint(self) -> QSize:
-        side = mm_to_px(self, 48)
+        side = round(mm_to_px(self, 48) * self.factor)
         return QSize(side, round(side * 1.1))
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -6,6 +6,10 @@ survey is anonymous. Then nine
 questions, one per screen, four big faces each; a tap answers and moves on. A review screen
 sends the answers; a thank-you screen returns to idle by itself. A citizen who walks away
 half-way is forgotten after a minute.
+
+Sizes are millimetres of the screen (``faces.mm_to_px``) as on the 1280x800 tablet the screen is
+made for, and grow with the window beyond it (``size_factor``): on a 1920x1080 monitor at a
+counter the type, the buttons and the faces are half as large again, not a small island.
 """
 
 from __future__ import annotations
@@ -41,6 +45,16 @@ log = logging.getLogger(__name__)
 
 THANKS_MS = 6000
 ABANDON_MS = 60_000
+#: the tablet the millimetre sizes are made for (landscape; a portrait screen is its turn)
+DESIGN_SIZE = (1280, 800)
+
+
+def size_factor(width: int, height: int) -> float:
+    """How much larger than on the design tablet everything is drawn in a window of this size
+    (never smaller: the millimetres are the least a finger and an eye need)."""
+    long_side, short_side = max(DESIGN_SIZE), min(DESIGN_SIZE)
+    across, down = (long_side, short_side) if width >= height else (short_side, long_side)
+    return max(1.0, min(width / across, height / down))
 
 
 class SurveyWindow(QWidget):
@@ -51,6 +65,9 @@ class SurveyWindow(QWidget):
         self._rated: TicketInfo | None = None  # the ticket being rated now
         self.answers: dict[str, int] = {}
         self._index = 0
+        self.factor = 1.0  # ``size_factor`` of the window now
+        self._sized: list[tuple[QWidget, float, bool]] = []  # (widget, font mm, bold)
+        self._buttons: list[QPushButton] = []
         self.setWindowTitle(self.tr("Satisfaction survey"))
         self.setObjectName("surveyWindow")
         self.setStyleSheet(
@@ -90,29 +107,54 @@ class SurveyWindow(QWidget):
 
     # --- layout -----------------------------------------------------------------------------
 
+    def _px(self, mm: float) -> int:
+        return round(mm_to_px(self, mm) * self.factor)
+
     def _font(self, mm: float, bold: bool = False) -> QFont:
         font = QFont(self.font())
-        font.setPixelSize(mm_to_px(self, mm))
+        font.setPixelSize(self._px(mm))
         font.setBold(bold)
         return font
+
+    def _sized_font(self, widget: QWidget, mm: float, bold: bool) -> None:
+        widget.setFont(self._font(mm, bold))
+        self._sized.append((widget, mm, bold))
 
     def _label(self, name: str, mm: float, bold: bool = False) -> QLabel:
         label = QLabel()
         label.setObjectName(name)
-        label.setFont(self._font(mm, bold))
+        self._sized_font(label, mm, bold)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
 
     def _button(self, text: str, secondary: bool = False) -> QPushButton:
         button = QPushButton(text)
-        button.setFont(self._font(6, bold=True))
-        button.setMinimumHeight(mm_to_px(self, 18))
-        button.setMinimumWidth(mm_to_px(self, 60))
+        self._sized_font(button, 6, True)
+        self._buttons.append(button)
+        self._size_button(button)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         if secondary:
             button.setObjectName("secondary")
         return button
+
+    def _size_button(self, button: QPushButton) -> None:
+        button.setMinimumHeight(self._px(18))
+        button.setMinimumWidth(self._px(60))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        factor = size_factor(self.width(), self.height())
+        if abs(factor - self.factor) < 0.01:
+            return
+        self.factor = factor
+        for widget, mm, bold in self._sized:
+            widget.setFont(self._font(mm, bold))
+        for button in self._buttons:
+            self._size_button(button)
+        for face in self.faces:
+            face.set_factor(factor)
+        self.progress.setFixedHeight(self._px(4))
 
     def _build_idle(self) -> None:
         page = QWidget()
