@@ -45,6 +45,7 @@ from p4_desk.errors import (
     PermissionDenied,
     ValidationError,
 )
+from p4_desk.store.hall_clock import ServerClock
 from p4_desk.store.models import Site
 from p4_desk.store.sqlite_lock import CHECKPOINTS, install_sqlite_hooks
 from p4_desk.store.types import utcnow
@@ -303,7 +304,11 @@ class Database:
         clock: Callable[[], datetime] = utcnow,
         workstation: str | None = None,
         busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+        hall_clock: bool | None = None,
     ) -> None:
+        """``clock``: this PC's clock. ``hall_clock``: correct it to the PostgreSQL server's
+        (``store.hall_clock``); by default on PostgreSQL when ``clock`` is the real one (a
+        test's fixed clock stays as it is)."""
         self.url = normalize_url(url)
         self.engine = create_site_engine(url, busy_timeout_ms=busy_timeout_ms)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
@@ -311,7 +316,9 @@ class Database:
         self._checkpoints = self.is_sqlite and self.url.database not in (None, "", ":memory:")
         if self._checkpoints:  # the WAL's checkpoints off the writers' commits (store.sqlite_lock)
             CHECKPOINTS.watch(self.engine)
-        self.clock = clock
+        if hall_clock is None:
+            hall_clock = clock is utcnow
+        self.clock = ServerClock(self.engine, clock) if hall_clock and not self.is_sqlite else clock
         self.workstation = workstation or workstation_name()
         self._timezone: ZoneInfo | None = None
         # the session of the outermost open block in this thread / task, and whether it writes
