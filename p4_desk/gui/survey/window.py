@@ -9,7 +9,7 @@ half-way is forgotten after a minute.
 
 Sizes are millimetres of the screen (``faces.mm_to_px``) as on the 1280x800 tablet the screen is
 made for, and grow with the window beyond it (``size_factor``): on a 1920x1080 monitor at a
-counter the type, the buttons and the faces are half as large again, not a small island.
+counter the type, the buttons and the faces are a third larger (1.35), not a small island.
 """
 
 from __future__ import annotations
