@@ -3,6 +3,7 @@ concurrent counters (one OS process each), beside the raw cost of a one-row inse
 the same database in the same run. Also checks that no ticket was called twice.
 
     python bench/bench_queue.py [--rounds 60] [--counters 1,8,32] [--backends sqlite,postgresql]
+    python bench/bench_queue.py --backends postgresql --durable   # commits wait for the disk
 """
 
 from __future__ import annotations
@@ -153,6 +154,11 @@ def main() -> None:
         default=0.0,
         help="mean pause between a counter's rounds, seconds (0: tight loop)",
     )
+    parser.add_argument(
+        "--durable",
+        action="store_true",
+        help="PostgreSQL: commits wait for the disk (fsync, synchronous_commit on) as on a real server",
+    )
     args = parser.parse_args()
     print(
         "| backend | counters | raw commit p50/p99 ms | issue p50/p99 ms | issue p99 / raw p99 "
@@ -167,7 +173,7 @@ def main() -> None:
             else:
                 from tests.support.postgres import postgres_server
 
-                with postgres_server() as pg:
+                with postgres_server(durable=args.durable) as pg:
                     r = run(pg.url(pg.create_database("bench")), n, args.rounds, args.pace)
             print(
                 f"| {backend} | {n} | {r['raw_p50']:.2f} / {r['raw_p99']:.2f} | "

@@ -75,8 +75,9 @@ def _server_from_env() -> PostgresServer | None:
 
 
 @contextlib.contextmanager
-def postgres_server() -> Iterator[PostgresServer]:
-    """Yield a running server; raises RuntimeError when none can be had."""
+def postgres_server(*, durable: bool = False) -> Iterator[PostgresServer]:
+    """Yield a running server; raises RuntimeError when none can be had. Tests run it without
+    waiting for the disk (``fsync=off``); ``durable`` (benchmarks) waits as a real server does."""
     env = _server_from_env()
     if env is not None:
         yield env
@@ -119,9 +120,8 @@ def postgres_server() -> Iterator[PostgresServer]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    options = (
-        f"-h 127.0.0.1 -p {port} -k {base} -c fsync=off -c max_connections=200 -c synchronous_commit=off"
-    )
+    durability = "" if durable else " -c fsync=off -c synchronous_commit=off"
+    options = f"-h 127.0.0.1 -p {port} -k {base} -c max_connections=200{durability}"
     subprocess.run(
         [*run_as, pg_ctl, "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", "60", "start"],
         check=True,
