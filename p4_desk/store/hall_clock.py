@@ -72,6 +72,7 @@ class ServerClock:
         offset = server - (sent + (received - sent) / 2)
         if abs(offset - self._offset) > timedelta(seconds=1):
             seconds = offset.total_seconds()
-            log.info("hall clock: this PC's clock is %.3f s behind the database server's", seconds)
+            way = "behind" if seconds > 0 else "ahead of"
+            log.info("hall clock: this PC's clock is %.3f s %s the database server's", abs(seconds), way)
         self._offset = offset
         self._next_measure = time.monotonic() + REFRESH_S
